@@ -1,0 +1,184 @@
+"""The project's configuration: a frozen object read from `[tool.pipeline]` in pyproject.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import ConfigError
+from pipeline.model import Language
+
+STATUSES = ("released", "draft")
+ENGINES = ("argos", "apertium", "pseudo")
+SEGMENTATION = ("sentence", "paragraph")
+_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_KNOWN_KEYS = {
+    "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
+    "segmentation", "languages", "engines", "disabled-checks", "project-name",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a stage needs to know about the project, resolved to absolute paths."""
+
+    root: Path
+    source_language: str = "en"
+    languages: tuple[Language, ...] = ()
+    source_dir: Path = Path("source")
+    locales_dir: Path = Path("locales")
+    glossary_dir: Path = Path("glossary")
+    output_dir: Path = Path("output")
+    segmentation: str = "sentence"
+    engines: tuple[str, ...] = ("argos", "apertium")
+    disabled_checks: tuple[str, ...] = ()
+    project_name: str = ""
+
+    def language(self, tag: str) -> Language:
+        for lang in self.languages:
+            if lang.tag == tag:
+                return lang
+        known = ", ".join(lang.tag for lang in self.languages)
+        raise ConfigError(f"language '{tag}' is not configured",
+                          path=self.root / "pyproject.toml",
+                          hint=f"configured: {known}; add it under [tool.pipeline.languages]")
+
+    def select(self, tags: tuple[str, ...] | list[str]) -> tuple[Language, ...]:
+        """The configured languages named in `tags`, or all of them when none are named."""
+        return tuple(self.language(t) for t in tags) if tags else self.languages
+
+    def rel(self, path: Path) -> str:
+        """A path as the user sees it: relative to the project root where possible."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def validate_tag(tag: str, *, where: Path, line: int | None = None) -> str:
+    """Check a language tag with Babel; path-like or unknown tags are refused."""
+    from babel import Locale, UnknownLocaleError
+
+    if not isinstance(tag, str) or not _TAG.match(tag):
+        raise ConfigError(f"'{tag}' is not a language tag", path=where, line=line,
+                          hint="use a BCP 47 tag such as 'es', 'fr', 'zh' or 'pt-BR'")
+    try:
+        Locale.parse(tag, sep="-" if "-" in tag else "_")
+    except (UnknownLocaleError, ValueError):
+        raise ConfigError(f"unknown language tag '{tag}'", path=where, line=line,
+                          hint="use a tag Babel knows, such as 'es', 'fr', 'ar', 'zh'") from None
+    return tag
+
+
+def find_project(start: Path) -> Path:
+    """The nearest folder at or above `start` whose pyproject.toml has [tool.pipeline]."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file() and "[tool.pipeline" in candidate.read_text("utf-8", "replace"):
+            return folder
+    raise ConfigError("no project found: no pyproject.toml with [tool.pipeline] here or above",
+                      path=start, hint="run 'pipeline init' or pass --project DIR")
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*\"?{re.escape(key)}\"?\s*=", line):
+            return number
+    return None
+
+
+def load_config(root: Path) -> Config:
+    """Read and validate `[tool.pipeline]` from `root/pyproject.toml`."""
+    path = root / "pyproject.toml"
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        raise ConfigError("pyproject.toml not found", path=path,
+                          hint="run 'pipeline init' to create a project") from None
+    except UnicodeDecodeError:
+        raise ConfigError("pyproject.toml is not UTF-8", path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(f"invalid TOML: {getattr(exc, 'msg', exc)}", path=path, line=line,
+                          hint="fix the TOML syntax") from None
+    table = data.get("tool", {}).get("pipeline")
+    if not isinstance(table, dict):
+        raise ConfigError("no [tool.pipeline] table", path=path,
+                          hint="add one (see 'pipeline init' for an example)")
+    unknown = sorted(set(table) - _KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown setting '{unknown[0]}' in [tool.pipeline]", path=path,
+                          line=_line_of(text, unknown[0]),
+                          hint=f"known settings: {', '.join(sorted(_KNOWN_KEYS))}")
+
+    def folder(key: str, default: str) -> Path:
+        value = table.get(key, default)
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"'{key}' must be a folder name", path=path,
+                              line=_line_of(text, key))
+        resolved = (root / value).resolve()
+        if root.resolve() not in (resolved, *resolved.parents):
+            raise ConfigError(f"'{key}' points outside the project: {value}", path=path,
+                              line=_line_of(text, key), hint="use a folder inside the project")
+        return resolved
+
+    def choice(key: str, default: str, allowed: tuple[str, ...]) -> str:
+        value = table.get(key, default)
+        if value not in allowed:
+            raise ConfigError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
+                              path=path, line=_line_of(text, key))
+        return str(value)
+
+    def engine_list(value: object, key: str) -> tuple[str, ...]:
+        if not isinstance(value, list) or any(v not in ENGINES for v in value):
+            raise ConfigError(f"'{key}' must be a list of engines from {', '.join(ENGINES)}",
+                              path=path, line=_line_of(text, key))
+        return tuple(value)
+
+    source_language = validate_tag(table.get("source-language", "en"), where=path,
+                                   line=_line_of(text, "source-language"))
+    default_engines = engine_list(table.get("engines", ["argos", "apertium"]), "engines")
+    raw_languages = table.get("languages", {})
+    if not isinstance(raw_languages, dict):
+        raise ConfigError("[tool.pipeline.languages] must be a table of tag = status",
+                          path=path, line=_line_of(text, "languages"))
+    languages = []
+    for tag, spec in raw_languages.items():
+        line = _line_of(text, tag)
+        validate_tag(tag, where=path, line=line)
+        if tag == source_language:
+            raise ConfigError(f"'{tag}' is the source language, not a target", path=path,
+                              line=line)
+        if isinstance(spec, str):
+            spec = {"status": spec}
+        if not isinstance(spec, dict):
+            raise ConfigError(f"language '{tag}' must be \"released\", \"draft\" or a table",
+                              path=path, line=line)
+        status = spec.get("status", "draft")
+        if status not in STATUSES:
+            raise ConfigError(f"language '{tag}' has status {status!r}", path=path, line=line,
+                              hint="use \"released\" or \"draft\"")
+        engines = engine_list(spec.get("engines", list(default_engines)), tag)
+        languages.append(Language(tag=tag, status=status, engines=engines))
+    disabled = table.get("disabled-checks", [])
+    if not isinstance(disabled, list) or not all(isinstance(c, str) for c in disabled):
+        raise ConfigError("'disabled-checks' must be a list of check names", path=path,
+                          line=_line_of(text, "disabled-checks"))
+    return Config(
+        root=root.resolve(),
+        source_language=source_language,
+        languages=tuple(languages),
+        source_dir=folder("source-dir", "source"),
+        locales_dir=folder("locales-dir", "locales"),
+        glossary_dir=folder("glossary-dir", "glossary"),
+        output_dir=folder("output-dir", "output"),
+        segmentation=choice("segmentation", "sentence", SEGMENTATION),
+        engines=default_engines,
+        disabled_checks=tuple(disabled),
+        project_name=str(table.get("project-name", data.get("project", {}).get("name", ""))),
+    )

@@ -1,0 +1,95 @@
+"""Sentence segmentation of inline Markdown, tuned for medical patient text.
+
+Chosen over pysbd and syntok by measurement (bench/segmenters.py): it keeps inline
+Markdown (code, links, emphasis) whole, knows clinical abbreviations ("approx.", "vs.",
+"e.g.") and never splits inside numbers or units ("2.5 mg/kg", "mg/m2.").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a period without ending a sentence (compared lower-case, no dot).
+ABBREVIATIONS = frozenset({
+    "dr", "drs", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "e.g", "i.e", "eg", "ie",
+    "approx", "vs", "cf", "ca", "incl", "fig", "figs", "no", "nos", "vol", "ref", "tel",
+    "dept", "inc", "ltd", "co", "corp", "resp", "wt", "ht", "max", "min", "avg", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m", "u.s", "u.k",
+})
+# Abbreviations that usually end a sentence when a capital follows ("... and so on, etc. The").
+_SENTENCE_FINAL = frozenset({"etc", "a.m", "p.m"})
+
+# Inline constructs that are never split: code spans, links and images, autolinks, URLs,
+# emphasis runs.
+_PROTECTED = re.compile(
+    r"(`+)(?:.+?)\1"                              # code span
+    r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link / image
+    r"|<(?:https?|mailto):[^>]+>"                 # autolink
+    r"|\bhttps?://[^\s<>()]+[^\s<>().,;:!?]"      # bare URL
+    r"|\*\*(?=\S).+?(?<=\S)\*\*|__(?=\S).+?(?<=\S)__"  # strong
+    r"|\*(?=[^\s*]).+?(?<=[^\s*])\*",             # emphasis
+    re.S,
+)
+# A candidate boundary: terminal punctuation, closing marks, then whitespace.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s+)")
+_NEXT_STARTS = re.compile(r"\s+(?=[\"'“‘«(\[*_`]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([A-Za-z][A-Za-z.]*)\.$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def _is_boundary(text: str, end: int, start_of_sentence: int) -> bool:
+    """Is the punctuation run ending at `end` a sentence end?"""
+    follow = _NEXT_STARTS.match(text, end)
+    if not follow:
+        return False
+    run = text[start_of_sentence:end].rstrip("\"'”’»)]*_")
+    if not run.endswith("."):
+        return True  # ! ? … always end a sentence before a capital
+    before = run[:-1]
+    if re.fullmatch(r"\s*\d+", before):
+        return False  # "1." numbering at the start of a sentence
+    word = _WORD_BEFORE.search(run)
+    if word:
+        token = word.group(1).lower().rstrip(".")
+        if len(token) == 1 and token.isalpha() and word.group(1).isupper():
+            return False  # an initial: "J. Smith"
+        if token in ABBREVIATIONS and token not in _SENTENCE_FINAL:
+            return False
+        if token in ("no", "nos", "fig", "ref", "vol") and not text[follow.end():][:1].isdigit():
+            return True
+    return True
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of inline Markdown, surrounding space excluded."""
+    protected = _protected_spans(text)
+    cuts = [0]
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if any(a < end < b for a, b in protected):
+            continue
+        if _is_boundary(text, end, cuts[-1]):
+            cuts.append(end)
+    cuts.append(len(text))
+    spans = []
+    for start, end in zip(cuts, cuts[1:]):
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+    return spans
+
+
+def normalize_space(text: str) -> str:
+    """Whitespace runs (soft line breaks included) become one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Cut inline Markdown into sentences; whitespace inside a sentence becomes one space."""
+    return [normalize_space(text[a:b]) for a, b in sentence_spans(text)]

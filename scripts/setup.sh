@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up everything the pipeline and its tests need on a fresh Debian machine:
+# Debian packages (gettext, Apertium, poppler, fonts, HarfBuzz subsetting), a virtual
+# environment in .venv with a CPU-only torch, the pipeline and its dev tools.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  gettext                      # msgfmt / msgmerge: real peers in tests
+  apertium apertium-eng-spa    # second MT engine (English -> Spanish)
+  poppler-utils                # pdftotext / pdffonts for PDF checks
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  libharfbuzz-subset0          # WeasyPrint font subsetting (CJK PDFs ~40x faster)
+  libpango-1.0-0 libpangoft2-1.0-0
+  default-jre-headless         # Nu HTML checker (vnu.jar) in tests
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+# argostranslate -> stanza -> torch (unpinned). Installing the CPU build first keeps pip
+# from pulling a multi-gigabyte CUDA build; constraints.txt pins it for every later step.
+.venv/bin/python -m pip install -q -c constraints.txt "torch==2.13.0"
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+
+# Nu HTML checker for the HTML validity tests (npm package vnu-jar ships vnu.jar).
+if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] && command -v npm >/dev/null; then
+  mkdir -p .tools
+  (cd .tools && npm install --silent --no-audit --no-fund --prefix . vnu-jar >/dev/null)
+fi
+echo "setup: ready ($(du -sh .venv | cut -f1) in .venv)"

@@ -1,0 +1,39 @@
+"""Shared fixtures: a throw-away copy of a test project and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+
+DATA = Path(__file__).parent / "data"
+REPO = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of tests/data/project in a temporary folder."""
+    root = tmp_path / "project"
+    shutil.copytree(DATA / "project", root)
+    return root
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of this repository's sample content project (source, glossary, locales)."""
+    root = tmp_path / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    for folder in ("source", "glossary", "locales"):
+        if (REPO / folder).exists():
+            shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+def run(root: Path, *args: str) -> Result:
+    """Run the pipeline CLI on a project folder; exceptions other than exit propagate."""
+    return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
