@@ -12,11 +12,12 @@ import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import polib
+from polib import POEntry, POFile
 
 from pipeline import __version__
 from pipeline.errors import CatalogError
@@ -26,8 +27,6 @@ FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
 WRAP = 79
 _DATE_LINE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
 _WORD = re.compile(r"\w{3,}")
-POEntry = polib.POEntry
-POFile = polib.POFile
 
 
 def template_path(locales: Path, doc: str) -> Path:
@@ -41,8 +40,8 @@ def catalog_path(locales: Path, lang: str, doc: str) -> Path:
 
 def now_stamp() -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch
-            else datetime.now(timezone.utc))
+    when = (datetime.fromtimestamp(int(epoch), UTC) if epoch
+            else datetime.now(UTC))
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
@@ -68,6 +67,7 @@ def read_catalog(path: Path, *, shown: str | None = None) -> POFile:
         raise CatalogError(f"catalog declares charset {charset.group(1)}", path=shown,
                            line=text[: charset.start()].count("\n") + 1,
                            hint="convert it to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8")
+    _check_lexically(text, shown)
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=False)
     except (OSError, ValueError) as exc:
@@ -86,6 +86,32 @@ def read_catalog(path: Path, *, shown: str | None = None) -> POFile:
         if not entry.obsolete:
             seen[key] = entry.linenum
     return po
+
+
+_KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
+_STRING = re.compile(r'^"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*$')
+
+
+def _check_lexically(text: str, shown: str) -> None:
+    """Reject what polib silently accepts but msgfmt refuses: unterminated strings, bad escapes."""
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or (line.startswith("#") and not line.startswith("#~")):
+            continue
+        if line.startswith("#~"):
+            line = line[2:].strip()
+            if not line or line.startswith("|"):
+                continue
+        keyword = _KEYWORD_LINE.match(line)
+        string = keyword.group(1) if keyword else line
+        if not string.startswith('"'):
+            raise CatalogError(f"PO syntax error: unexpected {line[:30]!r}", path=shown,
+                               line=number, hint="each line must be a keyword with a quoted "
+                               "string, a continuation string or a comment")
+        if not _STRING.match(string):
+            raise CatalogError("PO syntax error: unterminated string or invalid escape",
+                               path=shown, line=number,
+                               hint='close the string with " and escape \\ and " inside it')
 
 
 def render(po: POFile) -> str:
@@ -191,18 +217,22 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
     """Merge a template into a catalog the way msgmerge does.
 
     Exact matches keep their msgstr, flags and translator comments; a new msgid similar to a
-    translated old one gets its msgstr as fuzzy with `#|` previous msgid; old entries no longer
-    in the template become obsolete when translated. No msgstr is ever dropped.
+    translated old one gets its msgstr as fuzzy with `#|` previous msgid; other translated old
+    entries no longer in the template become obsolete. No msgstr is ever dropped.
     """
     new = POFile(wrapwidth=WRAP)
-    new.header = old.header if old is not None and old.header else (
-        f"{lang} translation of {pot.header.splitlines()[0].removeprefix('Translation template for ')}")
+    first = (pot.header or "").splitlines()[:1] or ["the project"]
+    subject = first[0].removeprefix("Translation template for ")
+    new.header = (old.header if old is not None and old.header
+                  else f"{lang} translation of {subject}")
     meta = dict(old.metadata) if old is not None else {}
+    created = pot.metadata.get("POT-Creation-Date") or now_stamp()
     meta.update({
-        "Project-Id-Version": meta.get("Project-Id-Version") or pot.metadata["Project-Id-Version"],
+        "Project-Id-Version": (meta.get("Project-Id-Version")
+                               or pot.metadata.get("Project-Id-Version") or "pipeline"),
         "Report-Msgid-Bugs-To": pot.metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": pot.metadata["POT-Creation-Date"],
-        "PO-Revision-Date": meta.get("PO-Revision-Date") or pot.metadata["POT-Creation-Date"],
+        "POT-Creation-Date": created,
+        "PO-Revision-Date": meta.get("PO-Revision-Date") or created,
         "Last-Translator": meta.get("Last-Translator") or "pipeline",
         "Language-Team": meta.get("Language-Team") or lang,
         "Language": lang.replace("-", "_"),
@@ -212,7 +242,7 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
         "Plural-Forms": plural_forms(lang),
     })
     if meta.get("PO-Revision-Date", "").startswith("YEAR"):
-        meta["PO-Revision-Date"] = pot.metadata["POT-Creation-Date"]
+        meta["PO-Revision-Date"] = created
     new.metadata = meta
 
     old_entries = list(old) if old is not None else []
@@ -232,14 +262,13 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
                         msgid_plural=tentry.msgid_plural)
         previous = live.get(key) or dead.get(key)
         if previous is not None:
-            used.add(key)
+            used.add(key)  # an obsolete exact match comes back, as msgmerge does
             _carry(previous, entry)
-            if previous.obsolete:
-                entry.flags = sorted(set(entry.flags) | {"fuzzy"})
             kept += 1
         else:
             similar = _similar(index, tentry.msgid)
             if similar is not None:
+                used.add((similar.msgctxt, similar.msgid))  # lives on as the #| previous
                 _carry(similar, entry)
                 entry.flags = sorted(set(entry.flags) | {"fuzzy"})
                 entry.previous_msgid = similar.msgid

@@ -35,7 +35,8 @@ def project(ctx: click.Context) -> Config:
         given = obj.get("project")
         root = Path(given) if given else find_project(Path.cwd())
         obj["config"] = load_config(root)
-    return obj["config"]  # type: ignore[no-any-return]
+    config: Config = obj["config"]
+    return config
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})

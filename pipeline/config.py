@@ -103,8 +103,10 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise ConfigError(f"invalid TOML: {getattr(exc, 'msg', exc)}", path=path, line=line,
+        found = re.search(r"\s*\(at line (\d+), column \d+\)", str(exc))
+        message = str(exc).replace(found.group(0), "") if found else str(exc)
+        raise ConfigError(f"invalid TOML: {message}", path=path,
+                          line=int(found.group(1)) if found else None,
                           hint="fix the TOML syntax") from None
     table = data.get("tool", {}).get("pipeline")
     if not isinstance(table, dict):

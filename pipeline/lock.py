@@ -15,7 +15,7 @@ from pipeline.errors import LockError
 def project_lock(root: Path, *, command: str) -> Iterator[None]:
     """Hold the project's write lock, or stop at once naming the process that holds it."""
     path = root / ".pipeline.lock"
-    handle = open(path, "a+", encoding="utf-8")
+    handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole block
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

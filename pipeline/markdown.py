@@ -101,7 +101,7 @@ def _front_matter(token: Any, shown: str) -> tuple[dict[str, Any], dict[str, int
     if not isinstance(data, dict):
         raise SourceError("front matter must be a mapping of 'key: value' lines", path=shown,
                           line=2, hint="write e.g. 'title: My article'")
-    lines = {}
+    lines: dict[str, int] = {}
     for number, raw in enumerate(token.content.splitlines(), 2):
         key = raw.split(":", 1)[0].strip()
         lines.setdefault(key, number)
@@ -213,10 +213,7 @@ def translate_block(text: str, *, lookup: Callable[[str], str | None], lang: str
 
     Sentences without a translation (or without words) stay in the source language.
     """
-    if segmentation == "paragraph":
-        spans = [(0, len(text))]
-    else:
-        spans = sentence_spans(text)
+    spans = [(0, len(text))] if segmentation == "paragraph" else sentence_spans(text)
     pieces = []
     for start, end in spans:
         source = normalize_space(text[start:end])

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     """Where a piece of translatable text sits in a document."""
 
     TITLE = "title"
@@ -79,7 +79,7 @@ class Term:
         return dict(self.forbidden).get(lang, ())
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"

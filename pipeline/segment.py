@@ -77,7 +77,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             cuts.append(end)
     cuts.append(len(text))
     spans = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         piece = text[start:end]
         if piece.strip():
             lead = len(piece) - len(piece.lstrip())

@@ -56,10 +56,7 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
              f"{'':20}  done"]
     for r in rows:
         c = r.counts
-        if not r.exists:
-            note = "  (no catalog: run 'pipeline extract')"
-        else:
-            note = ""
+        note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
         lines.append(f"{r.doc:<{name_width}}  {r.lang:<4}  {r.status:<8}  {c.translated:>8}  "
                      f"{c.fuzzy:>7}  {c.untranslated:>9}  {_bar(c)}  {c.percent:5.1f}%{note}")
     lines.append("approved = translated and reviewed; machine = fuzzy, awaiting review")
