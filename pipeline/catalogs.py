@@ -137,14 +137,20 @@ def write_if_changed(path: Path, text: str) -> bool:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a file."""
+    """Write through a temporary file and a rename, so a reader never sees half a file.
+
+    Replacing an existing file is fsynced first (a power cut then leaves the old or the new
+    content, never an empty file); a new file is not, which keeps first runs fast.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    replacing = path.exists()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if replacing:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -202,9 +208,10 @@ def _similar(index: dict[str, list[POEntry]], msgid: str) -> POEntry | None:
     for word in set(_WORD.findall(msgid.lower())):
         for entry in index.get(word, ()):
             candidates[id(entry)] = entry
+    if not candidates:
+        return None
     best, best_ratio = None, FUZZY_THRESHOLD
-    matcher = difflib.SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(msgid)
+    matcher = difflib.SequenceMatcher(None, "", msgid, autojunk=False)
     for entry in candidates.values():
         matcher.set_seq1(entry.msgid)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:

@@ -1,27 +1,35 @@
-"""The extract stage: source documents → POT templates → merged PO catalogs per language."""
+"""The extract stage: source documents → POT templates → merged PO catalogs per language.
+
+Incremental: a small state file remembers, per document, the hashes of its source, its
+template and its catalogs as last written; a document whose files all still match is
+skipped without parsing anything, so a one-sentence edit costs one document's work.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pipeline import catalogs
+from pipeline import __version__, catalogs
 from pipeline.config import Config
 from pipeline.markdown import load_document
 from pipeline.model import Document, MergeStats
 
+STATE_FILE = Path(".pipeline") / "extract-state.json"
+
 
 @dataclass(frozen=True)
 class ExtractResult:
-    """What extract did: documents read, and per catalog file the merge statistics."""
+    """What extract did: documents parsed or skipped, and per catalog the merge statistics."""
 
     documents: tuple[Document, ...]
+    unchanged: tuple[str, ...] = ()
+    segments: int = 0
     templates_written: tuple[str, ...] = ()
     catalogs: tuple[tuple[str, MergeStats], ...] = field(default=())
-
-    @property
-    def segments(self) -> int:
-        return sum(len(d.segments) for d in self.documents)
 
 
 def source_files(config: Config) -> list[Path]:
@@ -36,9 +44,60 @@ def load_documents(config: Config) -> list[Document]:
             for path in source_files(config)]
 
 
-def extract(config: Config, *, documents: list[Document] | None = None) -> ExtractResult:
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+class _State:
+    """Per-document hashes of the files as the last extract left them."""
+
+    def __init__(self, config: Config) -> None:
+        self.path = config.root / STATE_FILE
+        self.key = f"{__version__}|{config.segmentation}|{config.project_name}"
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            data = {}
+        self.docs: dict[str, Any] = data.get("docs", {}) if data.get("key") == self.key else {}
+
+    def files(self, config: Config, doc: str, source: Path) -> dict[str, Path]:
+        locales = config.locales_dir
+        files = {"source": source, "pot": catalogs.template_path(locales, doc)}
+        for lang in config.languages:
+            files[lang.tag] = catalogs.catalog_path(locales, lang.tag, doc)
+        return files
+
+    def unchanged(self, config: Config, doc: str, source: Path) -> bool:
+        known = self.docs.get(doc)
+        if not known:
+            return False
+        files = self.files(config, doc, source)
+        return set(known["files"]) == set(files) and all(
+            known["files"][name] == _digest(path) for name, path in files.items())
+
+    def record(self, config: Config, document: Document, source: Path) -> None:
+        files = self.files(config, document.name, source)
+        self.docs[document.name] = {
+            "segments": len(document.segments),
+            "files": {name: _digest(path) for name, path in files.items()},
+        }
+
+    def save(self, names: set[str]) -> None:
+        docs = {name: value for name, value in sorted(self.docs.items()) if name in names}
+        text = json.dumps({"key": self.key, "docs": docs}, indent=1, sort_keys=True) + "\n"
+        catalogs.write_if_changed(self.path, text)
+
+
+def extract(config: Config) -> ExtractResult:
     """Write templates and merge them into every configured language's catalogs."""
-    documents = documents if documents is not None else load_documents(config)
+    state = _State(config)
+    sources = {path.stem: path for path in source_files(config)}
+    unchanged = [doc for doc, path in sources.items() if state.unchanged(config, doc, path)]
+    documents = [load_document(path, shown=config.rel(path), segmentation=config.segmentation)
+                 for doc, path in sources.items() if doc not in unchanged]
     locales = config.locales_dir
     # Read everything first: a malformed catalog stops the run before any file is written.
     plans = []
@@ -56,7 +115,7 @@ def extract(config: Config, *, documents: list[Document] | None = None) -> Extra
 
     written: list[str] = []
     merged: list[tuple[str, MergeStats]] = []
-    for _doc, pot_path, pot, olds in plans:
+    for doc, pot_path, pot, olds in plans:
         if catalogs.differs(pot_path, catalogs.render(pot)):
             # The template changed for real: give it a fresh creation date.
             pot.metadata["POT-Creation-Date"] = catalogs.now_stamp()
@@ -64,17 +123,18 @@ def extract(config: Config, *, documents: list[Document] | None = None) -> Extra
             written.append(config.rel(pot_path))
         for tag, path, old in olds:
             po, stats = catalogs.merge(pot, old, lang=tag)
-            changed = _write(path, po)
+            changed = catalogs.write_if_changed(path, catalogs.render(po))
             merged.append((config.rel(path), MergeStats(
                 kept=stats.kept, added=stats.added, fuzzy=stats.fuzzy,
                 obsolete=stats.obsolete, written=changed)))
-    _retire_removed(config, {d.name for d in documents}, merged)
-    return ExtractResult(documents=tuple(documents), templates_written=tuple(written),
+        state.record(config, doc, sources[doc.name])
+    _retire_removed(config, set(sources), merged)
+    state.save(set(sources))
+    segments = sum(len(d.segments) for d in documents) + sum(
+        state.docs[doc]["segments"] for doc in unchanged)
+    return ExtractResult(documents=tuple(documents), unchanged=tuple(unchanged),
+                         segments=segments, templates_written=tuple(written),
                          catalogs=tuple(merged))
-
-
-def _write(path: Path, po: catalogs.POFile) -> bool:
-    return catalogs.write_if_changed(path, catalogs.render(po))
 
 
 def _retire_removed(config: Config, names: set[str],
@@ -89,6 +149,6 @@ def _retire_removed(config: Config, names: set[str],
             path = catalogs.catalog_path(locales, lang.tag, doc)
             if path.exists():
                 po = catalogs.obsolete_all(catalogs.read_catalog(path, shown=config.rel(path)))
-                changed = _write(path, po)
+                changed = catalogs.write_if_changed(path, catalogs.render(po))
                 merged.append((config.rel(path), MergeStats(obsolete=len(po), written=changed)))
         pot_path.unlink()

@@ -54,7 +54,7 @@ def init_project(root: Path) -> list[Path]:
         root / "source" / "welcome.md": EXAMPLE,
         root / "glossary" / "glossary.csv": GLOSSARY,
         root / "locales" / ".gitkeep": "",
-        root / ".gitignore": "output/\n.pipeline.lock\n",
+        root / ".gitignore": "output/\n.pipeline/\n.pipeline.lock\n",
     }
     created = []
     for path, text in files.items():

@@ -22,7 +22,8 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def test_extract_writes_templates_and_catalogs_that_msgfmt_accepts(project: Path) -> None:
     result = run(project, "extract")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("1 documents, 21 segments; 1 templates and 4 catalogs updated")
+    assert result.output.startswith(
+        "1 documents (0 unchanged), 21 segments; 1 templates and 4 catalogs updated")
     assert (project / "locales" / "dosing.pot").is_file()
     for lang in LANGS:
         po = project / "locales" / lang / "LC_MESSAGES" / "dosing.po"
@@ -189,3 +190,27 @@ def test_python_dash_m_entry_point(project: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "pipeline", "--project", str(project), "extract"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_incremental_extract_touches_only_the_edited_document(project: Path) -> None:
+    second = project / "source" / "other.md"
+    second.write_text("# Other\n\nAnother page with one sentence.\n")
+    run(project, "extract")
+    mtimes = {p: p.stat().st_mtime_ns for p in (project / "locales").rglob("*.po*")}
+    source = project / "source" / "dosing.md"
+    source.write_text(source.read_text().replace("Measure your", "Take your"))
+    result = run(project, "extract")
+    assert result.output.startswith("2 documents (1 unchanged), 23 segments; 1 templates and "
+                                    "4 catalogs updated")
+    touched = {p.relative_to(project).as_posix() for p, t in mtimes.items()
+               if p.stat().st_mtime_ns != t}
+    assert touched == {"locales/dosing.pot"} | {
+        f"locales/{lang}/LC_MESSAGES/dosing.po" for lang in LANGS}
+
+
+def test_deleted_catalog_is_recreated_even_when_sources_are_unchanged(project: Path) -> None:
+    run(project, "extract")
+    (project / "locales/ru/LC_MESSAGES/dosing.po").unlink()
+    result = run(project, "extract")
+    assert "(0 unchanged)" in result.output
+    assert (project / "locales/ru/LC_MESSAGES/dosing.po").is_file()
