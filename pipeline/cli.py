@@ -72,13 +72,19 @@ def extract(ctx: click.Context) -> None:
     config = project(ctx)
     with project_lock(config.root, command="extract"):
         result = run_extract(config)
-    changed = [path for path, stats in result.catalogs if stats.written]
-    click.echo(f"{len(result.documents)} documents, {result.segments} segments; "
-               f"{len(result.templates_written)} templates and {len(changed)} catalogs updated")
-    for path, stats in result.catalogs:
-        if stats.written:
-            click.echo(f"  {path}: {stats.added} new, {stats.fuzzy} fuzzy, "
-                       f"{stats.obsolete} obsolete")
+    written = [(path, stats) for path, stats in result.catalogs if stats.written]
+    total = len(result.documents) + len(result.unchanged)
+    click.echo(f"{total} documents ({len(result.unchanged)} unchanged), "
+               f"{result.segments} segments; {len(result.templates_written)} templates and "
+               f"{len(written)} catalogs updated")
+    for path, stats in written[:20]:
+        click.echo(f"  {path}: {stats.added} new, {stats.fuzzy} fuzzy, "
+                   f"{stats.obsolete} obsolete")
+    if len(written) > 20:
+        click.echo(f"  … and {len(written) - 20} more catalogs: "
+                   f"{sum(s.added for _, s in written)} new, "
+                   f"{sum(s.fuzzy for _, s in written)} fuzzy, "
+                   f"{sum(s.obsolete for _, s in written)} obsolete entries in all")
 
 
 @cli.command()
