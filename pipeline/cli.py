@@ -150,7 +150,51 @@ def glossary() -> None:
 @click.pass_context
 def glossary_check(ctx: click.Context) -> None:
     """Validate the glossary files and report term coverage in source/."""
-    raise PipelineError("'glossary check' is not available in this version yet")
+    import textwrap
+
+    from pipeline.extract import load_documents
+    from pipeline.glossary import coverage, glossary_files, read_glossary
+    from pipeline.model import Finding, Severity
+
+    config = project(ctx)
+    files = glossary_files(config.glossary_dir)
+    gloss, findings = read_glossary(config.glossary_dir, shown_root=config.root)
+    folder = config.rel(config.glossary_dir)
+    if files:
+        click.echo(f"glossary: {len(gloss.terms)} concepts in {len(files)} "
+                   f"file{'s' if len(files) != 1 else ''}, languages "
+                   f"{', '.join(gloss.languages) or 'none'} (fingerprint {gloss.fingerprint})")
+    else:
+        click.echo(f"glossary: no .csv or .tbx files in {folder}/")
+    for lang in config.languages:
+        if files and lang.tag not in gloss.languages:
+            findings.append(Finding(check="glossary", severity=Severity.WARNING, file=folder,
+                                    message=f"no column for the project's language "
+                                            f"'{lang.tag}'"))
+    for f in findings:
+        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}" if f.line
+                   else f"{f.file}: {f.severity.value}: {f.message}")
+    cov = coverage(gloss, load_documents(config))
+    source = config.rel(config.source_dir)
+    click.echo(f"coverage: {len(cov.used)} of {len(gloss.terms)} concepts occur in {source}/ "
+               f"({cov.documents} document{'s' if cov.documents != 1 else ''}, "
+               f"{cov.segments} segments)")
+    for term, count, place in cov.used:
+        click.echo(f"  {term.id:<40} {count:>4}×  {place}")
+    if cov.unused:
+        click.echo(textwrap.fill(", ".join(t.id for t in cov.unused), width=96,
+                                 initial_indent=f"not in {source}/ ({len(cov.unused)}): ",
+                                 subsequent_indent="  ", break_on_hyphens=False))
+    if cov.candidates:
+        click.echo("candidate terms the glossary lacks:")
+    for text, count, kind, place in cov.candidates:
+        click.echo(f"  {text:<40} {count:>4}×  {kind:<16}  {place}")
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    click.echo(f"glossary check: {errors} error{'s' if errors != 1 else ''}, "
+               f"{warnings} warning{'s' if warnings != 1 else ''}")
+    if errors:
+        ctx.exit(1)
 
 
 @glossary.command("export")
@@ -159,7 +203,18 @@ def glossary_check(ctx: click.Context) -> None:
 @click.pass_context
 def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
-    raise PipelineError("'glossary export' is not available in this version yet")
+    from pipeline.catalogs import atomic_write
+    from pipeline.glossary import load_glossary, render_csv
+    from pipeline.tbx import render_tbx
+
+    config = project(ctx)
+    gloss = load_glossary(config.glossary_dir, shown_root=config.root)
+    text = render_csv(gloss) if fmt == "csv" else render_tbx(gloss)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    atomic_write(output, text)
+    click.echo(f"wrote {len(gloss.terms)} concepts to {output}")
 
 
 @glossary.command("import")
@@ -167,7 +222,50 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
 @click.pass_context
 def glossary_import(ctx: click.Context, file: Path) -> None:
     """Add a CSV or TBX glossary file to glossary/."""
-    raise PipelineError("'glossary import' is not available in this version yet")
+    from pipeline.catalogs import atomic_write
+    from pipeline.errors import GlossaryError
+    from pipeline.glossary import (
+        build_glossary,
+        glossary_files,
+        read_glossary,
+        render_csv,
+        shown_path,
+    )
+    from pipeline.model import Severity
+
+    config = project(ctx)
+    if file.suffix.lower() not in (".csv", ".tbx"):
+        raise GlossaryError("not a glossary file", path=file,
+                            hint="import a .csv or .tbx file")
+    existing = glossary_files(config.glossary_dir)
+    if file.resolve() in {p.resolve() for p in existing}:
+        raise GlossaryError(f"the file is already in {config.rel(config.glossary_dir)}/",
+                            path=file, hint="run 'pipeline glossary check' to validate it")
+    dest = config.glossary_dir / f"{file.stem}.csv"
+    incoming, _ = read_glossary(file.parent, files=[file])
+    if file.suffix.lower() == ".csv":
+        text = file.read_bytes().decode("utf-8")
+    else:
+        text = render_csv(build_glossary(incoming.terms, incoming.languages))
+    shown = config.rel(dest)
+    if dest.exists():
+        if dest.read_bytes() == text.encode("utf-8"):
+            click.echo(f"{shown} is already up to date")
+            return
+        raise GlossaryError(f"{shown} already exists", path=file,
+                            hint=f"rename the file, or remove {shown} to replace it")
+    _, findings = read_glossary(config.glossary_dir, files=[*existing, file],
+                                shown_root=config.root)
+    mine = [f for f in findings if f.file == shown_path(file, config.root)]
+    for f in mine:
+        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}", err=True)
+    errors = sum(f.severity is Severity.ERROR for f in mine)
+    if errors:
+        raise GlossaryError(f"not imported: {errors} error{'s' if errors != 1 else ''}",
+                            path=file, hint="fix them and import again")
+    atomic_write(dest, text)
+    kind = " (converted from TBX)" if file.suffix.lower() == ".tbx" else ""
+    click.echo(f"imported {len(incoming.terms)} concepts from {file} into {shown}{kind}")
 
 
 @cli.group()

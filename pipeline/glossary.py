@@ -1,0 +1,648 @@
+"""The medical glossary: load CSV/TBX terminology, find terms in source text, verify targets.
+
+CSV: one row per concept; columns `id`, `en`, one per language tag, `dnt`, `case`,
+`forbidden:<tag>` and `note`; a cell holds variants separated by " | " (the first preferred);
+`dnt`/`case` are "yes" or empty. Cells a spreadsheet would run as a formula (= + - @) are
+written with a leading apostrophe, and only such an apostrophe is removed on reading.
+TBX lives in pipeline.tbx. Every file of glossary/ is merged into one Glossary.
+
+Matching works on a plain-text projection of inline Markdown (emphasis and link brackets
+dropped, code spans, URLs and link targets turned into barriers) cut into word tokens, looked
+up in one index per glossary: no regex per term per segment. Target verification compares
+folded text (NFKC, casefold, Arabic tashkeel/tatweel and alef forms, Russian ё, Spanish and
+French accents) with per-language inflection rules, documented on `_word_pattern`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pipeline.errors import ConfigError, GlossaryError
+from pipeline.model import Document, Finding, Severity, Term
+
+SOURCE = "en"
+FIXED = ("id", SOURCE, "dnt", "case", "note")
+_YES, _NO = {"yes", "y", "true", "1", "x"}, {"", "no", "n", "false", "0"}
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BARRIER = "\x00"
+_HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
+_MARKUP = re.compile(r"""
+    (?P<code>(?P<ticks>`+).+?(?P=ticks))
+  | (?P<url><(?:[a-zA-Z][\w+.-]*:|[^\s@<>]+@)[^\s<>]*>
+      |(?:https?://|ftp://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?)\]'"])
+  | (?P<tail>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\]\[[^\]]*\])
+  | (?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)
+  | \\(?P<esc>[!-/:-@\[-`{-~])
+  | (?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))
+""", re.X | re.S)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\-‐‑]")
+_HYPHENS = "-‐‑"
+_PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "self", "ex",
+             "inter", "intra", "extra", "over", "under", "mini", "micro", "pan", "de", "auto",
+             "allo", "mid", "neo", "para", "peri", "pro", "trans", "ultra", "hyper", "hypo"}
+_SPACE = re.compile(r"\s+")
+_TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEF = str.maketrans("أإآٱ", "اااا")
+_RU_ENDINGS = (  # longest first
+    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иям", "иях", "ой", "ей",
+    "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ый", "ий", "ая", "яя", "ое", "ее", "ую",
+    "юю", "ые", "ие", "ых", "их", "ым", "им", "ью", "ия", "ии", "ию", "а", "я", "ы", "и", "у",
+    "ю", "е", "о", "ь", "й",
+)
+_CONSONANTS = set("бвгджзйклмнпрстфхцчшщ")
+_GROUPS = {"cjk": {"zh", "ja", "ko", "th", "lo", "km", "my"},
+           "slavic": {"ru", "uk", "be", "bg", "sr", "mk"},
+           "romance": {"es", "fr", "pt", "it", "ca", "gl", "ro"},
+           "arabic": {"ar", "fa", "ur"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A glossary term found in a source segment: its span in the original Markdown."""
+
+    start: int
+    end: int
+    text: str
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class TermProblem:
+    """A glossary rule a target segment breaks: "missing", "forbidden" or "dnt-altered"."""
+
+    kind: str
+    term: Term
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    raw: str
+    folded: str
+    glue: str  # the word this one is hyphenated to ("car" for "T" in "CAR-T"), or ""
+
+
+_Entry = tuple[tuple[str, ...], frozenset[str] | None, int]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every concept of a project's glossary/ folder, merged, with a content fingerprint."""
+
+    terms: tuple[Term, ...]
+    languages: tuple[str, ...]
+    fingerprint: str
+
+    def match(self, text: str) -> list[Match]:
+        """Glossary terms in English inline Markdown: sorted, non-overlapping, longest first.
+
+        A term hyphenated to a preceding word matches only after an English prefix
+        ("anti-CD19"), not inside a compound name ("T cells" in "CAR-T cells").
+        """
+        if not self.terms:
+            return []
+        clean, where = _project(text)
+        tokens = _tokens(clean)
+        found: list[tuple[int, int, int, int]] = []
+        for i, tok in enumerate(tokens):
+            if tok.glue and tok.glue not in _PREFIXES:
+                continue  # "T cells" inside "CAR-T cells" is not a mention of T cells
+            for cs, key in ((False, tok.folded), (True, tok.raw)):
+                for mid, last, n in self._index.get((cs, key), ()):
+                    j = i + len(mid) + 1 if last is not None else i
+                    if j >= len(tokens) or not all(
+                            _key(tokens[i + 1 + k], cs) == w for k, w in enumerate(mid)):
+                        continue
+                    if last is not None and _key(tokens[j], cs) not in last:
+                        continue
+                    start, end = tok.start, tokens[j].end
+                    found.append((start - end, start, end, n))
+        found.sort()
+        taken: list[tuple[int, int]] = []
+        result: list[Match] = []
+        for _, start, end, n in found:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            a, b = (where[start], where[end - 1] + 1) if where is not None else (start, end)
+            result.append(Match(start=a, end=b, text=text[a:b], term=self.terms[n]))
+        return sorted(result, key=lambda m: m.start)
+
+    def verify(self, source: str, target: str, lang: str) -> list[TermProblem]:
+        """Problems with the glossary terms of `source` in its translation `target`."""
+        matches = self.match(source)
+        terms = list(dict.fromkeys(m.term for m in matches))
+        folded = _fold(target, lang)
+        problems: list[TermProblem] = []
+        accepted: list[tuple[int, int]] = []
+        for term in terms:
+            if term.dnt:
+                plain = unicodedata.normalize("NFC", _project(target)[0])
+                forms = {*term.source, *(_project(m.text)[0] for m in matches if m.term is term)}
+                if not any(re.search(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", plain)
+                           for f in forms):
+                    problems.append(TermProblem("dnt-altered", term,
+                                                f'keep "{term.source[0]}" exactly as in English'))
+                continue
+            variants = self._patterns(term, lang, forbidden=False)
+            hits = [m.span() for _, p in variants for m in p.finditer(folded)]
+            accepted += hits
+            if variants and not hits:
+                wanted = term.target(lang)
+                more = "".join(f' or "{v}"' for v in wanted[1:3])
+                problems.append(TermProblem("missing", term, f'expected "{wanted[0]}"{more}'))
+        for term in terms:
+            for variant, pattern in self._patterns(term, lang, forbidden=True):
+                if any(not any(s <= m.start() and m.end() <= e for s, e in accepted)
+                       for m in pattern.finditer(folded)):
+                    use = term.target(lang)
+                    hint = f', use "{use[0]}"' if use else ""
+                    problems.append(TermProblem("forbidden", term,
+                                                f'"{variant}" is not allowed here{hint}'))
+        return problems
+
+    @cached_property
+    def _index(self) -> dict[tuple[bool, str], list[_Entry]]:
+        index: dict[tuple[bool, str], list[_Entry]] = {}
+        for n, term in enumerate(self.terms):
+            cs = term.case_sensitive
+            for variant in term.source:
+                words = [_key(t, cs) for t in _tokens(_project(variant)[0])]
+                if not words:
+                    continue
+                forms = _forms(words[-1])
+                entries = ([(w, ((), None, n)) for w in sorted(forms)] if len(words) == 1
+                           else [(words[0], (tuple(words[1:-1]), forms, n))])
+                for key, entry in entries:
+                    bucket = index.setdefault((cs, key), [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        return index
+
+    @cached_property
+    def _compiled(self) -> dict[tuple[Term, str, bool], list[tuple[str, re.Pattern[str]]]]:
+        return {}
+
+    def _patterns(self, term: Term, lang: str,
+                  *, forbidden: bool) -> list[tuple[str, re.Pattern[str]]]:
+        key = (term, lang, forbidden)
+        if key not in self._compiled:
+            variants = term.forbidden_in(lang) if forbidden else term.target(lang)
+            self._compiled[key] = [(v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
+                                   for v in variants if _fold(v, lang)]
+        return self._compiled[key]
+
+
+def _key(token: _Token, case_sensitive: bool) -> str:
+    return token.raw if case_sensitive else token.folded
+
+
+def _project(text: str) -> tuple[str, list[int] | None]:
+    """Inline Markdown as plain text to match on, with each character's offset in `text`."""
+    if not _HINT.search(text):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out.append(text[pos:m.start()])
+        where.extend(range(pos, m.start()))
+        kind = m.lastgroup
+        if kind in ("code", "url", "tail"):
+            out.append(_BARRIER)
+            where.append(m.start())
+        elif kind == "tag":
+            out.append(" ")
+            where.append(m.start())
+        elif kind == "esc":
+            out.append(m.group("esc"))
+            where.append(m.start("esc"))
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text)))
+    return "".join(out), where
+
+
+def _tokens(clean: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for m in _TOKEN.finditer(clean):
+        raw = m.group().replace("’", "'")
+        s = m.start()
+        glued = tokens and s >= 2 and clean[s - 1] in _HYPHENS and clean[s - 2].isalnum()
+        tokens.append(_Token(s, m.end(), raw, raw.casefold(), tokens[-1].folded if glued else ""))
+    return tokens
+
+
+def _plural(word: str) -> str:
+    low = word.casefold()
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if low.endswith("sis"):
+        return word[:-2] + "es"
+    return word + ("es" if low.endswith(("s", "x", "z", "ch", "sh")) else "s")
+
+
+def _forms(word: str) -> frozenset[str]:
+    """English surface forms of a term's last word: plural, singular and possessive."""
+    if not word[-1:].isalpha() or word.isupper():
+        return frozenset({word, word + "s", word + "'s"})
+    low = word.casefold()
+    stems = {word}
+    if low.endswith("ies") and len(low) > 4:
+        stems.add(word[:-3] + "y")
+    elif low.endswith(("ses", "xes", "zes", "ches", "shes")):
+        stems.add(word[:-2])
+    elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
+        stems.add(word[:-1])
+    return frozenset(f for s in stems for f in (s, s + "'s", _plural(s)))
+
+
+def _group(lang: str) -> str:
+    base = re.split(r"[-_]", lang)[0].lower()
+    return next((name for name, tags in _GROUPS.items() if base in tags), "")
+
+
+def _fold(text: str, lang: str) -> str:
+    """Target text for comparison: markup dropped, NFKC, casefolded, script-specific folds."""
+    s = _project(text)[0].replace(_BARRIER, " ")
+    s = unicodedata.normalize("NFKC", s).casefold().replace("’", "'").replace("ё", "е")
+    group = _group(lang)
+    if group == "arabic":
+        s = _TASHKEEL.sub("", s).translate(_ALEF)
+    elif group == "romance":
+        s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    return _SPACE.sub(" ", s).strip()
+
+
+def _word_pattern(word: str, group: str) -> str:
+    """One folded word of a target term, with the inflection its language allows.
+
+    Spanish/French: an optional plural ending (s, es, x; French -al/-aux); accents are folded.
+    Russian: the ending is cut from the glossary form (longest of the usual noun and adjective
+    endings, keeping 3+ letters) and any ending of up to 4 letters accepted (4, because a noun
+    such as "синдром" loses "ом" that is its own, then takes "омом"), with an optional fleeting
+    о/е before a final consonant pair, so "клетки" also accepts "клеток", "клеткам".
+    Arabic: optional clitics (و ف ب ك ل) and article ال (also before Latin words such as
+    "وICANS"), ة ↔ ات, up to 2 suffix letters.
+    Other languages and non-letter words: the word as is.
+    """
+    esc = re.escape(word)
+    if group == "romance" and len(word) > 2 and word[-1].isalpha():
+        return (re.escape(word[:-2]) + "(?:al|aux)") if word.endswith("al") else esc + "(?:s|es|x)?"
+    if group == "slavic" and len(word) >= 4 and "\u0400" <= word[-1] <= "\u04ff":
+        stem = next((word[:-len(e)] for e in _RU_ENDINGS
+                     if word.endswith(e) and len(word) - len(e) >= 3), word)
+        if len(stem) >= 4 and stem[-1] in _CONSONANTS and stem[-2] in _CONSONANTS:
+            return re.escape(stem[:-1]) + "[ое]?" + re.escape(stem[-1]) + r"[^\W\d_]{0,4}"
+        return re.escape(stem) + r"[^\W\d_]{0,4}"
+    if group == "arabic" and not any("\u0621" <= c <= "\u064a" for c in word):
+        return "[وفبكل]{0,2}(?:ال)?" + esc
+    if group == "arabic":
+        core = word[2:] if word.startswith("ال") and len(word) > 3 else word
+        if core.endswith("ة"):
+            tail = r"(?:ة|ات|ت[^\W\d_]{0,2})"
+            core = core[:-1]
+        else:
+            tail = r"[^\W\d_]{0,2}" if len(core) >= 3 else ""
+        return "[وفبكل]{0,2}(?:ال)?" + re.escape(core) + tail
+    return esc
+
+
+def _phrase_pattern(folded: str, lang: str) -> str:
+    group = _group(lang)
+    words = folded.split(" ")
+    if group == "cjk":
+        return r"\s*".join(re.escape(w) for w in words)
+    body = r"\s+".join(_word_pattern(w, group) for w in words)
+    return rf"(?<!\w){body}(?!\w)"
+
+
+# ---------------------------------------------------------------- loading and validation
+
+def empty_glossary() -> Glossary:
+    """A glossary with no terms (a project without glossary files)."""
+    return build_glossary((), ())
+
+
+def build_glossary(terms: Sequence[Term], languages: Iterable[str]) -> Glossary:
+    """A Glossary of `terms` with its fingerprint."""
+    data = [[t.id, t.source, sorted(t.targets), sorted(t.forbidden), t.dnt,
+             t.case_sensitive, t.note] for t in sorted(terms, key=lambda t: t.id)]
+    digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:12]
+    return Glossary(terms=tuple(terms), languages=tuple(dict.fromkeys(languages)),
+                    fingerprint=digest)
+
+
+def glossary_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower()
+                  in (".csv", ".tbx") and not p.name.startswith((".", "~")))
+
+
+def read_glossary(folder: Path, *, shown_root: Path | None = None,
+                  files: Sequence[Path] | None = None) -> tuple[Glossary, list[Finding]]:
+    """Load and merge glossary files; unreadable input raises, everything else is a finding."""
+    terms: list[Term] = []
+    languages: list[str] = []
+    findings: list[Finding] = []
+    for path in glossary_files(folder) if files is None else files:
+        shown = shown_path(path, shown_root)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise GlossaryError(f"cannot read glossary file: {exc.strerror}", path=shown) from None
+        if path.suffix.lower() == ".tbx":
+            from pipeline.tbx import read_tbx
+
+            part = read_tbx(data, shown=shown)
+        else:
+            part = read_csv(data, shown=shown)
+        terms += part[0]
+        languages += part[1]
+        findings += part[2]
+    glossary = build_glossary(terms, languages)
+    return glossary, findings + validate(glossary)
+
+
+def load_glossary(folder: Path, *, shown_root: Path | None = None) -> Glossary:
+    """Every *.csv and *.tbx in `folder`, merged; the first error found is raised."""
+    glossary, findings = read_glossary(folder, shown_root=shown_root)
+    for f in findings:
+        if f.severity is Severity.ERROR:
+            raise GlossaryError(f.message, path=f.file, line=f.line or None,
+                                hint="run 'pipeline glossary check' to see every problem")
+    return glossary
+
+
+def shown_path(path: Path, root: Path | None) -> str:
+    """A path as the user sees it: relative to `root` where it lies inside."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
+
+
+def finding(severity: Severity, message: str, file: str, line: int = 0) -> Finding:
+    return Finding(check="glossary", severity=severity, message=message, file=file, line=line)
+
+
+def language_problem(tag: str, shown: str, line: int) -> Finding | None:
+    """An error finding when `tag` is not a language tag Babel knows."""
+    from pipeline.config import validate_tag
+
+    try:
+        validate_tag(tag, where=Path(shown), line=line)
+    except ConfigError as exc:
+        return finding(Severity.ERROR, f"{exc.message} (unknown language column)", shown, line)
+    return None
+
+
+def unguard(cell: str) -> str:
+    """Undo the spreadsheet-formula guard `guard` adds, and nothing else."""
+    return cell[1:] if cell.startswith("'") and _needs_guard(cell[1:]) else cell
+
+
+def guard(cell: str) -> str:
+    """Prefix an apostrophe to a cell a spreadsheet would run as a formula."""
+    return "'" + cell if _needs_guard(cell) else cell
+
+
+def _needs_guard(cell: str) -> bool:
+    return cell.lstrip("'").startswith(_FORMULA)
+
+
+def _variants(cell: str) -> tuple[str, ...]:
+    return tuple(v for v in (p.strip() for p in cell.split("|")) if v)
+
+
+def read_csv(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Finding]]:
+    """One glossary CSV: one row per concept, one column per language (see module docs)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GlossaryError("glossary file is not valid UTF-8", path=shown,
+                            line=data[:exc.start].count(b"\n") + 1,
+                            hint="save it as CSV UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise GlossaryError(f"CSV syntax error: {exc}", path=shown, line=line,
+                            hint="close the quotes around cells with commas") from None
+    if not rows:
+        raise GlossaryError("empty glossary file: no header row", path=shown, line=1,
+                            hint=f"start with a header such as 'id,{SOURCE},es,fr,dnt,case,note'")
+    head_line, header = rows[0]
+    names = [unicodedata.normalize("NFC", h).strip() for h in header]
+    names = [n.lower() if n.lower() in FIXED or n.lower().startswith("forbidden:") else n
+             for n in names]
+    findings: list[Finding] = []
+    for required in ("id", SOURCE):
+        if required not in names:
+            raise GlossaryError(f"the header has no '{required}' column", path=shown,
+                                line=head_line, hint=f"columns: id,{SOURCE},<language>...,note")
+    columns: dict[str, int] = {}
+    targets: list[str] = []
+    forbidden: list[str] = []
+    for index, name in enumerate(names):
+        if name in columns:
+            raise GlossaryError(f"duplicate column '{name}'", path=shown, line=head_line,
+                                hint="each column name may appear once")
+        columns[name] = index
+        lang = name.removeprefix("forbidden:")
+        if name in FIXED:
+            continue
+        problem = language_problem(lang, shown, head_line)
+        if problem is not None:
+            findings.append(problem)
+            continue
+        (forbidden if name.startswith("forbidden:") else targets).append(lang)
+    terms: list[Term] = []
+    for number, row in rows[1:]:
+        if len(row) != len(names):
+            raise GlossaryError(f"row has {len(row)} cells, the header has {len(names)}",
+                                path=shown, line=number,
+                                hint="quote cells that contain commas; one row per concept")
+        cells = {n: unguard(unicodedata.normalize("NFC", row[i]).strip())
+                 for n, i in columns.items()}
+        if any(_CONTROL.search(c) for c in cells.values()):
+            raise GlossaryError("control character in a cell", path=shown, line=number,
+                                hint="remove it; cells hold plain text")
+        flags = {}
+        for flag in ("dnt", "case"):
+            value = cells.get(flag, "").lower()
+            if value not in _YES | _NO:
+                findings.append(finding(Severity.ERROR, f"'{flag}' must be 'yes' or empty, "
+                                        f"not '{cells[flag]}'", shown, number))
+            flags[flag] = value in _YES
+        if not cells["id"] or not _variants(cells[SOURCE]):
+            findings.append(finding(Severity.ERROR, "row has no id or no English term",
+                                    shown, number))
+            continue
+        terms.append(Term(
+            id=cells["id"], source=_variants(cells[SOURCE]),
+            targets=tuple((lang, v) for lang in targets if (v := _variants(cells[lang]))),
+            forbidden=tuple((lang, v) for lang in forbidden
+                            if (v := _variants(cells[f"forbidden:{lang}"]))),
+            dnt=flags["dnt"], case_sensitive=flags["case"], note=cells.get("note", ""),
+            origin=shown, line=number))
+    return terms, targets + forbidden, findings
+
+
+def validate(glossary: Glossary) -> list[Finding]:
+    """Findings about the merged concepts: duplicates, conflicts, gaps, forbidden = preferred."""
+    out: list[Finding] = []
+    ids: dict[str, Term] = {}
+    english: dict[str, Term] = {}
+    preferred: dict[tuple[str, str], Term] = {}
+    for term in glossary.terms:
+        for lang, variants in term.targets:
+            for v in variants:
+                preferred.setdefault((lang, v.casefold()), term)
+
+    def add(severity: Severity, term: Term, message: str) -> None:
+        out.append(finding(severity, message, term.origin, term.line))
+
+    for term in glossary.terms:
+        if term.id in ids:
+            first = ids[term.id]
+            add(Severity.ERROR, term, f"duplicate id '{term.id}' "
+                f"(first at {first.origin}:{first.line})")
+        ids.setdefault(term.id, term)
+        if not re.fullmatch(r"[A-Za-z_][\w.-]*", term.id):
+            add(Severity.WARNING, term, f"id '{term.id}' is not a valid XML name; "
+                "TBX tools may refuse it (start with a letter, no spaces)")
+        for variant in term.source:
+            other = english.setdefault(variant.casefold(), term)
+            if other is not term and other.id != term.id:
+                same = (other.targets, other.dnt) == (term.targets, term.dnt)
+                add(Severity.WARNING if same else Severity.ERROR, term,
+                    f"'{variant}' is also in concept '{other.id}' ({other.origin}:{other.line})"
+                    + (" with the same translations: merge them" if same
+                       else " with different translations"))
+        for lang in glossary.languages:
+            if not term.dnt and not dict(term.targets).get(lang):
+                add(Severity.WARNING, term, f"'{term.id}' has no {lang} translation")
+            if term.dnt and any(v != term.source[0] for v in dict(term.targets).get(lang, ())):
+                add(Severity.WARNING, term, f"'{term.id}' is do-not-translate but its {lang} "
+                    f"cell differs from '{term.source[0]}'")
+        for lang, variants in term.forbidden:
+            accepted = {v.casefold() for v in term.target(lang)}
+            for v in variants:
+                owner = preferred.get((lang, v.casefold()))
+                if v.casefold() in accepted:
+                    add(Severity.ERROR, term, f"'{v}' is both forbidden and accepted for "
+                        f"'{term.id}' in {lang}")
+                elif owner is not None:
+                    add(Severity.WARNING, term, f"'{v}' is forbidden for '{term.id}' but is the "
+                        f"{lang} term of '{owner.id}' ({owner.origin}:{owner.line})")
+    return out
+
+
+def render_csv(glossary: Glossary) -> str:
+    """The glossary as one CSV, cells guarded against spreadsheet formula injection."""
+    langs = glossary.languages
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["id", SOURCE, *langs, "dnt", "case",
+                     *(f"forbidden:{lang}" for lang in langs), "note"])
+    for t in glossary.terms:
+        targets, banned = dict(t.targets), dict(t.forbidden)
+        row = [t.id, " | ".join(t.source), *(" | ".join(targets.get(x, ())) for x in langs),
+               "yes" if t.dnt else "", "yes" if t.case_sensitive else "",
+               *(" | ".join(banned.get(x, ())) for x in langs), t.note]
+        writer.writerow([guard(cell) for cell in row])
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- coverage in source/
+
+_ABBREVIATION = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z][A-Z0-9]*"
+                           r"(?:-[A-Z0-9]+)*(?![\w-])")
+_CAPITALIZED = re.compile(r"(?<![\w-])[A-Z][\w-]+(?:\s+(?:(?:of|and|for|the|de|in)\s+)?"
+                          r"[A-Z][\w-]+)+")
+_STARTERS = {  # words that start a sentence, not a term
+    "a", "an", "the", "this", "that", "these", "those", "how", "what", "when", "where", "who",
+    "why", "which", "if", "in", "on", "at", "for", "to", "of", "our", "your", "my", "his", "her",
+    "its", "their", "both", "some", "many", "most", "all", "any", "each", "every", "before",
+    "after", "during", "while", "is", "are", "am", "do", "does", "can", "may", "will", "would",
+    "should", "must", "please", "ask", "contact", "call",
+}
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which concepts occur in the source documents, and candidates the glossary lacks."""
+
+    used: tuple[tuple[Term, int, str], ...]  # concept, occurrences, first place
+    unused: tuple[Term, ...]
+    candidates: tuple[tuple[str, int, str, str], ...]  # text, occurrences, kind, first place
+    documents: int
+    segments: int
+
+
+def coverage(glossary: Glossary, documents: Sequence[Document]) -> Coverage:
+    """Concept occurrences in `documents`, and abbreviations or recurring capitalized terms
+    that no concept covers."""
+    counts: dict[int, int] = {}
+    found: dict[tuple[str, str], int] = {}
+    first: dict[object, str] = {}
+    position = {id(t): n for n, t in enumerate(glossary.terms)}
+    segments = 0
+    for doc in documents:
+        for seg in doc.segments:
+            segments += 1
+            place = f"{doc.path}:{seg.line}"
+            for m in glossary.match(seg.text):
+                n = position[id(m.term)]
+                counts[n] = counts.get(n, 0) + 1
+                first.setdefault(n, place)
+            clean = _project(seg.text)[0]
+            covered = [(m.start, m.end) for m in glossary.match(clean)]
+            for key in _candidates(clean, covered):
+                found[key] = found.get(key, 0) + 1
+                first.setdefault(key, place)
+    used = tuple((glossary.terms[n], c, first[n]) for n, c in sorted(counts.items()))
+    candidates = sorted(((text, c, kind, first[(kind, text)])
+                         for (kind, text), c in found.items()
+                         if kind == "abbreviation" or c >= 2), key=lambda c: (-c[1], c[0]))
+    return Coverage(used=used, unused=tuple(t for n, t in enumerate(glossary.terms)
+                                             if n not in counts),
+                    candidates=tuple(candidates), documents=len(documents), segments=segments)
+
+
+def _candidates(clean: str, covered: list[tuple[int, int]]) -> Iterable[tuple[str, str]]:
+    def free(s: int, e: int) -> bool:
+        return not any(s < b and a < e for a, b in covered)
+
+    for m in _ABBREVIATION.finditer(clean):
+        if free(*m.span()):
+            yield "abbreviation", m.group()
+    for m in _CAPITALIZED.finditer(clean):
+        words = m.group().split()
+        while words and words[0].casefold() in _STARTERS:
+            words.pop(0)
+        while words and words[-1].casefold() in _STARTERS:
+            words.pop()
+        if len(words) >= 2 and not all(w.isupper() for w in words) and free(*m.span()):
+            yield "capitalized term", " ".join(words)
