@@ -110,8 +110,30 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
 def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
           draft: bool) -> None:
     """Build localized HTML pages and PDF handouts into output/."""
-    raise PipelineError("'build' is not available in this version yet",
-                        hint="see the README for the commands available")
+    from pipeline.build import build as run_build
+    from pipeline.lock import project_lock
+
+    config = project(ctx)
+    with project_lock(config.root, command="build"):
+        result = run_build(config, langs=langs, formats=formats, draft=draft)
+    for outcome in result.outcomes:
+        if outcome.action != "built":
+            click.echo(f"{outcome.action:<9} {outcome.lang}/{outcome.doc}: {outcome.reason}")
+        for file in outcome.files:
+            note = f" ({file.note})" if file.note else ""
+            click.echo(f"{file.action:<9} {file.path}{note}")
+    for file in result.removed:
+        click.echo(f"{'removed':<9} {file.path} (no longer built)")
+    click.echo(f"{result.index.action:<9} {result.index.path}")
+    files = [f for o in result.outcomes for f in o.files]
+    counts = {a: sum(f.action == a for f in files) for a in ("built", "unchanged", "failed")}
+    skipped = sum(o.action == "skipped" for o in result.outcomes)
+    summary = (f"{counts['built']} files built, {counts['unchanged']} unchanged; "
+               f"{len(result.refused)} documents refused, {skipped} skipped")
+    if counts["failed"]:
+        summary += f", {counts['failed']} files failed"
+    click.echo(summary)
+    ctx.exit(result.exit_code)
 
 
 @cli.command()

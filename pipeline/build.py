@@ -1,0 +1,519 @@
+"""The build stage: source + catalogs → translated Markdown → HTML pages and PDF handouts.
+
+Each document is re-parsed and its segments substituted (no skeleton files). A released
+language gets a document only when every segment is translated and approved; `--draft`
+builds anything, with a banner. Jobs run in parallel; unchanged outputs are skipped by a
+manifest of input hashes in the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__, catalogs
+from pipeline.config import Config
+from pipeline.extract import source_files
+from pipeline.markdown import (
+    load_document,
+    parse,
+    parser,
+    read_source,
+    render_html,
+    translate_block,
+)
+from pipeline.model import BlockKind
+
+FORMATS = ("html", "pdf")
+BANNER = "Machine translation, not yet reviewed by a medical translator"
+MANIFEST = ".build-manifest.json"
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
+# Brackets around untranslated sentences in draft builds; punctuation, so Markdown's
+# emphasis rules treat them like quotes. Becomes <span lang="en"> after rendering.
+_OPEN, _CLOSE = "\u2e26", "\u2e27"
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_PLAIN_META = (BlockKind.TITLE, BlockKind.DESCRIPTION, BlockKind.IMAGE_ALT)
+
+
+@dataclass(frozen=True)
+class Review:
+    """Review state of one document in one language, counted over its source segments."""
+
+    approved: int = 0
+    machine: int = 0
+    untranslated: int = 0
+    catalog: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.approved + self.machine + self.untranslated
+
+    @property
+    def complete(self) -> bool:
+        return self.catalog and self.machine == 0 and self.untranslated == 0
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """One output file: built, unchanged, removed (no longer releasable) or failed."""
+
+    path: str
+    action: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DocOutcome:
+    """One document in one language: built, refused (released, incomplete) or skipped."""
+
+    doc: str
+    lang: str
+    action: str
+    review: Review
+    reason: str = ""
+    files: tuple[FileOutcome, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything the build did, in document × language order, and the index page."""
+
+    outcomes: tuple[DocOutcome, ...]
+    index: FileOutcome
+    removed: tuple[FileOutcome, ...] = ()
+
+    @property
+    def refused(self) -> tuple[DocOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.action == "refused")
+
+    @property
+    def failed(self) -> tuple[FileOutcome, ...]:
+        return tuple(f for o in self.outcomes for f in o.files if f.action == "failed")
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.refused or self.failed else 0
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to render one document in one language (picklable)."""
+
+    doc: str
+    lang: str
+    source: Path
+    shown: str
+    page: dict[str, Any]
+    translations: dict[str, str]
+    mark_untranslated: bool
+    source_lang: str
+    segmentation: str
+    output: Path
+    root: Path
+    todo: tuple[str, ...]
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def direction(tag: str) -> str:
+    from babel import Locale
+
+    return str(Locale.parse(tag.replace("-", "_")).text_direction)
+
+
+def native_name(tag: str) -> str:
+    """The language's own name for itself, capitalized as a menu item (Babel)."""
+    from babel import Locale
+
+    locale = Locale.parse(tag.replace("-", "_"))
+    name = str(locale.get_display_name(locale) or tag)
+    return name[:1].upper() + name[1:]
+
+
+def review(segments: list[str], po: Any | None) -> Review:
+    if po is None:
+        return Review(untranslated=len(segments))
+    approved = catalogs.translations(po, approved_only=True)
+    any_state = catalogs.translations(po, approved_only=False)
+    return Review(approved=sum(s in approved for s in segments),
+                  machine=sum(s in any_state and s not in approved for s in segments),
+                  untranslated=sum(s not in any_state for s in segments), catalog=True)
+
+
+def refusal(rev: Review, catalog: str) -> str:
+    """One line saying what keeps a document of a released language from being built."""
+    if not rev.catalog:
+        return f"no catalog {catalog} (run 'pipeline extract' and translate it)"
+    missing = []
+    if rev.machine:
+        missing.append(f"{rev.machine} machine translation{'s' * (rev.machine != 1)} "
+                       "not yet approved")
+    if rev.untranslated:
+        missing.append(f"{rev.untranslated} untranslated")
+    return (f"{', '.join(missing)} of {rev.total} segments (released language: review "
+            f"{catalog}, or build with --draft)")
+
+
+def _digest(*parts: object) -> str:
+    data = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _package_digest() -> str:
+    templates = files("pipeline") / "templates"
+    return _digest(__version__, *(templates.joinpath(n).read_text("utf-8")
+                                  for n in ("page.html.j2", "index.html.j2", "style.css")))
+
+
+def _assets(config: Config) -> list[Path]:
+    """Non-Markdown files in the source folder (images), copied to output/media/."""
+    if not config.source_dir.is_dir():
+        return []
+    return sorted(p for p in config.source_dir.rglob("*")
+                  if p.is_file() and p.suffix != ".md" and not p.name.startswith("."))
+
+
+def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ...] = (),
+          draft: bool = False, workers: int | None = None) -> BuildResult:
+    """Build the selected languages' pages and handouts into the output folder."""
+    plan = _Plan(config=config, selected={lang.tag for lang in config.select(langs)},
+                 formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
+                 draft=draft, manifest=_read_manifest(config.output_dir / MANIFEST),
+                 common=_prepare_output(config))
+    docs = [load_document(p, shown=config.rel(p), segmentation=config.segmentation)
+            for p in source_files(config)]
+    for doc in docs:
+        plan.document(doc.name, config.root / doc.path,
+                      list(dict.fromkeys(s.text for s in doc.segments)))
+    for job, done in zip(plan.jobs, _run(plan.jobs, workers), strict=True):
+        plan.finish(job, done)
+    names = {d.name for d in docs}
+    for name in sorted(plan.manifest):
+        if name.split("/", 1)[-1].rsplit(".", 1)[0] not in names:
+            plan.removed.append(_drop(config.output_dir, plan.manifest, name))
+    _write_manifest(config.output_dir / MANIFEST, plan.manifest)
+    index = _write_index(config, docs=[d.name for d in docs], reviews=plan.reviews,
+                         manifest=plan.manifest)
+    order = {lang.tag: i for i, lang in enumerate(config.languages)}
+    ordered = sorted(plan.outcomes.values(),
+                     key=lambda o: ([d.name for d in docs].index(o.doc), order[o.lang]))
+    return BuildResult(outcomes=tuple(ordered), index=index,
+                       removed=tuple(FileOutcome(config.rel(Path(f.path)), f.action)
+                                     for f in plan.removed))
+
+
+def _prepare_output(config: Config) -> str:
+    """Write the stylesheet and copy images; the digest of what every page shares."""
+    out = config.output_dir
+    assets = _assets(config)
+    out.mkdir(parents=True, exist_ok=True)
+    catalogs.write_if_changed(out / "style.css", _package_text("style.css"))
+    for asset in assets:
+        target = out / "media" / asset.relative_to(config.source_dir)
+        if not target.exists() or target.read_bytes() != asset.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset, target)
+    return _digest(_package_digest(), config.project_name, config.segmentation,
+                   [(config.rel(p), hashlib.sha256(p.read_bytes()).hexdigest())
+                    for p in assets])
+
+
+@dataclass
+class _Plan:
+    """The release decisions and render jobs of one build, filled document by document."""
+
+    config: Config
+    selected: set[str]
+    formats: tuple[str, ...]
+    draft: bool
+    manifest: dict[str, str]
+    common: str
+    jobs: list[Job] = field(default_factory=list)
+    outcomes: dict[tuple[str, str], DocOutcome] = field(default_factory=dict)
+    reviews: dict[tuple[str, str], Review] = field(default_factory=dict)
+    removed: list[FileOutcome] = field(default_factory=list)
+
+    def document(self, doc: str, source: Path, segments: list[str]) -> None:
+        """Decide every language of one document; queue the outputs that must be rendered."""
+        config, out = self.config, self.config.output_dir
+        buildable: dict[str, tuple[Review, dict[str, str]]] = {}
+        for lang in config.languages:
+            path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
+            po = catalogs.read_catalog(path, shown=config.rel(path)) if path.exists() else None
+            rev = self.reviews[(doc, lang.tag)] = review(segments, po)
+            if (lang.released or self.draft) and (rev.complete or self.draft):
+                found = catalogs.translations(po, approved_only=not self.draft) if po else {}
+                buildable[lang.tag] = (rev, found)
+            elif lang.tag in self.selected:
+                reason = (refusal(rev, config.rel(path)) if lang.released else
+                          "draft language (build with --draft to preview it, with a banner)")
+                self.outcomes[(doc, lang.tag)] = DocOutcome(
+                    doc, lang.tag, "refused" if lang.released else "skipped", rev, reason)
+                self.removed += [_drop(out, self.manifest, f"{lang.tag}/{doc}.{fmt}")
+                                 for fmt in self.formats
+                                 if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+        alternates = [{"lang": t, "href": f"../{t}/{doc}.html", "name": native_name(t),
+                       "dir": direction(t)} for t in buildable]
+        text = read_source(source, shown=config.rel(source))
+        for tag, (rev, found) in buildable.items():
+            if tag not in self.selected:
+                continue
+            page = {
+                "lang": tag, "dir": direction(tag), "project": config.project_name,
+                "source_lang": config.source_language, "banner": not rev.complete,
+                "generator": f"pipeline {__version__}",
+                "alternates": alternates if len(alternates) > 1 else [],
+                "switcher": [dict(a, current=a["lang"] == tag) for a in alternates],
+                "pdf_href": f"{doc}.pdf" if "pdf" in self.formats else "",
+            }
+            key = _digest(self.common, text, sorted(found.items()), page)
+            keys = {fmt: _digest(key, fmt, _renderer(fmt)) for fmt in self.formats}
+            todo = tuple(fmt for fmt in self.formats
+                         if self.manifest.get(f"{tag}/{doc}.{fmt}") != keys[fmt]
+                         or not (out / tag / f"{doc}.{fmt}").exists())
+            unchanged = tuple(FileOutcome(config.rel(out / tag / f"{doc}.{fmt}"), "unchanged")
+                              for fmt in self.formats if fmt not in todo)
+            self.outcomes[(doc, tag)] = DocOutcome(doc, tag, "built", rev, "", unchanged)
+            if todo:
+                self.jobs.append(Job(
+                    doc=doc, lang=tag, source=source, shown=config.rel(source), page=page,
+                    translations=found, mark_untranslated=not rev.complete,
+                    source_lang=config.source_language, segmentation=config.segmentation,
+                    output=out, root=config.root, todo=todo, keys=keys))
+
+    def finish(self, job: Job, done: tuple[FileOutcome, ...]) -> None:
+        """Record what a worker wrote in the manifest and the document's outcome."""
+        for outcome in done:
+            name = f"{job.lang}/{job.doc}{Path(outcome.path).suffix}"
+            if outcome.action == "built":
+                self.manifest[name] = job.keys[Path(outcome.path).suffix[1:]]
+            else:
+                self.manifest.pop(name, None)
+        previous = self.outcomes[(job.doc, job.lang)]
+        files = previous.files + tuple(FileOutcome(self.config.rel(Path(f.path)), f.action,
+                                                   f.note) for f in done)
+        self.outcomes[(job.doc, job.lang)] = DocOutcome(
+            job.doc, job.lang, "built", previous.review, "",
+            tuple(sorted(files, key=lambda f: FORMATS.index(Path(f.path).suffix[1:]))))
+
+
+def _renderer(fmt: str) -> str:
+    """The renderer's version: a WeasyPrint upgrade changes every PDF."""
+    from importlib.metadata import version
+
+    return f"weasyprint {version('weasyprint')}" if fmt == "pdf" else ""
+
+
+def _run(jobs: list[Job], workers: int | None) -> Iterator[tuple[FileOutcome, ...]]:
+    """Render jobs across processes (in order); one job runs in this process."""
+    count = min(workers or os.cpu_count() or 1, len(jobs))
+    if count <= 1:
+        yield from (render_job(job) for job in jobs)
+        return
+    if any("pdf" in job.todo for job in jobs):
+        import weasyprint  # noqa: F401 - imported once here, inherited by forked workers
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        yield from pool.map(render_job, jobs)
+
+
+def _drop(out: Path, manifest: dict[str, str], name: str) -> FileOutcome:
+    manifest.pop(name, None)
+    (out / name).unlink(missing_ok=True)
+    return FileOutcome(str(out / name), "removed")
+
+
+def _read_manifest(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    entries = data.get("outputs", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+
+
+def _write_manifest(path: Path, manifest: dict[str, str]) -> None:
+    text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items()))},
+                      indent=1) + "\n"
+    catalogs.write_if_changed(path, text)
+
+
+def _package_text(name: str) -> str:
+    return (files("pipeline") / "templates").joinpath(name).read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    from jinja2 import Environment, StrictUndefined
+
+    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+
+
+@lru_cache(maxsize=4)
+def _template(name: str) -> Any:
+    return _environment().from_string(_package_text(name))
+
+
+# ---------------------------------------------------------------- in the worker process
+
+
+def render_job(job: Job) -> tuple[FileOutcome, ...]:
+    """Assemble one translated page, then write its HTML and/or PDF."""
+    html, notes = page_html(job)
+    folder = job.output / job.lang
+    done = []
+    if "html" in job.todo:
+        path = folder / f"{job.doc}.html"
+        catalogs.atomic_write(path, html)
+        done.append(FileOutcome(str(path), "built", "; ".join(notes)))
+    if "pdf" in job.todo:
+        from pipeline.pdf import render_pdf
+
+        path = folder / f"{job.doc}.pdf"
+        report = render_pdf(html=html, base=folder, roots=(job.root, job.output), target=path)
+        if report.missing_glyphs:
+            path.unlink(missing_ok=True)
+            done.append(FileOutcome(str(path), "failed",
+                                    f"no glyph in any installed font for "
+                                    f"{', '.join(report.missing_glyphs)}; install a font that "
+                                    "covers it, e.g. from fonts-noto-core"))
+        else:
+            note = f"refused {len(report.refused_urls)} URL(s)" if report.refused_urls else ""
+            done.append(FileOutcome(str(path), "built", note))
+    return tuple(done)
+
+
+def page_html(job: Job) -> tuple[str, list[str]]:
+    """The page: translated Markdown rendered with raw HTML off, inside the template."""
+    parsed = parse(read_source(job.source, shown=job.shown), shown=job.shown,
+                   segmentation=job.segmentation)
+    strip = str.maketrans("", "", _OPEN + _CLOSE)
+
+    def lookup(marked: bool) -> Callable[[str], str | None]:
+        def find(source: str) -> str | None:
+            found = job.translations.get(source)
+            if found:
+                return found.translate(strip)
+            return f"{_OPEN}{source.translate(strip)}{_CLOSE}" if marked else None
+        return find
+
+    meta = {"title": str(parsed.meta.get("title", "") or ""), "description": ""}
+    for slot in parsed.slots:
+        kind = slot.block.kind
+        plain = kind in _PLAIN_META
+        text = translate_block(slot.block.text, lookup=lookup(job.mark_untranslated and not plain),
+                               lang=job.lang,
+                               segmentation="paragraph" if plain else job.segmentation)
+        if kind in (BlockKind.TITLE, BlockKind.DESCRIPTION):
+            meta[kind.value] = _plain_text(text)
+        else:
+            slot.replace(text)
+    notes: list[str] = []
+    _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes)
+    body = render_html(parsed.tokens)
+    dir_attr = direction(job.source_lang)
+    body = body.replace(_OPEN, f'<span class="untranslated" lang="{job.source_lang}" '
+                               f'dir="{dir_attr}">').replace(_CLOSE, "</span>")
+    from markupsafe import Markup
+
+    title = meta["title"] or job.doc
+    html = _template("page.html.j2").render(
+        **job.page, title=title, description=meta["description"], body=Markup(body.strip()))
+    return str(html), notes
+
+
+def _plain_text(markdown: str) -> str:
+    """Inline Markdown reduced to its text, for <title> and the description meta."""
+    tokens = parser().parseInline(markdown)[0].children or []
+    pieces = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            pieces.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            pieces.append(" ")
+        elif token.type == "image":
+            pieces.append(token.content)
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+def _scheme(url: str) -> str:
+    found = _SCHEME.match(_CONTROL.sub("", url).lower())
+    return found.group(1) if found else ""
+
+
+def _sanitize(tokens: list[Any], *, source_dir: Path, notes: list[str]) -> None:
+    """Make links and images from translations inert unless they are plainly safe."""
+    from markdown_it.token import Token
+
+    for token in tokens:
+        if not token.children:
+            continue
+        children = []
+        for child in token.children:
+            if child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                scheme = _scheme(href)
+                if scheme and scheme not in SAFE_LINK_SCHEMES:
+                    child.attrs.pop("href", None)
+                elif not scheme and href.endswith(".md") and "/" not in href:
+                    child.attrSet("href", href[:-3] + ".html")
+            elif child.type == "image":
+                src = str(child.attrGet("src") or "")
+                scheme = _scheme(src)
+                target = (source_dir / src).resolve() if not scheme else None
+                if (scheme and scheme not in SAFE_IMAGE_SCHEMES) or (
+                        target is not None and source_dir.resolve() not in target.parents):
+                    children.append(Token("text", "", 0, content=child.content))
+                    continue
+                if target is not None and src and target.is_file():
+                    child.attrSet("src", "../media/" + target.relative_to(
+                        source_dir.resolve()).as_posix())
+                elif target is not None:
+                    notes.append(f"image not found: {src}")
+            children.append(child)
+        token.children = children
+
+
+# ---------------------------------------------------------------- the index page
+
+
+def _write_index(config: Config, *, docs: list[str], reviews: dict[tuple[str, str], Review],
+                 manifest: dict[str, str]) -> FileOutcome:
+    """output/index.html: documents × languages with their review state and links."""
+    languages = [{"tag": lang.tag, "name": native_name(lang.tag), "dir": direction(lang.tag),
+                  "status": lang.status} for lang in config.languages]
+    rows = []
+    for doc in docs:
+        cells = []
+        for lang in config.languages:
+            rev = reviews[(doc, lang.tag)]
+            html = f"{lang.tag}/{doc}.html" if f"{lang.tag}/{doc}.html" in manifest else ""
+            pdf = f"{lang.tag}/{doc}.pdf" if f"{lang.tag}/{doc}.pdf" in manifest else ""
+            if html or pdf:
+                state = "released" if rev.complete else "draft"
+                label = "reviewed" if rev.complete else "draft: machine translation"
+            else:
+                state = "refused" if lang.released else "missing"
+                label = "not published: review pending"
+            cells.append({"lang": lang.tag, "state": state, "label": label,
+                          "html_href": html, "pdf_href": pdf, "approved": rev.approved,
+                          "machine": rev.machine, "untranslated": rev.untranslated,
+                          "total": rev.total})
+        rows.append({"doc": doc, "cells": cells})
+    text = _template("index.html.j2").render(
+        project=config.project_name or "Patient information", languages=languages, rows=rows,
+        source_lang=config.source_language, generator=f"pipeline {__version__}")
+    path = config.output_dir / "index.html"
+    changed = catalogs.write_if_changed(path, text)
+    return FileOutcome(config.rel(path), "built" if changed else "unchanged")
