@@ -422,6 +422,8 @@ def page_html(job: Job) -> tuple[str, list[str]]:
     notes: list[str] = []
     _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes)
     body = render_html(parsed.tokens)
+    if direction(job.lang) == "rtl":
+        body = isolate_measures(body)
     dir_attr = direction(job.source_lang)
     body = body.replace(_OPEN, f'<span class="untranslated" lang="{job.source_lang}" '
                                f'dir="{dir_attr}">').replace(_CLOSE, "</span>")
@@ -431,6 +433,23 @@ def page_html(job: Job) -> tuple[str, list[str]]:
     html = _template("page.html.j2").render(
         **job.page, title=title, description=meta["description"], body=Markup(body.strip()))
     return str(html), notes
+
+
+# A dose, temperature, signed day or phone number: digits with their unit or sign, which
+# the bidi algorithm would otherwise reorder in right-to-left text ("38 °C" → "C° 38").
+_MEASURE = re.compile(
+    r"(?<![\w+\-−])(?:[+\-−]\d[\d.,]*(?:[ \u00a0]\d[\d.,]*)*"
+    r"|\d[\d.,]*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def isolate_measures(html: str) -> str:
+    """Wrap measures in text nodes in `<span dir="ltr">` so RTL pages show them in order."""
+    parts = _TAG_OR_TEXT.split(html)
+    for index in range(0, len(parts), 2):  # even indexes are text between tags
+        parts[index] = _MEASURE.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>',
+                                    parts[index])
+    return "".join(parts)
 
 
 def _plain_text(markdown: str) -> str:

@@ -297,3 +297,9 @@ def test_index_lists_documents_and_languages_with_review_state(built: Built) -> 
     assert "16/16 approved" in index.visible
     assert "0/16 approved, 15 machine, 1 untranslated" in index.visible
     assert "draft: machine translation" in index.visible
+
+
+def test_measures_keep_their_order_in_right_to_left_pages(built: Built) -> None:
+    """'38 °C' in Arabic text would show as 'C° 38' without an LTR isolate."""
+    assert '<span dir="ltr">38 °C</span>' in built.page("ar")
+    assert '<span dir="ltr">' not in built.page("ru")
