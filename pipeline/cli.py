@@ -143,8 +143,18 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
 @click.pass_context
 def check(ctx: click.Context, langs: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check catalogs for completeness and safety (the CI gate); exit 1 on findings."""
-    raise PipelineError("'check' is not available in this version yet",
-                        hint="see the README for the commands available")
+    from pipeline.check import run_checks
+    from pipeline.report import render_json, render_junit, render_text
+
+    report = run_checks(project(ctx), langs=langs, strict=strict)
+    if fmt == "json":
+        click.echo(render_json(report))
+    elif fmt == "junit":
+        click.echo(render_junit(report))
+    else:
+        click.echo(render_text(report, color=sys.stdout.isatty()))
+    if report.failed:
+        ctx.exit(1)
 
 
 @cli.command()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import click
+
 from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.extract import source_files
@@ -40,12 +42,15 @@ def collect(config: Config) -> list[StatusRow]:
     return rows
 
 
-def _bar(counts: Counts, width: int = 20) -> str:
+def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
+    """Approved █ (green), machine ▒ (yellow), untranslated · — colours only on a terminal."""
     if not counts.total:
         return "·" * width
     done = round(width * counts.translated / counts.total)
     machine = round(width * (counts.translated + counts.fuzzy) / counts.total) - done
-    return "█" * done + "▒" * machine + "·" * (width - done - machine)
+    parts = (("█" * done, "green"), ("▒" * machine, "yellow"),
+             ("·" * (width - done - machine), "bright_black"))
+    return "".join(click.style(text, fg=fg) if color and text else text for text, fg in parts)
 
 
 def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
@@ -57,7 +62,13 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     for r in rows:
         c = r.counts
         note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
+        percent = f"{c.percent:5.1f}%"
+        if color:
+            done = c.total and c.translated == c.total
+            percent = click.style(percent, fg="green" if done else
+                                  "red" if r.status == "released" else "yellow")
         lines.append(f"{r.doc:<{name_width}}  {r.lang:<4}  {r.status:<8}  {c.translated:>8}  "
-                     f"{c.fuzzy:>7}  {c.untranslated:>9}  {_bar(c)}  {c.percent:5.1f}%{note}")
+                     f"{c.fuzzy:>7}  {c.untranslated:>9}  {_bar(c, color=color)}  "
+                     f"{percent}{note}")
     lines.append("approved = translated and reviewed; machine = fuzzy, awaiting review")
     return "\n".join(lines)

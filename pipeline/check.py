@@ -1,0 +1,262 @@
+"""The check stage (the CI gate): run the registered checks over every catalog of the project.
+
+Severity policy: in released languages (and in drafts under --strict) the safety checks
+(numbers, units, negation, glossary, markup, links) and completeness are errors; in drafts
+they are warnings. A run fails on any error of a gated language or of the project itself.
+Checks are switched off per project (`disabled-checks`) or per entry (a translator comment
+`# check-ignore: numbers (reason)`); both are reported, never silent.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from pipeline import catalogs
+from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
+from pipeline.config import Config
+from pipeline.errors import CatalogError, ConfigError
+from pipeline.extract import load_documents, source_files
+from pipeline.model import Finding, Language, Severity
+
+GATED_BY_STATUS = frozenset({"untranslated", "fuzzy", "po-outdated"})
+_IGNORE = re.compile(r"check-ignore:\s*(?P<names>[\w\s,-]*?)\s*(?:\((?P<reason>.*)\))?\s*$")
+_MSGID_LINE = re.compile(r"^msgid\s", re.M)
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding switched off by a `check-ignore` comment, with the translator's reason."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything one `pipeline check` run found, and what it did not look at."""
+
+    findings: tuple[Finding, ...]
+    languages: tuple[Language, ...]
+    checks: tuple[str, ...]
+    disabled: tuple[str, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
+    strict: bool = False
+    catalogs: int = 0
+    entries: int = 0
+    files: tuple[tuple[str, str], ...] = ()     # (file, lang) of every file looked at
+
+    def gated(self, lang: str) -> bool:
+        """Do errors in `lang` fail the run? (released, or any language under --strict)"""
+        return not lang or self.strict or any(
+            lg.tag == lang and lg.released for lg in self.languages)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR and self.gated(f.lang)]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failing())
+
+    def summary(self) -> dict[str, Any]:
+        def count(lang: str, severity: Severity) -> int:
+            return sum(1 for f in self.findings if f.lang == lang and f.severity is severity)
+
+        return {
+            "passed": not self.failed, "strict": self.strict,
+            "catalogs": self.catalogs, "entries": self.entries,
+            "errors": sum(f.severity is Severity.ERROR for f in self.findings),
+            "warnings": sum(f.severity is Severity.WARNING for f in self.findings),
+            "failing": len(self.failing()),
+            "languages": [{"lang": lg.tag, "status": lg.status, "gated": self.gated(lg.tag),
+                           "errors": count(lg.tag, Severity.ERROR),
+                           "warnings": count(lg.tag, Severity.WARNING)}
+                          for lg in self.languages],
+            "checks": list(self.checks), "disabled": list(self.disabled),
+            "suppressed": [{**s.finding.as_dict(), "reason": s.reason} for s in self.suppressed],
+        }
+
+
+def to_catalog(po: Any, text: str, *, file: str, lang: str, doc: str) -> Catalog:
+    """A polib catalog as the checks' Catalog, each entry located at its `msgid` line."""
+    starts: list[int] = []
+    line, position = 1, 0
+    for match in _MSGID_LINE.finditer(text):
+        line += text.count("\n", position, match.start())
+        position = match.start()
+        starts.append(line)
+
+    def msgid_line(entry: Any) -> int:
+        if entry.obsolete or not starts:
+            return int(entry.linenum)
+        index = bisect.bisect_left(starts, entry.linenum)
+        return starts[index] if index < len(starts) else int(entry.linenum)
+
+    entries = tuple(Entry(
+        msgid=e.msgid, msgstr=e.msgstr, line=msgid_line(e), msgctxt=e.msgctxt,
+        msgid_plural=e.msgid_plural or "",
+        msgstr_plural=tuple(e.msgstr_plural[i] for i in sorted(e.msgstr_plural)),
+        flags=frozenset(e.flags), comment=e.tcomment or "", obsolete=e.obsolete)
+        for e in po)
+    header_fuzzy = bool(getattr(po, "metadata_is_fuzzy", False))
+    return Catalog(file=file, lang=lang, doc=doc, entries=entries,
+                   metadata={str(k): str(v) for k, v in po.metadata.items()},
+                   header_line=starts[0] if starts else 1, header_fuzzy=header_fuzzy)
+
+
+def read(path: Path, *, file: str, lang: str, doc: str) -> Catalog | Finding:
+    """Read one PO/POT file; a file msgfmt would not even parse becomes a syntax finding."""
+    try:
+        po = catalogs.read_catalog(path, shown=file)
+        text = path.read_text("utf-8")
+    except CatalogError as exc:
+        return Finding("syntax", Severity.ERROR, f"{exc.message} ({exc.hint})" if exc.hint
+                       else exc.message, file=file, line=exc.line or 0, lang=lang, doc=doc)
+    return to_catalog(po, text, file=file, lang=lang, doc=doc)
+
+
+def ignored(entry: Entry) -> dict[str, str]:
+    """Checks switched off for one entry by `# check-ignore: a, b (reason)` comments."""
+    result: dict[str, str] = {}
+    if "check-ignore" not in entry.comment:
+        return result
+    for line in entry.comment.splitlines():
+        found = _IGNORE.search(line)
+        if found:
+            for name in re.split(r"[\s,]+", found.group("names").strip()):
+                if name:
+                    result[name] = (found.group("reason") or "").strip()
+    return result
+
+
+def enabled_checks(config: Config) -> tuple[dict[str, Check], tuple[str, ...]]:
+    """The checks to run and those the project switched off (unknown names are an error)."""
+    checks = registry()
+    unknown = [name for name in config.disabled_checks if name not in checks]
+    if unknown:
+        raise ConfigError(f"unknown check '{unknown[0]}' in disabled-checks",
+                          path=config.root / "pyproject.toml",
+                          hint=f"known checks: {', '.join(checks)}")
+    disabled = tuple(n for n in checks if n in config.disabled_checks)
+    return {n: c for n, c in checks.items() if n not in disabled}, disabled
+
+
+def _load_glossary(config: Config, wanted: bool) -> Any:
+    if not wanted:
+        return None
+    from pipeline.glossary import glossary_files, load_glossary
+
+    if not glossary_files(config.glossary_dir):
+        return None
+    return TermCache(load_glossary(config.glossary_dir, shown_root=config.root))
+
+
+class TermCache:
+    """A glossary wrapper that finds the terms of a source segment once for all languages."""
+
+    def __init__(self, glossary: Any) -> None:
+        self.glossary = glossary
+        self._found: dict[str, list[Any]] = {}
+
+    def match(self, text: str) -> list[Any]:
+        if text not in self._found:
+            self._found[text] = self.glossary.match(text)
+        return self._found[text]
+
+    def verify(self, source: str, target: str, lang: str) -> list[Any]:
+        if not self.match(source):
+            return []
+        verify = type(self.glossary).verify     # runs with this wrapper as `self`
+        return list(verify(self, source, target, lang))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.glossary, name)
+
+
+def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = False
+               ) -> CheckReport:
+    """Check every catalog of the selected languages (all by default)."""
+    languages = config.select(tuple(langs))
+    known = registry()
+    checks, disabled = enabled_checks(config)
+    by_scope = {scope: [c for c in checks.values() if c.scope == scope]
+                for scope in ("entry", "catalog", "project")}
+    findings: list[Finding] = []
+    suppressed: list[Suppressed] = []
+    documents = tuple(load_documents(config)) if "pot-outdated" in checks else ()
+    templates: dict[str, Catalog] = {}
+    files: list[tuple[str, str]] = []
+    locales = config.locales_dir
+    for pot_path in sorted(locales.glob("*.pot")) if locales.is_dir() else []:
+        loaded = read(pot_path, file=config.rel(pot_path), lang="", doc=pot_path.stem)
+        files.append((config.rel(pot_path), ""))
+        if isinstance(loaded, Finding):
+            findings.append(loaded)
+        else:
+            templates[pot_path.stem] = loaded
+    project = Project(config=config, documents=documents, templates=templates)
+    for project_check in by_scope["project"]:
+        findings.extend(project_check.func(project))
+    glossary = _load_glossary(config, "glossary" in checks)
+    names = sorted({p.stem for p in source_files(config)} | set(templates))
+    report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
+                         disabled=disabled, strict=strict)
+    count_catalogs = count_entries = 0
+    for doc in names:
+        for language in languages:
+            path = catalogs.catalog_path(locales, language.tag, doc)
+            gated = report.gated(language.tag)
+            if path.exists():
+                loaded = read(path, file=config.rel(path), lang=language.tag, doc=doc)
+            else:
+                loaded = Catalog(file=config.rel(path), lang=language.tag, doc=doc,
+                                 entries=(), exists=False)
+            files.append((config.rel(path), language.tag))
+            if isinstance(loaded, Finding):
+                findings.append(loaded)
+                continue
+            count_catalogs += loaded.exists
+            found = [f for c in by_scope["catalog"] for f in c.func(loaded, project)]
+            scope = Scope(catalog=loaded, glossary=glossary)
+            for entry in loaded.live():
+                if not entry.translated or entry.fuzzy:
+                    continue
+                count_entries += 1
+                skip = ignored(entry)
+                for name, reason in skip.items():
+                    if name not in known:
+                        found.append(loaded.finding("check-ignore", f"check-ignore names "
+                                                    f"an unknown check '{name}'", entry=entry,
+                                                    severity=Severity.WARNING))
+                    elif not reason:
+                        found.append(loaded.finding(
+                            "check-ignore", f"check-ignore: {name} needs a reason in "
+                            "parentheses", entry=entry, severity=Severity.WARNING))
+                for entry_check in by_scope["entry"]:
+                    for finding in entry_check.func(entry, scope):
+                        if entry_check.name in skip:
+                            suppressed.append(Suppressed(_policy(finding, gated),
+                                                         skip[entry_check.name]))
+                        else:
+                            found.append(finding)
+            findings.extend(_policy(f, gated) for f in found)
+    return replace(report, findings=tuple(sorted(findings, key=_order)),
+                   suppressed=tuple(suppressed), catalogs=count_catalogs,
+                   entries=count_entries, files=tuple(files))
+
+
+def _policy(finding: Finding, gated: bool) -> Finding:
+    """Safety and completeness findings: errors where the language is gated, else warnings."""
+    if finding.check in GATED_BY_STATUS or finding.check in SAFETY:
+        severity = Severity.ERROR if gated else Severity.WARNING
+        if severity is not finding.severity:
+            return replace(finding, severity=severity)
+    return finding
+
+
+def _order(finding: Finding) -> tuple[str, int, str, str]:
+    return (finding.file, finding.line, finding.check, finding.message)

@@ -1,0 +1,244 @@
+"""Numbers and units: values compared as the target locale writes them (via Babel).
+
+"2.5" in English is "2,5" in es/fr/ru and "٢٫٥" in Arabic; "1,000" may be "1 000", "1.000"
+or "1000". A number is read with the target locale's separators first, so "1.500" in a
+Spanish translation of "1.5" is 1500, an error; only a string the locale cannot read
+("2.5" in Spanish) falls back to the English reading.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from pipeline.checks import Entry, Scope, check, plain
+from pipeline.model import Finding
+
+_SPACES = " \u00a0\u202f\u2009"
+_GROUP_ALWAYS = _SPACES + "'’"
+_GLUE = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff_"
+# A number: an optional sign where a sign can stand, digits with inner separators; digits
+# glued to Latin, Greek or Cyrillic letters (CD19, mg/m2, м2) are part of a name, not a value.
+_NUMBER = re.compile(
+    rf"(?<![{_GLUE}\d.,٫٬])(?:(?<![{_GLUE}\d])(?P<sign>[-−–+]))?"
+    rf"(?P<num>\d+(?:(?:[.,٫٬'’]|[{_SPACES}](?=\d{{3}}(?!\d)))\d+)*)")
+_HAS_DIGIT = re.compile(r"\d")
+_SPLIT = re.compile(r"(\D)")
+# English number words: a translation may write them as digits ("two options" → "2 opciones").
+_WORD_NUMBERS: dict[str, tuple[int | str, ...]] = {
+    "zero": (0,), "one": (1,), "two": (2,), "three": (3,), "four": (4,), "five": (5,),
+    "six": (6,), "seven": (7,), "eight": (8,), "nine": (9,), "ten": (10,), "eleven": (11,),
+    "twelve": (12,), "twenty": (20,), "hundred": (100,), "thousand": (1000,), "once": (1,),
+    "twice": (2,), "first": (1,), "second": (2,), "third": (3,), "single": (1,),
+    "both": (2,), "double": (2,), "dozen": (12,), "half": ("0.5", 50, 1, 2),
+}
+_ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+_HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
+_HAN_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
+
+# Unit atoms and the spellings each language uses; Latin spellings are accepted everywhere.
+_ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "mg": {"*": ("mg",), "ru": ("мг",), "zh": ("毫克",),
+           "ar": ("ملغ", "مغ", "ملغم", "ملجم", "مجم", "مليغرام", "ميليغرام", "ملليغرام")},
+    "kg": {"*": ("kg",), "ru": ("кг",), "zh": ("千克", "公斤"),
+           "ar": ("كغ", "كغم", "كجم", "كلغ", "كيلوغرام", "كيلوجرام", "كيلو")},
+    "µg": {"*": ("µg", "μg", "mcg"), "ru": ("мкг",), "zh": ("微克",),
+           "ar": ("ميكروغرام", "مكغ", "ميكروجرام", "مكg")},
+    "ml": {"*": ("ml", "mL"), "ru": ("мл",), "zh": ("毫升",),
+           "ar": ("مل", "ملل", "مليلتر", "ميليلتر", "ملليلتر")},
+    "m2": {"*": ("m2", "m²"), "ru": ("м2", "м²"), "zh": ("平方米",),
+           "ar": ("م2", "م²", "متر مربع")},
+    "mmol": {"*": ("mmol",), "ru": ("ммоль",), "zh": ("毫摩尔",),
+             "ar": ("مليمول", "ملمول", "ميليمول")},
+    "L": {"*": ("L", "l"), "ru": ("л",), "zh": ("升",), "ar": ("ل", "لتر")},
+    "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С"), "zh": ("摄氏度",),
+           "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
+}
+_SOURCE_UNIT = re.compile(
+    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC)"
+    r"(?:/(?P<den>kg|m2|m²|L|l))?(?![A-Za-z])")
+_CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "m²": "m2", "l": "L"}
+
+
+@lru_cache(maxsize=32)
+def readings(lang: str) -> tuple[tuple[str, str], ...]:
+    """(decimal, group) separator pairs to try for `lang`: its own first, English last."""
+    from babel import Locale, UnknownLocaleError
+
+    pairs: list[tuple[str, str]] = []
+    try:
+        symbols = Locale.parse(lang.replace("-", "_")).number_symbols
+        for system in ("latn", "arab"):
+            found = symbols.get(system, {})
+            if found.get("decimal") and found.get("group"):
+                pairs.append((found["decimal"], found["group"]))
+    except (UnknownLocaleError, ValueError):
+        pass
+    pairs.append((".", ","))
+    return tuple(dict.fromkeys(pairs))
+
+
+def _ascii_digits(text: str) -> str:
+    return "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() else c
+                   for c in text)
+
+
+def _read(groups: list[str], seps: list[str], decimal: str, group: str) -> Decimal | None:
+    """The value of digit groups joined by separators under one convention, or None."""
+    fraction = ""
+    if seps and seps[-1] == decimal:
+        fraction, groups, seps = groups[-1], groups[:-1], seps[:-1]
+    if any(s != group and s not in _GROUP_ALWAYS for s in seps):
+        return None
+    if seps and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    return Decimal("".join(groups) + ("." + fraction if fraction else ""))
+
+
+def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
+    """Each number in `text` as written and the values it can stand for in `lang`."""
+    if not _HAS_DIGIT.search(text):
+        return []
+    found: list[tuple[str, tuple[Decimal, ...]]] = []
+    text = plain(text)
+    for match in _NUMBER.finditer(text):
+        written = match.group("num")
+        parts = _SPLIT.split(_ascii_digits(written))
+        groups, seps = parts[0::2], parts[1::2]
+        negative = match.group("sign") in ("-", "−", "–")
+        value = None
+        for decimal, group in readings(lang):
+            value = _read(groups, seps, decimal, group)
+            if value is not None:
+                break
+        numbers = [value] if value is not None else [Decimal(g) for g in groups]
+        after = text[match.end():match.end() + 1] if lang.startswith("zh") else ""
+        for index, number in enumerate(numbers):
+            number = -number if negative and index == 0 else number
+            options: tuple[Decimal, ...] = (number,)
+            if after in _HAN_MULTIPLIER and index == len(numbers) - 1:
+                options = (number * _HAN_MULTIPLIER[after], number)
+            found.append(((match.group("sign") or "") + written, options))
+    return found
+
+
+@lru_cache(maxsize=16384)
+def _source_values(source: str) -> frozenset[Decimal]:
+    return frozenset(value for _, options in values(source, "en") for value in options)
+
+
+def _han_values(text: str) -> set[Decimal]:
+    """Small numbers written in Chinese numerals (三, 十四, 两百), to excuse missing digits."""
+    result = set()
+    for run in _HAN_NUMBER.findall(text):
+        total, current = 0, 0
+        for ch in run:
+            if ch in _HAN_DIGITS:
+                current = _HAN_DIGITS[ch]
+            else:
+                total += (current or 1) * _HAN_UNITS[ch]
+                current = 0
+        result.add(Decimal(total + current))
+    return result
+
+
+def _show(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
+    """(source numbers missing from the target, target numbers the source lacks)."""
+    wanted = _source_values(source)
+    found = values(target, lang)
+    if not wanted and not found:
+        return [], []
+    have = {value for _, options in found for value in options}
+    missing = wanted - have
+    if missing and lang.startswith("zh"):
+        missing -= _han_values(target)
+    words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
+             for v in _WORD_NUMBERS.get(w.lower(), ())}
+    extra = [written for written, options in found
+             if not any(option in wanted or option in words for option in options)]
+    return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
+
+
+@check("numbers")
+def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Every number of the source appears in the translation, and no other number."""
+    for source, target in entry.pairs():
+        missing, extra = number_problems(source, target, scope.lang)
+        parts = []
+        if missing:
+            parts.append(f"{', '.join(missing)} of the source missing")
+        if extra:
+            parts.append(f"{', '.join(extra)} not in the source")
+        if parts:
+            yield scope.catalog.finding("numbers", "numbers differ: " + "; ".join(parts),
+                                        entry=entry)
+            return
+
+
+@lru_cache(maxsize=256)
+def _unit_pattern(unit: str, lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A pattern for `unit` (e.g. mg/kg) in any spelling accepted in `lang`, and those."""
+    def spellings(atom: str) -> tuple[str, ...]:
+        table = _ATOMS[atom]
+        return (*table.get(lang.split("-")[0], ()), *table["*"])
+
+    def alternation(atom: str) -> str:
+        return "|".join(_bounded(s) for s in sorted(spellings(atom), key=len, reverse=True))
+
+    numerator, _, denominator = unit.partition("/")
+    shown = spellings(numerator)
+    if denominator:
+        pattern = rf"(?:{alternation(numerator)})\s*/\s*(?:{alternation(denominator)})"
+        shown = tuple(f"{a}/{b}" for a in shown[:1] for b in spellings(denominator))
+    else:
+        pattern = alternation(numerator)
+    return re.compile(pattern), shown
+
+
+def _bounded(spelling: str) -> str:
+    body = re.escape(spelling)
+    first, last = spelling[0], spelling[-1]
+    if "\u0600" <= first <= "\u06ff":   # Arabic: allow a clitic before, no letter after
+        return rf"(?<![\u0621-\u064a])[وبلف]?{body}(?![\u0621-\u064a])"
+    if "\u4e00" <= first <= "\u9fff" or first in "°º℃":
+        return body
+    left = r"(?<![A-Za-z\u0400-\u04ff])" if first.isalpha() else ""
+    right = r"(?![A-Za-z\u0400-\u04ff])" if last.isalpha() else ""
+    return f"{left}{body}{right}"
+
+
+def source_units(text: str) -> list[str]:
+    """Canonical units that follow numbers in `text` (mg, mg/kg, °C, mmol/L…)."""
+    units = []
+    for match in _SOURCE_UNIT.finditer(text):
+        numerator = _CANONICAL.get(match.group("num"), match.group("num"))
+        denominator = match.group("den")
+        unit = numerator + ("/" + _CANONICAL.get(denominator, denominator)
+                            if denominator else "")
+        units.append(unit)
+    return list(dict.fromkeys(units))
+
+
+@check("units")
+def units(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Doses and measures keep their unit, in a spelling the target language uses."""
+    for source, target in entry.pairs():
+        if not _HAS_DIGIT.search(source):
+            continue
+        for unit in source_units(plain(source)):
+            pattern, accepted = _unit_pattern(unit, scope.lang)
+            if not pattern.search(target):
+                yield scope.catalog.finding(
+                    "units", f"unit {unit} of the source is missing "
+                    f"(accepted in {scope.lang}: {', '.join(accepted)})", entry=entry)

@@ -1,0 +1,116 @@
+"""Render a check report: text grouped by file (colour on a terminal), JSON, JUnit XML."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+import click
+
+from pipeline.check import CheckReport
+from pipeline.model import Finding, Severity
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+_EXCERPT = 70
+
+
+def _excerpt(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT - 1] + "…"
+
+
+def _by_file(findings: tuple[Finding, ...]) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        grouped[finding.file or "(project)"].append(finding)
+    return grouped
+
+
+def render_text(report: CheckReport, *, color: bool = False) -> str:
+    """Findings grouped by file, then a summary per language and what was not checked."""
+    def style(text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if color else text  # type: ignore[arg-type]
+
+    lines: list[str] = []
+    for file, found in _by_file(report.findings).items():
+        lang = found[0].lang
+        status = next((lg.status for lg in report.languages if lg.tag == lang), "")
+        lines.append(style(file, bold=True) + (f"  ({lang}, {status})" if lang else ""))
+        for f in found:
+            label = f.severity.value
+            if f.severity is Severity.ERROR and not report.gated(f.lang):
+                label += " (draft)"
+            lines.append(f"  {file}:{f.line}: " + style(label, fg=_COLOURS[f.severity])
+                         + f" [{f.check}] {f.message}")
+            if f.msgid:
+                lines.append(style(f"      “{_excerpt(f.msgid)}”", dim=True))
+        lines.append("")
+    summary = report.summary()
+    lines.append(f"checked {report.catalogs} catalogs, {report.entries} approved entries")
+    for lang in summary["languages"]:
+        gate = "gates the run" if lang["gated"] else "reported only (draft)"
+        lines.append(f"  {lang['lang']:<6} {lang['status']:<9} {lang['errors']} errors, "
+                     f"{lang['warnings']} warnings  ({gate})")
+    if report.disabled:
+        lines.append("disabled in pyproject.toml (disabled-checks): " + ", ".join(report.disabled))
+    if report.suppressed:
+        lines.append(f"suppressed by check-ignore comments ({len(report.suppressed)}):")
+        for s in report.suppressed:
+            lines.append(f"  {s.finding.file}:{s.finding.line}: [{s.finding.check}] "
+                         f"{s.finding.message} — reason: {s.reason or '(none given)'}")
+    failing = len(report.failing())
+    if failing:
+        lines.append(style(f"check failed: {failing} errors", fg="red", bold=True))
+    else:
+        lines.append(style("check passed", fg="green", bold=True))
+    return "\n".join(lines)
+
+
+def render_json(report: CheckReport) -> str:
+    """`{"findings": [...], "summary": {...}}` as DESIGN.md specifies."""
+    return json.dumps({"findings": [f.as_dict() for f in report.findings],
+                       "summary": report.summary()}, indent=2, ensure_ascii=False)
+
+
+def render_junit(report: CheckReport) -> str:
+    """JUnit XML: a testsuite per file, a testcase per check; gating errors are failures."""
+    grouped = _by_file(report.findings)
+    files = dict.fromkeys([*(f for f, _ in report.files), *grouped])
+    suites = ET.Element("testsuites", name="pipeline check")
+    total = failures_total = 0
+    for file in files:
+        found = grouped.get(file, [])
+        names = list(dict.fromkeys([*report.checks, *(f.check for f in found)]))
+        suite = ET.SubElement(suites, "testsuite", name=file)
+        failures = skipped = 0
+        for name in [*names, *report.disabled]:
+            case = ET.SubElement(suite, "testcase", name=name, classname=file, file=file)
+            if name in report.disabled:
+                ET.SubElement(case, "skipped", message="disabled in pyproject.toml")
+                skipped += 1
+                continue
+            mine = [f for f in found if f.check == name]
+            failing = [f for f in mine if f.severity is Severity.ERROR and report.gated(f.lang)]
+            if failing:
+                failure = ET.SubElement(case, "failure", type=name,
+                                        message=f"{len(failing)} {name} errors")
+                failure.text = "\n".join(f"{f.file}:{f.line}: {f.message}" for f in failing)
+                failures += 1
+            others = [f for f in mine if f not in failing]
+            if others:
+                out = ET.SubElement(case, "system-out")
+                out.text = "\n".join(f"{f.file}:{f.line}: {f.severity.value}: {f.message}"
+                                     for f in others)
+        count = len(names) + len(report.disabled)
+        suite.set("tests", str(count))
+        suite.set("failures", str(failures))
+        suite.set("errors", "0")
+        suite.set("skipped", str(skipped))
+        total += count
+        failures_total += failures
+    suites.set("tests", str(total))
+    suites.set("failures", str(failures_total))
+    suites.set("errors", "0")
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode")
