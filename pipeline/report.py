@@ -49,7 +49,7 @@ def render_text(report: CheckReport, *, color: bool = False) -> str:
     summary = report.summary()
     lines.append(f"checked {report.catalogs} catalogs, {report.entries} approved entries")
     for lang in summary["languages"]:
-        gate = "gates the run" if lang["gated"] else "reported only (draft)"
+        gate = "gates the run" if lang["gated"] else "reported only"
         lines.append(f"  {lang['lang']:<6} {lang['status']:<9} {lang['errors']} errors, "
                      f"{lang['warnings']} warnings  ({gate})")
     if report.disabled:
