@@ -97,8 +97,44 @@ def extract(ctx: click.Context) -> None:
 def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
               refresh_fuzzy: bool, dry_run: bool) -> None:
     """Machine-translate untranslated entries offline; every result is marked fuzzy."""
-    raise PipelineError("'translate' is not available in this version yet",
-                        hint="see the README for the commands available")
+    from pipeline.lock import project_lock
+    from pipeline.translate import translate as run_translate
+
+    config = project(ctx)
+    bars: dict[str, Any] = {}
+
+    def progress(lang: str, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if lang not in bars:
+            bars[lang] = click.progressbar(length=total, label=f"{lang}", file=sys.stderr)
+            bars[lang].__enter__()
+        bar = bars[lang]
+        bar.update(done - bar.pos)
+        if done >= total:
+            bar.__exit__(None, None, None)
+
+    with project_lock(config.root, command="translate"):
+        summary = run_translate(config, langs=langs, engine=engine, refresh_fuzzy=refresh_fuzzy,
+                                dry_run=dry_run, progress=progress)
+    verb = "would translate" if dry_run else "translated"
+    for r in summary.languages:
+        if r.skipped:
+            click.echo(f"{r.lang}: {r.machine} segments not translated: {r.skipped}")
+        elif not r.entries:
+            click.echo(f"{r.lang}: nothing to translate")
+        else:
+            line = f"{r.lang}: {verb} {r.machine} segments"
+            if r.engine:
+                line += f" with {r.engine}"
+            line += f", {r.from_memory} from translation memory ({r.entries} entries)"
+            if not dry_run and r.machine:
+                line += f" in {r.seconds:.1f} s, {r.per_second:.0f} segments/s"
+            click.echo(line)
+            if r.flags:
+                click.echo("    flags: " + ", ".join(f"{k} {n}" for k, n in r.flags))
+    if not dry_run and summary.machine:
+        click.echo("machine output is marked fuzzy: review it, then remove the fuzzy flag")
 
 
 @cli.command()
@@ -308,14 +344,31 @@ def models() -> None:
 @models.command("list")
 def models_list() -> None:
     """List installed argos packages and the language pairs they serve."""
-    raise PipelineError("'models list' is not available in this version yet")
+    from pipeline.argos_models import INSTALL_HINT, installed_packages, packages_dir
+    from pipeline.engines.apertium import installed_modes
+
+    folder = packages_dir()
+    packages = installed_packages(folder)
+    click.echo(f"argos packages in {folder}:")
+    for package in packages:
+        version = f" {package.package_version}" if package.package_version else ""
+        click.echo(f"  {package.from_code} → {package.to_code}  {package.name}{version}")
+    if not packages:
+        click.echo(f"  none; {INSTALL_HINT}")
+    modes = installed_modes()
+    click.echo("apertium pairs: " + (", ".join(f"{a} → {b} ({m})" for (a, b), m
+                                               in sorted(modes.items())) or "none"))
 
 
 @models.command("install")
 @click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 def models_install(file: Path) -> None:
     """Validate and install an .argosmodel file (no network)."""
-    raise PipelineError("'models install' is not available in this version yet")
+    from pipeline.argos_models import install
+
+    package = install(file)
+    click.echo(f"installed {package.from_code} → {package.to_code} ({package.name}) "
+               f"in {package.path}")
 
 
 def main() -> None:

@@ -1,0 +1,176 @@
+"""Apertium (Debian's rule-based MT): one process per batch over its NUL-separated raw stream.
+
+Segments go through ``apertium -z -f none <mode>`` escaped for the stream format; ``*`` and
+``#`` runs (Markdown emphasis, hashes) travel as superblanks, which Apertium passes verbatim,
+and an empty superblank closes each segment so its final punctuation survives. Without ``-u``
+Apertium marks words it did not know (``*``), could not transfer (``@``) or generate (``#``);
+the marks are stripped and reported as notes for the reviewer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+
+from pipeline.engines.base import Engine, Output, pair_key
+from pipeline.errors import EngineError
+
+_ESCAPE = set("\\[]^$@/<>{}")
+_SUPERBLANK_RUN = re.compile(r"[*#]+")
+_MARK = re.compile(r"[*@#](?=\w)")
+_ISO3 = {
+    "eng": "en", "spa": "es", "cat": "ca", "glg": "gl", "epo": "eo", "fra": "fr", "por": "pt",
+    "ita": "it", "deu": "de", "nld": "nl", "ron": "ro", "oci": "oc", "arg": "an", "ast": "ast",
+    "eus": "eu", "rus": "ru", "ukr": "uk", "pol": "pl", "swe": "sv", "dan": "da", "nob": "nb",
+    "nno": "nn", "isl": "is", "ara": "ar", "zho": "zh", "cym": "cy", "bre": "br", "hin": "hi",
+    "urd": "ur", "tur": "tr", "kaz": "kk", "tat": "tt", "mlt": "mt", "srd": "sc", "fin": "fi",
+}
+# Apertium's marks, as QA flag kinds: unknown to analysis, to transfer, to generation.
+_KINDS = {"*": "unknown-word", "@": "untransferred-word", "#": "uninflected-word"}
+INSTALL_HINT = "install it with 'apt-get install apertium apertium-eng-spa'"
+
+
+def _tag(code: str) -> str:
+    lang, _, region = code.partition("_")
+    lang = _ISO3.get(lang, lang)
+    return f"{lang}-{region}" if region else lang
+
+
+@functools.lru_cache(maxsize=1)
+def installed_modes() -> dict[tuple[str, str], str]:
+    """(source, target) tag → Apertium mode name, from `apertium -l` (empty if not installed)."""
+    if shutil.which("apertium") is None:
+        return {}
+    listed = subprocess.run(["apertium", "-l"], capture_output=True, text=True, check=False)
+    modes: dict[tuple[str, str], str] = {}
+    for name in listed.stdout.split():
+        parts = name.split("-")
+        if len(parts) == 2:
+            modes.setdefault((_tag(parts[0]), _tag(parts[1])), name)
+    return modes
+
+
+def escape(segment: str) -> str:
+    """A segment in Apertium's stream format, closed by an empty superblank."""
+    out: list[str] = []
+    pos = 0
+    for run in [*_SUPERBLANK_RUN.finditer(segment), None]:
+        end = run.start() if run else len(segment)
+        out.extend("\\" + c if c in _ESCAPE else c for c in segment[pos:end])
+        if run:
+            out.append(f"[{run.group()}]")
+            pos = run.end()
+    out.append("[]")
+    return "".join(out)
+
+
+def unescape(stream: str) -> tuple[str, tuple[str, ...]]:
+    """Plain text of one output segment, and the words Apertium marked as problems."""
+    out: list[str] = []
+    marked: list[str] = []
+    i, n = 0, len(stream)
+    while i < n:
+        c = stream[i]
+        if c == "\\" and i + 1 < n:
+            out.append(stream[i + 1])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            while j < n and stream[j] != "]":
+                j += 2 if stream[j] == "\\" else 1
+            out.append(re.sub(r"\\(.)", r"\1", stream[i + 1:j]))
+            i = j + 1
+        elif _MARK.match(stream, i):
+            word = re.match(r"\w[\w'-]*", stream[i + 1:])
+            marked.append(f"{c}{word.group() if word else ''}")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out), tuple(marked)
+
+
+_LEADING_TOKEN = re.compile(r"^([*_\"'“‘«¿¡(]*ZXQ\d+\s+)(\w)")
+
+
+def _undo_capital(original: str, text: str) -> str:
+    """Apertium capitalizes the word after a sentence-initial unknown word (a mask token)."""
+    before, after = _LEADING_TOKEN.match(original), _LEADING_TOKEN.match(text)
+    if before and after and before.group(2).islower() and after.group(2).isupper():
+        return after.group(1) + after.group(2).lower() + text[after.end():]
+    return text
+
+
+class ApertiumEngine(Engine):
+    """Rule-based MT through the `apertium` command and the installed language pairs."""
+
+    name = "apertium"
+    mask_style = "word"
+    batch_size = 1000
+
+    @property
+    def version(self) -> str:
+        return _packages().get("apertium", "apertium (version unknown)")
+
+    def describe(self, source: str, target: str) -> str:
+        pair = pair_key(source, target, self.pairs())
+        mode = installed_modes().get(pair) if pair else None
+        if mode is None:
+            return self.version
+        a, b = mode.split("-")
+        names = (f"apertium-{a}-{b}", f"apertium-{b}-{a}")
+        data = [v for k, v in _packages().items() if k in names]
+        return f"{self.version} {mode}" + (f" ({data[0]})" if data else "")
+
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        return frozenset(installed_modes())
+
+    def translate_batch(self, segments: list[str], *, source: str, target: str) -> list[str]:
+        return [o.text for o in self.translate_notes(segments, source=source, target=target)]
+
+    def translate_notes(self, segments: list[str], *, source: str,
+                        target: str) -> list[Output]:
+        if not segments:
+            return []
+        modes = installed_modes()
+        pair = pair_key(source, target, frozenset(modes))
+        if pair is None:
+            raise EngineError(f"Apertium has no {source}→{target} pair installed",
+                              hint=INSTALL_HINT.replace("eng-spa", f"eng-{target}"))
+        stream = "".join(escape(s.replace("\0", " ")) + "\0" for s in segments)
+        try:
+            done = subprocess.run(["apertium", "-z", "-f", "none", modes[pair]],
+                                  input=stream.encode("utf-8"), capture_output=True, check=False)
+        except FileNotFoundError:
+            raise EngineError("the 'apertium' command is not installed",
+                              hint=INSTALL_HINT) from None
+        error = done.stderr.decode("utf-8", "replace").strip()
+        parts = done.stdout.decode("utf-8", "replace").split("\0")
+        if done.returncode != 0 or error or len(parts) < len(segments):
+            raise EngineError(f"Apertium failed on a batch of {len(segments)} segments: "
+                              f"{error.splitlines()[0] if error else 'output cut short'}",
+                              hint="report the segment; rerun with --engine pseudo to continue")
+        outputs = []
+        for original, raw in zip(segments, parts, strict=False):
+            text, marked = unescape(raw)
+            if "  " not in original:
+                text = re.sub(r" {2,}", " ", text)
+            text = text.strip() if original == original.strip() else text
+            text = _undo_capital(original, text)
+            notes = tuple(f"{_KINDS[m[0]]}: {m[1:]}" for m in marked
+                          if not re.fullmatch(r"ZXQ\d+", m[1:]))
+            outputs.append(Output(text, notes))
+        return outputs
+
+
+@functools.lru_cache(maxsize=1)
+def _packages() -> dict[str, str]:
+    """Installed Debian apertium packages: name → "name version"."""
+    if shutil.which("dpkg-query") is None:
+        return {}
+    found = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\n", "apertium*"],
+                           capture_output=True, text=True, check=False)
+    rows = [line.split(" ", 1) for line in found.stdout.splitlines() if " " in line]
+    return {name: f"{name} {version}" for name, version in rows if version.strip()}

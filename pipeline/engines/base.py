@@ -1,0 +1,61 @@
+"""The interface every MT engine implements: pairs it serves, batch translation, provenance."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One engine output and the engine's own remarks on it (e.g. words it did not know)."""
+
+    text: str
+    notes: tuple[str, ...] = ()
+
+
+class Engine(ABC):
+    """An offline MT engine: translate batches of (masked) segments for a language pair."""
+
+    name: str = ""
+    #: Mask token style that survives this engine best (see pipeline.masking).
+    mask_style: str = "word"
+    #: Segments per call the stage should send (one checkpoint per batch).
+    batch_size: int = 64
+
+    @property
+    @abstractmethod
+    def version(self) -> str:
+        """Engine, model and version, for the provenance comment."""
+
+    def describe(self, source: str, target: str) -> str:
+        """Provenance for one pair: engine, model and versions."""
+        return self.version
+
+    @abstractmethod
+    def pairs(self) -> frozenset[tuple[str, str]]:
+        """The (source, target) language tags this engine can translate."""
+
+    def supports(self, source: str, target: str) -> bool:
+        return pair_key(source, target, self.pairs()) is not None
+
+    @abstractmethod
+    def translate_batch(self, segments: list[str], *, source: str, target: str) -> list[str]:
+        """Translate `segments` in order; the result has exactly one string per segment."""
+
+    def translate_notes(self, segments: list[str], *, source: str,
+                        target: str) -> list[Output]:
+        """Like translate_batch, with the engine's remarks on each output."""
+        return [Output(t) for t in self.translate_batch(segments, source=source, target=target)]
+
+
+def pair_key(source: str, target: str,
+             pairs: frozenset[tuple[str, str]]) -> tuple[str, str] | None:
+    """The served pair matching source→target exactly, else by primary language subtag."""
+    if (source, target) in pairs:
+        return (source, target)
+    base = (source.split("-")[0].lower(), target.replace("_", "-").split("-")[0].lower())
+    for pair in sorted(pairs):
+        if (pair[0].split("-")[0].lower(), pair[1].split("-")[0].lower()) == base:
+            return pair
+    return None

@@ -1,0 +1,335 @@
+"""The translate stage: fill catalogs with offline MT, glossary fixed, every result fuzzy.
+
+Per language: entries without a translation (and, with refresh, earlier machine output) are
+collected across all documents; exact matches of approved translations are reused first
+(translation memory); the rest is masked, sent to one engine in batches, restored, verified
+and written back as fuzzy with provenance (`# mt:`) and QA flags (`# qa:`) in translator
+comments, which `extract`'s merge keeps. Each batch is written at once, atomically, so an
+interrupted run loses at most one batch and a rerun resumes. Approved entries (not fuzzy,
+with a msgstr) are never changed.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline import __version__, catalogs
+from pipeline.config import Config
+from pipeline.engines import Engine, Output, pick_engine
+from pipeline.errors import EngineError
+from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
+from pipeline.model import Language
+
+Progress = Callable[[str, int, int], None]
+_MACHINE = ("mt:", "qa:")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_NUMBER = re.compile(r"\d+")
+_REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b){3,}", re.I)
+_MARKUP = re.compile(r"\*\*|`|\]\(|\[|\]")
+# Languages written in a script of their own: an output without a letter of it is not theirs.
+_SCRIPTS = {
+    "Cyrillic": ("\u0400-\u04ff", ("ru", "uk", "bg", "sr", "mk", "be", "kk")),
+    "Arabic": ("\u0600-\u06ff\u0750-\u077f", ("ar", "fa", "ur", "ps")),
+    "Han": ("\u3400-\u4dbf\u4e00-\u9fff", ("zh", "ja")),
+    "Hangul": ("\uac00-\ud7af", ("ko",)), "Greek": ("\u0370-\u03ff", ("el",)),
+    "Hebrew": ("\u0590-\u05ff", ("he",)), "Devanagari": ("\u0900-\u097f", ("hi", "mr")),
+    "Thai": ("\u0e00-\u0e7f", ("th",)),
+}
+_SCRIPT_OF = {lang: (name, re.compile(f"[{chars}]"))
+              for name, (chars, langs) in _SCRIPTS.items() for lang in langs}
+
+
+@dataclass(frozen=True)
+class LanguageResult:
+    """What translate did (or would do) for one language."""
+
+    lang: str
+    engine: str = ""
+    provenance: str = ""
+    machine: int = 0
+    from_memory: int = 0
+    entries: int = 0
+    engine_calls: int = 0
+    seconds: float = 0.0
+    catalogs_written: tuple[str, ...] = ()
+    flags: tuple[tuple[str, int], ...] = ()
+    skipped: str = ""
+
+    @property
+    def per_second(self) -> float:
+        return self.machine / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class TranslateSummary:
+    """The whole run: one result per language."""
+
+    languages: tuple[LanguageResult, ...] = field(default=())
+    dry_run: bool = False
+
+    @property
+    def machine(self) -> int:
+        return sum(r.machine for r in self.languages)
+
+    @property
+    def engine_calls(self) -> int:
+        return sum(r.engine_calls for r in self.languages)
+
+    @property
+    def flags(self) -> dict[str, int]:
+        total: Counter[str] = Counter()
+        for result in self.languages:
+            total.update(dict(result.flags))
+        return dict(sorted(total.items()))
+
+
+@dataclass
+class _Catalog:
+    path: Path
+    shown: str
+    doc: str
+    po: catalogs.POFile
+
+
+def _is_machine(entry: catalogs.POEntry) -> bool:
+    return any(line.startswith("mt:") for line in (entry.tcomment or "").splitlines())
+
+
+def _needs_work(entry: catalogs.POEntry, *, refresh: bool) -> bool:
+    if entry.obsolete or entry.msgid_plural or not entry.msgid.strip():
+        return False
+    if not entry.msgstr:
+        return True
+    return refresh and "fuzzy" in entry.flags and _is_machine(entry)
+
+
+def _load(config: Config, tag: str) -> list[_Catalog]:
+    locales = config.locales_dir
+    found = []
+    for pot in sorted(locales.glob("*.pot")) if locales.is_dir() else []:
+        path = catalogs.catalog_path(locales, tag, pot.stem)
+        if path.exists():
+            shown = config.rel(path)
+            found.append(_Catalog(path, shown, pot.stem, catalogs.read_catalog(path, shown=shown)))
+    return found
+
+
+def _memory(cats: list[_Catalog]) -> dict[str, tuple[str, str]]:
+    """msgid → (approved msgstr, document) across the language's catalogs."""
+    memory: dict[str, tuple[str, str]] = {}
+    for cat in cats:
+        for msgid, msgstr in catalogs.translations(cat.po, approved_only=True).items():
+            memory.setdefault(msgid, (msgstr, cat.doc))
+    return memory
+
+
+def _comment_lines(line: str) -> list[str]:
+    """One flag or provenance line, wrapped so that every physical line keeps its tag."""
+    tag = line[:3]
+    return textwrap.wrap(line, catalogs.WRAP - 2, subsequent_indent=f"{tag}   ",
+                         break_long_words=False) or [line]
+
+
+def _write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None:
+    kept = [line for line in (entry.tcomment or "").splitlines()
+            if not line.startswith(_MACHINE)]
+    entry.tcomment = "\n".join(kept + [part for c in comments for part in _comment_lines(c)])
+    entry.msgstr = text
+    entry.flags = sorted(set(entry.flags) | {"fuzzy"})
+    entry.previous_msgid = None
+    entry.previous_msgctxt = None
+
+
+def _save(cat: _Catalog) -> bool:
+    cat.po.metadata["PO-Revision-Date"] = catalogs.now_stamp()
+    return catalogs.write_if_changed(cat.path, catalogs.render(cat.po))
+
+
+def clean(output: str) -> str:
+    """An engine output made safe for a PO msgstr: no control characters, one line."""
+    return " ".join(_CONTROL.sub(" ", output).split())
+
+
+def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike | None,
+                 notes: tuple[str, ...] = ()) -> list[str]:
+    """QA flags ("kind: detail") a reviewer should see on one machine translation."""
+    grouped: dict[str, list[str]] = {}
+    for note in notes:
+        kind, _, detail = note.partition(": ")
+        if detail not in grouped.setdefault(kind, []):
+            grouped[kind].append(detail)
+    flags = [f"{kind}: {', '.join(details)}" for kind, details in grouped.items()]
+    if not output.strip():
+        return [*flags, "empty: the engine returned nothing"]
+    if glossary is not None:
+        for problem in glossary.verify(source, output, lang):
+            flags.append(f"glossary-{getattr(problem, 'kind', 'problem')}: "
+                         f"{getattr(problem, 'detail', problem)}")
+    letters = sum(c.isalpha() for c in source)
+    if len(source) >= 20 and letters and not 0.3 <= len(output) / len(source) <= 3.0:
+        flags.append(f"length: the output is {len(output) / len(source):.1f}× the source")
+    if letters >= 12 and output == source:
+        flags.append("same-as-source: the engine left the text in the source language")
+    if (repeat := _REPEAT.search(output)) and not _REPEAT.search(source):
+        flags.append(f"repetition: '{repeat.group(1)}' repeated")
+    script = _SCRIPT_OF.get(lang.split("-")[0].lower())
+    if script and any(c.isalpha() for c in output) and not script[1].search(output):
+        flags.append(f"script: no {script[0]} letters in the output")
+    if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):
+        flags.append("numbers: the numbers differ from the source")
+    if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(output)):
+        flags.append("markup: Markdown markup differs from the source")
+    return flags
+
+
+def _drop_stray_tokens(output: str, masked: Masked) -> str:
+    """Token-like garbage from an engine that never saw those tokens (a retry) goes."""
+    return token_pattern(masked.style).sub(
+        lambda t: t.group() if t.group() in masked.source else " ", output)
+
+
+def _finish(engine: Engine, masked: list[Masked], outputs: list[Output], *, source: str,
+            lang: str, glossary: GlossaryLike | None) -> tuple[list[tuple[str, list[str]]], int]:
+    """Restore and verify one translated batch; lost masks → one retry without masks."""
+    if len(outputs) != len(masked):
+        raise EngineError(f"{engine.name} returned {len(outputs)} outputs for {len(masked)} "
+                          "segments", hint="this is an engine bug; rerun with another --engine")
+    results: list[tuple[str, list[str]] | None] = []
+    retry: list[int] = []
+    for i, (item, out) in enumerate(zip(masked, outputs, strict=True)):
+        restored = unmask(clean(out.text), item)
+        if restored.lost:
+            retry.append(i)
+            results.append(None)
+        else:
+            terms = glossary if item.glossary_hits else None  # nothing to verify otherwise
+            results.append((restored.text, review_flags(item.source, restored.text, lang=lang,
+                                                        glossary=terms, notes=out.notes)))
+    if not retry:
+        return [r for r in results if r is not None], 1
+    again = engine.translate_notes([masked[i].source for i in retry], source=source,
+                                   target=lang)
+    for i, out in zip(retry, again, strict=True):
+        first = unmask(clean(outputs[i].text), masked[i])
+        lost = [m for m in first.lost if m.kind != "debris"]
+        shown = ", ".join(repr(m.original) for m in lost[:3]) or "damaged tokens"
+        reason = (f"mask-lost: {len(lost)} of {len(masked[i].masks)} protected spans did "
+                  f"not survive MT ({shown}); retranslated without protection")
+        text = clean(_drop_stray_tokens(out.text, masked[i]))
+        results[i] = (text, [reason, *review_flags(masked[i].source, text, lang=lang,
+                                                   glossary=glossary, notes=out.notes)])
+    return [r for r in results if r is not None], 2
+
+
+def _translate_language(config: Config, lang: Language, *, engine_name: str | None,
+                        refresh: bool, dry_run: bool, glossary: GlossaryLike | None,
+                        engines: dict[str, Engine], progress: Progress | None
+                        ) -> LanguageResult:
+    started = time.perf_counter()
+    cats = _load(config, lang.tag)
+    memory = _memory(cats)
+    todo: dict[str, list[tuple[_Catalog, catalogs.POEntry]]] = {}
+    for cat in cats:
+        for entry in cat.po:
+            if _needs_work(entry, refresh=refresh):
+                todo.setdefault(entry.msgid, []).append((cat, entry))
+    reuse = [m for m in todo if m in memory]
+    fresh = [m for m in todo if m not in memory]
+    entries = sum(len(v) for v in todo.values())
+    if not todo:
+        return LanguageResult(lang.tag, seconds=time.perf_counter() - started)
+    engine: Engine | None = None
+    if fresh:
+        try:
+            engine = pick_engine(config, lang, requested=engine_name, cache=engines)
+        except EngineError as exc:
+            return LanguageResult(lang.tag, machine=len(fresh), from_memory=len(reuse),
+                                  entries=entries, skipped=str(exc))
+    provenance = engine.describe(config.source_language, lang.tag) if engine else ""
+    if dry_run:
+        return LanguageResult(lang.tag, engine=engine.name if engine else "", machine=len(fresh),
+                              provenance=provenance, from_memory=len(reuse), entries=entries)
+    fingerprint = getattr(glossary, "fingerprint", "") or "none"
+    stamp = [f"mt: {provenance}", f"mt: glossary {fingerprint[:12]}; pipeline {__version__}"]
+    written: set[str] = set()
+    touched: dict[str, _Catalog] = {}
+    for msgid in reuse:
+        text, doc = memory[msgid]
+        for cat, entry in todo[msgid]:
+            _write_entry(entry, text, [f"mt: translation memory (approved in {doc})"])
+            touched[cat.shown] = cat
+    written |= {shown for shown, cat in touched.items() if _save(cat)}
+    flags: Counter[str] = Counter()
+    calls = done = 0
+    size = engine.batch_size if engine else 1
+    batches = [fresh[i:i + size] for i in range(0, len(fresh), size)]
+
+    def start(batch: list[str]) -> tuple[list[Masked], Future[list[Output]]]:
+        assert engine is not None
+        masked = [mask(m, glossary=glossary, lang=lang.tag, style=engine.mask_style)
+                  for m in batch]
+        return masked, pool.submit(engine.translate_notes, [m.text for m in masked],
+                                   source=config.source_language, target=lang.tag)
+
+    # The engine works on the next batch while this thread restores, checks and writes one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = start(batches[0]) if batches else None
+        for k, batch in enumerate(batches):
+            assert engine is not None and running is not None
+            masked, future = running
+            running = start(batches[k + 1]) if k + 1 < len(batches) else None
+            results, used = _finish(engine, masked, future.result(),
+                                    source=config.source_language, lang=lang.tag,
+                                    glossary=glossary)
+            calls += used
+            touched = {}
+            for msgid, (text, qa) in zip(batch, results, strict=True):
+                flags.update(line.split(":", 1)[0] for line in qa)
+                for cat, entry in todo[msgid]:
+                    _write_entry(entry, text, [*stamp, *(f"qa: {line}" for line in qa)])
+                    touched[cat.shown] = cat
+            written |= {shown for shown, cat in touched.items() if _save(cat)}
+            done += len(batch)
+            if progress:
+                progress(lang.tag, done, len(fresh))
+    return LanguageResult(lang.tag, engine=engine.name if engine else "", provenance=provenance,
+                          machine=len(fresh), from_memory=len(reuse), entries=entries,
+                          engine_calls=calls, seconds=time.perf_counter() - started,
+                          catalogs_written=tuple(sorted(written)),
+                          flags=tuple(sorted(flags.items())))
+
+
+def load_glossary(config: Config) -> GlossaryLike:
+    """The project's glossary (an empty one when the project has no glossary folder)."""
+    from pipeline.glossary import empty_glossary
+    from pipeline.glossary import load_glossary as load
+
+    if not config.glossary_dir.is_dir():
+        return empty_glossary()
+    return load(config.glossary_dir, shown_root=config.root)
+
+
+def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None = None,
+              refresh_fuzzy: bool = False, dry_run: bool = False,
+              glossary: GlossaryLike | None = None, engines: dict[str, Engine] | None = None,
+              progress: Progress | None = None) -> TranslateSummary:
+    """Machine-translate the selected languages' catalogs; see the module docstring."""
+    selected = config.select(langs)
+    glossary = glossary if glossary is not None else load_glossary(config)
+    cache = engines if engines is not None else {}
+    results = []
+    for lang in selected:
+        result = _translate_language(config, lang, engine_name=engine, refresh=refresh_fuzzy,
+                                     dry_run=dry_run, glossary=glossary, engines=cache,
+                                     progress=progress)
+        if result.skipped and langs:
+            raise EngineError(result.skipped)
+        results.append(result)
+    return TranslateSummary(languages=tuple(results), dry_run=dry_run)

@@ -1,0 +1,298 @@
+"""`pipeline translate`: real engines on copies of the sample project; review state is sacred."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import polib
+import pytest
+import tinyargos
+from conftest import REPO, run
+
+from pipeline.config import load_config
+from pipeline.glossary import load_glossary
+from pipeline.masking import mask, unmask
+from pipeline.translate import review_flags, translate
+
+EPOCH = "1767225600"
+
+
+@pytest.fixture(scope="session")
+def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
+
+
+@pytest.fixture
+def fresh(sample: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The sample project with freshly extracted, untranslated catalogs and no argos models."""
+    shutil.rmtree(sample / "locales", ignore_errors=True)
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setenv("PIPELINE_ARGOS_COMPUTE_TYPE", "float32")
+    assert run(sample, "extract").exit_code == 0
+    return sample
+
+
+def catalogs_of(root: Path, lang: str) -> dict[str, polib.POFile]:
+    folder = root / "locales" / lang / "LC_MESSAGES"
+    return {p.stem: polib.pofile(str(p)) for p in sorted(folder.glob("*.po"))}
+
+
+def live(po: polib.POFile) -> list[polib.POEntry]:
+    return [e for e in po if not e.obsolete]
+
+
+def approve(root: Path, lang: str, count: int, *, docs: tuple[str, ...] = ()) -> None:
+    """Approve the first `count` entries of each catalog (or of `docs`) by hand."""
+    for doc, po in catalogs_of(root, lang).items():
+        if docs and doc not in docs:
+            continue
+        for i, entry in enumerate(live(po)[:count]):
+            entry.msgstr = f"APROBADO {i}: {entry.msgid[:20]}"
+            entry.flags = [f for f in entry.flags if f != "fuzzy"]
+            entry.tcomment = "revisado por M. García"
+        po.save()
+
+
+def approved_blocks(root: Path, lang: str) -> dict[str, list[str]]:
+    """The exact text of every approved entry, per catalog file."""
+    return {p.name: [b for b in p.read_text("utf-8").split("\n\n") if 'msgstr "APROBADO' in b]
+            for p in sorted((root / "locales" / lang).rglob("*.po"))}
+
+
+def test_sample_es_is_filled_by_apertium_with_glossary_terms(fresh: Path) -> None:
+    result = run(fresh, "translate", "--lang", "es")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert re.fullmatch(r"es: translated (\d+) segments with apertium, 0 from translation "
+                        r"memory \(\1 entries\) in \d+\.\d s, \d+ segments/s", lines[0])
+    assert lines[1].startswith("    flags: unknown-word ")
+    assert lines[-1] == "machine output is marked fuzzy: review it, then remove the fuzzy flag"
+    glossary = load_glossary(fresh / "glossary")
+    for doc, po in catalogs_of(fresh, "es").items():
+        path = fresh / "locales" / "es" / "LC_MESSAGES" / f"{doc}.po"
+        subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], check=True)
+        for entry in live(po):
+            assert entry.msgstr and "fuzzy" in entry.flags, entry.msgid
+            comments = entry.tcomment.splitlines()
+            assert comments[0].startswith("mt: apertium 3.") and "eng-spa" in comments[0]
+            assert comments[1].startswith(f"mt: glossary {glossary.fingerprint}; pipeline ")
+            assert not [c for c in comments if c.startswith(("qa: mask-lost", "qa: glossary"))]
+            assert not [p for p in glossary.verify(entry.msgid, entry.msgstr, "es")
+                        if p.kind != "forbidden"], entry.msgstr
+            assert "ZXQ" not in entry.msgstr
+    po = catalogs_of(fresh, "es")["car-t-or-transplant"]
+    title = po.find("CAR-T cell therapy or allogeneic stem cell transplant for refractory "
+                    "leukemia?")
+    assert title is not None and title.msgstr.startswith("Terapia con células CAR-T o ")
+
+
+def test_pseudo_fills_every_language(fresh: Path) -> None:
+    result = run(fresh, "translate", "--engine", "pseudo")
+    assert result.exit_code == 0, result.output
+    config = load_config(fresh)
+    for lang in config.languages:
+        for po in catalogs_of(fresh, lang.tag).values():
+            for entry in live(po):
+                assert entry.msgstr.startswith("⟦") and entry.msgstr.endswith("⟧")
+                assert "fuzzy" in entry.flags
+                assert entry.tcomment.startswith("mt: pseudo ")
+        assert f"{lang.tag}: translated " in result.output
+
+
+def test_without_an_engine_one_line_says_how_to_get_one(fresh: Path) -> None:
+    result = run(fresh, "translate", "--lang", "fr")
+    assert result.exit_code == 2
+    assert result.output == ("error: no engine translates en→fr (tried: argos, apertium) (get an "
+                             "en→fr argos model and install it with 'pipeline models install "
+                             "FILE.argosmodel')\n")
+    everything = run(fresh, "translate")
+    assert everything.exit_code == 0
+    fr = [line for line in everything.output.splitlines() if line.startswith("fr:")]
+    assert fr == [re.sub(r"^error: ", "fr: 152 segments not translated: ", result.output.strip())]
+    assert all(not e.msgstr for po in catalogs_of(fresh, "fr").values() for e in live(po))
+
+
+@pytest.mark.parametrize("args", [("--engine", "pseudo"), ("--refresh-fuzzy",),
+                                  ("--engine", "apertium", "--refresh-fuzzy")])
+def test_approved_entries_stay_byte_identical(fresh: Path, args: tuple[str, ...]) -> None:
+    approve(fresh, "es", 5)
+    run(fresh, "translate", "--lang", "es", "--engine", "pseudo")
+    before = {p: p.read_bytes() for p in (fresh / "locales" / "es").rglob("*.po")}
+    blocks = approved_blocks(fresh, "es")
+    assert sum(map(len, blocks.values())) == 10
+    assert run(fresh, "translate", "--lang", "es", *args).exit_code == 0
+    assert approved_blocks(fresh, "es") == blocks
+    if "--refresh-fuzzy" not in args:
+        assert {p: p.read_bytes() for p in before} == before
+
+
+def test_translation_memory_reuses_approved_entries(project: Path) -> None:
+    (project / "source" / "copy.md").write_text(
+        (project / "source" / "dosing.md").read_text("utf-8"), "utf-8")
+    assert run(project, "extract").exit_code == 0
+    approve(project, "es", 3, docs=("dosing",))  # copy.md has the same msgids
+    result = run(project, "translate", "--lang", "es", "--engine", "pseudo")
+    assert result.exit_code == 0
+    assert ", 3 from translation memory (" in result.output
+    copy = catalogs_of(project, "es")["copy"]
+    for i, entry in enumerate(live(copy)[:3]):
+        assert entry.msgstr == f"APROBADO {i}: {entry.msgid[:20]}"
+        assert "fuzzy" in entry.flags
+        assert entry.tcomment == "mt: translation memory (approved in dosing)"
+
+
+def test_refresh_fuzzy_redoes_machine_output_only(fresh: Path) -> None:
+    assert run(fresh, "translate", "--lang", "es", "--engine", "pseudo").exit_code == 0
+    po = catalogs_of(fresh, "es")["travelling-for-treatment"]
+    human = live(po)[0]
+    human.msgstr, human.tcomment = "Traducción anterior", "revisar: el original cambió"
+    po.save()
+    assert run(fresh, "translate", "--lang", "es").output.startswith("es: nothing to translate")
+    assert run(fresh, "translate", "--lang", "es", "--refresh-fuzzy").exit_code == 0
+    po = catalogs_of(fresh, "es")["travelling-for-treatment"]
+    assert live(po)[0].msgstr == "Traducción anterior" and "fuzzy" in live(po)[0].flags
+    for entry in live(po)[1:]:
+        assert entry.tcomment.startswith("mt: apertium ") and "⟦" not in entry.msgstr
+
+
+def test_dry_run_writes_nothing(fresh: Path) -> None:
+    before = {p: p.read_bytes() for p in (fresh / "locales").rglob("*.po")}
+    result = run(fresh, "translate", "--dry-run", "--lang", "es")
+    assert result.exit_code == 0
+    assert result.output == ("es: would translate 152 segments with apertium, 0 from "
+                             "translation memory (152 entries)\n")
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_rerun_calls_no_engine_and_comments_survive_extract(fresh: Path) -> None:
+    config = load_config(fresh)
+    progress: list[tuple[str, int, int]] = []
+    first = translate(config, langs=("es",), progress=lambda *a: progress.append(a))
+    assert first.engine_calls == 1 and progress == [("es", 152, 152)]
+    engines: dict[str, object] = {}
+    again = translate(config, langs=("es",), engines=engines)  # type: ignore[arg-type]
+    assert again.engine_calls == 0 and engines == {} and again.languages[0].entries == 0
+    before = catalogs_of(fresh, "es")
+    assert run(fresh, "extract").exit_code == 0
+    after = catalogs_of(fresh, "es")
+    for doc, po in before.items():
+        for old, new in zip(live(po), live(after[doc]), strict=True):
+            assert (new.msgstr, new.tcomment, new.flags) == (old.msgstr, old.tcomment, old.flags)
+
+
+def test_copy_model_restores_every_mask_and_places_glossary_terms(
+        fresh: Path, models: dict[str, Path]) -> None:
+    assert run(fresh, "models", "install", str(models["copy"])).exit_code == 0
+    result = run(fresh, "translate", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    assert "fr: translated 152 segments with argos" in result.output
+    glossary = load_glossary(fresh / "glossary")
+    masks = terms = 0
+    for po in catalogs_of(fresh, "fr").values():
+        for entry in live(po):
+            masked = mask(entry.msgid, glossary=glossary, lang="fr", style="word")
+            assert entry.msgstr == unmask(masked.text, masked).text
+            assert "mask-lost" not in entry.tcomment and "ZXQ" not in entry.msgstr
+            masks += len(masked.masks)
+            for item in masked.masks:
+                assert item.replacement[1:] in entry.msgstr
+                terms += item.kind == "term"
+            assert not [p for p in glossary.verify(entry.msgid, entry.msgstr, "fr")
+                        if p.kind != "forbidden"]
+            assert entry.tcomment.startswith("mt: argos translate-en_fr-copy 1.0 (ctranslate2")
+    assert masks > 100 and terms > 50
+
+
+def test_random_model_output_is_flagged_and_never_loses_a_mask_silently(
+        project: Path, models: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    monkeypatch.setenv("PIPELINE_ARGOS_BEAM", "1")
+    assert run(project, "models", "install", str(models["random"])).exit_code == 0
+    assert run(project, "extract").exit_code == 0
+    result = run(project, "translate", "--lang", "zh", "--engine", "argos")
+    assert result.exit_code == 0, result.output
+    assert "mask-lost " in result.output and "script " in result.output
+    glossary = load_glossary(project / "glossary")
+    for po in catalogs_of(project, "zh").values():
+        for entry in live(po):
+            assert "fuzzy" in entry.flags and "qa: " in entry.tcomment
+            assert "ZXQ" not in entry.msgstr and "\n" not in entry.msgstr
+            masked = mask(entry.msgid, glossary=glossary, lang="zh", style="word")
+            kept = all(m.replacement in entry.msgstr for m in masked.masks)
+            assert kept or "qa: mask-lost: " in entry.tcomment
+    assert run(project, "translate", "--lang", "zh").output == "zh: nothing to translate\n"
+
+
+@pytest.mark.parametrize(("source", "output", "expected"), [
+    ("Take 2 tablets.", "Tome 3 comprimidos.", ["numbers: the numbers differ from the source"]),
+    ("Call **now**.", "Llame ahora.", ["markup: Markdown markup differs from the source"]),
+    ("A long enough sentence here.", "", ["empty: the engine returned nothing"]),
+    ("This sentence stays in English.", "This sentence stays in English.",
+     ["same-as-source: the engine left the text in the source language"]),
+    ("Short text for a check.", "да да да да да да",
+     ["repetition: 'да' repeated"]),
+    ("Short text for a check.", "Длинный текст " * 7, ["length: the output is 4.3× the source"]),
+    ("Short text for a check.", "Short text for the check.", ["script: no Cyrillic letters "
+                                                               "in the output"]),
+])
+def test_review_flags(source: str, output: str, expected: list[str]) -> None:
+    russian = re.search("[а-яД]", output) or "the check" in output
+    assert review_flags(source, output, lang="ru" if russian else "es",
+                        glossary=None) == expected
+
+
+def test_masks_lost_or_damaged_are_reported() -> None:
+    masked = mask("Take 5 mg with `water` at https://x.org.", glossary=None, lang="es")
+    assert masked.text == "Take ZXQ0 with ZXQ1 at ZXQ2."
+    assert unmask("Tome ZXQ0 con ZXQ1 en ZXQ2.", masked).text == \
+        "Tome 5 mg con `water` en https://x.org."
+    assert [m.token for m in unmask("Tome ZXQ0 con en ZXQ2 ZXQ2.", masked).lost] == \
+        ["ZXQ1", "ZXQ2"]
+    assert [m.kind for m in unmask("Tome ZXQ0 ZXQ1 ZXQ2 zxq 7.", masked).lost] == ["debris"]
+
+
+KILLER = """
+import sys, time
+from pathlib import Path
+from pipeline.config import load_config
+from pipeline.engines.apertium import ApertiumEngine
+from pipeline.translate import translate
+engine = ApertiumEngine()
+engine.batch_size = 8
+real = engine.translate_notes
+def slow(*args, **kwargs):
+    time.sleep(0.3)
+    return real(*args, **kwargs)
+engine.translate_notes = slow
+translate(load_config(Path(sys.argv[1])), langs=("es",), engines={"apertium": engine})
+"""
+
+
+def test_killed_run_resumes_to_the_same_result(fresh: Path, tmp_path: Path) -> None:
+    reference = tmp_path / "reference"
+    shutil.copytree(fresh, reference)
+    assert run(reference, "translate", "--lang", "es").exit_code == 0
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-c", KILLER, str(fresh)], env=env)
+    deadline = time.monotonic() + 60
+    done = 0
+    while time.monotonic() < deadline and done < 24:
+        time.sleep(0.1)
+        done = sum(1 for po in catalogs_of(fresh, "es").values() for e in live(po) if e.msgstr)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    partial = sum(1 for po in catalogs_of(fresh, "es").values() for e in live(po) if e.msgstr)
+    assert 24 <= partial < 152  # killed mid-run, every catalog still parses
+    assert run(fresh, "translate", "--lang", "es").exit_code == 0
+    for path in sorted((reference / "locales").rglob("*.po")):
+        resumed = fresh / path.relative_to(reference)
+        assert resumed.read_text("utf-8") == path.read_text("utf-8")
