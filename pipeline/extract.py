@@ -1,14 +1,15 @@
 """The extract stage: source documents → POT templates → merged PO catalogs per language.
 
 Incremental: a small state file remembers, per document, the hashes of its source, its
-template and its catalogs as last written; a document whose files all still match is
-skipped without parsing anything, so a one-sentence edit costs one document's work.
+template and its catalogs' entry keys as last merged; a document whose files all still
+match is skipped without parsing anything, so a one-sentence edit costs one document's work.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,32 @@ def _digest(path: Path) -> str | None:
         return None
 
 
+_KEY_LINE = re.compile(rb"^(?:msgctxt|msgid|msgid_plural) ")
+
+
+def _keys_digest(path: Path) -> str | None:
+    """A hash of a catalog's live msgctxt/msgid lines: what a merge depends on.
+
+    Translations, flags and comments are left out, so a translator's edit or a translate
+    run does not force a re-merge, while an added, removed or changed entry does.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    digest = hashlib.sha256()
+    keep = False
+    for line in data.splitlines():
+        if _KEY_LINE.match(line):
+            keep = True
+            digest.update(b"\n" + line.split(b" ", 1)[0] + b" ")
+        elif not line.startswith(b'"'):
+            keep = False
+        if keep:  # the string's content only: line wrapping does not count
+            digest.update(line[line.find(b'"') + 1: line.rfind(b'"')])
+    return digest.hexdigest()
+
+
 class _State:
     """Per-document hashes of the files as the last extract left them."""
 
@@ -76,13 +103,17 @@ class _State:
             return False
         files = self.files(config, doc, source)
         return set(known["files"]) == set(files) and all(
-            known["files"][name] == _digest(path) for name, path in files.items())
+            known["files"][name] == self.fingerprint(name, path) for name, path in files.items())
+
+    @staticmethod
+    def fingerprint(name: str, path: Path) -> str | None:
+        return _digest(path) if name in ("source", "pot") else _keys_digest(path)
 
     def record(self, config: Config, document: Document, source: Path) -> None:
         files = self.files(config, document.name, source)
         self.docs[document.name] = {
             "segments": len(document.segments),
-            "files": {name: _digest(path) for name, path in files.items()},
+            "files": {name: self.fingerprint(name, path) for name, path in files.items()},
         }
 
     def save(self, names: set[str]) -> None:

@@ -214,3 +214,15 @@ def test_deleted_catalog_is_recreated_even_when_sources_are_unchanged(project: P
     result = run(project, "extract")
     assert "(0 unchanged)" in result.output
     assert (project / "locales/ru/LC_MESSAGES/dosing.po").is_file()
+
+
+def test_translator_edits_do_not_force_a_remerge_but_a_changed_entry_does(project: Path) -> None:
+    run(project, "extract")
+    approve_all(project)  # msgstr edits only: the catalogs still match their template
+    assert "(1 unchanged)" in run(project, "extract").output
+    path = project / "locales/ru/LC_MESSAGES/dosing.po"
+    path.write_text(path.read_text() + '\nmsgid "Added by hand."\nmsgstr "Вручную."\n')
+    result = run(project, "extract")
+    assert "(0 unchanged)" in result.output
+    po = polib.pofile(str(path))
+    assert [e.msgid for e in po if e.obsolete] == ["Added by hand."]
