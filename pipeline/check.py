@@ -10,13 +10,15 @@ Checks are switched off per project (`disabled-checks`) or per entry (a translat
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs
+from pipeline import __version__, catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
@@ -155,6 +157,62 @@ def _load_glossary(config: Config, wanted: bool) -> Any:
     return TermCache(load_glossary(config.glossary_dir, shown_root=config.root))
 
 
+class _LazyTemplates(dict[str, Catalog]):
+    """The project's templates, parsed only when a check asks for one."""
+
+    def __init__(self, config: Config, paths: list[Path]) -> None:
+        super().__init__()
+        self.config = config
+        self.paths = {p.stem: p for p in paths}
+        self.problems: list[Finding] = []
+
+    def load_all(self) -> None:
+        for doc in list(self.paths):
+            self.get(doc)
+
+    def __missing__(self, doc: str) -> Catalog:
+        raise KeyError(doc)
+
+    def get(self, doc: str, default: Any = None) -> Any:
+        if not super().__contains__(doc) and doc in self.paths:
+            path = self.paths.pop(doc)
+            loaded = read(path, file=self.config.rel(path), lang="", doc=doc)
+            if isinstance(loaded, Finding):
+                self.problems.append(loaded)
+            else:
+                self[doc] = loaded
+        return super().get(doc, default)
+
+    def __contains__(self, doc: object) -> bool:
+        if isinstance(doc, str) and doc in self.paths:
+            self.get(doc)
+        return super().__contains__(doc)
+
+
+class _LazyGlossary:
+    """The glossary, loaded on first use; its fingerprint keys the check cache."""
+
+    def __init__(self, config: Config, wanted: bool) -> None:
+        self.config = config
+        self.wanted = wanted
+        self._value: Any = None
+        self._loaded = False
+
+    def get(self) -> Any:
+        if not self._loaded:
+            self._value = _load_glossary(self.config, self.wanted)
+            self._loaded = True
+        return self._value
+
+    def fingerprint(self) -> str:
+        if not hasattr(self, "_fingerprint"):
+            from pipeline.glossary import glossary_files
+
+            files = glossary_files(self.config.glossary_dir) if self.wanted else []
+            self._fingerprint = _Cache.digest(*files)
+        return self._fingerprint
+
+
 class TermCache:
     """A glossary wrapper that finds the terms of a source segment once for all languages."""
 
@@ -177,6 +235,58 @@ class TermCache:
         return getattr(self.glossary, name)
 
 
+class _Cache:
+    """Findings of unchanged inputs from the last run, so a one-sentence edit re-checks one file.
+
+    A catalog's findings are keyed by the hashes of the catalog, its template and the
+    glossary; the project-wide findings by the hashes of every source and template.
+    """
+
+    def __init__(self, config: Config, checks: dict[str, Check]) -> None:
+        self.path = config.root / ".pipeline" / "check-cache.json"
+        self.key = f"{__version__}|{sorted(checks)}|{config.segmentation}"
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            data = {}
+        self.old: dict[str, Any] = data.get("items", {}) if data.get("key") == self.key else {}
+        self.new: dict[str, Any] = {}
+
+    @staticmethod
+    def digest(*paths: Path, extra: str = "") -> str:
+        hasher = hashlib.sha256(extra.encode())
+        for path in paths:
+            hasher.update(path.name.encode())
+            hasher.update(path.read_bytes() if path.exists() else b"\0missing")
+        return hasher.hexdigest()
+
+    def get(self, name: str, digest: str) -> dict[str, Any] | None:
+        item = self.old.get(name)
+        if item is not None and item["digest"] == digest:
+            self.new[name] = item
+            return item
+        return None
+
+    def put(self, name: str, digest: str, **value: Any) -> None:
+        self.new[name] = {"digest": digest, **value}
+
+    def save(self) -> None:
+        text = json.dumps({"key": self.key, "items": self.new}, sort_keys=True,
+                          ensure_ascii=False)
+        if self.new != self.old:
+            catalogs.atomic_write(self.path, text + "\n")
+
+
+def _dump(finding: Finding) -> dict[str, Any]:
+    return {**finding.as_dict(), "severity": finding.severity.value}
+
+
+def _load(data: dict[str, Any]) -> Finding:
+    return Finding(check=data["check"], severity=Severity(data["severity"]),
+                   message=data["message"], file=data["file"], line=data["line"],
+                   lang=data["lang"], doc=data["doc"], msgid=data["msgid"])
+
+
 def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = False
                ) -> CheckReport:
     """Check every catalog of the selected languages (all by default)."""
@@ -187,21 +297,26 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                 for scope in ("entry", "catalog", "project")}
     findings: list[Finding] = []
     suppressed: list[Suppressed] = []
-    documents = tuple(load_documents(config)) if "pot-outdated" in checks else ()
-    templates: dict[str, Catalog] = {}
-    files: list[tuple[str, str]] = []
+    cache = _Cache(config, checks)
     locales = config.locales_dir
-    for pot_path in sorted(locales.glob("*.pot")) if locales.is_dir() else []:
-        loaded = read(pot_path, file=config.rel(pot_path), lang="", doc=pot_path.stem)
-        files.append((config.rel(pot_path), ""))
-        if isinstance(loaded, Finding):
-            findings.append(loaded)
-        else:
-            templates[pot_path.stem] = loaded
-    project = Project(config=config, documents=documents, templates=templates)
-    for project_check in by_scope["project"]:
-        findings.extend(project_check.func(project))
-    glossary = _load_glossary(config, "glossary" in checks)
+    pot_paths = sorted(locales.glob("*.pot")) if locales.is_dir() else []
+    files: list[tuple[str, str]] = [(config.rel(p), "") for p in pot_paths]
+    project_digest = cache.digest(*source_files(config), *pot_paths)
+    templates = _LazyTemplates(config, pot_paths)
+    cached = cache.get("project", project_digest)
+    if cached is not None:
+        findings.extend(_load(f) for f in cached["found"])
+        project = Project(config=config, documents=(), templates=templates)
+    else:
+        templates.load_all()
+        findings.extend(templates.problems)
+        documents = tuple(load_documents(config)) if "pot-outdated" in checks else ()
+        project = Project(config=config, documents=documents, templates=templates)
+        found_project = [f for c in by_scope["project"] for f in c.func(project)]
+        findings.extend(found_project)
+        cache.put("project", project_digest,
+                  found=[_dump(f) for f in [*templates.problems, *found_project]])
+    glossary = _LazyGlossary(config, "glossary" in checks)
     names = sorted({p.stem for p in source_files(config)} | set(templates))
     report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
                          disabled=disabled, strict=strict)
@@ -210,6 +325,18 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
         for language in languages:
             path = catalogs.catalog_path(locales, language.tag, doc)
             gated = report.gated(language.tag)
+            digest = cache.digest(path, locales / f"{doc}.pot",
+                                  extra=glossary.fingerprint() if "glossary" in checks else "")
+            hit = cache.get(config.rel(path), digest)
+            if hit is not None:
+                files.append((config.rel(path), language.tag))
+                count_catalogs += hit["exists"]
+                count_entries += hit["entries"]
+                findings.extend(_policy(_load(f), gated) for f in hit["found"])
+                suppressed.extend(Suppressed(_policy(_load(f), gated), reason)
+                                  for f, reason in hit["suppressed"])
+                continue
+            before = (len(suppressed), count_entries)
             if path.exists():
                 loaded = read(path, file=config.rel(path), lang=language.tag, doc=doc)
             else:
@@ -218,10 +345,12 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
             files.append((config.rel(path), language.tag))
             if isinstance(loaded, Finding):
                 findings.append(loaded)
+                cache.put(config.rel(path), digest, exists=False, entries=0,
+                          found=[_dump(loaded)], suppressed=[])
                 continue
             count_catalogs += loaded.exists
             found = [f for c in by_scope["catalog"] for f in c.func(loaded, project)]
-            scope = Scope(catalog=loaded, glossary=glossary)
+            scope = Scope(catalog=loaded, glossary=glossary.get())
             for entry in loaded.live():
                 if not entry.translated or entry.fuzzy:
                     continue
@@ -239,11 +368,17 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                 for entry_check in by_scope["entry"]:
                     for finding in entry_check.func(entry, scope):
                         if entry_check.name in skip:
-                            suppressed.append(Suppressed(_policy(finding, gated),
-                                                         skip[entry_check.name]))
+                            suppressed.append(Suppressed(finding, skip[entry_check.name]))
                         else:
                             found.append(finding)
+            fresh = suppressed[before[0]:]
+            cache.put(config.rel(path), digest, exists=loaded.exists,
+                      entries=count_entries - before[1], found=[_dump(f) for f in found],
+                      suppressed=[[_dump(s.finding), s.reason] for s in fresh])
+            suppressed[before[0]:] = [Suppressed(_policy(s.finding, gated), s.reason)
+                                      for s in fresh]
             findings.extend(_policy(f, gated) for f in found)
+    cache.save()
     return replace(report, findings=tuple(sorted(findings, key=_order)),
                    suppressed=tuple(suppressed), catalogs=count_catalogs,
                    entries=count_entries, files=tuple(files))

@@ -366,3 +366,26 @@ def test_sample_project_passes(sample: Path) -> None:
     data = json.loads(result.output)
     assert [f for f in data["findings"] if f["severity"] == "error"] == []
     assert result.exit_code == 0
+
+
+def test_cached_results_follow_every_input_change(fever: Path) -> None:
+    """A second run reuses unchanged results; each kind of edit is still caught."""
+    first = run(fever, "check", "--format", "json").output
+    assert (fever / ".pipeline" / "check-cache.json").is_file()
+    assert run(fever, "check", "--format", "json").output == first
+    # a catalog edit
+    line = set_entry(fever, "ru", DOSE, TRANSLATIONS["ru"][DOSE].replace("2,5", "25"))
+    code, found = findings(fever)
+    assert code == 1
+    assert [(f["check"], f["line"]) for f in found if f["lang"] == "ru"] == [("numbers", line)]
+    set_entry(fever, "ru", DOSE, TRANSLATIONS["ru"][DOSE])
+    assert findings(fever)[0] == 0
+    # a glossary edit: the Arabic translation no longer has the expected term
+    terms = fever / "glossary" / "terms.csv"
+    terms.write_text(terms.read_text("utf-8").replace("باراسيتامول", "أسيتامينوفين"), "utf-8")
+    code, found = findings(fever)
+    assert code == 1 and {(f["check"], f["lang"]) for f in found} >= {("glossary", "ar")}
+    # a source edit since the last extract
+    source = fever / "source" / "fever.md"
+    source.write_text(source.read_text("utf-8").replace("twice a day", "three times a day"))
+    assert "pot-outdated" in {f["check"] for f in findings(fever)[1]}
