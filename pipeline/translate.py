@@ -11,6 +11,8 @@ with a msgstr) are never changed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import textwrap
 import time
@@ -110,24 +112,72 @@ def _needs_work(entry: catalogs.POEntry, *, refresh: bool) -> bool:
     return refresh and "fuzzy" in entry.flags and _is_machine(entry)
 
 
-def _load(config: Config, tag: str) -> list[_Catalog]:
+class _Summaries:
+    """Per catalog, as last seen: content hash, approved translations, entries needing work.
+
+    A catalog whose hash still matches is neither parsed nor rewritten: a rerun after a
+    one-sentence edit parses only the catalogs that changed.
+    """
+
+    def __init__(self, config: Config, tag: str) -> None:
+        self.path = config.root / ".pipeline" / f"translate-{tag}.json"
+        try:
+            data = json.loads(self.path.read_text("utf-8"))
+        except (FileNotFoundError, ValueError):
+            data = {}
+        self.old: dict[str, dict[str, object]] = (
+            data.get("catalogs", {}) if data.get("version") == __version__ else {})
+        self.new: dict[str, dict[str, object]] = {}
+
+    @staticmethod
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def known(self, shown: str, digest: str, *, refresh: bool) -> dict[str, object] | None:
+        """The summary of an unchanged catalog with nothing to do, else None."""
+        item = self.old.get(shown)
+        if item is None or item["digest"] != digest or item["refresh" if refresh else "todo"]:
+            return None
+        self.new[shown] = item
+        return item
+
+    def record(self, cat: _Catalog) -> None:
+        self.new[cat.shown] = {
+            "digest": self.digest(cat.path),
+            "approved": catalogs.translations(cat.po, approved_only=True),
+            "todo": sum(_needs_work(e, refresh=False) for e in cat.po),
+            "refresh": sum(_needs_work(e, refresh=True) for e in cat.po),
+        }
+
+    def save(self) -> None:
+        if self.new != self.old:
+            text = json.dumps({"version": __version__, "catalogs": self.new},
+                              ensure_ascii=False, sort_keys=True)
+            catalogs.atomic_write(self.path, text + "\n")
+
+
+def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
+          ) -> tuple[list[_Catalog], dict[str, tuple[str, str]]]:
+    """The catalogs that have work, parsed, and the translation memory of all of them."""
     locales = config.locales_dir
     found = []
+    memory: dict[str, tuple[str, str]] = {}  # msgid → (approved msgstr, document)
     for pot in sorted(locales.glob("*.pot")) if locales.is_dir() else []:
         path = catalogs.catalog_path(locales, tag, pot.stem)
-        if path.exists():
-            shown = config.rel(path)
-            found.append(_Catalog(path, shown, pot.stem, catalogs.read_catalog(path, shown=shown)))
-    return found
-
-
-def _memory(cats: list[_Catalog]) -> dict[str, tuple[str, str]]:
-    """msgid → (approved msgstr, document) across the language's catalogs."""
-    memory: dict[str, tuple[str, str]] = {}
-    for cat in cats:
-        for msgid, msgstr in catalogs.translations(cat.po, approved_only=True).items():
-            memory.setdefault(msgid, (msgstr, cat.doc))
-    return memory
+        if not path.exists():
+            continue
+        shown = config.rel(path)
+        item = summaries.known(shown, summaries.digest(path), refresh=refresh)
+        if item is not None:
+            approved = item["approved"]
+            assert isinstance(approved, dict)
+        else:
+            cat = _Catalog(path, shown, pot.stem, catalogs.read_catalog(path, shown=shown))
+            found.append(cat)
+            approved = catalogs.translations(cat.po, approved_only=True)
+        for msgid, msgstr in approved.items():
+            memory.setdefault(msgid, (msgstr, pot.stem))
+    return found, memory
 
 
 def _comment_lines(line: str) -> list[str]:
@@ -233,8 +283,22 @@ def _translate_language(config: Config, lang: Language, *, engine_name: str | No
                         engines: dict[str, Engine], progress: Progress | None
                         ) -> LanguageResult:
     started = time.perf_counter()
-    cats = _load(config, lang.tag)
-    memory = _memory(cats)
+    summaries = _Summaries(config, lang.tag)
+    cats, memory = _load(config, lang.tag, summaries, refresh=refresh)
+    result = _work(config, lang, cats, memory, engine_name=engine_name, refresh=refresh,
+                   dry_run=dry_run, glossary=glossary, engines=engines, progress=progress,
+                   started=started)
+    # Only after a complete run: every change made in memory is then on disk.
+    for cat in cats:
+        summaries.record(cat)
+    summaries.save()
+    return result
+
+
+def _work(config: Config, lang: Language, cats: list[_Catalog],
+          memory: dict[str, tuple[str, str]], *, engine_name: str | None, refresh: bool,
+          dry_run: bool, glossary: GlossaryLike | None, engines: dict[str, Engine],
+          progress: Progress | None, started: float) -> LanguageResult:
     todo: dict[str, list[tuple[_Catalog, catalogs.POEntry]]] = {}
     for cat in cats:
         for entry in cat.po:

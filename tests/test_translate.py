@@ -16,6 +16,7 @@ import pytest
 import tinyargos
 from conftest import REPO, run
 
+from pipeline import catalogs as catalogs_module
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
 from pipeline.masking import mask, unmask
@@ -263,6 +264,7 @@ def test_masks_lost_or_damaged_are_reported() -> None:
 KILLER = """
 import sys, time
 from pathlib import Path
+from pipeline import catalogs as catalogs_module
 from pipeline.config import load_config
 from pipeline.engines.apertium import ApertiumEngine
 from pipeline.translate import translate
@@ -296,3 +298,25 @@ def test_killed_run_resumes_to_the_same_result(fresh: Path, tmp_path: Path) -> N
     for path in sorted((reference / "locales").rglob("*.po")):
         resumed = fresh / path.relative_to(reference)
         assert resumed.read_text("utf-8") == path.read_text("utf-8")
+
+
+def test_rerun_after_one_edit_parses_only_the_changed_catalog(
+        fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run(fresh, "translate", "--lang", "es", "--engine", "pseudo").exit_code == 0
+    source = fresh / "source" / "travelling-for-treatment.md"
+    source.write_text(source.read_text("utf-8") + "\nBring a warm jacket for the flight.\n")
+    assert run(fresh, "extract").exit_code == 0
+    parsed: list[str] = []
+    real = catalogs_module.read_catalog
+
+    def spy(path: Path, *, shown: str | None = None) -> object:
+        parsed.append(Path(path).name)
+        return real(path, shown=shown)
+
+    monkeypatch.setattr(catalogs_module, "read_catalog", spy)
+    result = run(fresh, "translate", "--lang", "es", "--engine", "pseudo")
+    assert "translated 1 segments with pseudo" in result.output
+    assert parsed == ["travelling-for-treatment.po"]
+    po = catalogs_of(fresh, "es")["travelling-for-treatment"]
+    entry = po.find("Bring a warm jacket for the flight.")
+    assert entry.msgstr and "fuzzy" in entry.flags
