@@ -38,9 +38,36 @@ def _sections(text: str) -> tuple[str, list[str]]:
     return front.strip(), [p.strip() for p in parts if p.strip()]
 
 
+PHRASES = ("in most cases", "for many patients", "at our {city} site", "in {city} hospitals",
+           "as your team will explain", "if your doctor agrees", "at our {city} centre",
+           "for patients treated in {city}", "in the {city} clinic", "when you are ready",
+           "after your first visit", "before the main treatment", "in our experience",
+           "according to your care plan", "while you stay in {city}")
+CITIES = ("Lisbon", "Madrid", "Lyon", "Kazan", "Dubai", "Shanghai", "Porto", "Seville",
+          "Nantes", "Samara", "Doha", "Suzhou", "Valencia", "Lille", "Omsk", "Muscat")
+QUARTERS = ("North", "South", "East", "West", "Central", "Riverside", "Old Town", "Harbour")
+
+
+def _qualify(text: str, rng: random.Random) -> str:
+    """Give most sentences a qualifier, so that documents share few identical sentences."""
+    def sentence_end(match: re.Match[str]) -> str:
+        if rng.random() < 0.25:
+            return match.group(0)
+        city = f"{rng.choice(CITIES)} {rng.choice(QUARTERS)}"
+        phrase = rng.choice(PHRASES).format(city=city)
+        return f", {phrase}{match.group(0)}"
+
+    lines = []
+    for line in text.splitlines():
+        plain = line and not line.startswith(("#", "|", "!", "`", "    "))
+        lines.append(re.sub(r"(?<=[a-z])\.(?=\s|$)", sentence_end, line) if plain else line)
+    return "\n".join(lines)
+
+
 def _vary(text: str, rng: random.Random) -> str:
     for old, new in rng.sample(SWAPS, 4):
         text = re.sub(rf"\b{old}\b", new, text)
+    text = _qualify(text, rng)
 
     def number(match: re.Match[str]) -> str:
         value = match.group(0)

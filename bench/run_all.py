@@ -1,0 +1,245 @@
+"""Every stage on a large generated corpus, each beside its peer, then a one-sentence edit.
+
+Run: .venv/bin/python bench/run_all.py [--docs 200] [--pdf-docs 40] [--json FILE]
+
+Prints a table and JSON: wall time, segments/s and peak memory (RSS of the stage's process)
+for extract, merge, translate (pseudo, Apertium, a tiny argos package), check, status, build
+HTML and build PDF, each next to its peer measured in the same run (msgmerge, raw apertium,
+raw CTranslate2, pofilter, weasyprint), and the cost of re-running each stage after editing
+one sentence in one document. Ratios are pipeline time / peer time (lower is better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path[:0] = [str(BENCH)]
+
+from corpus import make_corpus  # noqa: E402
+
+PIPELINE = [sys.executable, "-m", "pipeline"]
+
+
+@dataclass
+class Row:
+    stage: str
+    seconds: float
+    segments: int = 0
+    rss_mb: float = 0.0
+    peer: str = ""
+    peer_seconds: float = 0.0
+    note: str = ""
+
+    @property
+    def rate(self) -> float:
+        return self.segments / self.seconds if self.seconds else 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.seconds / self.peer_seconds if self.peer_seconds else 0.0
+
+
+def timed(cmd: list[str], *, env: dict[str, str] | None = None,
+          stdin: bytes | None = None) -> tuple[float, float, bytes]:
+    """(wall seconds, peak RSS in MB, stdout) of one child process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as inp:
+        if stdin is not None:
+            inp.write(stdin)
+            inp.seek(0)
+        start = time.perf_counter()
+        process = subprocess.Popen(cmd, stdin=inp, stdout=out, stderr=subprocess.DEVNULL,
+                                   env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        out.seek(0)
+        return seconds, usage.ru_maxrss / 1024, out.read()
+
+
+def pipeline(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
+    seconds, rss, _ = timed([*PIPELINE, "--project", str(root), *args], env=env)
+    return seconds, rss
+
+
+def entries(root: Path, lang: str | None = None) -> list[str]:
+    import polib
+
+    ids: list[str] = []
+    for pot in sorted((root / "locales").glob("*.pot")):
+        ids += [e.msgid for e in polib.pofile(str(pot))]
+    return ids
+
+
+def peer_msgmerge(root: Path) -> float:
+    start = time.perf_counter()
+    for po in sorted((root / "locales").glob("*/LC_MESSAGES/*.po")):
+        pot = root / "locales" / f"{po.stem}.pot"
+        subprocess.run(["msgmerge", "-q", "--previous", str(po), str(pot), "-o", os.devnull],
+                       check=True)
+    return time.perf_counter() - start
+
+
+def peer_apertium(segments: list[str]) -> float:
+    from pipeline.engines.apertium import escape
+
+    stream = "\0".join(escape(s) for s in segments).encode()
+    seconds, _, _ = timed(["apertium", "-u", "-z", "-f", "none", "eng-spa"], stdin=stream)
+    return seconds
+
+
+def peer_ctranslate2(package: Path, segments: list[str]) -> float:
+    """Raw CTranslate2 on the same segments: tokenize, translate_batch, detokenize."""
+    code = f"""
+import sys, ctranslate2, sentencepiece as spm
+from pathlib import Path
+pkg = Path({str(package)!r})
+sp = spm.SentencePieceProcessor(model_file=str(pkg / "sentencepiece.model"))
+tr = ctranslate2.Translator(str(pkg / "model"), device="cpu", compute_type="float32")
+lines = sys.stdin.read().split("\\0")
+tokens = sp.encode(lines, out_type=str)
+out = tr.translate_batch(tokens, max_batch_size=64, beam_size=1)
+print(len([sp.decode(r.hypotheses[0]) for r in out]))
+"""
+    stream = "\0".join(segments).encode()
+    seconds, _, _ = timed([sys.executable, "-c", code], stdin=stream)
+    return seconds
+
+
+def peer_pofilter(root: Path, out: Path) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    seconds, _, _ = timed(["pofilter", "--progress=none", "-i", str(root / "locales"),
+                           "-o", str(out)])
+    return seconds
+
+
+def peer_weasyprint(pages: list[Path]) -> float:
+    code = """
+import sys
+from weasyprint import HTML
+for path in sys.argv[1:]:
+    HTML(filename=path).write_pdf(path + ".peer.pdf")
+"""
+    seconds, _, _ = timed([sys.executable, "-c", code, *map(str, pages)])
+    return seconds
+
+
+def edit_one_sentence(root: Path) -> None:
+    path = sorted((root / "source").glob("*.md"))[len(list((root / "source").glob("*.md"))) // 2]
+    text = path.read_text("utf-8")
+    marker = "Your own care team"
+    if marker not in text:
+        marker = text.split("\n\n")[3].split(" ")[0]
+    path.write_text(text.replace(marker, marker + " (changed)", 1), "utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--pdf-docs", type=int, default=40)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-all-"))
+    root = make_corpus(work / "corpus", documents=args.docs)
+    models = work / "models"
+    env = {"ARGOS_PACKAGES_DIR": str(models), "PIPELINE_ARGOS_COMPUTE_TYPE": "float32"}
+    # Built in a child process: the parent stays small, so each stage's peak RSS is its own.
+    package = Path(subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import tinyargos; "
+         "print(tinyargos.cached_packages(__import__('pathlib').Path(sys.argv[2]))['copy'])",
+         str(REPO / "tests"), str(work / "tiny")],
+        check=True, capture_output=True, text=True).stdout.strip())
+    subprocess.run([*PIPELINE, "--project", str(root), "models", "install", str(package)],
+                   check=True, env={**os.environ, **env}, capture_output=True)
+    installed = next(p for p in models.iterdir() if (p / "model").is_dir())
+    rows: list[Row] = []
+
+    seconds, rss = pipeline(root, "extract")
+    ids = entries(root)
+    total = len(ids) * 5
+    unique = list(dict.fromkeys(ids))  # what an engine is given: each distinct segment once
+    rows.append(Row("extract (first run)", seconds, total, rss))
+    (root / ".pipeline" / "extract-state.json").unlink()
+    seconds, rss = pipeline(root, "extract")
+    rows.append(Row("merge (all catalogs again)", seconds, total, rss,
+                    "msgmerge --previous", peer_msgmerge(root)))
+
+    seconds, rss = pipeline(root, "translate", "--lang", "es", "--engine", "apertium")
+    rows.append(Row("translate es, apertium", seconds, len(ids), rss,
+                    "raw apertium -z", peer_apertium(unique)))
+    seconds, rss = pipeline(root, "translate", "--lang", "fr", "--engine", "argos", env=env)
+    rows.append(Row("translate fr, tiny argos", seconds, len(ids), rss,
+                    "raw CTranslate2 batch", peer_ctranslate2(installed, unique)))
+    seconds, rss = pipeline(root, "translate", "--lang", "ru", "--lang", "ar", "--lang", "zh",
+                            "--engine", "pseudo")
+    pseudo_seconds = seconds
+    rows.append(Row("translate ru ar zh, pseudo", seconds, len(ids) * 3, rss))
+    seconds, rss = pipeline(root, "translate", env=env)
+    rows.append(Row("translate again (nothing to do)", seconds, total, rss))
+
+    seconds, rss = pipeline(root, "check")
+    check_seconds = seconds
+    rows.append(Row("check", seconds, total, rss, "pofilter (default tests)",
+                    peer_pofilter(root, work / "pofilter")))
+    seconds, rss = pipeline(root, "status")
+    rows.append(Row("status", seconds, total, rss))
+    seconds, rss = pipeline(root, "build", "--draft", "--format", "html")
+    html_seconds = seconds
+    rows.append(Row("build html --draft (5 languages)", seconds, total, rss))
+
+    small = make_corpus(work / "pdf", documents=args.pdf_docs)
+    subprocess.run([*PIPELINE, "--project", str(small), "extract"], check=True,
+                   capture_output=True)
+    subprocess.run([*PIPELINE, "--project", str(small), "translate", "--lang", "ru",
+                    "--engine", "pseudo"], check=True, capture_output=True)
+    subprocess.run([*PIPELINE, "--project", str(small), "build", "--draft", "--lang", "ru",
+                    "--format", "html"], check=True, capture_output=True)
+    pages = sorted((small / "output" / "ru").glob("*.html"))
+    seconds, rss = pipeline(small, "build", "--draft", "--lang", "ru", "--format", "pdf")
+    rows.append(Row(f"build pdf --draft ({len(pages)} ru docs)", seconds,
+                    len(entries(small)), rss, "weasyprint API, same HTML",
+                    peer_weasyprint(pages), note="pipeline uses all cores"))
+
+    edit_one_sentence(root)
+    full = {"extract": rows[0].seconds, "translate": pseudo_seconds, "check": check_seconds,
+            "build": html_seconds}
+    for stage, command in (("extract", ("extract",)),
+                           ("translate", ("translate", "--engine", "pseudo")),
+                           ("check", ("check",)),
+                           ("build", ("build", "--draft", "--format", "html"))):
+        seconds, rss = pipeline(root, *command)
+        rows.append(Row(f"{stage} after a one-sentence edit", seconds, 0, rss,
+                        "same stage, full run", full[stage]))
+
+    print(f"machine: {platform.node()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; corpus: {args.docs} documents, {len(ids)} segments "
+          f"({len(unique)} distinct) × 5 languages")
+    print(f"{'stage':<38} {'seconds':>8} {'seg/s':>9} {'RSS MB':>7}  {'peer':<26} "
+          f"{'peer s':>7} {'ratio':>6}")
+    for r in rows:
+        ratio = f"{r.ratio:.2f}" if r.peer_seconds else ""
+        peer_s = f"{r.peer_seconds:.2f}" if r.peer_seconds else ""
+        rate = f"{r.rate:,.0f}" if r.segments else ""
+        print(f"{r.stage:<38} {r.seconds:>8.2f} {rate:>9} {r.rss_mb:>7.0f}  {r.peer:<26} "
+              f"{peer_s:>7} {ratio:>6}")
+    data = {"machine": {"cores": os.cpu_count(), "python": platform.python_version()},
+            "documents": args.docs, "segments": len(ids),
+            "rows": [asdict(r) | {"segments_per_s": r.rate, "ratio": r.ratio} for r in rows]}
+    print(json.dumps(data))
+    if args.json:
+        args.json.write_text(json.dumps(data, indent=1))
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
