@@ -154,7 +154,7 @@ def _load_glossary(config: Config, wanted: bool) -> Any:
 
     if not glossary_files(config.glossary_dir):
         return None
-    return TermCache(load_glossary(config.glossary_dir, shown_root=config.root))
+    return load_glossary(config.glossary_dir, shown_root=config.root)
 
 
 class _LazyTemplates(dict[str, Catalog]):
@@ -211,28 +211,6 @@ class _LazyGlossary:
             files = glossary_files(self.config.glossary_dir) if self.wanted else []
             self._fingerprint = _Cache.digest(*files)
         return self._fingerprint
-
-
-class TermCache:
-    """A glossary wrapper that finds the terms of a source segment once for all languages."""
-
-    def __init__(self, glossary: Any) -> None:
-        self.glossary = glossary
-        self._found: dict[str, list[Any]] = {}
-
-    def match(self, text: str) -> list[Any]:
-        if text not in self._found:
-            self._found[text] = self.glossary.match(text)
-        return self._found[text]
-
-    def verify(self, source: str, target: str, lang: str) -> list[Any]:
-        if not self.match(source):
-            return []
-        verify = type(self.glossary).verify     # runs with this wrapper as `self`
-        return list(verify(self, source, target, lang))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.glossary, name)
 
 
 class _Cache:

@@ -110,9 +110,20 @@ class Glossary:
 
         A term hyphenated to a preceding word matches only after an English prefix
         ("anti-CD19"), not inside a compound name ("T cells" in "CAR-T cells").
+        Results are remembered: masking, verification and every language ask again.
         """
         if not self.terms:
             return []
+        found = self._matches.get(text)
+        if found is None:
+            found = self._matches[text] = self._match(text)
+        return list(found)
+
+    @cached_property
+    def _matches(self) -> dict[str, list[Match]]:
+        return {}
+
+    def _match(self, text: str) -> list[Match]:
         clean, where = _project(text)
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []

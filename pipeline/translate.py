@@ -11,8 +11,10 @@ with a msgstr) are never changed.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import os
 import re
 import textwrap
 import time
@@ -180,6 +182,7 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
     return found, memory
 
 
+@functools.lru_cache(maxsize=4096)
 def _comment_lines(line: str) -> list[str]:
     """One flag or provenance line, wrapped so that every physical line keeps its tag."""
     tag = line[:3]
@@ -200,6 +203,44 @@ def _write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> Non
 def _save(cat: _Catalog) -> bool:
     cat.po.metadata["PO-Revision-Date"] = catalogs.now_stamp()
     return catalogs.write_if_changed(cat.path, catalogs.render(cat.po))
+
+
+class _Journal:
+    """Machine results of a run in progress, appended batch by batch (a write-ahead log).
+
+    Catalogs are rewritten once at the end of a run; a run killed before that loses at most
+    the batch in flight, and the next run replays the journal before calling any engine.
+    """
+
+    def __init__(self, config: Config, tag: str) -> None:
+        self.path = config.root / ".pipeline" / f"translate-{tag}.journal"
+
+    def replay(self) -> dict[str, tuple[str, list[str]]]:
+        """msgid → (text, comment lines) of every complete record."""
+        try:
+            lines = self.path.read_text("utf-8").splitlines()
+        except FileNotFoundError:
+            return {}
+        done = {}
+        for line in lines:
+            try:
+                record = json.loads(line)
+                done[record["msgid"]] = (record["text"], list(record["comments"]))
+            except (ValueError, KeyError, TypeError):
+                break  # a record cut short by a kill: everything after it is lost anyway
+        return done
+
+    def append(self, records: list[tuple[str, str, list[str]]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            for msgid, text, comments in records:
+                handle.write(json.dumps({"msgid": msgid, "text": text, "comments": comments},
+                                        ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def close(self) -> None:
+        self.path.unlink(missing_ok=True)
 
 
 def clean(output: str) -> str:
@@ -322,14 +363,19 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
                               provenance=provenance, from_memory=len(reuse), entries=entries)
     fingerprint = getattr(glossary, "fingerprint", "") or "none"
     stamp = [f"mt: {provenance}", f"mt: glossary {fingerprint[:12]}; pipeline {__version__}"]
-    written: set[str] = set()
     touched: dict[str, _Catalog] = {}
     for msgid in reuse:
         text, doc = memory[msgid]
         for cat, entry in todo[msgid]:
             _write_entry(entry, text, [f"mt: translation memory (approved in {doc})"])
             touched[cat.shown] = cat
-    written |= {shown for shown, cat in touched.items() if _save(cat)}
+    journal = _Journal(config, lang.tag)
+    replayed = {m: r for m, r in journal.replay().items() if m in todo and m not in memory}
+    for msgid, (text, comments) in replayed.items():
+        for cat, entry in todo[msgid]:
+            _write_entry(entry, text, comments)
+            touched[cat.shown] = cat
+    fresh = [m for m in fresh if m not in replayed]
     flags: Counter[str] = Counter()
     calls = done = 0
     size = engine.batch_size if engine else 1
@@ -353,16 +399,20 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
                                     source=config.source_language, lang=lang.tag,
                                     glossary=glossary)
             calls += used
-            touched = {}
+            records = []
             for msgid, (text, qa) in zip(batch, results, strict=True):
                 flags.update(line.split(":", 1)[0] for line in qa)
+                comments = [*stamp, *(f"qa: {line}" for line in qa)]
+                records.append((msgid, text, comments))
                 for cat, entry in todo[msgid]:
-                    _write_entry(entry, text, [*stamp, *(f"qa: {line}" for line in qa)])
+                    _write_entry(entry, text, comments)
                     touched[cat.shown] = cat
-            written |= {shown for shown, cat in touched.items() if _save(cat)}
+            journal.append(records)
             done += len(batch)
             if progress:
                 progress(lang.tag, done, len(fresh))
+    written = {shown for shown, cat in sorted(touched.items()) if _save(cat)}
+    journal.close()
     return LanguageResult(lang.tag, engine=engine.name if engine else "", provenance=provenance,
                           machine=len(fresh), from_memory=len(reuse), entries=entries,
                           engine_calls=calls, seconds=time.perf_counter() - started,
