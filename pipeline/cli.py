@@ -133,7 +133,7 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
             click.echo(line)
             if r.flags:
                 click.echo("    flags: " + ", ".join(f"{k} {n}" for k, n in r.flags))
-    if not dry_run and summary.machine:
+    if not dry_run and any(r.machine and not r.skipped for r in summary.languages):
         click.echo("machine output is marked fuzzy: review it, then remove the fuzzy flag")
 
 
