@@ -77,7 +77,8 @@ def _read_metadata(raw: bytes, *, where: str) -> dict[str, str]:
         raise EngineError(f"metadata.json is not valid JSON: {exc}", path=where,
                           hint="the model file is damaged; get it again") from None
     if not isinstance(meta, dict):
-        raise EngineError("metadata.json must be a JSON object", path=where)
+        raise EngineError("metadata.json must be a JSON object", path=where,
+                          hint="this is not an argos translation package")
     for key in REQUIRED:
         value = meta.get(key)
         if not isinstance(value, str) or not _CODE.match(value):
@@ -85,7 +86,8 @@ def _read_metadata(raw: bytes, *, where: str) -> dict[str, str]:
                               path=where, hint="this is not an argos translation package")
     if meta.get("type", "translate") != "translate":
         raise EngineError(f"metadata.json: package type {meta.get('type')!r} is not a "
-                          "translation package", path=where)
+                          "translation package", path=where,
+                          hint="install a translation (.argosmodel) package")
     return {k: str(v) for k, v in meta.items() if isinstance(v, str | int | float)}
 
 
@@ -147,7 +149,7 @@ def _check_archive(archive: zipfile.ZipFile, *, shown: str) -> tuple[str, dict[s
             raise EngineError(f"{needed} is missing from the package", path=shown,
                               hint="argos packages need metadata.json, model/ and "
                                    "sentencepiece.model")
-    meta = _read_metadata(archive.read(f"{top}/metadata.json"), where=f"{shown}:metadata.json")
+    meta = _read_metadata(archive.read(f"{top}/metadata.json"), where=shown)
     return top, meta
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from pipeline import __version__, catalogs
 from pipeline.config import Config
+from pipeline.errors import BuildError
 from pipeline.extract import source_files
 from pipeline.markdown import (
     load_document,
@@ -178,25 +179,39 @@ def _package_digest() -> str:
 
 
 def _assets(config: Config) -> list[Path]:
-    """Non-Markdown files in the source folder (images), copied to output/media/."""
+    """Non-Markdown files in the source folder (images), copied to output/media/.
+
+    A symbolic link to a file outside the source folder is refused: it would publish that file.
+    """
     if not config.source_dir.is_dir():
         return []
-    return sorted(p for p in config.source_dir.rglob("*")
-                  if p.is_file() and p.suffix != ".md" and not p.name.startswith("."))
+    found = sorted(p for p in config.source_dir.rglob("*")
+                   if p.is_file() and p.suffix != ".md" and not p.name.startswith("."))
+    folder = config.source_dir.resolve()
+    for path in found:
+        if folder not in path.resolve().parents:
+            raise BuildError("symbolic link to a file outside the source folder",
+                             path=config.rel(path),
+                             hint="copy the file into the source folder instead of linking it")
+    return found
 
 
 def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ...] = (),
           draft: bool = False, workers: int | None = None) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
+    assets = _assets(config)
     plan = _Plan(config=config, selected={lang.tag for lang in config.select(langs)},
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
                  draft=draft, manifest=_read_manifest(config.output_dir / MANIFEST),
-                 common=_prepare_output(config))
+                 common=_common_digest(config, assets))
     docs = [load_document(p, shown=config.rel(p), segmentation=config.segmentation)
             for p in source_files(config)]
     for doc in docs:
         plan.document(doc.name, config.root / doc.path,
                       list(dict.fromkeys(s.text for s in doc.segments)))
+    # Every input has been read: a bad one has stopped the build before any file changed.
+    plan.removed += [_drop(config.output_dir, plan.manifest, name) for name in plan.dropping]
+    _write_assets(config, assets)
     for job, done in zip(plan.jobs, _run(plan.jobs, workers), strict=True):
         plan.finish(job, done)
     names = {d.name for d in docs}
@@ -214,10 +229,16 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
                                      for f in plan.removed))
 
 
-def _prepare_output(config: Config) -> str:
-    """Write the stylesheet and copy images; the digest of what every page shares."""
+def _common_digest(config: Config, assets: list[Path]) -> str:
+    """The digest of what every page shares: package, settings and images."""
+    return _digest(_package_digest(), config.project_name, config.segmentation,
+                   [(config.rel(p), hashlib.sha256(p.read_bytes()).hexdigest())
+                    for p in assets])
+
+
+def _write_assets(config: Config, assets: list[Path]) -> None:
+    """Write the stylesheet and copy images into the output folder."""
     out = config.output_dir
-    assets = _assets(config)
     out.mkdir(parents=True, exist_ok=True)
     catalogs.write_if_changed(out / "style.css", _package_text("style.css"))
     for asset in assets:
@@ -225,9 +246,6 @@ def _prepare_output(config: Config) -> str:
         if not target.exists() or target.read_bytes() != asset.read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset, target)
-    return _digest(_package_digest(), config.project_name, config.segmentation,
-                   [(config.rel(p), hashlib.sha256(p.read_bytes()).hexdigest())
-                    for p in assets])
 
 
 @dataclass
@@ -244,6 +262,7 @@ class _Plan:
     outcomes: dict[tuple[str, str], DocOutcome] = field(default_factory=dict)
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)
     removed: list[FileOutcome] = field(default_factory=list)
+    dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
 
     def document(self, doc: str, source: Path, segments: list[str]) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -251,7 +270,8 @@ class _Plan:
         buildable: dict[str, tuple[Review, dict[str, str]]] = {}
         for lang in config.languages:
             path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
-            po = catalogs.read_catalog(path, shown=config.rel(path)) if path.exists() else None
+            po = (catalogs.read_catalog(path, shown=config.rel(path), strict=True)
+                  if path.exists() else None)
             rev = self.reviews[(doc, lang.tag)] = review(segments, po)
             if (lang.released or self.draft) and (rev.complete or self.draft):
                 found = catalogs.translations(po, approved_only=not self.draft) if po else {}
@@ -261,9 +281,8 @@ class _Plan:
                           "draft language (build with --draft to preview it, with a banner)")
                 self.outcomes[(doc, lang.tag)] = DocOutcome(
                     doc, lang.tag, "refused" if lang.released else "skipped", rev, reason)
-                self.removed += [_drop(out, self.manifest, f"{lang.tag}/{doc}.{fmt}")
-                                 for fmt in self.formats
-                                 if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+                self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
+                                  if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
         alternates = [{"lang": t, "href": f"../{t}/{doc}.html", "name": native_name(t),
                        "dir": direction(t)} for t in buildable]
         text = read_source(source, shown=config.rel(source))

@@ -45,8 +45,12 @@ def now_stamp() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
-def read_catalog(path: Path, *, shown: str | None = None) -> POFile:
-    """Parse a PO/POT file; syntax errors and duplicate entries name the line."""
+def read_catalog(path: Path, *, shown: str | None = None, strict: bool = False) -> POFile:
+    """Parse a PO/POT file; syntax errors and duplicate entries name the line.
+
+    `strict` also refuses what msgfmt --check refuses and a writing stage would carry
+    forward: a plural form (msgstr[n]) beyond the header's nplurals.
+    """
     shown = shown or str(path)
     try:
         raw = path.read_bytes()
@@ -56,17 +60,19 @@ def read_catalog(path: Path, *, shown: str | None = None) -> POFile:
         raise CatalogError("binary data in a catalog", path=shown,
                            line=raw[: raw.index(b"\0")].count(b"\n") + 1,
                            hint="restore the file from version control")
+    # The declared charset first: a Latin-1 file that says so is told to convert, not re-save.
+    charset = re.search(rb'"Content-Type:[^"]*charset=([^\\"\s]+)', raw)
+    declared = charset.group(1).decode("ascii", "replace") if charset else "UTF-8"
+    if charset and declared.lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
+        raise CatalogError(f"catalog declares charset {declared}", path=shown,
+                           line=raw[: charset.start()].count(b"\n") + 1,
+                           hint="convert it to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CatalogError("catalog is not valid UTF-8", path=shown,
                            line=raw[: exc.start].count(b"\n") + 1,
                            hint="save it as UTF-8 with 'charset=UTF-8' in Content-Type") from None
-    charset = re.search(r'"Content-Type:[^"]*charset=([^\\"\s]+)', text)
-    if charset and charset.group(1).lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
-        raise CatalogError(f"catalog declares charset {charset.group(1)}", path=shown,
-                           line=text[: charset.start()].count("\n") + 1,
-                           hint="convert it to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8")
     _check_lexically(text, shown)
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=False)
@@ -85,8 +91,23 @@ def read_catalog(path: Path, *, shown: str | None = None) -> POFile:
                                hint="remove one of the two entries")
         if not entry.obsolete:
             seen[key] = entry.linenum
+    if strict:
+        _check_plurals(po, shown)
     return po
 
+
+def _check_plurals(po: POFile, shown: str) -> None:
+    found = re.search(r"nplurals\s*=\s*(\d+)", po.metadata.get("Plural-Forms", ""))
+    if not found:
+        return
+    nplurals = int(found.group(1))
+    for entry in po:
+        extra = [n for n in entry.msgstr_plural if int(n) >= nplurals]
+        if entry.msgid_plural and not entry.obsolete and extra:
+            raise CatalogError(f"msgstr[{max(extra)}] but the header says nplurals={nplurals}",
+                               path=shown, line=entry.linenum,
+                               hint=f"keep msgstr[0] to msgstr[{nplurals - 1}] for "
+                                    f"{entry.msgid[:40]!r}, or fix Plural-Forms")
 
 _KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _STRING = re.compile(r'^"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*$')

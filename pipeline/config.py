@@ -18,6 +18,7 @@ _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name",
 }
+_LANGUAGE_KEYS = {"status", "engines"}
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,8 @@ def load_config(root: Path) -> Config:
     def folder(key: str, default: str) -> Path:
         value = table.get(key, default)
         if not isinstance(value, str) or not value:
-            raise ConfigError(f"'{key}' must be a folder name", path=path,
-                              line=_line_of(text, key))
+            raise ConfigError(f"'{key}' must be a folder name, not {value!r}", path=path,
+                              line=_line_of(text, key), hint=f'write e.g. {key} = "{default}"')
         resolved = (root / value).resolve()
         if root.resolve() not in (resolved, *resolved.parents):
             raise ConfigError(f"'{key}' points outside the project: {value}", path=path,
@@ -133,13 +134,15 @@ def load_config(root: Path) -> Config:
         value = table.get(key, default)
         if value not in allowed:
             raise ConfigError(f"'{key}' must be one of {', '.join(allowed)}, not {value!r}",
-                              path=path, line=_line_of(text, key))
+                              path=path, line=_line_of(text, key),
+                              hint=f'write e.g. {key} = "{default}"')
         return str(value)
 
     def engine_list(value: object, key: str) -> tuple[str, ...]:
         if not isinstance(value, list) or any(v not in ENGINES for v in value):
             raise ConfigError(f"'{key}' must be a list of engines from {', '.join(ENGINES)}",
-                              path=path, line=_line_of(text, key))
+                              path=path, line=_line_of(text, key),
+                              hint='write e.g. engines = ["argos", "apertium"]')
         return tuple(value)
 
     source_language = validate_tag(table.get("source-language", "en"), where=path,
@@ -148,19 +151,30 @@ def load_config(root: Path) -> Config:
     raw_languages = table.get("languages", {})
     if not isinstance(raw_languages, dict):
         raise ConfigError("[tool.pipeline.languages] must be a table of tag = status",
-                          path=path, line=_line_of(text, "languages"))
+                          path=path, line=_line_of(text, "languages"),
+                          hint='write e.g. es = "released" under [tool.pipeline.languages]')
     languages = []
+    folders: dict[str, str] = {}
     for tag, spec in raw_languages.items():
         line = _line_of(text, tag)
         validate_tag(tag, where=path, line=line)
-        if tag == source_language:
+        if tag.replace("-", "_").casefold() == source_language.replace("-", "_").casefold():
             raise ConfigError(f"'{tag}' is the source language, not a target", path=path,
-                              line=line)
+                              line=line, hint="remove it from [tool.pipeline.languages]")
+        same = folders.setdefault(tag.replace("-", "_").casefold(), tag)
+        if same != tag:
+            raise ConfigError(f"'{tag}' and '{same}' name the same language (one catalog "
+                              "folder)", path=path, line=line, hint="keep one of them")
         if isinstance(spec, str):
             spec = {"status": spec}
         if not isinstance(spec, dict):
             raise ConfigError(f"language '{tag}' must be \"released\", \"draft\" or a table",
-                              path=path, line=line)
+                              path=path, line=line, hint=f'write e.g. {tag} = "draft"')
+        unknown_keys = sorted(set(spec) - _LANGUAGE_KEYS)
+        if unknown_keys:
+            raise ConfigError(f"unknown setting '{unknown_keys[0]}' for language '{tag}'",
+                              path=path, line=line,
+                              hint=f"known settings: {', '.join(sorted(_LANGUAGE_KEYS))}")
         status = spec.get("status", "draft")
         if status not in STATUSES:
             raise ConfigError(f"language '{tag}' has status {status!r}", path=path, line=line,
@@ -170,17 +184,33 @@ def load_config(root: Path) -> Config:
     disabled = table.get("disabled-checks", [])
     if not isinstance(disabled, list) or not all(isinstance(c, str) for c in disabled):
         raise ConfigError("'disabled-checks' must be a list of check names", path=path,
-                          line=_line_of(text, "disabled-checks"))
+                          line=_line_of(text, "disabled-checks"),
+                          hint='write e.g. disabled-checks = ["length"]')
+    name = table.get("project-name", data.get("project", {}).get("name", ""))
+    if not isinstance(name, str):
+        raise ConfigError(f"'project-name' must be text, not {name!r}", path=path,
+                          line=_line_of(text, "project-name"),
+                          hint='write e.g. project-name = "Patient information"')
+    inputs = {key: folder(key, key.removesuffix("-dir"))
+              for key in ("source-dir", "locales-dir", "glossary-dir")}
+    output = folder("output-dir", "output")
+    for key, value in (("project", root.resolve()), *inputs.items()):
+        if output == value or (key != "project" and output in value.parents) or (
+                key == "source-dir" and value in output.parents):  # assets are copied from it
+            raise ConfigError(f"'output-dir' overlaps the {key.removesuffix('-dir')} folder",
+                              path=path, line=_line_of(text, "output-dir"),
+                              hint="builds replace what is in it: give it a folder of its own, "
+                                   'e.g. output-dir = "output"')
     return Config(
         root=root.resolve(),
         source_language=source_language,
         languages=tuple(languages),
-        source_dir=folder("source-dir", "source"),
-        locales_dir=folder("locales-dir", "locales"),
-        glossary_dir=folder("glossary-dir", "glossary"),
-        output_dir=folder("output-dir", "output"),
+        source_dir=inputs["source-dir"],
+        locales_dir=inputs["locales-dir"],
+        glossary_dir=inputs["glossary-dir"],
+        output_dir=output,
         segmentation=choice("segmentation", "sentence", SEGMENTATION),
         engines=default_engines,
         disabled_checks=tuple(disabled),
-        project_name=str(table.get("project-name", data.get("project", {}).get("name", ""))),
+        project_name=name,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,10 +19,17 @@ from pipeline.model import Block, BlockKind, Document, Segment
 from pipeline.segment import normalize_space, sentence_spans
 
 DOC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# One block (paragraph, heading, cell, front-matter field) longer than this is refused: no
+# translator reviews it as one unit, and it bounds the cost of segmenting hostile input.
+MAX_BLOCK = 20_000
 TRANSLATABLE_META = (("title", BlockKind.TITLE), ("description", BlockKind.DESCRIPTION))
 # Parts of inline Markdown that carry no translatable words.
 _NOT_WORDS = re.compile(
     r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|https?://\S+", re.S)
+# A hard line break ("  " or "\\" before a newline): segments never span one, and the
+# assembly puts it back between them.
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
 _CONTAINER_KIND = {
     "list_item_open": BlockKind.LIST_ITEM,
     "blockquote_open": BlockKind.BLOCKQUOTE,
@@ -40,7 +47,13 @@ def parser() -> Any:
 
 def read_source(path: Path, *, shown: str) -> str:
     """A source document's text; binary or non-UTF-8 files are refused with the line."""
+    if path.parent.resolve() not in path.resolve().parents:
+        raise SourceError("symbolic link to a file outside the source folder", path=shown,
+                          hint="copy the document into the source folder instead of linking it")
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError("UTF-16 text, not UTF-8", path=shown, line=1,
+                          hint="re-save the file with UTF-8 encoding")
     if b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
         raise SourceError("binary file, not Markdown", path=shown, line=line,
@@ -66,10 +79,11 @@ class Slot:
     block: Block
     token: Any = None       # the inline token (None for front matter fields)
     image: Any = None       # the image token when the block is an image's alt text
+    env: dict[str, Any] = field(default_factory=dict)  # the document's link references
 
     def replace(self, text: str) -> None:
         """Put translated inline Markdown in place of the source."""
-        children = parser().parseInline(text)[0].children or []
+        children = parser().parseInline(text, self.env)[0].children or []
         if self.image is not None:
             self.image.children = children
             self.image.content = text
@@ -90,8 +104,17 @@ class Parsed:
 def _front_matter(token: Any, shown: str) -> tuple[dict[str, Any], dict[str, int]]:
     import yaml
 
+    class NoAliases(yaml.SafeLoader):
+        """YAML without aliases: `*name` expanding 9⁹ times is a bomb, not front matter."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.composer.ComposerError(
+                    None, None, "aliases (*name) are not allowed", self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+
     try:
-        data = yaml.safe_load(token.content) if token.content.strip() else {}
+        data = yaml.load(token.content, NoAliases) if token.content.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -112,19 +135,22 @@ def _front_matter(token: Any, shown: str) -> tuple[dict[str, Any], dict[str, int
     return data, lines
 
 
-def _segments(text: str, *, line: int, kind: BlockKind, section: str,
-              segmentation: str) -> tuple[Segment, ...]:
-    if segmentation == "paragraph":
-        spans = [(0, len(text))] if text.strip() else []
-    else:
-        spans = sentence_spans(text)
+def _segments(text: str, *, line: int, kind: BlockKind, section: str, segmentation: str,
+              shown: str) -> tuple[Segment, ...]:
+    if len(text) > MAX_BLOCK:
+        raise SourceError(f"{kind.value} of {len(text):,} characters is too long to translate "
+                          f"(at most {MAX_BLOCK:,})", path=shown, line=line,
+                          hint="split it into paragraphs separated by blank lines")
+    spans = block_spans(text, segmentation=segmentation)
     segments = []
+    seen = 0  # newlines are counted incrementally: a huge paragraph stays linear
     for start, end in spans:
+        line += text.count("\n", seen, start)
+        seen = start
         piece = text[start:end]
         if has_words(piece):
-            segments.append(Segment(text=normalize_space(piece),
-                                    line=line + text.count("\n", 0, start),
-                                    kind=kind, section=section))
+            segments.append(Segment(text=normalize_space(piece), line=line, kind=kind,
+                                    section=section))
     return tuple(segments)
 
 
@@ -161,7 +187,8 @@ def _walk(tokens: list[Any]) -> Iterator[tuple[BlockKind, Any, int]]:
 
 def parse(text: str, *, shown: str, segmentation: str = "sentence") -> Parsed:
     """Parse Markdown into tokens and translatable slots (front matter first)."""
-    tokens = parser().parse(text)
+    env: dict[str, Any] = {}
+    tokens = parser().parse(text, env)
     meta: dict[str, Any] = {}
     slots: list[Slot] = []
     if tokens and tokens[0].type == "front_matter":
@@ -171,7 +198,7 @@ def parse(text: str, *, shown: str, segmentation: str = "sentence") -> Parsed:
             if value and value.strip():
                 line = lines.get(key, 2)
                 segs = _segments(value, line=line, kind=kind, section="",
-                                 segmentation="paragraph")
+                                 segmentation="paragraph", shown=shown)
                 slots.append(Slot(Block(kind, normalize_space(value), line, "", segs)))
     section = ""
     for kind, token, line in _walk(tokens):
@@ -181,13 +208,14 @@ def parse(text: str, *, shown: str, segmentation: str = "sentence") -> Parsed:
         if image is not None:
             alt = normalize_space(image.content)
             segs = _segments(alt, line=line, kind=BlockKind.IMAGE_ALT, section=section,
-                             segmentation="paragraph")
-            slots.append(Slot(Block(BlockKind.IMAGE_ALT, alt, line, section, segs), token, image))
+                             segmentation="paragraph", shown=shown)
+            slots.append(Slot(Block(BlockKind.IMAGE_ALT, alt, line, section, segs), token, image,
+                              env))
             continue
         segs = _segments(token.content, line=line, kind=kind,
                          section="" if kind == BlockKind.HEADING else section,
-                         segmentation=segmentation)
-        slots.append(Slot(Block(kind, token.content, line, section, segs), token))
+                         segmentation=segmentation, shown=shown)
+        slots.append(Slot(Block(kind, token.content, line, section, segs), token, env=env))
     return Parsed(tokens=tokens, meta=meta, slots=slots)
 
 
@@ -207,19 +235,60 @@ def joiner(lang: str) -> str:
     return "" if lang.split("-")[0].split("_")[0] in ("zh", "ja") else " "
 
 
+def hard_breaks(text: str) -> list[tuple[int, int]]:
+    """Spans of the hard line breaks of inline Markdown (not in code, not an escaped '\\')."""
+    if "\n" not in text:
+        return []
+    code = [m.span() for m in _CODE_SPAN.finditer(text)]
+    found = []
+    for match in _HARD_BREAK.finditer(text):
+        start = match.start()
+        if text[start] == "\\":
+            before = start
+            while before > 0 and text[before - 1] == "\\":
+                before -= 1
+            if (start - before) % 2:
+                continue  # an escaped backslash ("\\" in Markdown), then a soft break
+        if not any(a <= start < b for a, b in code):
+            found.append(match.span())
+    return found
+
+
+def block_spans(text: str, *, segmentation: str) -> list[tuple[int, int]]:
+    """(start, end) of a block's segments: sentences (or the block) between hard breaks."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end, after in [*hard_breaks(text), (len(text), len(text))]:
+        part = text[start:end]
+        if segmentation == "paragraph":
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                spans.append((start + lead, start + len(part.rstrip())))
+        else:
+            spans += [(start + a, start + b) for a, b in sentence_spans(part)]
+        start = after
+    return spans
+
+
 def translate_block(text: str, *, lookup: Callable[[str], str | None], lang: str,
                     segmentation: str = "sentence") -> str:
     """A block's inline Markdown with each translatable segment replaced by its translation.
 
-    Sentences without a translation (or without words) stay in the source language.
+    Sentences without a translation (or without words) stay in the source language; hard
+    line breaks between segments stay where the source has them.
     """
-    spans = [(0, len(text))] if segmentation == "paragraph" else sentence_spans(text)
-    pieces = []
-    for start, end in spans:
+    breaks = hard_breaks(text)
+    out: list[str] = []
+    previous = 0
+    for start, end in block_spans(text, segmentation=segmentation):
+        if out:
+            kept = [text[a:b] for a, b in breaks if previous <= a and b <= start]
+            out.append(kept[0] if kept else joiner(lang))
         source = normalize_space(text[start:end])
         target = lookup(source) if has_words(source) else None
-        pieces.append(target if target else source)
-    return joiner(lang).join(pieces)
+        out.append(target if target else source)
+        previous = end
+    return "".join(out)
 
 
 def render_html(tokens: list[Any]) -> str:

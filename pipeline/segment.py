@@ -8,6 +8,7 @@ Markdown (code, links, emphasis) whole, knows clinical abbreviations ("approx.",
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 # Words that end with a period without ending a sentence (compared lower-case, no dot).
 ABBREVIATIONS = frozenset({
@@ -60,18 +61,21 @@ def _is_boundary(text: str, end: int, start_of_sentence: int) -> bool:
             return False  # an initial: "J. Smith"
         if token in ABBREVIATIONS and token not in _SENTENCE_FINAL:
             return False
-        if token in ("no", "nos", "fig", "ref", "vol") and not text[follow.end():][:1].isdigit():
+        if token in ("no", "nos", "fig", "ref", "vol") and \
+                not text[follow.end():follow.end() + 1].isdigit():
             return True
     return True
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of inline Markdown, surrounding space excluded."""
-    protected = _protected_spans(text)
+    protected = _protected_spans(text)  # sorted and disjoint: found left to right
+    starts = [a for a, _ in protected]
     cuts = [0]
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if any(a < end < b for a, b in protected):
+        inside = bisect_left(starts, end) - 1
+        if inside >= 0 and end < protected[inside][1] and protected[inside][0] < end:
             continue
         if _is_boundary(text, end, cuts[-1]):
             cuts.append(end)

@@ -99,9 +99,14 @@ class ArgosEngine(Engine):
     def _load(self, package: ArgosPackage) -> tuple[Any, Any]:
         key = (package.from_code, package.to_code)
         if key not in self._loaded:
+            import logging
+
             import ctranslate2
             import sentencepiece
 
+            # CTranslate2 logs to stderr itself (e.g. "float16 converted to float32"): the
+            # CLI's output is ours; real failures still raise and are reported below.
+            ctranslate2.set_log_level(logging.ERROR)
             device = self.settings.device
             if device == "auto":
                 device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
