@@ -140,7 +140,8 @@ def extract(config: Config) -> ExtractResult:
         olds = []
         for lang in config.languages:
             path = catalogs.catalog_path(locales, lang.tag, doc.name)
-            old = catalogs.read_catalog(path, shown=config.rel(path)) if path.exists() else None
+            old = (catalogs.read_catalog(path, shown=config.rel(path), strict=True)
+                   if path.exists() else None)
             olds.append((lang.tag, path, old))
         plans.append((doc, pot_path, pot, olds))
 

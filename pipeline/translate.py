@@ -174,7 +174,8 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
             approved = item["approved"]
             assert isinstance(approved, dict)
         else:
-            cat = _Catalog(path, shown, pot.stem, catalogs.read_catalog(path, shown=shown))
+            cat = _Catalog(path, shown, pot.stem,
+                           catalogs.read_catalog(path, shown=shown, strict=True))
             found.append(cat)
             approved = catalogs.translations(cat.po, approved_only=True)
         for msgid, msgstr in approved.items():
@@ -319,23 +320,6 @@ def _finish(engine: Engine, masked: list[Masked], outputs: list[Output], *, sour
     return [r for r in results if r is not None], 2
 
 
-def _translate_language(config: Config, lang: Language, *, engine_name: str | None,
-                        refresh: bool, dry_run: bool, glossary: GlossaryLike | None,
-                        engines: dict[str, Engine], progress: Progress | None
-                        ) -> LanguageResult:
-    started = time.perf_counter()
-    summaries = _Summaries(config, lang.tag)
-    cats, memory = _load(config, lang.tag, summaries, refresh=refresh)
-    result = _work(config, lang, cats, memory, engine_name=engine_name, refresh=refresh,
-                   dry_run=dry_run, glossary=glossary, engines=engines, progress=progress,
-                   started=started)
-    # Only after a complete run: every change made in memory is then on disk.
-    for cat in cats:
-        summaries.record(cat)
-    summaries.save()
-    return result
-
-
 def _work(config: Config, lang: Language, cats: list[_Catalog],
           memory: dict[str, tuple[str, str]], *, engine_name: str | None, refresh: bool,
           dry_run: bool, glossary: GlossaryLike | None, engines: dict[str, Engine],
@@ -438,12 +422,24 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
     selected = config.select(langs)
     glossary = glossary if glossary is not None else load_glossary(config)
     cache = engines if engines is not None else {}
-    results = []
+    # Read every selected catalog first: a broken one stops the run before anything is written.
+    loaded = []
     for lang in selected:
-        result = _translate_language(config, lang, engine_name=engine, refresh=refresh_fuzzy,
-                                     dry_run=dry_run, glossary=glossary, engines=cache,
-                                     progress=progress)
-        if result.skipped and langs:
-            raise EngineError(result.skipped)
-        results.append(result)
+        summaries = _Summaries(config, lang.tag)
+        cats, memory = _load(config, lang.tag, summaries, refresh=refresh_fuzzy)
+        loaded.append((lang, summaries, cats, memory))
+    if langs:  # a language named on the command line that no engine serves is a usage error
+        for lang, _, cats, memory in loaded:
+            if any(_needs_work(e, refresh=refresh_fuzzy) and e.msgid not in memory
+                   for cat in cats for e in cat.po):
+                pick_engine(config, lang, requested=engine, cache=cache)
+    results = []
+    for lang, summaries, cats, memory in loaded:
+        results.append(_work(config, lang, cats, memory, engine_name=engine,
+                             refresh=refresh_fuzzy, dry_run=dry_run, glossary=glossary,
+                             engines=cache, progress=progress, started=time.perf_counter()))
+        # Only after a complete language: every change made in memory is then on disk.
+        for cat in cats:
+            summaries.record(cat)
+        summaries.save()
     return TranslateSummary(languages=tuple(results), dry_run=dry_run)

@@ -313,9 +313,9 @@ def test_rerun_after_one_edit_parses_only_the_changed_catalog(
     parsed: list[str] = []
     real = catalogs_module.read_catalog
 
-    def spy(path: Path, *, shown: str | None = None) -> object:
+    def spy(path: Path, *, shown: str | None = None, strict: bool = False) -> object:
         parsed.append(Path(path).name)
-        return real(path, shown=shown)
+        return real(path, shown=shown, strict=strict)
 
     monkeypatch.setattr(catalogs_module, "read_catalog", spy)
     result = run(fresh, "translate", "--lang", "es", "--engine", "pseudo")
@@ -324,3 +324,39 @@ def test_rerun_after_one_edit_parses_only_the_changed_catalog(
     po = catalogs_of(fresh, "es")["travelling-for-treatment"]
     entry = po.find("Bring a warm jacket for the flight.")
     assert entry.msgstr and "fuzzy" in entry.flags
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.name != ".pipeline.lock"}
+
+
+PLURALS = ('\nmsgid "One pill"\nmsgid_plural "%d pills"\nmsgstr[0] "a"\nmsgstr[1] "b"\n'
+           'msgstr[2] "c"\n')
+
+
+@pytest.mark.parametrize(("args", "damage", "message"), [
+    (("translate", "--engine", "pseudo"), 'msgid "Unclosed\n',
+     "unterminated string or invalid escape"),
+    (("translate", "--engine", "pseudo"), PLURALS, "msgstr[2]"),
+    (("extract",), PLURALS, "msgstr[2]"),
+])
+def test_a_broken_later_catalog_stops_the_run_before_any_write(
+        fresh: Path, args: tuple[str, ...], damage: str, message: str) -> None:
+    """es comes before zh in the config: a broken zh catalog must not leave es half-done."""
+    broken = fresh / "locales/zh/LC_MESSAGES/car-t-or-transplant.po"
+    broken.write_text(broken.read_text("utf-8") + damage, "utf-8")
+    before = snapshot(fresh)
+    result = run(fresh, *args)
+    assert result.exit_code == 2
+    assert result.output.startswith("error: locales/zh/LC_MESSAGES/car-t-or-transplant.po:")
+    assert message in result.output and len(result.output.splitlines()) == 1
+    assert snapshot(fresh) == before
+
+
+def test_a_named_language_without_an_engine_stops_before_any_write(fresh: Path) -> None:
+    before = snapshot(fresh)
+    result = run(fresh, "translate", "--lang", "es", "--lang", "fr")
+    assert result.exit_code == 2
+    assert "no engine translates en→fr" in result.output
+    assert snapshot(fresh) == before
