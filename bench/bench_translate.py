@@ -113,7 +113,7 @@ def bench_argos(work: Path, *, segments: int, model: str, repeat: int) -> None:
         outputs = [tokenizer.decode(r.hypotheses[0]) for r in results]
         return time.perf_counter() - started, outputs
 
-    from pipeline.glossary import load_glossary
+    from pipeline.glossary_io import load_glossary
     from pipeline.masking import mask
 
     glossary = load_glossary(config.glossary_dir)

@@ -150,7 +150,7 @@ def enabled_checks(config: Config) -> tuple[dict[str, Check], tuple[str, ...]]:
 def _load_glossary(config: Config, wanted: bool) -> Any:
     if not wanted:
         return None
-    from pipeline.glossary import glossary_files, load_glossary
+    from pipeline.glossary_io import glossary_files, load_glossary
 
     if not glossary_files(config.glossary_dir):
         return None
@@ -206,7 +206,7 @@ class _LazyGlossary:
 
     def fingerprint(self) -> str:
         if not hasattr(self, "_fingerprint"):
-            from pipeline.glossary import glossary_files
+            from pipeline.glossary_io import glossary_files
 
             files = glossary_files(self.config.glossary_dir) if self.wanted else []
             self._fingerprint = _Cache.digest(*files)

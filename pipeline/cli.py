@@ -221,7 +221,7 @@ def glossary_check(ctx: click.Context) -> None:
     import textwrap
 
     from pipeline.extract import load_documents
-    from pipeline.glossary import coverage, glossary_files, read_glossary
+    from pipeline.glossary_io import coverage, glossary_files, read_glossary
     from pipeline.model import Finding, Severity
 
     config = project(ctx)
@@ -272,7 +272,7 @@ def glossary_check(ctx: click.Context) -> None:
 def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
     from pipeline.catalogs import atomic_write
-    from pipeline.glossary import load_glossary, render_csv
+    from pipeline.glossary_io import load_glossary, render_csv
     from pipeline.tbx import render_tbx
 
     config = project(ctx)
@@ -292,13 +292,8 @@ def glossary_import(ctx: click.Context, file: Path) -> None:
     """Add a CSV or TBX glossary file to glossary/."""
     from pipeline.catalogs import atomic_write
     from pipeline.errors import GlossaryError
-    from pipeline.glossary import (
-        build_glossary,
-        glossary_files,
-        read_glossary,
-        render_csv,
-        shown_path,
-    )
+    from pipeline.glossary import build_glossary
+    from pipeline.glossary_io import glossary_files, read_glossary, render_csv, shown_path
     from pipeline.model import Severity
 
     config = project(ctx)

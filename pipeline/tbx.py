@@ -128,7 +128,7 @@ def parse_xml(data: bytes, *, shown: str) -> _Node:
 
 def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Finding]]:
     """Concepts of a TBX file, the languages it has, and findings about its content."""
-    from pipeline.glossary import finding, language_problem
+    from pipeline.glossary_io import finding, language_problem
 
     root = parse_xml(data, shown=shown)
     if root.name not in ("martif", "tbx"):

@@ -407,7 +407,7 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
 def load_glossary(config: Config) -> GlossaryLike:
     """The project's glossary (an empty one when the project has no glossary folder)."""
     from pipeline.glossary import empty_glossary
-    from pipeline.glossary import load_glossary as load
+    from pipeline.glossary_io import load_glossary as load
 
     if not config.glossary_dir.is_dir():
         return empty_glossary()

@@ -10,15 +10,8 @@ import pytest
 from conftest import REPO, run
 
 from pipeline.errors import GlossaryError
-from pipeline.glossary import (
-    Glossary,
-    empty_glossary,
-    guard,
-    load_glossary,
-    read_glossary,
-    render_csv,
-    unguard,
-)
+from pipeline.glossary import Glossary, empty_glossary
+from pipeline.glossary_io import guard, load_glossary, read_glossary, render_csv, unguard
 from pipeline.markdown import load_document
 from pipeline.tbx import render_tbx
 
