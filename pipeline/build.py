@@ -11,9 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,25 +26,20 @@ from pipeline.errors import BuildError
 from pipeline.extract import source_files
 from pipeline.markdown import (
     load_document,
-    parse,
-    parser,
     read_source,
-    render_html,
-    translate_block,
 )
-from pipeline.model import BlockKind
+from pipeline.page import (
+    FileOutcome,
+    Job,
+    _package_text,
+    _template,
+    direction,
+    native_name,
+    render_job,
+)
 
 FORMATS = ("html", "pdf")
-BANNER = "Machine translation, not yet reviewed by a medical translator"
 MANIFEST = ".build-manifest.json"
-SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-SAFE_IMAGE_SCHEMES = frozenset({"http", "https"})
-# Brackets around untranslated sentences in draft builds; punctuation, so Markdown's
-# emphasis rules treat them like quotes. Becomes <span lang="en"> after rendering.
-_OPEN, _CLOSE = "\u2e26", "\u2e27"
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
-_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
-_PLAIN_META = (BlockKind.TITLE, BlockKind.DESCRIPTION, BlockKind.IMAGE_ALT)
 
 
 @dataclass(frozen=True)
@@ -64,15 +58,6 @@ class Review:
     @property
     def complete(self) -> bool:
         return self.catalog and self.machine == 0 and self.untranslated == 0
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """One output file: built, unchanged, removed (no longer releasable) or failed."""
-
-    path: str
-    action: str
-    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,40 +91,6 @@ class BuildResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.refused or self.failed else 0
-
-
-@dataclass(frozen=True)
-class Job:
-    """What a worker needs to render one document in one language (picklable)."""
-
-    doc: str
-    lang: str
-    source: Path
-    shown: str
-    page: dict[str, Any]
-    translations: dict[str, str]
-    mark_untranslated: bool
-    source_lang: str
-    segmentation: str
-    output: Path
-    root: Path
-    todo: tuple[str, ...]
-    keys: dict[str, str] = field(default_factory=dict)
-
-
-def direction(tag: str) -> str:
-    from babel import Locale
-
-    return str(Locale.parse(tag.replace("-", "_")).text_direction)
-
-
-def native_name(tag: str) -> str:
-    """The language's own name for itself, capitalized as a menu item (Babel)."""
-    from babel import Locale
-
-    locale = Locale.parse(tag.replace("-", "_"))
-    name = str(locale.get_display_name(locale) or tag)
-    return name[:1].upper() + name[1:]
 
 
 def review(segments: list[str], po: Any | None) -> Review:
@@ -368,159 +319,7 @@ def _write_manifest(path: Path, manifest: dict[str, str]) -> None:
     catalogs.write_if_changed(path, text)
 
 
-def _package_text(name: str) -> str:
-    return (files("pipeline") / "templates").joinpath(name).read_text("utf-8")
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    from jinja2 import Environment, StrictUndefined
-
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-@lru_cache(maxsize=4)
-def _template(name: str) -> Any:
-    return _environment().from_string(_package_text(name))
-
-
 # ---------------------------------------------------------------- in the worker process
-
-
-def render_job(job: Job) -> tuple[FileOutcome, ...]:
-    """Assemble one translated page, then write its HTML and/or PDF."""
-    html, notes = page_html(job)
-    folder = job.output / job.lang
-    done = []
-    if "html" in job.todo:
-        path = folder / f"{job.doc}.html"
-        catalogs.atomic_write(path, html)
-        done.append(FileOutcome(str(path), "built", "; ".join(notes)))
-    if "pdf" in job.todo:
-        from pipeline.pdf import render_pdf
-
-        path = folder / f"{job.doc}.pdf"
-        report = render_pdf(html=html, base=folder, roots=(job.root, job.output), target=path)
-        if report.missing_glyphs:
-            path.unlink(missing_ok=True)
-            done.append(FileOutcome(str(path), "failed",
-                                    f"no glyph in any installed font for "
-                                    f"{', '.join(report.missing_glyphs)}; install a font that "
-                                    "covers it, e.g. from fonts-noto-core"))
-        else:
-            note = f"refused {len(report.refused_urls)} URL(s)" if report.refused_urls else ""
-            done.append(FileOutcome(str(path), "built", note))
-    return tuple(done)
-
-
-def page_html(job: Job) -> tuple[str, list[str]]:
-    """The page: translated Markdown rendered with raw HTML off, inside the template."""
-    parsed = parse(read_source(job.source, shown=job.shown), shown=job.shown,
-                   segmentation=job.segmentation)
-    strip = str.maketrans("", "", _OPEN + _CLOSE)
-
-    def lookup(marked: bool) -> Callable[[str], str | None]:
-        def find(source: str) -> str | None:
-            found = job.translations.get(source)
-            if found:
-                return found.translate(strip)
-            return f"{_OPEN}{source.translate(strip)}{_CLOSE}" if marked else None
-        return find
-
-    meta = {"title": str(parsed.meta.get("title", "") or ""), "description": ""}
-    for slot in parsed.slots:
-        kind = slot.block.kind
-        plain = kind in _PLAIN_META
-        text = translate_block(slot.block.text, lookup=lookup(job.mark_untranslated and not plain),
-                               lang=job.lang,
-                               segmentation="paragraph" if plain else job.segmentation)
-        if kind in (BlockKind.TITLE, BlockKind.DESCRIPTION):
-            meta[kind.value] = _plain_text(text)
-        else:
-            slot.replace(text)
-    notes: list[str] = []
-    _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes)
-    body = render_html(parsed.tokens)
-    if direction(job.lang) == "rtl":
-        body = isolate_measures(body)
-    dir_attr = direction(job.source_lang)
-    body = body.replace(_OPEN, f'<span class="untranslated" lang="{job.source_lang}" '
-                               f'dir="{dir_attr}">').replace(_CLOSE, "</span>")
-    from markupsafe import Markup
-
-    title = meta["title"] or job.doc
-    html = _template("page.html.j2").render(
-        **job.page, title=title, description=meta["description"], body=Markup(body.strip()))
-    return str(html), notes
-
-
-# A dose, temperature, signed day or phone number: digits with their unit or sign, which
-# the bidi algorithm would otherwise reorder in right-to-left text ("38 °C" → "C° 38").
-_MEASURE = re.compile(
-    r"(?<![\w+\-−])(?:[+\-−]\d[\d.,]*(?:[ \u00a0]\d[\d.,]*)*"
-    r"|\d[\d.,]*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
-_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-
-
-def isolate_measures(html: str) -> str:
-    """Wrap measures in text nodes in `<span dir="ltr">` so RTL pages show them in order."""
-    parts = _TAG_OR_TEXT.split(html)
-    for index in range(0, len(parts), 2):  # even indexes are text between tags
-        parts[index] = _MEASURE.sub(lambda m: f'<span dir="ltr">{m.group(0)}</span>',
-                                    parts[index])
-    return "".join(parts)
-
-
-def _plain_text(markdown: str) -> str:
-    """Inline Markdown reduced to its text, for <title> and the description meta."""
-    tokens = parser().parseInline(markdown)[0].children or []
-    pieces = []
-    for token in tokens:
-        if token.type in ("text", "code_inline"):
-            pieces.append(token.content)
-        elif token.type in ("softbreak", "hardbreak"):
-            pieces.append(" ")
-        elif token.type == "image":
-            pieces.append(token.content)
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
-
-
-def _scheme(url: str) -> str:
-    found = _SCHEME.match(_CONTROL.sub("", url).lower())
-    return found.group(1) if found else ""
-
-
-def _sanitize(tokens: list[Any], *, source_dir: Path, notes: list[str]) -> None:
-    """Make links and images from translations inert unless they are plainly safe."""
-    from markdown_it.token import Token
-
-    for token in tokens:
-        if not token.children:
-            continue
-        children = []
-        for child in token.children:
-            if child.type == "link_open":
-                href = str(child.attrGet("href") or "")
-                scheme = _scheme(href)
-                if scheme and scheme not in SAFE_LINK_SCHEMES:
-                    child.attrs.pop("href", None)
-                elif not scheme and href.endswith(".md") and "/" not in href:
-                    child.attrSet("href", href[:-3] + ".html")
-            elif child.type == "image":
-                src = str(child.attrGet("src") or "")
-                scheme = _scheme(src)
-                target = (source_dir / src).resolve() if not scheme else None
-                if (scheme and scheme not in SAFE_IMAGE_SCHEMES) or (
-                        target is not None and source_dir.resolve() not in target.parents):
-                    children.append(Token("text", "", 0, content=child.content))
-                    continue
-                if target is not None and src and target.is_file():
-                    child.attrSet("src", "../media/" + target.relative_to(
-                        source_dir.resolve()).as_posix())
-                elif target is not None:
-                    notes.append(f"image not found: {src}")
-            children.append(child)
-        token.children = children
 
 
 # ---------------------------------------------------------------- the index page

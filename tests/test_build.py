@@ -14,8 +14,9 @@ import pytest
 from conftest import DATA, REPO, run
 
 from pipeline import catalogs
-from pipeline.build import BANNER, build
+from pipeline.build import build
 from pipeline.config import load_config
+from pipeline.page import BANNER
 
 VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 DOC = "after-car-t"

@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import catalogs, pdf
-from pipeline.build import Job, page_html
 from pipeline.markdown import load_document
+from pipeline.page import Job, page_html
 from pipeline.tbx import read_tbx
 
 SOURCE = """---

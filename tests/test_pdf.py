@@ -15,7 +15,7 @@ import pytest
 from conftest import DATA, run
 
 from pipeline import catalogs
-from pipeline.build import BANNER
+from pipeline.page import BANNER
 from pipeline.pdf import make_fetcher, render_pdf
 
 DOC = "after-car-t"
