@@ -11,19 +11,19 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, catalogs
+from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import load_documents, source_files
 from pipeline.model import Finding, Language, Severity
+from pipeline.state import read_state, write_state
 
 GATED_BY_STATUS = frozenset({"untranslated", "fuzzy", "po-outdated"})
 _IGNORE = re.compile(r"check-ignore:\s*(?P<names>[\w\s,-]*?)\s*(?:\((?P<reason>.*)\))?\s*$")
@@ -221,13 +221,9 @@ class _Cache:
     """
 
     def __init__(self, config: Config, checks: dict[str, Check]) -> None:
-        self.path = config.root / ".pipeline" / "check-cache.json"
-        self.key = f"{__version__}|{sorted(checks)}|{config.segmentation}"
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            data = {}
-        self.old: dict[str, Any] = data.get("items", {}) if data.get("key") == self.key else {}
+        self.root = config.root
+        self.key = f"{sorted(checks)}|{config.segmentation}"
+        self.old: dict[str, Any] = read_state(self.root, "check-cache.json", key=self.key)
         self.new: dict[str, Any] = {}
 
     @staticmethod
@@ -249,10 +245,7 @@ class _Cache:
         self.new[name] = {"digest": digest, **value}
 
     def save(self) -> None:
-        text = json.dumps({"key": self.key, "items": self.new}, sort_keys=True,
-                          ensure_ascii=False)
-        if self.new != self.old:
-            catalogs.atomic_write(self.path, text + "\n")
+        write_state(self.root, "check-cache.json", self.new, key=self.key)
 
 
 def _dump(finding: Finding) -> dict[str, Any]:

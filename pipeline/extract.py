@@ -8,18 +8,18 @@ match is skipped without parsing anything, so a one-sentence edit costs one docu
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__, catalogs
+from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.markdown import load_document
 from pipeline.model import Document, MergeStats
+from pipeline.state import read_state, write_state
 
-STATE_FILE = Path(".pipeline") / "extract-state.json"
+STATE = "extract-state.json"
 
 
 @dataclass(frozen=True)
@@ -82,13 +82,9 @@ class _State:
     """Per-document hashes of the files as the last extract left them."""
 
     def __init__(self, config: Config) -> None:
-        self.path = config.root / STATE_FILE
-        self.key = f"{__version__}|{config.segmentation}|{config.project_name}"
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            data = {}
-        self.docs: dict[str, Any] = data.get("docs", {}) if data.get("key") == self.key else {}
+        self.root = config.root
+        self.key = f"{config.segmentation}|{config.project_name}"
+        self.docs: dict[str, Any] = read_state(self.root, STATE, key=self.key)
 
     def files(self, config: Config, doc: str, source: Path) -> dict[str, Path]:
         locales = config.locales_dir
@@ -117,9 +113,8 @@ class _State:
         }
 
     def save(self, names: set[str]) -> None:
-        docs = {name: value for name, value in sorted(self.docs.items()) if name in names}
-        text = json.dumps({"key": self.key, "docs": docs}, indent=1, sort_keys=True) + "\n"
-        catalogs.write_if_changed(self.path, text)
+        docs = {name: value for name, value in self.docs.items() if name in names}
+        write_state(self.root, STATE, docs, key=self.key)
 
 
 def extract(config: Config) -> ExtractResult:

@@ -30,6 +30,7 @@ from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.model import Language
+from pipeline.state import read_state, state_path, write_state
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
@@ -122,13 +123,9 @@ class _Summaries:
     """
 
     def __init__(self, config: Config, tag: str) -> None:
-        self.path = config.root / ".pipeline" / f"translate-{tag}.json"
-        try:
-            data = json.loads(self.path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            data = {}
-        self.old: dict[str, dict[str, object]] = (
-            data.get("catalogs", {}) if data.get("version") == __version__ else {})
+        self.root = config.root
+        self.name = f"translate-{tag}.json"
+        self.old: dict[str, dict[str, object]] = read_state(self.root, self.name, key="")
         self.new: dict[str, dict[str, object]] = {}
 
     @staticmethod
@@ -152,10 +149,7 @@ class _Summaries:
         }
 
     def save(self) -> None:
-        if self.new != self.old:
-            text = json.dumps({"version": __version__, "catalogs": self.new},
-                              ensure_ascii=False, sort_keys=True)
-            catalogs.atomic_write(self.path, text + "\n")
+        write_state(self.root, self.name, self.new, key="")
 
 
 def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
@@ -214,7 +208,7 @@ class _Journal:
     """
 
     def __init__(self, config: Config, tag: str) -> None:
-        self.path = config.root / ".pipeline" / f"translate-{tag}.journal"
+        self.path = state_path(config.root, f"translate-{tag}.journal")
 
     def replay(self) -> dict[str, tuple[str, list[str]]]:
         """msgid → (text, comment lines) of every complete record."""

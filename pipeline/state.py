@@ -1,0 +1,45 @@
+"""Run-to-run memory in `<project>/.pipeline/`: JSON files, each valid only for its key.
+
+Stages keep hashes of what they last saw here (extract, translate, check), so that a rerun
+after a small edit touches only what changed. Deleting the folder is always safe.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pipeline import __version__
+from pipeline.catalogs import atomic_write
+
+FOLDER = ".pipeline"
+
+
+def state_path(root: Path, name: str) -> Path:
+    return root / FOLDER / name
+
+
+def read_state(root: Path, name: str, *, key: str) -> dict[str, Any]:
+    """What was saved under `name` with the same key (and pipeline version), else {}."""
+    try:
+        data = json.loads(state_path(root, name).read_text("utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != f"{__version__}|{key}":
+        return {}
+    value = data.get("value", {})
+    return value if isinstance(value, dict) else {}
+
+
+def write_state(root: Path, name: str, value: dict[str, Any], *, key: str) -> None:
+    """Save `value` under `name` atomically, unless it is already what the file holds."""
+    text = json.dumps({"key": f"{__version__}|{key}", "value": value}, sort_keys=True,
+                      ensure_ascii=False) + "\n"
+    path = state_path(root, name)
+    try:
+        if path.read_text("utf-8") == text:
+            return
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    atomic_write(path, text)
