@@ -4,7 +4,9 @@ Severity policy: in released languages (and in drafts under --strict) the safety
 (numbers, units, negation, glossary, markup, links) and completeness are errors; in drafts
 they are warnings. A run fails on any error of a gated language or of the project itself.
 Checks are switched off per project (`disabled-checks`) or per entry (a translator comment
-`# check-ignore: numbers (reason)`); both are reported, never silent.
+`# check-ignore: numbers (reason)`); both are reported, never silent. Project-scope checks
+see one document (its source and template) at a time, so that their findings, like each
+catalog's, are reused from the last run while those files are unchanged.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
-from pipeline.extract import load_documents, source_files
+from pipeline.extract import source_files
+from pipeline.markdown import load_document
 from pipeline.model import Finding, Language, Severity
 from pipeline.state import read_state, write_state
 
@@ -164,11 +167,8 @@ class _LazyTemplates(dict[str, Catalog]):
         super().__init__()
         self.config = config
         self.paths = {p.stem: p for p in paths}
+        self.names = set(self.paths)
         self.problems: list[Finding] = []
-
-    def load_all(self) -> None:
-        for doc in list(self.paths):
-            self.get(doc)
 
     def __missing__(self, doc: str) -> Catalog:
         raise KeyError(doc)
@@ -272,23 +272,28 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     locales = config.locales_dir
     pot_paths = sorted(locales.glob("*.pot")) if locales.is_dir() else []
     files: list[tuple[str, str]] = [(config.rel(p), "") for p in pot_paths]
-    project_digest = cache.digest(*source_files(config), *pot_paths)
     templates = _LazyTemplates(config, pot_paths)
-    cached = cache.get("project", project_digest)
-    if cached is not None:
+    sources = {p.stem: p for p in source_files(config)}
+    names = sorted(set(sources) | templates.names)
+    for doc in names:  # project checks, one document (source and template) at a time
+        source = sources.get(doc, config.source_dir / f"{doc}.md")
+        digest = cache.digest(source, locales / f"{doc}.pot")
+        cached = cache.get(f"document:{doc}", digest)
+        if cached is None:
+            problems = len(templates.problems)
+            template = templates.get(doc)
+            documents = (load_document(source, shown=config.rel(source),
+                                       segmentation=config.segmentation),) \
+                if doc in sources and "pot-outdated" in checks else ()
+            one = Project(config=config, documents=documents,
+                          templates={doc: template} if template is not None else {})
+            found_doc = [*templates.problems[problems:],
+                         *(f for c in by_scope["project"] for f in c.func(one))]
+            cached = {"found": [_dump(f) for f in found_doc]}
+            cache.put(f"document:{doc}", digest, **cached)
         findings.extend(_load(f) for f in cached["found"])
-        project = Project(config=config, documents=(), templates=templates)
-    else:
-        templates.load_all()
-        findings.extend(templates.problems)
-        documents = tuple(load_documents(config)) if "pot-outdated" in checks else ()
-        project = Project(config=config, documents=documents, templates=templates)
-        found_project = [f for c in by_scope["project"] for f in c.func(project)]
-        findings.extend(found_project)
-        cache.put("project", project_digest,
-                  found=[_dump(f) for f in [*templates.problems, *found_project]])
+    project = Project(config=config, documents=(), templates=templates)
     glossary = _LazyGlossary(config, "glossary" in checks)
-    names = sorted({p.stem for p in source_files(config)} | set(templates))
     report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
                          disabled=disabled, strict=strict)
     count_catalogs = count_entries = 0
