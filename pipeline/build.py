@@ -37,6 +37,7 @@ from pipeline.page import (
     native_name,
     render_job,
 )
+from pipeline.state import read_state, write_state
 
 FORMATS = ("html", "pdf")
 MANIFEST = ".build-manifest.json"
@@ -93,11 +94,10 @@ class BuildResult:
         return 1 if self.refused or self.failed else 0
 
 
-def review(segments: list[str], po: Any | None) -> Review:
-    if po is None:
+def review(segments: list[str], tables: _Tables | None) -> Review:
+    if tables is None:
         return Review(untranslated=len(segments))
-    approved = catalogs.translations(po, approved_only=True)
-    any_state = catalogs.translations(po, approved_only=False)
+    any_state, approved = tables
     return Review(approved=sum(s in approved for s in segments),
                   machine=sum(s in any_state and s not in approved for s in segments),
                   untranslated=sum(s not in any_state for s in segments), catalog=True)
@@ -155,11 +155,11 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
                  draft=draft, manifest=_read_manifest(config.output_dir / MANIFEST),
                  common=_common_digest(config, assets))
-    docs = [load_document(p, shown=config.rel(p), segmentation=config.segmentation)
-            for p in source_files(config)]
+    inputs = _Inputs(config)
+    docs = [_Source(p.stem, p, inputs.segments(p)) for p in source_files(config)]
     for doc in docs:
-        plan.document(doc.name, config.root / doc.path,
-                      list(dict.fromkeys(s.text for s in doc.segments)))
+        plan.document(doc.name, doc.path, doc.segments, inputs)
+    inputs.save()
     # Every input has been read: a bad one has stopped the build before any file changed.
     plan.removed += [_drop(config.output_dir, plan.manifest, name) for name in plan.dropping]
     _write_assets(config, assets)
@@ -178,6 +178,61 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
     return BuildResult(outcomes=tuple(ordered), index=index,
                        removed=tuple(FileOutcome(config.rel(Path(f.path)), f.action)
                                      for f in plan.removed))
+
+
+_Tables = tuple[dict[str, str], dict[str, str]]  # (every translation, approved ones)
+
+
+@dataclass(frozen=True)
+class _Source:
+    name: str
+    path: Path
+    segments: list[str]
+
+
+class _Inputs:
+    """What the build reads of each source and catalog, remembered by content hash.
+
+    A rebuild after a one-sentence edit parses one source and its catalogs; every other
+    file is only hashed.
+    """
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.key = f"{config.segmentation}"
+        self.old = read_state(config.root, "build-inputs.json", key=self.key)
+        self.new: dict[str, Any] = {}
+
+    def _remembered(self, path: Path) -> tuple[str, Any]:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        item = self.old.get(self.config.rel(path))
+        return digest, item["data"] if item and item["digest"] == digest else None
+
+    def _remember(self, path: Path, digest: str, data: Any) -> Any:
+        self.new[self.config.rel(path)] = {"digest": digest, "data": data}
+        return data
+
+    def segments(self, path: Path) -> list[str]:
+        digest, data = self._remembered(path)
+        if data is None:
+            doc = load_document(path, shown=self.config.rel(path),
+                                segmentation=self.config.segmentation)
+            data = list(dict.fromkeys(s.text for s in doc.segments))
+        return list(self._remember(path, digest, data))
+
+    def catalog(self, path: Path) -> _Tables | None:
+        if not path.exists():
+            return None
+        digest, data = self._remembered(path)
+        if data is None:
+            po = catalogs.read_catalog(path, shown=self.config.rel(path), strict=True)
+            data = [catalogs.translations(po, approved_only=False),
+                    catalogs.translations(po, approved_only=True)]
+        self._remember(path, digest, data)
+        return data[0], data[1]
+
+    def save(self) -> None:
+        write_state(self.config.root, "build-inputs.json", self.new, key=self.key)
 
 
 def _common_digest(config: Config, assets: list[Path]) -> str:
@@ -215,17 +270,18 @@ class _Plan:
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
 
-    def document(self, doc: str, source: Path, segments: list[str]) -> None:
+    def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
         config, out = self.config, self.config.output_dir
         buildable: dict[str, tuple[Review, dict[str, str]]] = {}
         for lang in config.languages:
             path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
-            po = (catalogs.read_catalog(path, shown=config.rel(path), strict=True)
-                  if path.exists() else None)
-            rev = self.reviews[(doc, lang.tag)] = review(segments, po)
+            tables = inputs.catalog(path)
+            rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
             if (lang.released or self.draft) and (rev.complete or self.draft):
-                found = catalogs.translations(po, approved_only=not self.draft) if po else {}
+                found = {}
+                if tables is not None:
+                    found = tables[1] if not self.draft else tables[0]
                 buildable[lang.tag] = (rev, found)
             elif lang.tag in self.selected:
                 reason = (refusal(rev, config.rel(path)) if lang.released else

@@ -304,3 +304,28 @@ def test_measures_keep_their_order_in_right_to_left_pages(built: Built) -> None:
     """'38 °C' in Arabic text would show as 'C° 38' without an LTR isolate."""
     assert '<span dir="ltr">38 °C</span>' in built.page("ar")
     assert '<span dir="ltr">' not in built.page("ru")
+
+
+def test_rebuild_reads_only_the_changed_inputs(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second build only hashes unchanged sources and catalogs; a changed one is re-read."""
+    import pipeline.build as build_module
+
+    root = copy_project(tmp_path)
+    (root / "source" / "other.md").write_text("# Other page\n\nOne sentence here.\n")
+    assert run(root, "extract").exit_code == 0
+    assert run(root, "build", "--draft", "--format", "html").exit_code == 0
+    read: list[str] = []
+    real_doc, real_po = build_module.load_document, catalogs.read_catalog
+    monkeypatch.setattr(build_module, "load_document",
+                        lambda path, **kw: read.append(Path(path).name) or real_doc(path, **kw))
+    monkeypatch.setattr(catalogs, "read_catalog",
+                        lambda path, **kw: read.append(Path(path).name) or real_po(path, **kw))
+    assert run(root, "build", "--draft", "--format", "html").exit_code == 0
+    assert read == []
+    path = catalogs.catalog_path(root / "locales", "es", DOC)
+    path.write_text(path.read_text("utf-8").replace('msgstr ""\n\n', 'msgstr "Nuevo"\n\n', 1))
+    result = run(root, "build", "--draft", "--format", "html")
+    assert read == [f"{DOC}.po"]
+    assert f"built     output/es/{DOC}.html" in result.output
+    assert "built     output/ru" not in result.output
