@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import click
 
@@ -10,6 +12,7 @@ from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.extract import source_files
 from pipeline.model import Counts
+from pipeline.state import read_state, write_state
 
 
 @dataclass(frozen=True)
@@ -29,16 +32,26 @@ class StatusRow:
 
 
 def collect(config: Config) -> list[StatusRow]:
+    """One row per document and language; catalogs unchanged since the last run aren't parsed."""
+    old = read_state(config.root, "status.json", key="")
+    new: dict[str, Any] = {}
     rows = []
     for path in source_files(config):
         doc = path.stem
         for lang in config.languages:
             po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
+            counts = Counts()
             if po_path.exists():
-                counts = catalogs.counts(catalogs.read_catalog(po_path, shown=config.rel(po_path)))
-            else:
-                counts = Counts()
+                shown = config.rel(po_path)
+                digest = hashlib.sha256(po_path.read_bytes()).hexdigest()
+                known = old.get(shown)
+                if known and known["digest"] == digest:
+                    counts = Counts(**known["counts"])
+                else:
+                    counts = catalogs.counts(catalogs.read_catalog(po_path, shown=shown))
+                new[shown] = {"digest": digest, "counts": asdict(counts)}
             rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists()))
+    write_state(config.root, "status.json", new, key="")
     return rows
 
 

@@ -93,6 +93,7 @@ def test_removed_document_keeps_translations_as_obsolete(project: Path) -> None:
 
 def test_status_counts(project: Path) -> None:
     run(project, "extract")
+    assert '"untranslated": 20' in run(project, "status", "--format", "json").output  # cached
     po_path = project / "locales/ru/LC_MESSAGES/dosing.po"
     po = polib.pofile(str(po_path))
     po[0].msgstr, po[1].msgstr = "Принимайте лекарства дома", "машинный"
