@@ -278,13 +278,17 @@ class _Plan:
             path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
             tables = inputs.catalog(path)
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
-            if (lang.released or self.draft) and (rev.complete or self.draft):
+            untouched = rev.total > 0 and rev.untranslated == rev.total
+            if (lang.released or self.draft) and (rev.complete or self.draft) \
+                    and not (untouched and not lang.released):
                 found = {}
                 if tables is not None:
                     found = tables[1] if not self.draft else tables[0]
                 buildable[lang.tag] = (rev, found)
             elif lang.tag in self.selected:
                 reason = (refusal(rev, config.rel(path)) if lang.released else
+                          "nothing translated yet (run 'pipeline translate' or translate "
+                          f"{config.rel(path)})" if untouched else
                           "draft language (build with --draft to preview it, with a banner)")
                 self.outcomes[(doc, lang.tag)] = DocOutcome(
                     doc, lang.tag, "refused" if lang.released else "skipped", rev, reason)

@@ -329,3 +329,16 @@ def test_rebuild_reads_only_the_changed_inputs(tmp_path: Path,
     assert read == [f"{DOC}.po"]
     assert f"built     output/es/{DOC}.html" in result.output
     assert "built     output/ru" not in result.output
+
+
+def test_draft_build_skips_a_language_with_nothing_translated(tmp_path: Path) -> None:
+    """No page that claims to be Spanish while every sentence in it is English."""
+    root = copy_project(tmp_path)
+    (root / "source" / "other.md").write_text("# Other page\n\nOne sentence here.\n")
+    assert run(root, "extract").exit_code == 0
+    result = run(root, "build", "--draft", "--lang", "es", "--format", "html")
+    assert result.exit_code == 0
+    assert ("skipped   es/other: nothing translated yet (run 'pipeline translate' or "
+            "translate locales/es/LC_MESSAGES/other.po)") in result.output
+    assert not (root / "output" / "es" / "other.html").exists()
+    assert (root / "output" / "es" / f"{DOC}.html").exists()
