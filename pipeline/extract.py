@@ -52,29 +52,25 @@ def _digest(path: Path) -> str | None:
         return None
 
 
-_KEY_LINE = re.compile(rb"^(?:msgctxt|msgid|msgid_plural) ")
+# A live msgctxt/msgid/msgid_plural line and its continuation lines ("#~" and "#|" excluded).
+_KEY = re.compile(rb'^(?:msgctxt|msgid|msgid_plural) ".*"\n(?:".*"\n)*', re.M)
+_WRAP = re.compile(rb'"\n"')
 
 
 def _keys_digest(path: Path) -> str | None:
     """A hash of a catalog's live msgctxt/msgid lines: what a merge depends on.
 
     Translations, flags and comments are left out, so a translator's edit or a translate
-    run does not force a re-merge, while an added, removed or changed entry does.
+    run does not force a re-merge, while an added, removed or changed entry does; so is
+    line wrapping, which editors change freely.
     """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return None
     digest = hashlib.sha256()
-    keep = False
-    for line in data.splitlines():
-        if _KEY_LINE.match(line):
-            keep = True
-            digest.update(b"\n" + line.split(b" ", 1)[0] + b" ")
-        elif not line.startswith(b'"'):
-            keep = False
-        if keep:  # the string's content only: line wrapping does not count
-            digest.update(line[line.find(b'"') + 1: line.rfind(b'"')])
+    for match in _KEY.finditer(data):
+        digest.update(_WRAP.sub(b"", match.group(0)))
     return digest.hexdigest()
 
 
