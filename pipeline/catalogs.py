@@ -20,7 +20,7 @@ import polib
 from polib import POEntry, POFile
 
 from pipeline import __version__
-from pipeline.errors import CatalogError
+from pipeline.errors import CatalogError, decode_utf8, line_at
 from pipeline.model import Counts, Document, MergeStats
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
@@ -58,21 +58,17 @@ def read_catalog(path: Path, *, shown: str | None = None, strict: bool = False) 
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=shown) from None
     if b"\0" in raw:
         raise CatalogError("binary data in a catalog", path=shown,
-                           line=raw[: raw.index(b"\0")].count(b"\n") + 1,
+                           line=line_at(raw, raw.index(b"\0")),
                            hint="restore the file from version control")
     # The declared charset first: a Latin-1 file that says so is told to convert, not re-save.
     charset = re.search(rb'"Content-Type:[^"]*charset=([^\\"\s]+)', raw)
     declared = charset.group(1).decode("ascii", "replace") if charset else "UTF-8"
     if charset and declared.lower().replace("_", "-") not in ("utf-8", "utf8", "charset"):
         raise CatalogError(f"catalog declares charset {declared}", path=shown,
-                           line=raw[: charset.start()].count(b"\n") + 1,
+                           line=line_at(raw, charset.start()),
                            hint="convert it to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogError("catalog is not valid UTF-8", path=shown,
-                           line=raw[: exc.start].count(b"\n") + 1,
-                           hint="save it as UTF-8 with 'charset=UTF-8' in Content-Type") from None
+    text = decode_utf8(raw, shown=shown, error=CatalogError, what="catalog",
+                       hint="save it as UTF-8 with 'charset=UTF-8' in Content-Type")
     _check_lexically(text, shown)
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=False)

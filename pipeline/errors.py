@@ -54,3 +54,18 @@ class BuildError(PipelineError):
 
 class LockError(PipelineError):
     """Another pipeline process is working on the same project."""
+
+
+def line_at(data: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset, for error messages."""
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode_utf8(data: bytes, *, shown: str, error: type[PipelineError], what: str,
+                hint: str) -> str:
+    """`data` as text; invalid UTF-8 raises `error` naming the line of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message = f"{what} is not valid UTF-8" if what else "not valid UTF-8"
+        raise error(message, path=shown, line=line_at(data, exc.start), hint=hint) from None

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import ConfigError, GlossaryError
+from pipeline.errors import ConfigError, GlossaryError, decode_utf8
 from pipeline.glossary import FIXED, SOURCE, Glossary, _project, build_glossary
 from pipeline.model import Document, Finding, Severity, Term
 
@@ -113,12 +113,8 @@ def _variants(cell: str) -> tuple[str, ...]:
 
 def read_csv(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Finding]]:
     """One glossary CSV: one row per concept, one column per language (see module docs)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError("glossary file is not valid UTF-8", path=shown,
-                            line=data[:exc.start].count(b"\n") + 1,
-                            hint="save it as CSV UTF-8") from None
+    text = decode_utf8(data, shown=shown, error=GlossaryError, what="glossary file",
+                       hint="save it as CSV UTF-8").removeprefix("\ufeff")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, list[str]]] = []
     line = 1

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import SourceError
+from pipeline.errors import SourceError, decode_utf8, line_at
 from pipeline.model import Block, BlockKind, Document, Segment
 from pipeline.segment import normalize_space, sentence_spans
 
@@ -55,15 +55,11 @@ def read_source(path: Path, *, shown: str) -> str:
         raise SourceError("UTF-16 text, not UTF-8", path=shown, line=1,
                           hint="re-save the file with UTF-8 encoding")
     if b"\0" in data:
-        line = data[: data.index(b"\0")].count(b"\n") + 1
-        raise SourceError("binary file, not Markdown", path=shown, line=line,
+        raise SourceError("binary file, not Markdown", path=shown,
+                          line=line_at(data, data.index(b"\0")),
                           hint="remove it from the source folder or save it as UTF-8 text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError("not valid UTF-8", path=shown, line=line,
-                          hint="re-save the file with UTF-8 encoding") from None
+    text = decode_utf8(data, shown=shown, error=SourceError, what="",
+                       hint="re-save the file with UTF-8 encoding")
     return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
 
 
