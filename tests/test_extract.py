@@ -227,3 +227,15 @@ def test_translator_edits_do_not_force_a_remerge_but_a_changed_entry_does(projec
     assert "(0 unchanged)" in result.output
     po = polib.pofile(str(path))
     assert [e.msgid for e in po if e.obsolete] == ["Added by hand."]
+
+
+def test_every_catalog_of_the_sample_project_passes_msgfmt_check() -> None:
+    """The committed catalogs (hand translations and machine drafts alike) are valid gettext."""
+    from conftest import REPO
+
+    paths = sorted((REPO / "locales").rglob("*.po"))
+    assert len(paths) == 10
+    for path in paths:
+        check = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)],
+                               capture_output=True, text=True)
+        assert check.returncode == 0, f"{path}: {check.stderr}"
