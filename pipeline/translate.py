@@ -103,8 +103,21 @@ class _Catalog:
     po: catalogs.POFile
 
 
+def output_mark(text: str) -> str:
+    """The provenance line that ties a msgstr to the machine output it still is."""
+    return "mt: output " + hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
 def _is_machine(entry: catalogs.POEntry) -> bool:
-    return any(line.startswith("mt:") for line in (entry.tcomment or "").splitlines())
+    """Is the msgstr exactly what an engine wrote for this msgid?
+
+    Not when a person edited it (the mark no longer matches), and not when a merge carried
+    it over from a changed sentence (`#|` previous msgid): that text may be a reviewed
+    translation, and only a person may replace it.
+    """
+    if entry.previous_msgid:
+        return False
+    return output_mark(entry.msgstr) in (entry.tcomment or "").splitlines()
 
 
 def _needs_work(entry: catalogs.POEntry, *, refresh: bool) -> bool:
@@ -188,7 +201,8 @@ def _comment_lines(line: str) -> list[str]:
 def _write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None:
     kept = [line for line in (entry.tcomment or "").splitlines()
             if not line.startswith(_MACHINE)]
-    entry.tcomment = "\n".join(kept + [part for c in comments for part in _comment_lines(c)])
+    lines = [part for c in comments for part in _comment_lines(c)]
+    entry.tcomment = "\n".join([*kept, *lines, output_mark(text)])
     entry.msgstr = text
     entry.flags = sorted(set(entry.flags) | {"fuzzy"})
     entry.previous_msgid = None

@@ -19,6 +19,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from pipeline.config import load_config
 from pipeline.extract import extract
 from pipeline.lock import project_lock
+from pipeline.translate import translate
 
 WORDS = ("fever", "tablet", "doctor", "water", "rest", "call", "morning", "dose", "clinic",
          "nurse", "blood", "test", "home", "travel", "visa")
@@ -90,6 +91,11 @@ class EditExtractApprove(RuleBasedStateMachine):
     @rule()
     def run_extract(self) -> None:
         extract(self.config)
+
+    @rule(refresh=st.booleans())
+    def run_translate(self, refresh: bool) -> None:
+        """Machine drafts (fuzzy) for untranslated entries, or redone with --refresh-fuzzy."""
+        translate(self.config, engine="pseudo", refresh_fuzzy=refresh)
 
     @rule(data=st.data(), lang=st.sampled_from(LANGS))
     def approve(self, data: st.DataObject, lang: str) -> None:

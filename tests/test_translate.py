@@ -20,7 +20,7 @@ from pipeline import catalogs as catalogs_module
 from pipeline.config import load_config
 from pipeline.glossary_io import load_glossary
 from pipeline.masking import mask, unmask
-from pipeline.translate import review_flags, translate
+from pipeline.translate import output_mark, review_flags, translate
 
 EPOCH = "1767225600"
 
@@ -147,7 +147,8 @@ def test_translation_memory_reuses_approved_entries(project: Path) -> None:
     for i, entry in enumerate(live(copy)[:3]):
         assert entry.msgstr == f"APROBADO {i}: {entry.msgid[:20]}"
         assert "fuzzy" in entry.flags
-        assert entry.tcomment == "mt: translation memory (approved in dosing)"
+        assert entry.tcomment == ("mt: translation memory (approved in dosing)\n"
+                                  + output_mark(entry.msgstr))
 
 
 def test_refresh_fuzzy_redoes_machine_output_only(fresh: Path) -> None:
@@ -360,3 +361,25 @@ def test_a_named_language_without_an_engine_stops_before_any_write(fresh: Path) 
     assert result.exit_code == 2
     assert "no engine translates en→fr" in result.output
     assert snapshot(fresh) == before
+
+
+def test_refresh_never_replaces_reviewed_or_edited_text(fresh: Path) -> None:
+    """Found by the reliability state machine: an approved machine draft whose sentence then
+    changed became fuzzy with its old `mt:` comments, and --refresh-fuzzy overwrote it."""
+    assert run(fresh, "translate", "--lang", "es", "--engine", "pseudo").exit_code == 0
+    path = fresh / "locales/es/LC_MESSAGES/travelling-for-treatment.po"
+    po = polib.pofile(str(path))
+    approved, edited = live(po)[2], live(po)[3]
+    approved.flags.remove("fuzzy")  # approved as it was; its mt: comments stay, as in Poedit
+    edited.msgstr = "Texto corregido a mano."  # corrected but still awaiting review
+    po.save()
+    source = fresh / "source" / "travelling-for-treatment.md"
+    source.write_text(source.read_text("utf-8").replace(
+        approved.msgid, approved.msgid.replace("organise", "organise well")), "utf-8")
+    assert run(fresh, "extract").exit_code == 0
+    assert run(fresh, "translate", "--lang", "es", "--engine", "pseudo",
+               "--refresh-fuzzy").exit_code == 0
+    after = {e.msgid: e for e in polib.pofile(str(path))}
+    carried = after[approved.msgid.replace("organise", "organise well")]
+    assert (carried.msgstr, carried.previous_msgid) == (approved.msgstr, approved.msgid)
+    assert after[edited.msgid].msgstr == "Texto corregido a mano."
