@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from pipeline import __version__, catalogs
 from pipeline.config import Config
@@ -37,7 +36,7 @@ from pipeline.page import (
     native_name,
     render_job,
 )
-from pipeline.state import read_state, write_state
+from pipeline.state import Memo, file_digest
 
 FORMATS = ("html", "pdf")
 MANIFEST = ".build-manifest.json"
@@ -199,47 +198,35 @@ class _Inputs:
 
     def __init__(self, config: Config) -> None:
         self.config = config
-        self.key = f"{config.segmentation}"
-        self.old = read_state(config.root, "build-inputs.json", key=self.key)
-        self.new: dict[str, Any] = {}
-
-    def _remembered(self, path: Path) -> tuple[str, Any]:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        item = self.old.get(self.config.rel(path))
-        return digest, item["data"] if item and item["digest"] == digest else None
-
-    def _remember(self, path: Path, digest: str, data: Any) -> Any:
-        self.new[self.config.rel(path)] = {"digest": digest, "data": data}
-        return data
+        self.memo = Memo(config.root, "build-inputs.json", key=config.segmentation)
 
     def segments(self, path: Path) -> list[str]:
-        digest, data = self._remembered(path)
+        shown, digest = self.config.rel(path), file_digest(path)
+        data = self.memo.get(shown, digest)
         if data is None:
-            doc = load_document(path, shown=self.config.rel(path),
-                                segmentation=self.config.segmentation)
-            data = list(dict.fromkeys(s.text for s in doc.segments))
-        return list(self._remember(path, digest, data))
+            doc = load_document(path, shown=shown, segmentation=self.config.segmentation)
+            data = self.memo.put(shown, digest, list(dict.fromkeys(s.text for s in doc.segments)))
+        return list(data)
 
     def catalog(self, path: Path) -> _Tables | None:
         if not path.exists():
             return None
-        digest, data = self._remembered(path)
+        shown, digest = self.config.rel(path), file_digest(path)
+        data = self.memo.get(shown, digest)
         if data is None:
-            po = catalogs.read_catalog(path, shown=self.config.rel(path), strict=True)
-            data = [catalogs.translations(po, approved_only=False),
-                    catalogs.translations(po, approved_only=True)]
-        self._remember(path, digest, data)
+            po = catalogs.read_catalog(path, shown=shown, strict=True)
+            data = self.memo.put(shown, digest, [catalogs.translations(po, approved_only=False),
+                                                 catalogs.translations(po, approved_only=True)])
         return data[0], data[1]
 
     def save(self) -> None:
-        write_state(self.config.root, "build-inputs.json", self.new, key=self.key)
+        self.memo.save()
 
 
 def _common_digest(config: Config, assets: list[Path]) -> str:
     """The digest of what every page shares: package, settings and images."""
     return _digest(_package_digest(), config.project_name, config.segmentation,
-                   [(config.rel(p), hashlib.sha256(p.read_bytes()).hexdigest())
-                    for p in assets])
+                   [(config.rel(p), file_digest(p)) for p in assets])
 
 
 def _write_assets(config: Config, assets: list[Path]) -> None:

@@ -12,7 +12,6 @@ catalog's, are reused from the last run while those files are unchanged.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -26,7 +25,7 @@ from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import source_files
 from pipeline.markdown import load_document
 from pipeline.model import Finding, Language, Severity
-from pipeline.state import read_state, write_state
+from pipeline.state import Memo, file_digest
 
 GATED_BY_STATUS = frozenset({"untranslated", "fuzzy", "po-outdated"})
 _IGNORE = re.compile(r"check-ignore:\s*(?P<names>[\w\s,-]*?)\s*(?:\((?P<reason>.*)\))?\s*$")
@@ -209,43 +208,8 @@ class _LazyGlossary:
             from pipeline.glossary_io import glossary_files
 
             files = glossary_files(self.config.glossary_dir) if self.wanted else []
-            self._fingerprint = _Cache.digest(*files)
+            self._fingerprint = file_digest(*files)
         return self._fingerprint
-
-
-class _Cache:
-    """Findings of unchanged inputs from the last run, so a one-sentence edit re-checks one file.
-
-    A catalog's findings are keyed by the hashes of the catalog, its template and the
-    glossary; the project-wide findings by the hashes of every source and template.
-    """
-
-    def __init__(self, config: Config, checks: dict[str, Check]) -> None:
-        self.root = config.root
-        self.key = f"{sorted(checks)}|{config.segmentation}"
-        self.old: dict[str, Any] = read_state(self.root, "check-cache.json", key=self.key)
-        self.new: dict[str, Any] = {}
-
-    @staticmethod
-    def digest(*paths: Path, extra: str = "") -> str:
-        hasher = hashlib.sha256(extra.encode())
-        for path in paths:
-            hasher.update(path.name.encode())
-            hasher.update(path.read_bytes() if path.exists() else b"\0missing")
-        return hasher.hexdigest()
-
-    def get(self, name: str, digest: str) -> dict[str, Any] | None:
-        item = self.old.get(name)
-        if item is not None and item["digest"] == digest:
-            self.new[name] = item
-            return item
-        return None
-
-    def put(self, name: str, digest: str, **value: Any) -> None:
-        self.new[name] = {"digest": digest, **value}
-
-    def save(self) -> None:
-        write_state(self.root, "check-cache.json", self.new, key=self.key)
 
 
 def _dump(finding: Finding) -> dict[str, Any]:
@@ -268,7 +232,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                 for scope in ("entry", "catalog", "project")}
     findings: list[Finding] = []
     suppressed: list[Suppressed] = []
-    cache = _Cache(config, checks)
+    # Findings of unchanged inputs come from the last run: an edit re-checks one file.
+    cache = Memo(config.root, "check-cache.json", key=f"{sorted(checks)}|{config.segmentation}")
     locales = config.locales_dir
     pot_paths = sorted(locales.glob("*.pot")) if locales.is_dir() else []
     files: list[tuple[str, str]] = [(config.rel(p), "") for p in pot_paths]
@@ -277,7 +242,7 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     names = sorted(set(sources) | templates.names)
     for doc in names:  # project checks, one document (source and template) at a time
         source = sources.get(doc, config.source_dir / f"{doc}.md")
-        digest = cache.digest(source, locales / f"{doc}.pot")
+        digest = file_digest(source, locales / f"{doc}.pot")
         cached = cache.get(f"document:{doc}", digest)
         if cached is None:
             problems = len(templates.problems)
@@ -289,8 +254,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                           templates={doc: template} if template is not None else {})
             found_doc = [*templates.problems[problems:],
                          *(f for c in by_scope["project"] for f in c.func(one))]
-            cached = {"found": [_dump(f) for f in found_doc]}
-            cache.put(f"document:{doc}", digest, **cached)
+            cached = cache.put(f"document:{doc}", digest,
+                               {"found": [_dump(f) for f in found_doc]})
         findings.extend(_load(f) for f in cached["found"])
     project = Project(config=config, documents=(), templates=templates)
     glossary = _LazyGlossary(config, "glossary" in checks)
@@ -301,8 +266,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
         for language in languages:
             path = catalogs.catalog_path(locales, language.tag, doc)
             gated = report.gated(language.tag)
-            digest = cache.digest(path, locales / f"{doc}.pot",
-                                  extra=glossary.fingerprint() if "glossary" in checks else "")
+            digest = file_digest(path, locales / f"{doc}.pot",
+                                 extra=glossary.fingerprint() if "glossary" in checks else "")
             hit = cache.get(config.rel(path), digest)
             if hit is not None:
                 files.append((config.rel(path), language.tag))
@@ -321,8 +286,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
             files.append((config.rel(path), language.tag))
             if isinstance(loaded, Finding):
                 findings.append(loaded)
-                cache.put(config.rel(path), digest, exists=False, entries=0,
-                          found=[_dump(loaded)], suppressed=[])
+                cache.put(config.rel(path), digest, {"exists": False, "entries": 0,
+                                                     "found": [_dump(loaded)], "suppressed": []})
                 continue
             count_catalogs += loaded.exists
             found = [f for c in by_scope["catalog"] for f in c.func(loaded, project)]
@@ -348,9 +313,10 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                         else:
                             found.append(finding)
             fresh = suppressed[before[0]:]
-            cache.put(config.rel(path), digest, exists=loaded.exists,
-                      entries=count_entries - before[1], found=[_dump(f) for f in found],
-                      suppressed=[[_dump(s.finding), s.reason] for s in fresh])
+            cache.put(config.rel(path), digest, {
+                "exists": loaded.exists, "entries": count_entries - before[1],
+                "found": [_dump(f) for f in found],
+                "suppressed": [[_dump(s.finding), s.reason] for s in fresh]})
             suppressed[before[0]:] = [Suppressed(_policy(s.finding, gated), s.reason)
                                       for s in fresh]
             findings.extend(_policy(f, gated) for f in found)

@@ -17,7 +17,7 @@ from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.markdown import load_document
 from pipeline.model import Document, MergeStats
-from pipeline.state import read_state, write_state
+from pipeline.state import file_digest, read_state, write_state
 
 STATE = "extract-state.json"
 
@@ -43,13 +43,6 @@ def load_documents(config: Config) -> list[Document]:
     """Every source document, parsed; the first bad one stops the run before any write."""
     return [load_document(path, shown=config.rel(path), segmentation=config.segmentation)
             for path in source_files(config)]
-
-
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return None
 
 
 # A live msgctxt/msgid/msgid_plural line and its continuation lines ("#~" and "#|" excluded).
@@ -99,7 +92,7 @@ class _State:
 
     @staticmethod
     def fingerprint(name: str, path: Path) -> str | None:
-        return _digest(path) if name in ("source", "pot") else _keys_digest(path)
+        return file_digest(path) if name in ("source", "pot") else _keys_digest(path)
 
     def record(self, config: Config, document: Document, source: Path) -> None:
         files = self.files(config, document.name, source)

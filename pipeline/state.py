@@ -6,6 +6,7 @@ after a small edit touches only what changed. Deleting the folder is always safe
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -43,3 +44,37 @@ def write_state(root: Path, name: str, value: dict[str, Any], *, key: str) -> No
     except (FileNotFoundError, UnicodeDecodeError):
         pass
     atomic_write(path, text)
+
+
+def file_digest(*paths: Path, extra: str = "") -> str:
+    """A hash of files' names and contents (a missing file counts as missing) and `extra`."""
+    hasher = hashlib.sha256(extra.encode())
+    for path in paths:
+        hasher.update(path.name.encode())
+        hasher.update(path.read_bytes() if path.exists() else b"\0missing")
+    return hasher.hexdigest()
+
+
+class Memo:
+    """Values computed from files, kept from one run to the next under the files' digest."""
+
+    def __init__(self, root: Path, name: str, *, key: str = "") -> None:
+        self.root, self.name, self.key = root, name, key
+        self.old = read_state(root, name, key=key)
+        self.new: dict[str, Any] = {}
+
+    def get(self, item: str, digest: str) -> Any:
+        """The value saved for `item` when its digest still matches (kept for next time)."""
+        saved = self.old.get(item)
+        if isinstance(saved, dict) and saved.get("digest") == digest and "value" in saved:
+            self.new[item] = saved
+            return saved["value"]
+        return None
+
+    def put(self, item: str, digest: str, value: Any) -> Any:
+        self.new[item] = {"digest": digest, "value": value}
+        return value
+
+    def save(self) -> None:
+        """Keep what this run saw (items not seen are dropped)."""
+        write_state(self.root, self.name, self.new, key=self.key)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import asdict, dataclass
-from typing import Any
 
 import click
 
@@ -12,7 +10,7 @@ from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.extract import source_files
 from pipeline.model import Counts
-from pipeline.state import read_state, write_state
+from pipeline.state import Memo, file_digest
 
 
 @dataclass(frozen=True)
@@ -33,8 +31,7 @@ class StatusRow:
 
 def collect(config: Config) -> list[StatusRow]:
     """One row per document and language; catalogs unchanged since the last run aren't parsed."""
-    old = read_state(config.root, "status.json", key="")
-    new: dict[str, Any] = {}
+    memo = Memo(config.root, "status.json")
     rows = []
     for path in source_files(config):
         doc = path.stem
@@ -42,16 +39,15 @@ def collect(config: Config) -> list[StatusRow]:
             po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
             counts = Counts()
             if po_path.exists():
-                shown = config.rel(po_path)
-                digest = hashlib.sha256(po_path.read_bytes()).hexdigest()
-                known = old.get(shown)
-                if known and known["digest"] == digest:
-                    counts = Counts(**known["counts"])
+                shown, digest = config.rel(po_path), file_digest(po_path)
+                known = memo.get(shown, digest)
+                if known is not None:
+                    counts = Counts(**known)
                 else:
                     counts = catalogs.counts(catalogs.read_catalog(po_path, shown=shown))
-                new[shown] = {"digest": digest, "counts": asdict(counts)}
+                    memo.put(shown, digest, asdict(counts))
             rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists()))
-    write_state(config.root, "status.json", new, key="")
+    memo.save()
     return rows
 
 

@@ -30,7 +30,7 @@ from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.model import Language
-from pipeline.state import read_state, state_path, write_state
+from pipeline.state import Memo, file_digest, state_path
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
@@ -136,33 +136,22 @@ class _Summaries:
     """
 
     def __init__(self, config: Config, tag: str) -> None:
-        self.root = config.root
-        self.name = f"translate-{tag}.json"
-        self.old: dict[str, dict[str, object]] = read_state(self.root, self.name, key="")
-        self.new: dict[str, dict[str, object]] = {}
+        self.memo = Memo(config.root, f"translate-{tag}.json")
 
-    @staticmethod
-    def digest(path: Path) -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-
-    def known(self, shown: str, digest: str, *, refresh: bool) -> dict[str, object] | None:
+    def known(self, shown: str, path: Path, *, refresh: bool) -> dict[str, object] | None:
         """The summary of an unchanged catalog with nothing to do, else None."""
-        item = self.old.get(shown)
-        if item is None or item["digest"] != digest or item["refresh" if refresh else "todo"]:
-            return None
-        self.new[shown] = item
-        return item
+        item = self.memo.get(shown, file_digest(path))
+        return None if item is None or item["refresh" if refresh else "todo"] else item
 
     def record(self, cat: _Catalog) -> None:
-        self.new[cat.shown] = {
-            "digest": self.digest(cat.path),
+        self.memo.put(cat.shown, file_digest(cat.path), {
             "approved": catalogs.translations(cat.po, approved_only=True),
             "todo": sum(_needs_work(e, refresh=False) for e in cat.po),
             "refresh": sum(_needs_work(e, refresh=True) for e in cat.po),
-        }
+        })
 
     def save(self) -> None:
-        write_state(self.root, self.name, self.new, key="")
+        self.memo.save()
 
 
 def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
@@ -176,7 +165,7 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
         if not path.exists():
             continue
         shown = config.rel(path)
-        item = summaries.known(shown, summaries.digest(path), refresh=refresh)
+        item = summaries.known(shown, path, refresh=refresh)
         if item is not None:
             approved = item["approved"]
             assert isinstance(approved, dict)
