@@ -19,7 +19,7 @@ from typing import Any
 import polib
 from polib import POEntry, POFile
 
-from pipeline import __version__
+from pipeline import __version__, languages
 from pipeline.errors import CatalogError, decode_utf8, line_at
 from pipeline.model import Counts, Document, MergeStats
 
@@ -214,9 +214,7 @@ def make_template(doc: Document, *, project: str, old: POFile | None = None) -> 
 
 
 def plural_forms(lang: str) -> str:
-    from babel.messages.plurals import get_plural
-
-    return str(get_plural(lang.replace("-", "_")))
+    return languages.plural_forms(lang)
 
 
 def _similar(index: dict[str, list[POEntry]], msgid: str) -> POEntry | None:

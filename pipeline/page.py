@@ -14,7 +14,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs
+from pipeline import catalogs, languages
 from pipeline.markdown import parse, parser, read_source, render_html, translate_block
 from pipeline.model import BlockKind
 
@@ -69,9 +69,7 @@ class Job:
 
 
 def direction(tag: str) -> str:
-    from babel import Locale
-
-    return str(Locale.parse(tag.replace("-", "_")).text_direction)
+    return languages.direction(tag)
 
 
 def native_name(tag: str) -> str:
