@@ -7,6 +7,7 @@ and write files only when their content changes, atomically.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import tempfile
@@ -19,7 +20,7 @@ from typing import Any
 import polib
 from polib import POEntry, POFile
 
-from pipeline import __version__, languages
+from pipeline import __version__, languages, poformat
 from pipeline.errors import CatalogError, decode_utf8, line_at
 from pipeline.model import Counts, Document, MergeStats
 
@@ -69,6 +70,10 @@ def read_catalog(path: Path, *, shown: str | None = None, strict: bool = False) 
                            hint="convert it to UTF-8 (msgconv -t UTF-8) and declare charset=UTF-8")
     text = decode_utf8(raw, shown=shown, error=CatalogError, what="catalog",
                        hint="save it as UTF-8 with 'charset=UTF-8' in Content-Type")
+    if text.startswith("\ufeff"):
+        raise CatalogError("catalog starts with a byte order mark (BOM)", path=shown, line=1,
+                           hint="save it as UTF-8 without BOM; msgfmt refuses the BOM too")
+    text = _normalize(text)
     _check_lexically(text, shown)
     try:
         po = polib.pofile(text, wrapwidth=WRAP, check_for_duplicates=False)
@@ -87,6 +92,13 @@ def read_catalog(path: Path, *, shown: str | None = None, strict: bool = False) 
                                hint="remove one of the two entries")
         if not entry.obsolete:
             seen[key] = entry.linenum
+    for entry in po:
+        key = (entry.msgctxt, entry.msgid)
+        if entry.obsolete and key in seen:
+            raise CatalogError(f"obsolete entry for msgid {entry.msgid[:40]!r} is also live "
+                               f"(line {seen[key]})", path=shown, line=entry.linenum,
+                               hint="keep one translation: delete the #~ entry or the live "
+                                    "one, as msgmerge requires")
     if strict:
         _check_plurals(po, shown)
     return po
@@ -104,6 +116,28 @@ def _check_plurals(po: POFile, shown: str) -> None:
                                path=shown, line=entry.linenum,
                                hint=f"keep msgstr[0] to msgstr[{nplurals - 1}] for "
                                     f"{entry.msgid[:40]!r}, or fix Plural-Forms")
+
+_ONE_LINE_ENTRY = re.compile(r'^((?:#~\s*)?msgid\s+"(?:[^"\\]|\\.)*")\s+(msgstr\s+".*)$', re.M)
+_BARE_REFERENCE = re.compile(r"^#:(?=[^\s])", re.M)
+_OBSOLETE_PREVIOUS = re.compile(r"^#~\|\s?", re.M)
+
+
+def _normalize(text: str) -> str:
+    """Rewrite valid PO that polib's parser refuses into the form it reads.
+
+    `#:file.c:29` (no space), `msgid "2" msgstr "2"` on one line, and `#~|` previous
+    msgids of obsolete entries (polib reads them when written as `#|`).
+    """
+    if "#:" in text:
+        text = _BARE_REFERENCE.sub("#: ", text)
+    if "msgstr" in text:
+        text = _ONE_LINE_ENTRY.sub(lambda m: m.group(1) + "\n" +
+                                   ("#~ " if m.group(1).startswith("#~") else "") + m.group(2),
+                                   text)
+    if "#~|" in text:
+        text = _OBSOLETE_PREVIOUS.sub("#| ", text)
+    return text
+
 
 _KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*)$')
 _STRING = re.compile(r'^"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*$')
@@ -132,8 +166,43 @@ def _check_lexically(text: str, shown: str) -> None:
 
 
 def render(po: POFile) -> str:
-    text = str(po)
-    return text if text.endswith("\n") else text + "\n"
+    """The catalog as GNU msgcat writes it (wrapping, escapes, comment and flag layout)."""
+    header = None
+    if po.metadata or po.header:
+        header = poformat.render_header(po.header or "", po.metadata.items(),
+                                        fuzzy=bool(po.metadata_is_fuzzy))
+    return poformat.render(header, po)
+
+
+_DATES = ("POT-Creation-Date", "PO-Revision-Date")
+
+
+def _entry_key(entry: POEntry) -> tuple[object, ...]:
+    plural = tuple(sorted((int(k), v) for k, v in entry.msgstr_plural.items()))
+    return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural or "",
+            entry.msgstr, plural, tuple(sorted(poformat.kept_flags(entry.flags))),
+            entry.comment or "", entry.tcomment or "", tuple(entry.occurrences),
+            entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
+
+
+def content(po: POFile) -> tuple[object, ...]:
+    """What a catalog says, without line wrapping, entry order or dates.
+
+    Two files with the same content are the same catalog to gettext, Poedit and the
+    pipeline; a stage that would only rewrap or reorder a file leaves it alone.
+    """
+    meta = tuple(sorted((k, v) for k, v in po.metadata.items() if k not in _DATES))
+    entries = sorted((_entry_key(e) for e in po
+                      if not (e.obsolete and not is_translated(e))), key=repr)
+    return (po.header or "", bool(po.metadata_is_fuzzy), meta, tuple(entries))
+
+
+def write_catalog(path: Path, po: POFile, old: POFile | None) -> bool:
+    """Write `po` unless the catalog on disk (`old`, as read) already says the same."""
+    if old is not None and content(old) == content(po):
+        return False
+    atomic_write(path, render(po))
+    return True
 
 
 def differs(path: Path, text: str) -> bool:
@@ -217,86 +286,122 @@ def plural_forms(lang: str) -> str:
     return languages.plural_forms(lang)
 
 
-def _similar(index: dict[str, list[POEntry]], msgid: str) -> POEntry | None:
-    """The most similar translated old entry (ratio ≥ FUZZY_THRESHOLD), via a word index."""
-    candidates: dict[int, POEntry] = {}
+def _nplurals(meta: dict[str, str]) -> int:
+    found = re.search(r"nplurals\s*=\s*(\d+)", meta.get("Plural-Forms", ""))
+    return int(found.group(1)) if found else 2
+
+
+def _similar(index: dict[str, list[POEntry]], pool: list[POEntry],
+             msgid: str) -> POEntry | None:
+    """The most similar translated old entry (ratio ≥ FUZZY_THRESHOLD), as msgmerge finds it.
+
+    Candidates sharing a word come first (cheap); when none of them is similar enough, every
+    old entry whose length allows the threshold is tried, so short segments ("Close" for
+    "Closed") are not missed.
+    """
+    matcher = difflib.SequenceMatcher(None, "", msgid, autojunk=False)
+
+    def best_of(candidates: Iterable[POEntry]) -> POEntry | None:
+        best, best_ratio = None, FUZZY_THRESHOLD
+        for entry in candidates:
+            total = len(entry.msgid) + len(msgid)
+            if not total or 2 * min(len(entry.msgid), len(msgid)) / total < best_ratio:
+                continue
+            matcher.set_seq1(entry.msgid)
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (ratio == best_ratio and best is None):
+                best, best_ratio = entry, ratio
+        return best
+
+    near: dict[int, POEntry] = {}
     for word in set(_WORD.findall(msgid.lower())):
         for entry in index.get(word, ()):
-            candidates[id(entry)] = entry
-    if not candidates:
-        return None
-    best, best_ratio = None, FUZZY_THRESHOLD
-    matcher = difflib.SequenceMatcher(None, "", msgid, autojunk=False)
-    for entry in candidates.values():
-        matcher.set_seq1(entry.msgid)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio > best_ratio or (ratio == best_ratio and best is None):
-            best, best_ratio = entry, ratio
-    return best
+            near[id(entry)] = entry
+    return best_of(near.values()) or best_of(e for e in pool if id(e) not in near)
 
 
-def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeStats]:
-    """Merge a template into a catalog the way msgmerge does.
-
-    Exact matches keep their msgstr, flags and translator comments; a new msgid similar to a
-    translated old one gets its msgstr as fuzzy with `#|` previous msgid; other translated old
-    entries no longer in the template become obsolete. No msgstr is ever dropped.
-    """
-    new = POFile(wrapwidth=WRAP)
+def _header(pot: POFile, old: POFile | None, *, lang: str) -> tuple[str, dict[str, str]]:
+    """The merged header: the catalog's own fields kept (Plural-Forms included), as msgmerge
+    does; the template's creation date; fields a new catalog needs filled in."""
     first = (pot.header or "").splitlines()[:1] or ["the project"]
     subject = first[0].removeprefix("Translation template for ")
-    new.header = (old.header if old is not None and old.header
-                  else f"{lang} translation of {subject}")
+    header = (old.header if old is not None and old.header
+              else f"{lang} translation of {subject}")
     meta = dict(old.metadata) if old is not None else {}
     created = pot.metadata.get("POT-Creation-Date") or now_stamp()
-    meta.update({
-        "Project-Id-Version": (meta.get("Project-Id-Version")
-                               or pot.metadata.get("Project-Id-Version") or "pipeline"),
+    defaults = {
+        "Project-Id-Version": pot.metadata.get("Project-Id-Version") or "pipeline",
         "Report-Msgid-Bugs-To": pot.metadata.get("Report-Msgid-Bugs-To", ""),
         "POT-Creation-Date": created,
-        "PO-Revision-Date": meta.get("PO-Revision-Date") or created,
-        "Last-Translator": meta.get("Last-Translator") or "pipeline",
-        "Language-Team": meta.get("Language-Team") or lang,
+        "PO-Revision-Date": created,
+        "Last-Translator": "pipeline",
+        "Language-Team": lang,
         "Language": lang.replace("-", "_"),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
         "Plural-Forms": plural_forms(lang),
-    })
-    if meta.get("PO-Revision-Date", "").startswith("YEAR"):
+    }
+    for key, value in defaults.items():
+        if not meta.get(key):
+            meta[key] = value
+    meta["POT-Creation-Date"] = created
+    if meta["PO-Revision-Date"].startswith("YEAR"):
         meta["PO-Revision-Date"] = created
-    new.metadata = meta
+    return header, meta
+
+
+def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeStats]:
+    """Merge a template into a catalog the way msgmerge does.
+
+    Exact matches keep their msgstr, fuzzy flag and translator comments; a new msgid similar
+    to a translated old one gets its msgstr as fuzzy with `#|` previous msgid; other
+    translated old entries no longer in the template become obsolete. Format flags, range and
+    wrapping come from the template. No msgstr is ever dropped.
+    """
+    new = POFile(wrapwidth=WRAP)
+    new.header, new.metadata = _header(pot, old, lang=lang)
+    nplurals = _nplurals(new.metadata)
 
     old_entries = list(old) if old is not None else []
     live = {(e.msgctxt, e.msgid): e for e in old_entries if not e.obsolete}
     dead = {(e.msgctxt, e.msgid): e for e in old_entries if e.obsolete}
     index: dict[str, list[POEntry]] = defaultdict(list)
-    for entry in live.values():
-        if entry.msgstr or any(entry.msgstr_plural.values()):
-            for word in set(_WORD.findall(entry.msgid.lower())):
-                index[word].append(entry)
+    pool = [e for e in live.values() if is_translated(e) or e.msgstr]
+    for entry in pool:
+        for word in set(_WORD.findall(entry.msgid.lower())):
+            index[word].append(entry)
     used: set[tuple[str | None, str]] = set()
     kept = added = fuzzy = 0
     for tentry in pot:
+        if tentry.obsolete:  # an obsolete entry in a template is history, not work
+            continue
         key = (tentry.msgctxt, tentry.msgid)
         entry = POEntry(msgid=tentry.msgid, msgctxt=tentry.msgctxt, msgstr="",
                         comment=tentry.comment, occurrences=list(tentry.occurrences),
                         msgid_plural=tentry.msgid_plural)
+        if tentry.msgid_plural:
+            entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
         previous = live.get(key) or dead.get(key)
         if previous is not None:
             used.add(key)  # an obsolete exact match comes back, as msgmerge does
-            _carry(previous, entry)
+            _carry(previous, entry, tentry)
+            if previous.obsolete and is_machine_output(previous):
+                entry.flags = sorted(set(entry.flags) | {"fuzzy"})  # no tool approves
             kept += 1
         else:
-            similar = _similar(index, tentry.msgid)
+            similar = _similar(index, pool, tentry.msgid)
             if similar is not None:
                 used.add((similar.msgctxt, similar.msgid))  # lives on as the #| previous
-                _carry(similar, entry)
+                _carry(similar, entry, tentry)
                 entry.flags = sorted(set(entry.flags) | {"fuzzy"})
-                entry.previous_msgid = similar.msgid
-                entry.previous_msgctxt = similar.msgctxt
+                # The English the translation was made for: the source's own #| if it had one.
+                made_for = similar.previous_msgid if "fuzzy" in similar.flags else None
+                entry.previous_msgid = made_for or similar.msgid
+                entry.previous_msgctxt = (similar.previous_msgctxt if made_for
+                                          else similar.msgctxt)
                 fuzzy += 1
             else:
                 added += 1
@@ -308,22 +413,45 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
             continue
         gone = POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
                        msgid_plural=entry.msgid_plural, msgstr_plural=dict(entry.msgstr_plural),
-                       tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True)
+                       tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True,
+                       previous_msgid=entry.previous_msgid,
+                       previous_msgctxt=entry.previous_msgctxt,
+                       previous_msgid_plural=entry.previous_msgid_plural)
         new.append(gone)
         obsolete += 1
     return new, MergeStats(kept=kept, added=added, fuzzy=fuzzy, obsolete=obsolete)
 
 
-def _carry(source: POEntry, target: POEntry) -> None:
-    """Copy what belongs to the translator: msgstr, flags, translator comments, #| lines."""
-    target.msgstr = source.msgstr
-    if source.msgstr_plural:
-        target.msgstr_plural = dict(source.msgstr_plural)
+def _carry(source: POEntry, target: POEntry, template: POEntry) -> None:
+    """Copy what belongs to the translator (msgstr, fuzzy, comments, #| lines); the other
+    flags (format, range, no-wrap) come from the template, as in msgmerge."""
+    if target.msgid_plural and source.msgstr_plural:
+        forms = {int(k): v for k, v in source.msgstr_plural.items()}
+        target.msgstr_plural = {n: forms.get(n, "") for n in
+                                range(max(len(target.msgstr_plural), len(forms)))}
+    elif target.msgid_plural and source.msgstr:
+        target.msgstr_plural = {**target.msgstr_plural, 0: source.msgstr}
+    else:
+        target.msgstr = source.msgstr or source.msgstr_plural.get(0, "") or ""
     target.tcomment = source.tcomment
-    target.flags = list(source.flags)
+    target.flags = sorted(set(template.flags) - {"fuzzy"} | ({"fuzzy"} & set(source.flags)))
     if "fuzzy" in source.flags:
         target.previous_msgid = source.previous_msgid
         target.previous_msgctxt = source.previous_msgctxt
+        target.previous_msgid_plural = source.previous_msgid_plural
+
+
+def machine_mark(msgid: str, msgstr: str) -> str:
+    """The provenance line that ties a msgstr to the engine output it still is, for this
+    English only: a translator's text carried to another sentence never matches."""
+    digest = hashlib.sha256(f"{msgid}\0{msgstr}".encode()).hexdigest()[:12]
+    return f"mt: output {digest}"
+
+
+def is_machine_output(entry: POEntry) -> bool:
+    """Is the msgstr exactly what an engine wrote for this msgid (its mark still matches)?"""
+    return bool(entry.msgstr) and machine_mark(entry.msgid, entry.msgstr) in \
+        (entry.tcomment or "").splitlines()
 
 
 def is_translated(entry: POEntry) -> bool:

@@ -127,19 +127,19 @@ def extract(config: Config) -> ExtractResult:
             old = (catalogs.read_catalog(path, shown=config.rel(path), strict=True)
                    if path.exists() else None)
             olds.append((lang.tag, path, old))
-        plans.append((doc, pot_path, pot, olds))
+        plans.append((doc, pot_path, old_pot, pot, olds))
 
     written: list[str] = []
     merged: list[tuple[str, MergeStats]] = []
-    for doc, pot_path, pot, olds in plans:
-        if catalogs.differs(pot_path, catalogs.render(pot)):
+    for doc, pot_path, old_pot, pot, olds in plans:
+        if old_pot is None or catalogs.content(old_pot) != catalogs.content(pot):
             # The template changed for real: give it a fresh creation date.
             pot.metadata["POT-Creation-Date"] = catalogs.now_stamp()
             catalogs.atomic_write(pot_path, catalogs.render(pot))
             written.append(config.rel(pot_path))
         for tag, path, old in olds:
             po, stats = catalogs.merge(pot, old, lang=tag)
-            changed = catalogs.write_if_changed(path, catalogs.render(po))
+            changed = catalogs.write_catalog(path, po, old)
             merged.append((config.rel(path), MergeStats(
                 kept=stats.kept, added=stats.added, fuzzy=stats.fuzzy,
                 obsolete=stats.obsolete, written=changed)))
@@ -164,7 +164,9 @@ def _retire_removed(config: Config, names: set[str],
         for lang in config.languages:
             path = catalogs.catalog_path(locales, lang.tag, doc)
             if path.exists():
-                po = catalogs.obsolete_all(catalogs.read_catalog(path, shown=config.rel(path)))
-                changed = catalogs.write_if_changed(path, catalogs.render(po))
+                old = catalogs.read_catalog(path, shown=config.rel(path))
+                before = catalogs.content(old)
+                po = catalogs.obsolete_all(old)
+                changed = before != catalogs.content(po) and catalogs.write_catalog(path, po, None)
                 merged.append((config.rel(path), MergeStats(obsolete=len(po), written=changed)))
         pot_path.unlink()

@@ -12,7 +12,6 @@ with a msgstr) are never changed.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -103,11 +102,6 @@ class _Catalog:
     po: catalogs.POFile
 
 
-def output_mark(text: str) -> str:
-    """The provenance line that ties a msgstr to the machine output it still is."""
-    return "mt: output " + hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
 def _is_machine(entry: catalogs.POEntry) -> bool:
     """Is the msgstr exactly what an engine wrote for this msgid?
 
@@ -117,7 +111,7 @@ def _is_machine(entry: catalogs.POEntry) -> bool:
     """
     if entry.previous_msgid:
         return False
-    return output_mark(entry.msgstr) in (entry.tcomment or "").splitlines()
+    return catalogs.is_machine_output(entry)
 
 
 def _needs_work(entry: catalogs.POEntry, *, refresh: bool) -> bool:
@@ -191,7 +185,7 @@ def _write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> Non
     kept = [line for line in (entry.tcomment or "").splitlines()
             if not line.startswith(_MACHINE)]
     lines = [part for c in comments for part in _comment_lines(c)]
-    entry.tcomment = "\n".join([*kept, *lines, output_mark(text)])
+    entry.tcomment = "\n".join([*kept, *lines, catalogs.machine_mark(entry.msgid, text)])
     entry.msgstr = text
     entry.flags = sorted(set(entry.flags) | {"fuzzy"})
     entry.previous_msgid = None

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the pipeline and its tests need on a fresh Debian machine:
 # Debian packages (gettext, Apertium, poppler, fonts, HarfBuzz subsetting), a virtual
-# environment in .venv with a CPU-only torch, the pipeline and its dev tools.
+# environment in .venv from requirements.lock (CPU-only torch), the pipeline and dev tools.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,18 +28,26 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
-if [ ! -x .venv/bin/python ]; then
-  "$PY" -m venv .venv
+VENV=${PIPELINE_VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+  "$PY" -m venv "$VENV"
 fi
-.venv/bin/python -m pip install -q --upgrade pip
-# argostranslate -> stanza -> torch (unpinned). Installing the CPU build first keeps pip
-# from pulling a multi-gigabyte CUDA build; constraints.txt pins it for every later step.
-.venv/bin/python -m pip install -q -c constraints.txt "torch==2.13.0"
-.venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
+"$VENV/bin/python" -m pip install -q "pip==26.3"
+if [ "${PIPELINE_LATEST:-}" = 1 ]; then
+  # The non-gating drift job: today's newest releases within pyproject.toml's ranges
+  # (constraints.txt still keeps torch on the CPU build that lies on these machines).
+  "$VENV/bin/python" -m pip install -q --upgrade -c constraints.txt "torch==2.13.0"
+  "$VENV/bin/python" -m pip install -q --upgrade --upgrade-strategy eager -c constraints.txt -e ".[dev]"
+else
+  # Every dependency, transitive ones included, at the exact version and hash in
+  # requirements.lock (refresh it with scripts/lock.sh). torch is the CPU build.
+  "$VENV/bin/python" -m pip install -q --require-hashes --no-deps -r requirements.lock
+  "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
+fi
 
 # Nu HTML checker for the HTML validity tests (npm package vnu-jar ships vnu.jar).
 if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] && command -v npm >/dev/null; then
   mkdir -p .tools
   (cd .tools && npm install --silent --no-audit --no-fund --prefix . vnu-jar >/dev/null)
 fi
-echo "setup: ready ($(du -sh .venv | cut -f1) in .venv)"
+echo "setup: ready ($(du -sh "$VENV" | cut -f1) in $VENV)"

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# The test command: set up (Debian packages, .venv) and run lint, types and the test suite.
+# The test command: set up (Debian packages, .venv from requirements.lock) and run lint, types
+# and the test suite. `scripts/test.sh --latest [pytest args]` is the non-gating drift job: the
+# same suite in .venv-latest with today's newest releases, to see upstream changes early.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--latest" ]; then
+  shift
+  export PIPELINE_VENV=.venv-latest PIPELINE_LATEST=1
+fi
+VENV=${PIPELINE_VENV:-.venv}
 bash scripts/setup.sh
-.venv/bin/ruff check pipeline tests bench
-.venv/bin/mypy
-.venv/bin/pytest "$@"
+"$VENV/bin/ruff" check pipeline tests bench
+"$VENV/bin/mypy"
+"$VENV/bin/pytest" "$@"
