@@ -181,7 +181,7 @@ def _entry_key(entry: POEntry) -> tuple[object, ...]:
     plural = tuple(sorted((int(k), v) for k, v in entry.msgstr_plural.items()))
     return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural or "",
             entry.msgstr, plural, tuple(sorted(poformat.kept_flags(entry.flags))),
-            entry.comment or "", entry.tcomment or "", tuple(entry.occurrences),
+            " ".join((entry.comment or "").split()), entry.tcomment or "", tuple(entry.occurrences),
             entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
 
 
@@ -363,6 +363,7 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
     """
     new = POFile(wrapwidth=WRAP)
     new.header, new.metadata = _header(pot, old, lang=lang)
+    new.metadata_is_fuzzy = bool(old.metadata_is_fuzzy) if old is not None else False
     nplurals = _nplurals(new.metadata)
 
     old_entries = list(old) if old is not None else []
@@ -381,7 +382,8 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
         key = (tentry.msgctxt, tentry.msgid)
         entry = POEntry(msgid=tentry.msgid, msgctxt=tentry.msgctxt, msgstr="",
                         comment=tentry.comment, occurrences=list(tentry.occurrences),
-                        msgid_plural=tentry.msgid_plural)
+                        msgid_plural=tentry.msgid_plural,
+                        flags=[f for f in tentry.flags if f != "fuzzy"])
         if tentry.msgid_plural:
             entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
         previous = live.get(key) or dead.get(key)
