@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import polib
@@ -177,30 +176,54 @@ def translated_and_edited(root: Path) -> None:
         path.write_text(path.read_text().replace("fever", "high fever").replace("Rest", "Sleep"))
 
 
-def test_extract_killed_at_random_points_resumes_to_the_same_result(tmp_path: Path) -> None:
+# Runs extract in a child that SIGKILLs itself at its N-th file replacement (before it, or
+# right after it when N is negative): a kill that always lands mid-write, with no timing.
+KILL_AT_REPLACE = """
+import os, signal, sys
+from pathlib import Path
+from pipeline.cli import cli
+target, count = int(sys.argv[1]), [0]
+real = os.replace
+def replace(src, dst):
+    count[0] += 1
+    if count[0] == abs(target) and target > 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(src, dst)
+    if count[0] == abs(target) and target < 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+try:
+    cli(["--project", sys.argv[2], "extract"], standalone_mode=False)
+finally:
+    print(count[0], file=sys.stderr)
+"""
+
+
+def killed_extract(root: Path, at: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1800000000"}
+    return subprocess.run([sys.executable, "-c", KILL_AT_REPLACE, str(at), str(root)],
+                          env=env, capture_output=True, text=True)
+
+
+def test_extract_killed_at_any_write_resumes_to_the_same_result(tmp_path: Path) -> None:
     start = tmp_path / "start"
     translated_and_edited(start)
     reference = tmp_path / "reference"
     shutil.copytree(start, reference)
-    subprocess.run(extract_cmd(reference), check=True, capture_output=True)
+    full = killed_extract(reference, 10**9)  # never killed: counts its replacements
+    writes = int(full.stderr.strip().splitlines()[-1])
+    assert writes > 20
     rng = random.Random(11)
-    kills = 0
-    for attempt in range(10):
+    points = sorted(rng.sample(range(1, writes), 5)) + [-rng.randrange(1, writes)]
+    for attempt, at in enumerate(points):
         work = tmp_path / f"work{attempt}"
         shutil.copytree(start, work)
-        process = subprocess.Popen(extract_cmd(work), stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 0.5))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-            kills += 1
-        process.wait()
+        assert killed_extract(work, at).returncode == -signal.SIGKILL
         for path in (work / "locales").rglob("*.po*"):
             polib.pofile(str(path))  # every catalog still parses
         subprocess.run(extract_cmd(work), check=True, capture_output=True)
         assert tree(work) == tree(reference)
         assert not list((work / "locales").rglob(".*.tmp"))
-    assert kills >= 5
 
 
 def test_a_second_writer_stops_with_a_clear_message(tmp_path: Path) -> None:
