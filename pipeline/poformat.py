@@ -105,38 +105,56 @@ def _directive_spans(text: str, flags: Sequence[str]) -> list[tuple[int, int]]:
     return spans
 
 
+_ESCAPE_TABLE = str.maketrans({c: "\\" + e for c, e in _ESCAPES.items()})
+_CONTINUATION = bytes(_BREAK_PROHIBITED if (b & 0xC0) == 0x80 else 0 for b in range(256))
+_ESCAPED = re.compile(rb"\\.")
+
+
+def _escape(text: str) -> bytes:
+    return text.translate(_ESCAPE_TABLE).encode()
+
+
+def _overrides(text: str, portion: bytes, spans: list[tuple[int, int]]) -> bytearray:
+    """Where msgcat forbids a break: inside a character, an escape sequence or a format
+    directive (`spans`, character offsets into `text`), and before a final \\n."""
+    overrides = bytearray(portion.translate(_CONTINUATION))
+    for match in _ESCAPED.finditer(portion):
+        overrides[match.start() + 1] = _BREAK_PROHIBITED
+    for start, end in spans:
+        first = len(_escape(text[:start + 1]))
+        last = len(_escape(text[:end]))
+        overrides[first:last] = bytes([_BREAK_PROHIBITED]) * (last - first)
+    if text.endswith("\n") and len(portion) >= 2:
+        overrides[len(portion) - 2] = _BREAK_PROHIBITED
+    return overrides
+
+
 def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
          flags: Sequence[str] = (), width: int = PAGE_WIDTH) -> list[str]:
     """The lines msgcat writes for `name "value"` (one string keyword, wrapped)."""
-    inside: set[int] = set()
-    for start, end in _directive_spans(value, flags):
-        inside.update(range(start + 1, end))
+    if "\n" not in value:  # the common case: one portion that may fit on the first line
+        escaped = value.translate(_ESCAPE_TABLE)
+        if len(prefix) + len(name) + 3 + len(escaped.encode()) <= width or not wrapping:
+            return [f'{prefix}{name} "{escaped}"']
+    directives = _directive_spans(value, flags)
     lines: list[str] = []
     first = True
     position = 0
     portions = _split_after_newlines(value) if value else [""]
+    after_break = len(prefix) + 1
+    line_width = (width if wrapping else 2**31 - 1) - 1 - after_break
     for index, text in enumerate(portions):
         more = index < len(portions) - 1
-        escaped: list[bytes] = []
-        overrides = bytearray()
-        for offset, char in enumerate(text):
-            brk = _BREAK_PROHIBITED if position + offset in inside else 0
-            if char in _ESCAPES:
-                piece = ("\\" + _ESCAPES[char]).encode()
-                overrides += bytes((brk, _BREAK_PROHIBITED))
-            else:
-                piece = char.encode("utf-8")
-                overrides += bytes((brk,)) + bytes([_BREAK_PROHIBITED]) * (len(piece) - 1)
-            escaped.append(piece)
+        portion = _escape(text)
+        spans = [(max(a, position) - position, min(b, position + len(text)) - position)
+                 for a, b in directives if a < position + len(text) and b > position]
         position += len(text)
-        portion = b"".join(escaped)
-        if text.endswith("\n") and len(portion) >= 2:
-            overrides[len(portion) - 2] = _BREAK_PROHIBITED
-        after_break = len(prefix) + 1
-        line_width = (width if wrapping else 2**31 - 1) - 1 - after_break
         while True:
             startcol = len(prefix) + (len(name) + 1 if first else 0) + 1 - after_break
-            breaks = _breaks(portion, overrides, line_width, startcol) if portion else b""
+            # UTF-8 bytes never undercount columns: a portion that fits by bytes fits.
+            fits = startcol + len(portion) <= line_width
+            breaks = b"" if fits or not portion else \
+                _breaks(portion, _overrides(text, portion, spans), line_width, startcol)
             if first and portion and (more or startcol > line_width
                                       or _BREAK_POSSIBLE in breaks):
                 lines.append(f'{prefix}{name} ""')
@@ -145,15 +163,20 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
             break
         head = f"{prefix}{name} " if first else prefix
         first = False
-        pieces, start = [], 0
-        for i, mark in enumerate(breaks):
-            if mark == _BREAK_POSSIBLE:
-                pieces.append(portion[start:i])
-                start = i
-        pieces.append(portion[start:])
-        for n, piece in enumerate(pieces):
-            lines.append(f'{head if n == 0 else prefix}"{piece.decode("utf-8")}"')
+        start = 0
+        for i in _positions(breaks):
+            lines.append(f'{head if start == 0 else prefix}"{portion[start:i].decode()}"')
+            start = i
+        lines.append(f'{head if start == 0 else prefix}"{portion[start:].decode()}"')
     return lines
+
+
+def _positions(breaks: bytes) -> list[int]:
+    out, i = [], breaks.find(_BREAK_POSSIBLE)
+    while i != -1:
+        out.append(i)
+        i = breaks.find(_BREAK_POSSIBLE, i + 1)
+    return out
 
 
 def _split_after_newlines(value: str) -> list[str]:
