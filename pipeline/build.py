@@ -102,6 +102,25 @@ def review(segments: list[str], tables: _Tables | None) -> Review:
                   untranslated=sum(s not in any_state for s in segments), catalog=True)
 
 
+def release_decision(*, released: bool, draft: bool, rev: Review) -> str:
+    """What a build does with one document in one language: the rule that keeps unreviewed
+    text from patients.
+
+    'build'   — a released language whose every segment is translated and approved, or any
+                language that has something translated when --draft asks for a preview;
+    'refuse'  — a released language with anything missing or unapproved (exit 1);
+    'draft'   — a draft language without --draft: skipped, never published;
+    'nothing' — a draft language with nothing translated yet: skipped, even with --draft,
+                rather than built as an English page under another language's name.
+    """
+    untouched = rev.total > 0 and rev.untranslated == rev.total
+    if released:
+        return "build" if rev.complete or draft else "refuse"
+    if untouched:
+        return "nothing"
+    return "build" if draft else "draft"
+
+
 def refusal(rev: Review, catalog: str) -> str:
     """One line saying what keeps a document of a released language from being built."""
     if not rev.catalog:
@@ -265,17 +284,16 @@ class _Plan:
             path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
             tables = inputs.catalog(path)
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
-            untouched = rev.total > 0 and rev.untranslated == rev.total
-            if (lang.released or self.draft) and (rev.complete or self.draft) \
-                    and not (untouched and not lang.released):
+            decision = release_decision(released=lang.released, draft=self.draft, rev=rev)
+            if decision == "build":
                 found = {}
                 if tables is not None:
                     found = tables[1] if not self.draft else tables[0]
                 buildable[lang.tag] = (rev, found)
             elif lang.tag in self.selected:
-                reason = (refusal(rev, config.rel(path)) if lang.released else
+                reason = (refusal(rev, config.rel(path)) if decision == "refuse" else
                           "nothing translated yet (run 'pipeline translate' or translate "
-                          f"{config.rel(path)})" if untouched else
+                          f"{config.rel(path)})" if decision == "nothing" else
                           "draft language (build with --draft to preview it, with a banner)")
                 self.outcomes[(doc, lang.tag)] = DocOutcome(
                     doc, lang.tag, "refused" if lang.released else "skipped", rev, reason)
