@@ -36,7 +36,7 @@ def template_path(locales: Path, doc: str) -> Path:
 
 def catalog_path(locales: Path, lang: str, doc: str) -> Path:
     """The `<locales>/<lang>/LC_MESSAGES/<doc>.po` convention, in one place."""
-    return locales / lang.replace("-", "_") / "LC_MESSAGES" / f"{doc}.po"
+    return locales / languages.catalog_tag(lang) / "LC_MESSAGES" / f"{doc}.po"
 
 
 def now_stamp() -> str:
@@ -338,7 +338,7 @@ def _header(pot: POFile, old: POFile | None, *, lang: str) -> tuple[str, dict[st
         "PO-Revision-Date": created,
         "Last-Translator": "pipeline",
         "Language-Team": lang,
-        "Language": lang.replace("-", "_"),
+        "Language": languages.catalog_tag(lang),
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import ConfigError
+from pipeline.languages import catalog_tag
 from pipeline.model import Language
 
 STATUSES = ("released", "draft")
@@ -158,10 +159,10 @@ def load_config(root: Path) -> Config:
     for tag, spec in raw_languages.items():
         line = _line_of(text, tag)
         validate_tag(tag, where=path, line=line)
-        if tag.replace("-", "_").casefold() == source_language.replace("-", "_").casefold():
+        if catalog_tag(tag).casefold() == catalog_tag(source_language).casefold():
             raise ConfigError(f"'{tag}' is the source language, not a target", path=path,
                               line=line, hint="remove it from [tool.pipeline.languages]")
-        same = folders.setdefault(tag.replace("-", "_").casefold(), tag)
+        same = folders.setdefault(catalog_tag(tag).casefold(), tag)
         if same != tag:
             raise ConfigError(f"'{tag}' and '{same}' name the same language (one catalog "
                               "folder)", path=path, line=line, hint="keep one of them")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import SourceError, decode_utf8, line_at
+from pipeline.languages import base_language
 from pipeline.model import Block, BlockKind, Document, Segment
 from pipeline.segment import normalize_space, sentence_spans
 
@@ -228,7 +229,7 @@ def load_document(path: Path, *, shown: str, segmentation: str = "sentence") -> 
 
 def joiner(lang: str) -> str:
     """What goes between two sentences in `lang`: nothing in Chinese and Japanese."""
-    return "" if lang.split("-")[0].split("_")[0] in ("zh", "ja") else " "
+    return "" if base_language(lang) in ("zh", "ja") else " "
 
 
 def hard_breaks(text: str) -> list[tuple[int, int]]:

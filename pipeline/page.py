@@ -74,9 +74,7 @@ def direction(tag: str) -> str:
 
 def native_name(tag: str) -> str:
     """The language's own name for itself, capitalized as a menu item (Babel)."""
-    from babel import Locale
-
-    locale = Locale.parse(tag.replace("-", "_"))
+    locale = languages.locale(tag)
     name = str(locale.get_display_name(locale) or tag)
     return name[:1].upper() + name[1:]
 

@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 from xml.sax.xmlreader import Locator
 
 from pipeline.errors import GlossaryError
+from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
                 findings.append(finding(Severity.ERROR, f"<{lang_node.name}> has no xml:lang",
                                         shown, lang_node.line))
                 continue
-            is_source = lang.split("-")[0].lower() == SOURCE
+            is_source = base_language(lang) == SOURCE
             if not is_source and lang not in checked:
                 checked.add(lang)
                 problem = language_problem(lang, shown, lang_node.line)

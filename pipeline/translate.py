@@ -23,7 +23,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, catalogs
+from pipeline import __version__, catalogs, languages
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
@@ -262,7 +262,7 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
         flags.append("same-as-source: the engine left the text in the source language")
     if (repeat := _REPEAT.search(output)) and not _REPEAT.search(source):
         flags.append(f"repetition: '{repeat.group(1)}' repeated")
-    script = _SCRIPT_OF.get(lang.split("-")[0].lower())
+    script = _SCRIPT_OF.get(languages.base_language(lang))
     if script and any(c.isalpha() for c in output) and not script[1].search(output):
         flags.append(f"script: no {script[0]} letters in the output")
     if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):

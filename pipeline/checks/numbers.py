@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.model import Finding
 
@@ -69,11 +70,11 @@ _CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "m²": "m2",
 @lru_cache(maxsize=32)
 def readings(lang: str) -> tuple[tuple[str, str], ...]:
     """(decimal, group) separator pairs to try for `lang`: its own first, English last."""
-    from babel import Locale, UnknownLocaleError
+    from babel import UnknownLocaleError
 
     pairs: list[tuple[str, str]] = []
     try:
-        symbols = Locale.parse(lang.replace("-", "_")).number_symbols
+        symbols = languages.locale(lang).number_symbols
         for system in ("latn", "arab"):
             found = symbols.get(system, {})
             if found.get("decimal") and found.get("group"):
@@ -191,7 +192,7 @@ def _unit_pattern(unit: str, lang: str) -> tuple[re.Pattern[str], tuple[str, ...
     """A pattern for `unit` (e.g. mg/kg) in any spelling accepted in `lang`, and those."""
     def spellings(atom: str) -> tuple[str, ...]:
         table = _ATOMS[atom]
-        return (*table.get(lang.split("-")[0], ()), *table["*"])
+        return (*table.get(languages.base_language(lang), ()), *table["*"])
 
     def alternation(atom: str) -> str:
         return "|".join(_bounded(s) for s in sorted(spellings(atom), key=len, reverse=True))

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.checks import Entry, Scope, check, plain
+from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
 
 _EN_NEGATION = re.compile(
@@ -55,8 +56,7 @@ _STRONG = re.compile(r"\*\*|__")
 _EMPHASIS = re.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])")
 
 
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
+_base = base_language
 
 
 @lru_cache(maxsize=32)

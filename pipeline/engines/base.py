@@ -5,6 +5,8 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
+from pipeline.languages import base_language
+
 
 @dataclass(frozen=True, slots=True)
 class Output:
@@ -54,8 +56,8 @@ def pair_key(source: str, target: str,
     """The served pair matching source→target exactly, else by primary language subtag."""
     if (source, target) in pairs:
         return (source, target)
-    base = (source.split("-")[0].lower(), target.replace("_", "-").split("-")[0].lower())
+    base = (base_language(source), base_language(target))
     for pair in sorted(pairs):
-        if (pair[0].split("-")[0].lower(), pair[1].split("-")[0].lower()) == base:
+        if (base_language(pair[0]), base_language(pair[1])) == base:
             return pair
     return None
