@@ -61,9 +61,6 @@ def _is_boundary(text: str, end: int, start_of_sentence: int) -> bool:
             return False  # an initial: "J. Smith"
         if token in ABBREVIATIONS and token not in _SENTENCE_FINAL:
             return False
-        if token in ("no", "nos", "fig", "ref", "vol") and \
-                not text[follow.end():follow.end() + 1].isdigit():
-            return True
     return True
 
 

@@ -4,9 +4,10 @@ Per language: entries without a translation (and, with refresh, earlier machine 
 collected across all documents; exact matches of approved translations are reused first
 (translation memory); the rest is masked, sent to one engine in batches, restored, verified
 and written back as fuzzy with provenance (`# mt:`) and QA flags (`# qa:`) in translator
-comments, which `extract`'s merge keeps. Each batch is written at once, atomically, so an
-interrupted run loses at most one batch and a rerun resumes. Approved entries (not fuzzy,
-with a msgstr) are never changed.
+comments, which `extract`'s merge keeps. Each batch's results are appended to a journal as
+they arrive and every catalog is rewritten once, atomically, at the end: an interrupted run
+loses at most the batch in flight and a rerun resumes from the journal. Approved entries
+(not fuzzy, with a msgstr) are never changed.
 """
 
 from __future__ import annotations
