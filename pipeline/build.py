@@ -36,6 +36,8 @@ from pipeline.page import (
     native_name,
     render_job,
 )
+from pipeline.review.release import DocSignoff, doc_signoff, reviewed_by
+from pipeline.review.release import refusal as signoff_refusal
 from pipeline.state import Memo, file_digest
 
 FORMATS = ("html", "pdf")
@@ -275,6 +277,8 @@ class _Plan:
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
+    signed: dict[tuple[str, str], DocSignoff] = field(default_factory=dict)
+    unsigned: set[tuple[str, str]] = field(default_factory=set)
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -285,6 +289,21 @@ class _Plan:
             tables = inputs.catalog(path)
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
             decision = release_decision(released=lang.released, draft=self.draft, rev=rev)
+            signed = self._signoff(lang.tag, doc) if decision == "build" else None
+            unsigned = signed is not None and not signed.complete and lang.released \
+                and config.review.require_signoff
+            if unsigned and self.draft:
+                self.unsigned.add((doc, lang.tag))  # a preview: built with the banner
+            elif unsigned and signed is not None:
+                if lang.tag in self.selected:
+                    self.outcomes[(doc, lang.tag)] = DocOutcome(
+                        doc, lang.tag, "refused", rev, signoff_refusal(
+                            signed, lang=lang.tag, doc=doc, catalog=config.rel(path)))
+                    self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
+                                      if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+                continue
+            if signed is not None and signed.reviewers:
+                self.signed[(doc, lang.tag)] = signed
             if decision == "build":
                 found = {}
                 if tables is not None:
@@ -307,11 +326,14 @@ class _Plan:
                 continue
             page = {
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
-                "source_lang": config.source_language, "banner": not rev.complete,
+                "source_lang": config.source_language,
+                "banner": not rev.complete or (doc, tag) in self.unsigned,
                 "generator": f"pipeline {__version__}",
                 "alternates": alternates if len(alternates) > 1 else [],
                 "switcher": [dict(a, current=a["lang"] == tag) for a in alternates],
                 "pdf_href": f"{doc}.pdf" if "pdf" in self.formats else "",
+                "reviewed": reviewed_by(self.signed[(doc, tag)], lang=tag)
+                if (doc, tag) in self.signed else {},
             }
             key = _digest(self.common, text, sorted(found.items()), page)
             keys = {fmt: _digest(key, fmt, _renderer(fmt)) for fmt in self.formats}
@@ -327,6 +349,12 @@ class _Plan:
                     translations=found, mark_untranslated=not rev.complete,
                     source_lang=config.source_language, segmentation=config.segmentation,
                     output=out, root=config.root, todo=todo, keys=keys))
+
+    def _signoff(self, lang: str, doc: str) -> DocSignoff | None:
+        """The document's sign-off state, where the project uses sign-offs."""
+        if not self.config.review.enabled:
+            return None
+        return doc_signoff(self.config, lang=lang, doc=doc)
 
     def finish(self, job: Job, done: tuple[FileOutcome, ...]) -> None:
         """Record what a worker wrote in the manifest and the document's outcome."""
