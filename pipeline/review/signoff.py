@@ -156,7 +156,7 @@ def sign(config: Config, *, lang: str, reviewer: str, role: str = "reviewer",
          key: Path | None = None, now: str | None = None, locked: bool = False
          ) -> list[SignOff]:
     """Sign off every approved entry of `docs` (all documents if none) not yet signed by
-    `reviewer` in its current form; return the records appended.
+    `reviewer` in `role` in its current form; return the records appended.
 
     `entry` limits it to one msgid, and then refuses (ReviewError, exit 2) an entry that is
     missing, fuzzy or untranslated, or whose msgstr is not `expect` when given (the text the
@@ -208,8 +208,8 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
             if not item.translated or item.fuzzy:
                 continue
             current = hash_of(item)
-            if any(r.hash == current and r.person == person and r.msgid == item.msgid
-                   for r in records):
+            if any(r.hash == current and r.person == person and r.role == role
+                   and r.msgid == item.msgid for r in records):
                 continue
             record = SignOff(reviewer=who, role=role, time=when, lang=lang, doc=doc,
                              hash=current, msgid=item.msgid, msgctxt=item.msgctxt)
@@ -224,7 +224,7 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
             path = rec.log_path(config.root, config.review.records_dir, lang, doc)
             rec.append_records(path, new)
             appended += new
-            sync_comments(config, lang=lang, doc=doc, po=po)
+        sync_comments(config, lang=lang, doc=doc, po=po)  # also catches up after a kill
     return appended
 
 
