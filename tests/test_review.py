@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -65,19 +64,6 @@ def msgid_line(path: Path, msgid: str) -> int:
 def findings(root: Path, *args: str) -> list[dict[str, object]]:
     data = json.loads(run(root, "check", "--format", "json", *args).output)
     return [f for f in data["findings"] if f["severity"] == "error"]
-
-
-@pytest.fixture
-def fresh(sample: Path) -> Path:
-    """The sample with the Arabic sign-offs (log and Poedit comments) taken away."""
-    shutil.rmtree(sample / "review" / "signoffs" / "ar")
-    for doc in (CAR_T, TRAVEL):
-        po = polib.pofile(str(po_path(sample, doc)))
-        for entry in po:
-            entry.tcomment = "\n".join(line for line in entry.tcomment.splitlines()
-                                       if not line.startswith("signed-off:"))
-        po.save(str(po_path(sample, doc)))
-    return sample
 
 
 def test_the_sample_is_signed_and_passes(sample: Path) -> None:
