@@ -247,3 +247,20 @@ def test_a_second_signoff_waits_for_the_lock(sample: Path) -> None:
         result = run(sample, "signoff", "--lang", "ar", "--reviewer", OMAR)
     assert result.exit_code == 2
     assert "is already working on this project" in result.output
+
+
+@pytest.mark.parametrize(("lang", "names", "day"), [
+    ("ar", "Amal Sample وDr Dana Sample", "28 نوفمبر 2026"),
+    ("zh", "Wei Sample和Dr Dana Sample", "2026年11月28日"),
+    ("ru", "Olga Sample и Dr Dana Sample", "28 ноября 2026\u202fг."),  # CLDR: narrow nbsp
+])
+def test_pages_and_pdfs_say_who_reviewed_them_and_when(sample: Path, lang: str, names: str,
+                                                       day: str) -> None:
+    result = run(sample, "build", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    html = (sample / "output" / lang / f"{CAR_T}.html").read_text("utf-8")
+    assert (f'<p class="reviewed" lang="en" dir="ltr">Reviewed by <bdi lang="{lang}">{names}'
+            f'</bdi> on <bdi lang="{lang}">{day}</bdi></p>') in html
+    text = subprocess.run(["pdftotext", str(sample / "output" / lang / f"{CAR_T}.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "Reviewed by" in text and "Dana Sample" in text
