@@ -36,8 +36,8 @@ from pipeline.page import (
     native_name,
     render_job,
 )
-from pipeline.review.release import DocSignoff, doc_signoff, reviewed_by
-from pipeline.review.release import refusal as signoff_refusal
+from pipeline.review.release import Gate
+from pipeline.review.release import gate as signoff_gate
 from pipeline.state import Memo, file_digest
 
 FORMATS = ("html", "pdf")
@@ -277,8 +277,7 @@ class _Plan:
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
-    signed: dict[tuple[str, str], DocSignoff] = field(default_factory=dict)
-    unsigned: set[tuple[str, str]] = field(default_factory=set)
+    gates: dict[tuple[str, str], Gate] = field(default_factory=dict)  # sign-off verdicts
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -289,21 +288,16 @@ class _Plan:
             tables = inputs.catalog(path)
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
             decision = release_decision(released=lang.released, draft=self.draft, rev=rev)
-            signed = self._signoff(lang.tag, doc) if decision == "build" else None
-            unsigned = signed is not None and not signed.complete and lang.released \
-                and config.review.require_signoff
-            if unsigned and self.draft:
-                self.unsigned.add((doc, lang.tag))  # a preview: built with the banner
-            elif unsigned and signed is not None:
-                if lang.tag in self.selected:
-                    self.outcomes[(doc, lang.tag)] = DocOutcome(
-                        doc, lang.tag, "refused", rev, signoff_refusal(
-                            signed, lang=lang.tag, doc=doc, catalog=config.rel(path)))
-                    self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
-                                      if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+            verdict = signoff_gate(config, lang=lang, doc=doc, draft=self.draft,
+                                   catalog=config.rel(path)) if decision == "build" else Gate()
+            if verdict.refuse and lang.tag in self.selected:
+                self.outcomes[(doc, lang.tag)] = DocOutcome(doc, lang.tag, "refused", rev,
+                                                            verdict.refuse)
+                self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
+                                  if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+            if verdict.refuse:
                 continue
-            if signed is not None and signed.reviewers:
-                self.signed[(doc, lang.tag)] = signed
+            self.gates[(doc, lang.tag)] = verdict
             if decision == "build":
                 found = {}
                 if tables is not None:
@@ -327,13 +321,12 @@ class _Plan:
             page = {
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
                 "source_lang": config.source_language,
-                "banner": not rev.complete or (doc, tag) in self.unsigned,
+                "banner": not rev.complete or self.gates[(doc, tag)].banner,
                 "generator": f"pipeline {__version__}",
                 "alternates": alternates if len(alternates) > 1 else [],
                 "switcher": [dict(a, current=a["lang"] == tag) for a in alternates],
                 "pdf_href": f"{doc}.pdf" if "pdf" in self.formats else "",
-                "reviewed": reviewed_by(self.signed[(doc, tag)], lang=tag)
-                if (doc, tag) in self.signed else {},
+                "reviewed": self.gates[(doc, tag)].reviewed,
             }
             key = _digest(self.common, text, sorted(found.items()), page)
             keys = {fmt: _digest(key, fmt, _renderer(fmt)) for fmt in self.formats}
@@ -349,12 +342,6 @@ class _Plan:
                     translations=found, mark_untranslated=not rev.complete,
                     source_lang=config.source_language, segmentation=config.segmentation,
                     output=out, root=config.root, todo=todo, keys=keys))
-
-    def _signoff(self, lang: str, doc: str) -> DocSignoff | None:
-        """The document's sign-off state, where the project uses sign-offs."""
-        if not self.config.review.enabled:
-            return None
-        return doc_signoff(self.config, lang=lang, doc=doc)
 
     def finish(self, job: Job, done: tuple[FileOutcome, ...]) -> None:
         """Record what a worker wrote in the manifest and the document's outcome."""

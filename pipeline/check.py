@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
-from pipeline.checks.signoff import REVIEW_CHECKS
+from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import source_files
@@ -315,6 +315,7 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                             suppressed.append(Suppressed(finding, skip[entry_check.name]))
                         else:
                             found.append(finding)
+            found = _cleared_by_signoff(config, loaded, found)
             fresh = suppressed[before[0]:]
             cache.put(config.rel(path), digest, {
                 "exists": loaded.exists, "entries": count_entries - before[1],
@@ -327,6 +328,17 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     return replace(report, findings=tuple(sorted(findings, key=_order)),
                    suppressed=tuple(suppressed), catalogs=count_catalogs,
                    entries=count_entries, files=tuple(files))
+
+
+def _cleared_by_signoff(config: Config, catalog: Catalog, found: list[Finding]
+                        ) -> list[Finding]:
+    """A valid sign-off clears CLEARED_BY_SIGNOFF findings (machine output a person signed)."""
+    if not config.review.enabled or not any(f.check in CLEARED_BY_SIGNOFF for f in found):
+        return found
+    from pipeline.checks.signoff import signed_msgids
+
+    signed = signed_msgids(catalog, Project(config=config))
+    return [f for f in found if f.check not in CLEARED_BY_SIGNOFF or f.msgid not in signed]
 
 
 def _review_fingerprint(config: Config, lang: str, doc: str) -> str:

@@ -18,6 +18,7 @@ import pytest
 from conftest import run
 
 from pipeline.lock import project_lock
+from pipeline.model import Severity
 
 AR = "Amal Sample <amal.sample@example.org>"
 DANA = "Dr Dana Sample <dana.sample@example.org>"
@@ -264,3 +265,52 @@ def test_pages_and_pdfs_say_who_reviewed_them_and_when(sample: Path, lang: str, 
     text = subprocess.run(["pdftotext", str(sample / "output" / lang / f"{CAR_T}.pdf"), "-"],
                           capture_output=True, text=True, check=True).stdout
     assert "Reviewed by" in text and "Dana Sample" in text
+
+
+def test_a_valid_signoff_clears_unedited_mt(fresh: Path) -> None:
+    """The hook for the `unedited-mt` check (issue 13): its findings on signed entries go."""
+    from pipeline.checks import REGISTRY, check
+
+    @check("unedited-mt", scope="catalog")
+    def unedited(catalog: object, project: object) -> object:
+        for entry in catalog.live():  # type: ignore[attr-defined]
+            yield catalog.finding("unedited-mt", "machine output approved unedited",  # type: ignore[attr-defined]
+                                  entry=entry, severity=Severity.WARNING)
+
+    try:
+        data = json.loads(run(fresh, "check", "--lang", "ar", "--format", "json").output)
+        flagged = {f["msgid"] for f in data["findings"] if f["check"] == "unedited-mt"}
+        assert flagged == {e.msgid for d in (CAR_T, TRAVEL) for e in live(fresh, d)}
+        run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, TRAVEL)
+        data = json.loads(run(fresh, "check", "--lang", "ar", "--format", "json").output)
+        flagged = {(f["doc"], f["msgid"]) for f in data["findings"]
+                   if f["check"] == "unedited-mt"}
+        assert flagged == {(CAR_T, e.msgid) for e in live(fresh, CAR_T)} | {
+            (TRAVEL, m) for m in critical(fresh, TRAVEL)}  # critical: not yet complete
+    finally:
+        REGISTRY.pop("unedited-mt", None)
+
+
+def test_sign_api_refuses_a_translation_other_than_the_one_reviewed(fresh: Path) -> None:
+    """The review app passes the msgstr it showed; a file changed meanwhile is refused."""
+    from pipeline.config import load_config
+    from pipeline.review.records import ReviewError
+    from pipeline.review.signoff import entry_state, load_records, sign
+
+    config = load_config(fresh)
+    entry = live(fresh, TRAVEL)[2]
+    with pytest.raises(ReviewError, match="differs from the one reviewed"):
+        sign(config, lang="ar", reviewer=AR, docs=[TRAVEL], entry=entry.msgid,
+             expect=entry.msgstr + "x")
+    assert load_records(config, lang="ar", doc=TRAVEL) == ()
+    made = sign(config, lang="ar", reviewer=AR, role="translator", docs=[TRAVEL],
+                entry=entry.msgid, expect=entry.msgstr, now="2026-12-01T10:00:00Z")
+    assert [(r.reviewer, r.role, r.time, r.msgid) for r in made] == [
+        (AR, "translator", "2026-12-01T10:00:00Z", entry.msgid)]
+    assert load_records(config, lang="ar", doc=TRAVEL)[0].line == 1
+    from pipeline.review.signoff import read_catalog
+
+    catalog = read_catalog(config, lang="ar", doc=TRAVEL)[1]
+    one = next(e for e in catalog.live() if e.msgid == entry.msgid)
+    state = entry_state(one, made, critical=False, config=config)
+    assert (state.state, state.valid) == ("signed", tuple(made))

@@ -11,6 +11,8 @@ from pipeline.checks import Catalog, Project, check
 from pipeline.model import Finding, Severity
 
 REVIEW_CHECKS = frozenset({"unsigned", "signoff-stale", "needs-second-review"})
+# Findings about an entry that a valid sign-off answers: the runner drops them when signed.
+CLEARED_BY_SIGNOFF = frozenset({"unedited-mt"})
 _last: dict[str, Any] = {}
 
 
@@ -24,6 +26,11 @@ def _states(catalog: Catalog, project: Project) -> list[Any]:
         _last.update(catalog=catalog, states=catalog_states(config, catalog))
     states: list[Any] = _last["states"]
     return states
+
+
+def signed_msgids(catalog: Catalog, project: Project) -> frozenset[str]:
+    """The msgids of the catalog's entries with a valid, complete sign-off."""
+    return frozenset(s.msgid for s in _states(catalog, project) if s.ok)
 
 
 def _finding(catalog: Catalog, name: str, state: Any, message: str) -> Finding:

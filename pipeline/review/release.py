@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pipeline.config import Config
+from pipeline.model import Language
 from pipeline.review.signoff import document_states
 
 
@@ -62,3 +63,23 @@ def reviewed_by(signed: DocSignoff, *, lang: str) -> dict[str, str]:
     return {"names": format_list(list(signed.reviewers), locale=locale),
             "date": format_date(date.fromisoformat(signed.latest), format="long",
                                 locale=locale)}
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The sign-off verdict on one document in one language, for the build."""
+
+    refuse: str = ""                # why a released document may not be published
+    banner: bool = False            # a --draft preview of a document not completely signed
+    reviewed: dict[str, str] = field(default_factory=dict)  # for "Reviewed by … on …"
+
+
+def gate(config: Config, *, lang: Language, doc: str, draft: bool, catalog: str) -> Gate:
+    """Released languages with `require-signoff` publish only completely signed documents."""
+    if not config.review.enabled:
+        return Gate()
+    signed = doc_signoff(config, lang=lang.tag, doc=doc)
+    unsigned = lang.released and config.review.require_signoff and not signed.complete
+    if unsigned and not draft:
+        return Gate(refuse=refusal(signed, lang=lang.tag, doc=doc, catalog=catalog))
+    return Gate(banner=unsigned, reviewed=reviewed_by(signed, lang=lang.tag))
