@@ -388,7 +388,8 @@ def signoff(ctx: click.Context, lang: str, reviewer: str, role: str, entry: str 
     for record in done:
         click.echo(f"signed    {lang}/{record.doc}: {record.msgid[:60]!r}")
     per_doc = sorted({r.doc for r in done})
-    click.echo(f"{len(done)} entries signed off by {reviewer} as {role}"
+    click.echo(f"{len(done)} {'entry' if len(done) == 1 else 'entries'} signed off by "
+               f"{reviewer} as {role}"
                + (f" in {', '.join(per_doc)}" if per_doc else " (nothing new to sign)"))
 
 

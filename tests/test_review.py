@@ -314,3 +314,19 @@ def test_sign_api_refuses_a_translation_other_than_the_one_reviewed(fresh: Path)
     one = next(e for e in catalog.live() if e.msgid == entry.msgid)
     state = entry_state(one, made, critical=False, config=config)
     assert (state.state, state.valid) == ("signed", tuple(made))
+
+
+def test_signoff_entry_without_a_document_finds_it_in_any(fresh: Path) -> None:
+    entry = live(fresh, TRAVEL)[5]
+    result = run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--entry", entry.msgid)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"signed    ar/{TRAVEL}: {entry.msgid[:60]!r}",
+        f"1 entry signed off by {AR} as reviewer in {TRAVEL}"]
+    again = run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--entry", entry.msgid)
+    assert again.output.splitlines()[-1] == (f"0 entries signed off by {AR} as reviewer "
+                                             "(nothing new to sign)")
+    missing = run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--entry", "Nope.")
+    assert missing.exit_code == 2
+    assert missing.output == ("error: no entry with msgid 'Nope.' (copy the msgid exactly "
+                              "from the catalog)\n")

@@ -184,14 +184,13 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
           ) -> list[SignOff]:
     person = SignOff(who, role, "", lang, "", "sha256:", "").person
     plans: list[tuple[str, Any, list[SignOff]]] = []
+    files = []
     for doc in names:
         po, catalog = read_catalog(config, lang=lang, doc=doc)
+        files.append(catalog.file)
         records = load_records(config, lang=lang, doc=doc)
         wanted = [e for e in catalog.live() if entry is None or e.msgid == entry]
-        if entry is not None:
-            if not wanted:
-                raise ReviewError(f"no entry with msgid {entry[:50]!r}", path=catalog.file,
-                                  hint="copy the msgid exactly from the catalog")
+        if entry is not None and wanted:
             one = wanted[0]
             if not one.translated or one.fuzzy:
                 state = "untranslated" if not one.translated else "fuzzy (not yet approved)"
@@ -218,6 +217,11 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
                                                                                      key)})
             new.append(record)
         plans.append((doc, po, new))
+    if entry is not None and not any(new for _, _, new in plans) and not any(
+            e.msgid == entry for _, po, _ in plans for e in po if not e.obsolete):
+        raise ReviewError(f"no entry with msgid {entry[:50]!r}",
+                          path=files[0] if len(files) == 1 else None,
+                          hint="copy the msgid exactly from the catalog")
     appended: list[SignOff] = []
     for doc, po, new in plans:  # everything was checked before the first write
         if new:
