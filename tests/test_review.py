@@ -330,3 +330,14 @@ def test_signoff_entry_without_a_document_finds_it_in_any(fresh: Path) -> None:
     assert missing.exit_code == 2
     assert missing.output == ("error: no entry with msgid 'Nope.' (copy the msgid exactly "
                               "from the catalog)\n")
+
+
+def test_a_draft_preview_of_an_unsigned_document_has_the_banner_and_no_reviewed_line(
+        fresh: Path) -> None:
+    run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator", CAR_T)
+    assert run(fresh, "build", "--lang", "ar", "--format", "html").exit_code == 1
+    result = run(fresh, "build", "--lang", "ar", "--format", "html", "--draft")
+    assert result.exit_code == 0, result.output
+    html = (fresh / "output" / "ar" / f"{CAR_T}.html").read_text("utf-8")
+    assert '<p class="banner"' in html
+    assert 'class="reviewed"' not in html
