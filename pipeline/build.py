@@ -36,6 +36,8 @@ from pipeline.page import (
     native_name,
     render_job,
 )
+from pipeline.review.release import Gate
+from pipeline.review.release import gate as signoff_gate
 from pipeline.state import Memo, file_digest
 
 FORMATS = ("html", "pdf")
@@ -275,6 +277,7 @@ class _Plan:
     reviews: dict[tuple[str, str], Review] = field(default_factory=dict)
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
+    gates: dict[tuple[str, str], Gate] = field(default_factory=dict)  # sign-off verdicts
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -285,6 +288,16 @@ class _Plan:
             tables = inputs.catalog(path)
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
             decision = release_decision(released=lang.released, draft=self.draft, rev=rev)
+            verdict = signoff_gate(config, lang=lang, doc=doc, draft=self.draft,
+                                   catalog=config.rel(path)) if decision == "build" else Gate()
+            if verdict.refuse and lang.tag in self.selected:
+                self.outcomes[(doc, lang.tag)] = DocOutcome(doc, lang.tag, "refused", rev,
+                                                            verdict.refuse)
+                self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
+                                  if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+            if verdict.refuse:
+                continue
+            self.gates[(doc, lang.tag)] = verdict
             if decision == "build":
                 found = {}
                 if tables is not None:
@@ -307,11 +320,13 @@ class _Plan:
                 continue
             page = {
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
-                "source_lang": config.source_language, "banner": not rev.complete,
+                "source_lang": config.source_language,
+                "banner": not rev.complete or self.gates[(doc, tag)].banner,
                 "generator": f"pipeline {__version__}",
                 "alternates": alternates if len(alternates) > 1 else [],
                 "switcher": [dict(a, current=a["lang"] == tag) for a in alternates],
                 "pdf_href": f"{doc}.pdf" if "pdf" in self.formats else "",
+                "reviewed": self.gates[(doc, tag)].reviewed,
             }
             key = _digest(self.common, text, sorted(found.items()), page)
             keys = {fmt: _digest(key, fmt, _renderer(fmt)) for fmt in self.formats}

@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
+from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import source_files
@@ -266,15 +267,17 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
         for language in languages:
             path = catalogs.catalog_path(locales, language.tag, doc)
             gated = report.gated(language.tag)
+            signoff = language.released and config.review.require_signoff
             digest = file_digest(path, locales / f"{doc}.pot",
-                                 extra=glossary.fingerprint() if "glossary" in checks else "")
+                                 extra=(glossary.fingerprint() if "glossary" in checks else "")
+                                 + _review_fingerprint(config, language.tag, doc))
             hit = cache.get(config.rel(path), digest)
             if hit is not None:
                 files.append((config.rel(path), language.tag))
                 count_catalogs += hit["exists"]
                 count_entries += hit["entries"]
-                findings.extend(_policy(_load(f), gated) for f in hit["found"])
-                suppressed.extend(Suppressed(_policy(_load(f), gated), reason)
+                findings.extend(_policy(_load(f), gated, signoff) for f in hit["found"])
+                suppressed.extend(Suppressed(_policy(_load(f), gated, signoff), reason)
                                   for f, reason in hit["suppressed"])
                 continue
             before = (len(suppressed), count_entries)
@@ -312,22 +315,52 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                             suppressed.append(Suppressed(finding, skip[entry_check.name]))
                         else:
                             found.append(finding)
+            found = _cleared_by_signoff(config, loaded, found)
             fresh = suppressed[before[0]:]
             cache.put(config.rel(path), digest, {
                 "exists": loaded.exists, "entries": count_entries - before[1],
                 "found": [_dump(f) for f in found],
                 "suppressed": [[_dump(s.finding), s.reason] for s in fresh]})
-            suppressed[before[0]:] = [Suppressed(_policy(s.finding, gated), s.reason)
+            suppressed[before[0]:] = [Suppressed(_policy(s.finding, gated, signoff), s.reason)
                                       for s in fresh]
-            findings.extend(_policy(f, gated) for f in found)
+            findings.extend(_policy(f, gated, signoff) for f in found)
     cache.save()
     return replace(report, findings=tuple(sorted(findings, key=_order)),
                    suppressed=tuple(suppressed), catalogs=count_catalogs,
                    entries=count_entries, files=tuple(files))
 
 
-def _policy(finding: Finding, gated: bool) -> Finding:
-    """Safety and completeness findings: errors where the language is gated, else warnings."""
+def _cleared_by_signoff(config: Config, catalog: Catalog, found: list[Finding]
+                        ) -> list[Finding]:
+    """A valid sign-off clears CLEARED_BY_SIGNOFF findings (machine output a person signed)."""
+    if not config.review.enabled or not any(f.check in CLEARED_BY_SIGNOFF for f in found):
+        return found
+    from pipeline.checks.signoff import signed_msgids
+
+    signed = signed_msgids(catalog, Project(config=config))
+    return [f for f in found if f.check not in CLEARED_BY_SIGNOFF or f.msgid not in signed]
+
+
+def _review_fingerprint(config: Config, lang: str, doc: str) -> str:
+    """What sign-off findings depend on besides the catalog: the log, source and policy."""
+    if not config.review.enabled:
+        return ""
+    from pipeline.review.records import log_path
+
+    policy = config.review
+    return file_digest(log_path(config.root, policy.records_dir, lang, doc),
+                       config.source_dir / f"{doc}.md", config.root / policy.allowed_signers,
+                       extra=repr(policy))
+
+
+def _policy(finding: Finding, gated: bool, signoff: bool = False) -> Finding:
+    """Safety and completeness findings: errors where the language is gated, else warnings.
+
+    Sign-off findings are errors only in released languages with `require-signoff` on.
+    """
+    if finding.check in REVIEW_CHECKS:
+        wanted = Severity.ERROR if signoff else Severity.WARNING
+        return finding if finding.severity is wanted else replace(finding, severity=wanted)
     if finding.check in GATED_BY_STATUS or finding.check in SAFETY:
         severity = Severity.ERROR if gated else Severity.WARNING
         if severity is not finding.severity:

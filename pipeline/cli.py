@@ -366,5 +366,49 @@ def models_install(file: Path) -> None:
                f"in {package.path}")
 
 
+# --- review: sign-off and audit (issue 14) ---
+@cli.command()
+@click.option("--lang", required=True, help="The language whose catalogs you reviewed.")
+@click.option("--reviewer", required=True, help='Who signs: "Name <email>".')
+@click.option("--role", type=click.Choice(["translator", "reviewer", "clinician"]),
+              default="reviewer", show_default=True, help="The role you reviewed in.")
+@click.option("--entry", help="Sign off only the entry with this msgid.")
+@click.option("--key", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Private SSH key to sign the records with (ssh-keygen -Y sign).")
+@click.argument("docs", nargs=-1)
+@click.pass_context
+def signoff(ctx: click.Context, lang: str, reviewer: str, role: str, entry: str | None,
+            key: Path | None, docs: tuple[str, ...]) -> None:
+    """Sign off the approved entries of DOCS (all documents if none) as reviewed by you."""
+    from pipeline.review.signoff import sign
+
+    config = project(ctx)
+    done = sign(config, lang=lang, reviewer=reviewer, role=role, docs=docs, entry=entry,
+                key=key)
+    for record in done:
+        click.echo(f"signed    {lang}/{record.doc}: {record.msgid[:60]!r}")
+    per_doc = sorted({r.doc for r in done})
+    click.echo(f"{len(done)} {'entry' if len(done) == 1 else 'entries'} signed off by "
+               f"{reviewer} as {role}"
+               + (f" in {', '.join(per_doc)}" if per_doc else " (nothing new to sign)"))
+
+
+@cli.command()
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv", "json"]), default="text",
+              help="Output format.")
+@click.pass_context
+def audit(ctx: click.Context, langs: tuple[str, ...], docs: tuple[str, ...], fmt: str) -> None:
+    """Per entry: state, who signed it, role, when, stale or valid, critical or not."""
+    from pipeline.review.audit import audit as run_audit
+    from pipeline.review.audit import render_csv, render_json, render_text
+
+    audits = run_audit(project(ctx), langs=langs, docs=docs)
+    render = {"csv": render_csv, "json": render_json, "text": render_text}[fmt]
+    click.echo(render(audits))
+# --- end review ---
+
+
 def main() -> None:
     cli(prog_name="pipeline")

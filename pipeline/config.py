@@ -10,6 +10,7 @@ from pathlib import Path
 from pipeline.errors import ConfigError
 from pipeline.languages import catalog_tag
 from pipeline.model import Language
+from pipeline.review.policy import ReviewPolicy, parse_policy
 
 STATUSES = ("released", "draft")
 ENGINES = ("argos", "apertium", "pseudo")
@@ -17,7 +18,7 @@ SEGMENTATION = ("sentence", "paragraph")
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
-    "segmentation", "languages", "engines", "disabled-checks", "project-name",
+    "segmentation", "languages", "engines", "disabled-checks", "project-name", "review",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
 
@@ -37,6 +38,7 @@ class Config:
     engines: tuple[str, ...] = ("argos", "apertium")
     disabled_checks: tuple[str, ...] = ()
     project_name: str = ""
+    review: ReviewPolicy = ReviewPolicy()
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -214,4 +216,6 @@ def load_config(root: Path) -> Config:
         engines=default_engines,
         disabled_checks=tuple(disabled),
         project_name=name,
+        review=parse_policy(table.get("review"), path=path,
+                            line_of=lambda key: _line_of(text, key)),
     )

@@ -146,3 +146,41 @@ class Language:
     @property
     def released(self) -> bool:
         return self.status == "released"
+
+
+ROLES = ("translator", "reviewer", "clinician")
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """One sign-off: who reviewed which English and translation (by hash), in which role, when.
+
+    `hash` binds the record to the exact (msgctxt, msgid, plural, msgstr forms) reviewed;
+    editing either text makes the record stale. `file`/`line` say where the record was read.
+    """
+
+    reviewer: str                   # "Name <email>"
+    role: str                       # one of ROLES
+    time: str                       # UTC, ISO 8601: 2026-11-26T10:00:00Z
+    lang: str
+    doc: str
+    hash: str                       # "sha256:<hex>" of the reviewed entry
+    msgid: str                      # the English that was reviewed (for diffs and audits)
+    msgctxt: str | None = None
+    signature: str = ""             # ssh-keygen -Y sign output, armour stripped, when used
+    file: str = ""
+    line: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.reviewer.split("<", 1)[0].strip()
+
+    @property
+    def email(self) -> str:
+        found = self.reviewer.partition("<")[2].partition(">")[0].strip()
+        return found
+
+    @property
+    def person(self) -> str:
+        """Who signed, for counting distinct people: the e-mail, else the name, case-folded."""
+        return (self.email or self.name).casefold()

@@ -20,13 +20,16 @@ class StatusRow:
     status: str
     counts: Counts
     exists: bool
+    signed: int | None = None       # validly signed entries, where the project uses sign-offs
 
     def as_dict(self) -> dict[str, object]:
         c = self.counts
         return {"doc": self.doc, "lang": self.lang, "status": self.status,
                 "translated": c.translated, "fuzzy": c.fuzzy, "untranslated": c.untranslated,
                 "obsolete": c.obsolete, "total": c.total, "percent": round(c.percent, 1),
-                "exists": self.exists}
+                "exists": self.exists,
+                **({} if self.signed is None else {
+                    "signed": self.signed, "approved_unsigned": c.translated - self.signed})}
 
 
 def collect(config: Config) -> list[StatusRow]:
@@ -37,18 +40,37 @@ def collect(config: Config) -> list[StatusRow]:
         doc = path.stem
         for lang in config.languages:
             po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
-            counts = Counts()
+            counts, signed = Counts(), None
             if po_path.exists():
-                shown, digest = config.rel(po_path), file_digest(po_path)
+                shown = config.rel(po_path)
+                digest = file_digest(po_path, extra=_review_key(config, lang.tag, doc))
                 known = memo.get(shown, digest)
-                if known is not None:
-                    counts = Counts(**known)
-                else:
-                    counts = catalogs.counts(catalogs.read_catalog(po_path, shown=shown))
-                    memo.put(shown, digest, asdict(counts))
-            rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists()))
+                if known is None:
+                    known = asdict(catalogs.counts(catalogs.read_catalog(po_path, shown=shown)))
+                    if config.review.enabled:
+                        known["signed"] = _signed(config, lang.tag, doc)
+                    memo.put(shown, digest, known)
+                signed = known.get("signed")
+                counts = Counts(**{k: v for k, v in known.items() if k != "signed"})
+            rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists(),
+                                  signed if config.review.enabled else None))
     memo.save()
     return rows
+
+
+def _review_key(config: Config, lang: str, doc: str) -> str:
+    if not config.review.enabled:
+        return ""
+    from pipeline.review.records import log_path
+
+    return file_digest(log_path(config.root, config.review.records_dir, lang, doc),
+                       config.source_dir / f"{doc}.md", extra=repr(config.review))
+
+
+def _signed(config: Config, lang: str, doc: str) -> int:
+    from pipeline.review.signoff import document_states
+
+    return sum(s.ok for s in document_states(config, lang=lang, doc=doc))
 
 
 def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
@@ -66,8 +88,10 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     if not rows:
         return "no documents in the source folder"
     name_width = max(len(r.doc) for r in rows)
-    lines = [f"{'document':<{name_width}}  lang  status    approved  machine  untransl.  "
-             f"{'':20}  done"]
+    review = any(r.signed is not None for r in rows)
+    signed_head = "  signed  unsigned" if review else ""
+    lines = [f"{'document':<{name_width}}  lang  status    approved{signed_head}  machine  "
+             f"untransl.  {'':20}  done"]
     for r in rows:
         c = r.counts
         note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
@@ -76,8 +100,13 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
             done = c.total and c.translated == c.total
             percent = click.style(percent, fg="green" if done else
                                   "red" if r.status == "released" else "yellow")
-        lines.append(f"{r.doc:<{name_width}}  {r.lang:<4}  {r.status:<8}  {c.translated:>8}  "
-                     f"{c.fuzzy:>7}  {c.untranslated:>9}  {_bar(c, color=color)}  "
+        signed = (f"  {r.signed:>6}  {c.translated - r.signed:>8}"
+                  if review and r.signed is not None else "  " + " " * 16 if review else "")
+        lines.append(f"{r.doc:<{name_width}}  {r.lang:<4}  {r.status:<8}  {c.translated:>8}"
+                     f"{signed}  {c.fuzzy:>7}  {c.untranslated:>9}  {_bar(c, color=color)}  "
                      f"{percent}{note}")
     lines.append("approved = translated and reviewed; machine = fuzzy, awaiting review")
+    if review:
+        lines.append("signed = approved with a valid sign-off ('pipeline audit' says who); "
+                     "unsigned = approved, sign-off missing, stale or short of a 2nd reviewer")
     return "\n".join(lines)

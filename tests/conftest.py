@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import polib
 import pytest
 from click.testing import CliRunner, Result
 
@@ -28,7 +29,7 @@ def sample(tmp_path: Path) -> Path:
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("source", "glossary", "locales"):
+    for folder in ("source", "glossary", "locales", "review"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, root / folder)
     return root
@@ -37,3 +38,16 @@ def sample(tmp_path: Path) -> Path:
 def run(root: Path, *args: str) -> Result:
     """Run the pipeline CLI on a project folder; exceptions other than exit propagate."""
     return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
+
+
+@pytest.fixture
+def fresh(sample: Path) -> Path:
+    """The sample with the Arabic sign-offs (log and Poedit comments) taken away."""
+    shutil.rmtree(sample / "review" / "signoffs" / "ar")
+    for doc in ("car-t-or-transplant", "travelling-for-treatment"):
+        po = polib.pofile(str(sample / "locales" / "ar" / "LC_MESSAGES" / f"{doc}.po"))
+        for entry in po:
+            entry.tcomment = "\n".join(line for line in entry.tcomment.splitlines()
+                                       if not line.startswith("signed-off:"))
+        po.save(str(sample / "locales" / "ar" / "LC_MESSAGES" / f"{doc}.po"))
+    return sample

@@ -249,9 +249,9 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith(
         f"error: {fever.resolve() / 'pyproject.toml'}: unknown check 'numbrs' in "
-        "disabled-checks (known checks: fuzzy, glossary, length, links, markup, negation, "
-        "numbers, obsolete, po-outdated, pot-outdated, same-as-source, script, syntax, "
-        "units, untranslated)")
+        "disabled-checks (known checks: fuzzy, glossary, length, links, markup, "
+        "needs-second-review, negation, numbers, obsolete, po-outdated, pot-outdated, "
+        "same-as-source, script, signoff-stale, syntax, units, unsigned, untranslated)")
 
 
 def test_junit_report_structure(fever: Path) -> None:

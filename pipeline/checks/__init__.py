@@ -17,7 +17,7 @@ from pipeline.model import Finding, Severity
 
 # Checks whose findings are errors in released languages and warnings in drafts.
 SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links"})
-_MODULES = ("completeness", "syntax", "numbers", "safety")
+_MODULES = ("completeness", "syntax", "numbers", "safety", "signoff")
 # Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(
     r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)

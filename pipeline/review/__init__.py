@@ -1,0 +1,1 @@
+"""Review: sign-off records, policy, audit and the local review app."""
