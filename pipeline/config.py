@@ -13,10 +13,14 @@ from pipeline.model import Language
 STATUSES = ("released", "draft")
 ENGINES = ("argos", "apertium", "pseudo")
 SEGMENTATION = ("sentence", "paragraph")
+# What a build does with a released document whose English changed (or whose approvals
+# lapsed): take it down until re-approved, or keep the last released build published.
+ON_SOURCE_CHANGE = ("withdraw", "keep-previous")
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name",
+    "on-source-change",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
 
@@ -36,6 +40,7 @@ class Config:
     engines: tuple[str, ...] = ("argos", "apertium")
     disabled_checks: tuple[str, ...] = ()
     project_name: str = ""
+    on_source_change: str = "withdraw"
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -213,4 +218,5 @@ def load_config(root: Path) -> Config:
         engines=default_engines,
         disabled_checks=tuple(disabled),
         project_name=name,
+        on_source_change=choice("on-source-change", "withdraw", ON_SOURCE_CHANGE),
     )

@@ -20,35 +20,56 @@ class StatusRow:
     status: str
     counts: Counts
     exists: bool
+    orphaned: bool = False  # the catalog of a removed source document
+
+    @property
+    def state(self) -> str:
+        return "orphaned" if self.orphaned else "missing" if not self.exists else "present"
 
     def as_dict(self) -> dict[str, object]:
         c = self.counts
         return {"doc": self.doc, "lang": self.lang, "status": self.status,
                 "translated": c.translated, "fuzzy": c.fuzzy, "untranslated": c.untranslated,
                 "obsolete": c.obsolete, "total": c.total, "percent": round(c.percent, 1),
-                "exists": self.exists}
+                "exists": self.exists, "state": self.state}
 
 
 def collect(config: Config) -> list[StatusRow]:
-    """One row per document and language; catalogs unchanged since the last run aren't parsed."""
+    """One row per document and language, then catalogs of removed documents (orphaned).
+
+    Catalogs unchanged since the last run aren't parsed.
+    """
     memo = Memo(config.root, "status.json")
     rows = []
-    for path in source_files(config):
-        doc = path.stem
-        for lang in config.languages:
-            po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
-            counts = Counts()
-            if po_path.exists():
-                shown, digest = config.rel(po_path), file_digest(po_path)
-                known = memo.get(shown, digest)
-                if known is not None:
-                    counts = Counts(**known)
-                else:
-                    counts = catalogs.counts(catalogs.read_catalog(po_path, shown=shown))
-                    memo.put(shown, digest, asdict(counts))
-            rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists()))
+    docs = [path.stem for path in source_files(config)]
+    for orphaned, names in ((False, docs), (True, _orphans(config, set(docs)))):
+        for doc in names:
+            for lang in config.languages:
+                po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
+                if orphaned and not po_path.exists():
+                    continue
+                counts = Counts()
+                if po_path.exists():
+                    shown, digest = config.rel(po_path), file_digest(po_path)
+                    known = memo.get(shown, digest)
+                    if known is not None:
+                        counts = Counts(**known)
+                    else:
+                        counts = catalogs.counts(catalogs.read_catalog(po_path, shown=shown))
+                        memo.put(shown, digest, asdict(counts))
+                rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists(),
+                                      orphaned))
     memo.save()
     return rows
+
+
+def _orphans(config: Config, docs: set[str]) -> list[str]:
+    """Documents with a catalog in some language but no source any more."""
+    found = set()
+    for lang in config.languages:
+        folder = catalogs.catalog_path(config.locales_dir, lang.tag, "-").parent
+        found |= {p.stem for p in folder.glob("*.po")} if folder.is_dir() else set()
+    return sorted(found - docs)
 
 
 def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
@@ -71,7 +92,10 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     for r in rows:
         c = r.counts
         note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
-        percent = f"{c.percent:5.1f}%"
+        percent = f"{c.percent:5.1f}%" if r.exists else "missing"
+        if r.orphaned:
+            percent = "orphaned"
+            note = f"  (source removed: delete the catalog or restore {r.doc}.md)"
         if color:
             done = c.total and c.translated == c.total
             percent = click.style(percent, fg="green" if done else

@@ -250,7 +250,7 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
     assert result.output.startswith(
         f"error: {fever.resolve() / 'pyproject.toml'}: unknown check 'numbrs' in "
         "disabled-checks (known checks: fuzzy, glossary, length, links, markup, negation, "
-        "numbers, obsolete, po-outdated, pot-outdated, same-as-source, script, syntax, "
+        "numbers, obsolete, orphaned, po-outdated, pot-outdated, same-as-source, script, syntax, "
         "units, untranslated)")
 
 
