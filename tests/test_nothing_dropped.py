@@ -145,3 +145,23 @@ def test_status_of_a_missing_catalog_says_missing(visit: Path) -> None:
     data = json.loads(run(visit, "status", "--format", "json").output)
     assert {c["lang"]: c["state"] for c in data["catalogs"]} == {"es": "present",
                                                                  "fr": "missing"}
+
+
+@pytest.mark.parametrize(("msgstr", "checks"), [
+    ("Tome 5 mg cada mañana.", []),
+    (f"Tome 5{NBSP}mg cada mañana.", []),
+    ("Tome 5\u202fmg cada mañana.", []),
+    ("Tome 50 mg cada mañana.", ["numbers"]),  # the control: a wrong dose is still found
+])
+def test_checks_read_a_no_break_space_as_a_space(visit: Path, msgstr: str,
+                                                 checks: list[str]) -> None:
+    path = visit / "locales" / "es" / "LC_MESSAGES" / "visit.po"
+    po = catalogs.read_catalog(path)
+    for entry in po:
+        if entry.msgid == DOSE:
+            entry.msgstr = msgstr  # approved: no fuzzy flag
+    catalogs.atomic_write(path, catalogs.render(po))
+    msgfmt_check(path)
+    report = json.loads(run(visit, "check", "--format", "json").output)
+    assert report["summary"]["entries"] == 1
+    assert sorted({f["check"] for f in report["findings"] if f["msgid"] == DOSE}) == checks
