@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline import __version__, catalogs
+from pipeline import __version__, catalogs, releases
 from pipeline.config import Config
 from pipeline.errors import BuildError
 from pipeline.extract import source_files
@@ -159,11 +158,11 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
           draft: bool = False, workers: int | None = None) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
     assets = _assets(config)
-    manifest, releases = _read_manifest(config.output_dir / MANIFEST)
+    manifest, known = _read_manifest(config.output_dir / MANIFEST)
     plan = _Plan(config=config, selected={lang.tag for lang in config.select(langs)},
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
                  draft=draft, manifest=manifest, common=_common_digest(config, assets),
-                 releases=releases)
+                 published=known)
     inputs = _Inputs(config)
     docs = [_Source(p.stem, p, inputs.segments(p)) for p in source_files(config)]
     for doc in docs:
@@ -178,10 +177,10 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
     for name in sorted(plan.manifest):
         if name.split("/", 1)[-1].rsplit(".", 1)[0] not in names:
             plan.removed.append(_drop(config.output_dir, plan.manifest, name))
-    _write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.releases)
+    _write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.published)
     index = _write_index(config, docs=[d.name for d in docs], reviews=plan.reviews,
                          manifest=plan.manifest, kept={
-                             (o.doc, o.lang): plan.releases[f"{o.lang}/{o.doc}"]
+                             (o.doc, o.lang): plan.published[f"{o.lang}/{o.doc}"]
                              for o in plan.outcomes.values() if o.action == "kept"})
     order = {lang.tag: i for i, lang in enumerate(config.languages)}
     ordered = sorted(plan.outcomes.values(),
@@ -269,7 +268,7 @@ class _Plan:
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
     # "lang/doc" → the English its published release translates ("version", "source" hash).
-    releases: dict[str, dict[str, str]] = field(default_factory=dict)
+    published: releases.Releases = field(default_factory=dict)
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -291,7 +290,7 @@ class _Plan:
             elif lang.tag in self.selected and self._keep(doc, lang.tag, rev, config.rel(path)):
                 kept.append(lang.tag)
             elif lang.tag in self.selected:
-                self.releases.pop(f"{lang.tag}/{doc}", None)
+                self.published.pop(f"{lang.tag}/{doc}", None)
                 reason = (refusal(rev, config.rel(path)) if lang.released else
                           "nothing translated yet (run 'pipeline translate' or translate "
                           f"{config.rel(path)})" if untouched else
@@ -306,7 +305,7 @@ class _Plan:
         for tag, (rev, found) in buildable.items():
             if tag not in self.selected:
                 continue
-            self._record_release(doc, tag, text, released=rev.complete)
+            releases.record(self.published, f"{tag}/{doc}", text, released=rev.complete)
             page = {
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
                 "source_lang": config.source_language, "banner": not rev.complete,
@@ -332,7 +331,7 @@ class _Plan:
 
     def _keep(self, doc: str, tag: str, rev: Review, catalog: str) -> bool:
         """keep-previous: leave a released document's last release published, marked."""
-        release = self.releases.get(f"{tag}/{doc}")
+        release = self.published.get(f"{tag}/{doc}")
         if (self.draft or self.config.on_source_change != "keep-previous" or not release
                 or not any(f"{tag}/{doc}.{fmt}" in self.manifest for fmt in FORMATS)):
             return False
@@ -340,16 +339,6 @@ class _Plan:
             doc, tag, "kept", rev, f"last release kept, translating English "
             f"{release['version']}; its update: {refusal(rev, catalog)}")
         return True
-
-    def _record_release(self, doc: str, tag: str, text: str, *, released: bool) -> None:
-        """Remember which English a released build translates (a draft forgets it)."""
-        key = f"{tag}/{doc}"
-        if not released:
-            self.releases.pop(key, None)
-            return
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        if self.releases.get(key, {}).get("source") != digest:
-            self.releases[key] = {"source": digest, "version": source_version(text, digest)}
 
     def finish(self, job: Job, done: tuple[FileOutcome, ...]) -> None:
         """Record what a worker wrote in the manifest and the document's outcome."""
@@ -392,38 +381,22 @@ def _drop(out: Path, manifest: dict[str, str], name: str) -> FileOutcome:
     return FileOutcome(str(out / name), "removed")
 
 
-def _read_manifest(path: Path) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+def _read_manifest(path: Path) -> tuple[dict[str, str], releases.Releases]:
     """The outputs' input hashes, and which English each published release translates."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {}, {}
-    if not isinstance(data, dict):
-        return {}, {}
-    entries, releases = data.get("outputs", {}), data.get("releases", {})
+    entries = data.get("outputs", {}) if isinstance(data, dict) else {}
     outputs = {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
-    known = {str(k): {"source": str(v.get("source", "")), "version": str(v.get("version", ""))}
-             for k, v in releases.items() if isinstance(v, dict)} \
-        if isinstance(releases, dict) else {}
-    return outputs, known
+    return outputs, releases.read(data)
 
 
-def _write_manifest(path: Path, manifest: dict[str, str],
-                    releases: dict[str, dict[str, str]]) -> None:
-    live = {key: value for key, value in sorted(releases.items())
-            if any(f"{key}.{fmt}" in manifest for fmt in FORMATS)}
+def _write_manifest(path: Path, manifest: dict[str, str], known: releases.Releases) -> None:
     text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items())),
-                       "releases": live}, indent=1, ensure_ascii=False) + "\n"
+                       "releases": releases.live(known, manifest, FORMATS)},
+                      indent=1, ensure_ascii=False) + "\n"
     catalogs.write_if_changed(path, text)
-
-
-_VERSION = re.compile(r"\A---\n(?:.*\n)*?version:[ \t]*[\"']?([^\"'\n]+?)[\"']?[ \t]*\n")
-
-
-def source_version(text: str, digest: str) -> str:
-    """How a release names the English it translates: front-matter `version`, else its hash."""
-    found = _VERSION.match(text)
-    return f"version {found.group(1)}" if found else f"text {digest[:12]}"
 
 
 # ---------------------------------------------------------------- in the worker process
