@@ -319,8 +319,8 @@ def test_catalog_not_merged_with_template(fever: Path) -> None:
     code, found = findings(fever)
     assert code == 1
     assert [(f["check"], f["message"]) for f in found] == [
-        ("po-outdated", "not merged with locales/fever.pot: 1 template entries missing, "
-         "1 entries no longer in the template; run 'pipeline extract'")]
+        ("po-outdated", "not merged with locales/fever.pot: 1 template entry missing, "
+         "1 entry no longer in the template; run 'pipeline extract'")]
 
 
 def test_malformed_catalog_is_a_syntax_finding(fever: Path) -> None:

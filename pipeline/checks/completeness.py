@@ -68,8 +68,9 @@ def po_outdated(catalog: Catalog, project: Project) -> Iterator[Finding]:
     missing, extra = wanted - have, have - wanted
     if missing or extra:
         yield catalog.finding(
-            "po-outdated", f"not merged with {template.file}: {len(missing)} template "
-            f"entries missing, {len(extra)} entries no longer in the template; "
+            "po-outdated", f"not merged with {template.file}: "
+            f"{counted(len(missing), 'template entry')} missing, "
+            f"{counted(len(extra), 'entry')} no longer in the template; "
             "run 'pipeline extract'", line=catalog.header_line)
 
 
