@@ -29,8 +29,9 @@ _PROTECTED = re.compile(
     r"|<(?:https?|mailto):[^>]+>"                 # autolink
     r"|\bhttps?://[^\s<>()]+[^\s<>().,;:!?]"      # bare URL
     r"|\*\*(?=\S).+?(?<=\S)\*\*|__(?=\S).+?(?<=\S)__"  # strong
-    r"|\*(?=[^\s*]).+?(?<=[^\s*])\*"              # emphasis
-    r"|(?<![\w_])_(?=[^\s_]).+?(?<=[^\s_])_(?![\w_])",  # emphasis (underscores)
+    # Emphasis: the run stops at the next delimiter, which keeps the search linear.
+    r"|\*(?=[^\s*])[^*]+?(?<=[^\s*])\*"
+    r"|(?<![\w_])_(?=[^\s_])[^_]+?(?<=[^\s_])_(?![\w_])",
     re.S,
 )
 # Whitespace a line may break at: a no-break space (U+00A0, U+2007, U+202F) is part of the
