@@ -14,6 +14,7 @@ import pytest
 from conftest import run
 
 from pipeline import catalogs
+from pipeline.translate import clean
 
 NBSP = "\u00a0"
 SOURCE = f"""---
@@ -165,3 +166,12 @@ def test_checks_read_a_no_break_space_as_a_space(visit: Path, msgstr: str,
     report = json.loads(run(visit, "check", "--format", "json").output)
     assert report["summary"]["entries"] == 1
     assert sorted({f["check"] for f in report["findings"] if f["msgid"] == DOSE}) == checks
+
+
+def test_machine_translation_keeps_no_break_spaces(visit: Path) -> None:
+    assert clean(f"Tome 5{NBSP}mg\ncada\tmañana.") == f"Tome 5{NBSP}mg cada mañana."
+    result = run(visit, "translate", "--engine", "pseudo")
+    assert result.exit_code == 0, result.output
+    po = catalogs.read_catalog(visit / "locales" / "es" / "LC_MESSAGES" / "visit.po")
+    (entry,) = [e for e in po if e.msgid == DOSE]
+    assert f"5{NBSP}mg" in entry.msgstr
