@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 Releases = dict[str, dict[str, str]]
@@ -15,10 +16,14 @@ Releases = dict[str, dict[str, str]]
 _VERSION = re.compile(r"\A---\n(?:.*\n)*?version:[ \t]*[\"']?([^\"'\n]+?)[\"']?[ \t]*\n")
 
 
-def source_version(text: str) -> str:
-    """How a release names the English it translates: front-matter `version`, else a hash."""
+def source_version(text: str, *, today: str = "") -> str:
+    """How a release names the English it translates: front-matter `version`, else the day
+    the release was built from it (and a short hash of that text)."""
     found = _VERSION.match(text)
-    return f"version {found.group(1)}" if found else f"text {_digest(text)[:12]}"
+    if found:
+        return f"version {found.group(1)}"
+    today = today or datetime.now(UTC).date().isoformat()
+    return f"text of {today} ({_digest(text)[:8]})"
 
 
 def _digest(text: str) -> str:

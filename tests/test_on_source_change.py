@@ -147,3 +147,20 @@ def test_bad_setting_is_one_line_with_its_line(tmp_path: Path) -> None:
     assert result.output == (
         f"error: {root.resolve() / 'pyproject.toml'}:5: 'on-source-change' must be one of "
         "withdraw, keep-previous, not 'keep' (write e.g. on-source-change = \"withdraw\")\n")
+
+
+def test_keep_previous_without_a_version_names_the_day_and_text(tmp_path: Path) -> None:
+    import hashlib
+    import re
+
+    root = project(tmp_path, "keep-previous")
+    source = root / "source" / f"{DOC}.md"
+    source.write_text(source.read_text("utf-8").replace('version: "1.0"\n', ""), "utf-8")
+    short = hashlib.sha256(source.read_bytes()).hexdigest()[:8]
+    assert run(root, "build", "--lang", "ru", "--format", "html").exit_code == 0
+    source.write_text(source.read_text("utf-8").replace(OLD, NEW), "utf-8")
+    result = run(root, "build", "--lang", "ru", "--format", "html")
+    assert result.exit_code == 0
+    assert re.search(rf"kept      ru/{DOC}: last release kept, translating English text of "
+                     rf"\d{{4}}-\d\d-\d\d \({short}\); its update: 1 untranslated of 16 segments",
+                     result.output), result.output
