@@ -24,7 +24,11 @@ class StatusRow:
 
     @property
     def state(self) -> str:
-        return "orphaned" if self.orphaned else "missing" if not self.exists else "present"
+        if self.orphaned:
+            return "orphaned"
+        if not self.exists:
+            return "missing"
+        return "present" if self.counts.total else "empty"
 
     def as_dict(self) -> dict[str, object]:
         c = self.counts
@@ -86,13 +90,15 @@ def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
 def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     if not rows:
         return "no documents in the source folder"
-    name_width = max(len(r.doc) for r in rows)
+    name_width = max(len("document"), *(len(r.doc) for r in rows))
     lines = [f"{'document':<{name_width}}  lang  status    approved  machine  untransl.  "
              f"{'':20}  done"]
     for r in rows:
         c = r.counts
         note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
-        percent = f"{c.percent:5.1f}%" if r.exists else "missing"
+        percent = f"{c.percent:5.1f}%" if r.state == "present" else r.state
+        if r.state == "empty":
+            note = "  (nothing to translate: the source document is empty)"
         if r.orphaned:
             percent = "orphaned"
             note = f"  (source removed: delete the catalog or restore {r.doc}.md)"

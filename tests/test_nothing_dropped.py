@@ -117,6 +117,10 @@ def test_empty_document_is_reported(visit: Path) -> None:
             "or remove the file)") in result.output
     assert result.output.startswith("2 documents (1 unchanged), 8 segments; 1 template and "
                                     "1 catalog updated")
+    (row,) = [line for line in run(visit, "status").output.splitlines()
+              if line.startswith("blank")]
+    assert row.endswith("empty  (nothing to translate: the source document is empty)")
+    assert "100.0%" not in row
 
 
 def test_removed_document_catalogs_are_orphaned_in_status_and_check(visit: Path) -> None:
