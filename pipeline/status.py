@@ -90,7 +90,7 @@ def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
 def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     if not rows:
         return "no documents in the source folder"
-    name_width = max(len("document"), *(len(r.doc) for r in rows))
+    name_width = max(len(r.doc) for r in rows)
     lines = [f"{'document':<{name_width}}  lang  status    approved  machine  untransl.  "
              f"{'':20}  done"]
     for r in rows:
