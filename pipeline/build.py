@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline import __version__, catalogs
+from pipeline import __version__, catalogs, releases
 from pipeline.config import Config
 from pipeline.errors import BuildError
 from pipeline.extract import source_files
@@ -64,7 +64,10 @@ class Review:
 
 @dataclass(frozen=True)
 class DocOutcome:
-    """One document in one language: built, refused (released, incomplete) or skipped."""
+    """One document in one language: built, refused (released, incomplete), kept or skipped.
+
+    "kept": released but incomplete, and the project keeps the last release published.
+    """
 
     doc: str
     lang: str
@@ -81,6 +84,11 @@ class BuildResult:
     outcomes: tuple[DocOutcome, ...]
     index: FileOutcome
     removed: tuple[FileOutcome, ...] = ()
+
+    @property
+    def kept(self) -> tuple[DocOutcome, ...]:
+        """Released documents whose last release stays published (on-source-change)."""
+        return tuple(o for o in self.outcomes if o.action == "kept")
 
     @property
     def refused(self) -> tuple[DocOutcome, ...]:
@@ -171,10 +179,11 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
           draft: bool = False, workers: int | None = None) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
     assets = _assets(config)
+    manifest, known = _read_manifest(config.output_dir / MANIFEST)
     plan = _Plan(config=config, selected={lang.tag for lang in config.select(langs)},
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
-                 draft=draft, manifest=_read_manifest(config.output_dir / MANIFEST),
-                 common=_common_digest(config, assets))
+                 draft=draft, manifest=manifest, common=_common_digest(config, assets),
+                 published=known)
     inputs = _Inputs(config)
     docs = [_Source(p.stem, p, inputs.segments(p)) for p in source_files(config)]
     for doc in docs:
@@ -189,9 +198,11 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
     for name in sorted(plan.manifest):
         if name.split("/", 1)[-1].rsplit(".", 1)[0] not in names:
             plan.removed.append(_drop(config.output_dir, plan.manifest, name))
-    _write_manifest(config.output_dir / MANIFEST, plan.manifest)
+    _write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.published)
     index = _write_index(config, docs=[d.name for d in docs], reviews=plan.reviews,
-                         manifest=plan.manifest)
+                         manifest=plan.manifest, kept={
+                             (o.doc, o.lang): plan.published[f"{o.lang}/{o.doc}"]
+                             for o in plan.outcomes.values() if o.action == "kept"})
     order = {lang.tag: i for i, lang in enumerate(config.languages)}
     ordered = sorted(plan.outcomes.values(),
                      key=lambda o: ([d.name for d in docs].index(o.doc), order[o.lang]))
@@ -278,11 +289,15 @@ class _Plan:
     removed: list[FileOutcome] = field(default_factory=list)
     dropping: list[str] = field(default_factory=list)  # outputs to remove once all is read
     gates: dict[tuple[str, str], Gate] = field(default_factory=dict)  # sign-off verdicts
+    # "lang/doc" → the English its published release translates ("version", "source" hash).
+    published: releases.Releases = field(default_factory=dict)
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
         config, out = self.config, self.config.output_dir
         buildable: dict[str, tuple[Review, dict[str, str]]] = {}
+        kept: list[str] = []
+        text = read_source(source, shown=config.rel(source))
         for lang in config.languages:
             path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
             tables = inputs.catalog(path)
@@ -303,7 +318,10 @@ class _Plan:
                 if tables is not None:
                     found = tables[1] if not self.draft else tables[0]
                 buildable[lang.tag] = (rev, found)
+            elif lang.tag in self.selected and self._keep(doc, lang.tag, rev, config.rel(path)):
+                kept.append(lang.tag)
             elif lang.tag in self.selected:
+                self.published.pop(f"{lang.tag}/{doc}", None)
                 reason = (refusal(rev, config.rel(path)) if decision == "refuse" else
                           "nothing translated yet (run 'pipeline translate' or translate "
                           f"{config.rel(path)})" if decision == "nothing" else
@@ -313,11 +331,12 @@ class _Plan:
                 self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
                                   if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
         alternates = [{"lang": t, "href": f"../{t}/{doc}.html", "name": native_name(t),
-                       "dir": direction(t)} for t in buildable]
-        text = read_source(source, shown=config.rel(source))
+                       "dir": direction(t)} for t in (lang.tag for lang in config.languages)
+                      if t in buildable or t in kept]
         for tag, (rev, found) in buildable.items():
             if tag not in self.selected:
                 continue
+            releases.record(self.published, f"{tag}/{doc}", text, released=rev.complete)
             page = {
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
                 "source_lang": config.source_language,
@@ -343,6 +362,17 @@ class _Plan:
                     source_lang=config.source_language, segmentation=config.segmentation,
                     output=out, root=config.root, todo=todo, keys=keys))
 
+    def _keep(self, doc: str, tag: str, rev: Review, catalog: str) -> bool:
+        """keep-previous: leave a released document's last release published, marked."""
+        release = self.published.get(f"{tag}/{doc}")
+        if (self.draft or self.config.on_source_change != "keep-previous" or not release
+                or not any(f"{tag}/{doc}.{fmt}" in self.manifest for fmt in FORMATS)):
+            return False
+        self.outcomes[(doc, tag)] = DocOutcome(
+            doc, tag, "kept", rev, f"last release kept, translating English "
+            f"{release['version']}; its update: {refusal(rev, catalog)}")
+        return True
+
     def finish(self, job: Job, done: tuple[FileOutcome, ...]) -> None:
         """Record what a worker wrote in the manifest and the document's outcome."""
         for outcome in done:
@@ -353,7 +383,7 @@ class _Plan:
                 self.manifest.pop(name, None)
         previous = self.outcomes[(job.doc, job.lang)]
         files = previous.files + tuple(FileOutcome(self.config.rel(Path(f.path)), f.action,
-                                                   f.note) for f in done)
+                                                   f.note, f.warnings) for f in done)
         self.outcomes[(job.doc, job.lang)] = DocOutcome(
             job.doc, job.lang, "built", previous.review, "",
             tuple(sorted(files, key=lambda f: FORMATS.index(Path(f.path).suffix[1:]))))
@@ -384,18 +414,21 @@ def _drop(out: Path, manifest: dict[str, str], name: str) -> FileOutcome:
     return FileOutcome(str(out / name), "removed")
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
+def _read_manifest(path: Path) -> tuple[dict[str, str], releases.Releases]:
+    """The outputs' input hashes, and which English each published release translates."""
     try:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
-        return {}
+        return {}, {}
     entries = data.get("outputs", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+    outputs = {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
+    return outputs, releases.read(data)
 
 
-def _write_manifest(path: Path, manifest: dict[str, str]) -> None:
-    text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items()))},
-                      indent=1) + "\n"
+def _write_manifest(path: Path, manifest: dict[str, str], known: releases.Releases) -> None:
+    text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items())),
+                       "releases": releases.live(known, manifest, FORMATS)},
+                      indent=1, ensure_ascii=False) + "\n"
     catalogs.write_if_changed(path, text)
 
 
@@ -406,7 +439,8 @@ def _write_manifest(path: Path, manifest: dict[str, str]) -> None:
 
 
 def _write_index(config: Config, *, docs: list[str], reviews: dict[tuple[str, str], Review],
-                 manifest: dict[str, str]) -> FileOutcome:
+                 manifest: dict[str, str],
+                 kept: dict[tuple[str, str], dict[str, str]]) -> FileOutcome:
     """output/index.html: documents × languages with their review state and links."""
     languages = [{"tag": lang.tag, "name": native_name(lang.tag), "dir": direction(lang.tag),
                   "status": lang.status} for lang in config.languages]
@@ -417,7 +451,11 @@ def _write_index(config: Config, *, docs: list[str], reviews: dict[tuple[str, st
             rev = reviews[(doc, lang.tag)]
             html = f"{lang.tag}/{doc}.html" if f"{lang.tag}/{doc}.html" in manifest else ""
             pdf = f"{lang.tag}/{doc}.pdf" if f"{lang.tag}/{doc}.pdf" in manifest else ""
-            if html or pdf:
+            if (doc, lang.tag) in kept:
+                state = "released"
+                label = (f"reviewed, translating the earlier English "
+                         f"{kept[(doc, lang.tag)]['version']}; the update is under review")
+            elif html or pdf:
                 state = "released" if rev.complete else "draft"
                 label = "reviewed" if rev.complete else "draft: machine translation"
             else:

@@ -263,14 +263,18 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
                          disabled=disabled, strict=strict)
     count_catalogs = count_entries = 0
-    for doc in names:
+    # Catalogs of a removed document are checked too: the 'orphaned' check reports them.
+    orphans = {p.stem for language in languages
+               for p in catalogs.catalog_path(locales, language.tag, "x").parent.glob("*.po")}
+    for doc in sorted(set(names) | orphans):
         for language in languages:
             path = catalogs.catalog_path(locales, language.tag, doc)
             gated = report.gated(language.tag)
             signoff = language.released and config.review.require_signoff
             digest = file_digest(path, locales / f"{doc}.pot",
                                  extra=(glossary.fingerprint() if "glossary" in checks else "")
-                                 + _review_fingerprint(config, language.tag, doc))
+                                 + _review_fingerprint(config, language.tag, doc)
+                                 + str(doc in sources))
             hit = cache.get(config.rel(path), digest)
             if hit is not None:
                 files.append((config.rel(path), language.tag))

@@ -15,6 +15,7 @@ import click
 from pipeline import __version__
 from pipeline.config import Config, find_project, load_config
 from pipeline.errors import PipelineError
+from pipeline.wording import counted
 
 
 class PipelineGroup(click.Group):
@@ -74,9 +75,13 @@ def extract(ctx: click.Context) -> None:
         result = run_extract(config)
     written = [(path, stats) for path, stats in result.catalogs if stats.written]
     total = len(result.documents) + len(result.unchanged)
-    click.echo(f"{total} documents ({len(result.unchanged)} unchanged), "
-               f"{result.segments} segments; {len(result.templates_written)} templates and "
-               f"{len(written)} catalogs updated")
+    click.echo(f"{counted(total, 'document')} ({len(result.unchanged)} unchanged), "
+               f"{counted(result.segments, 'segment')}; "
+               f"{counted(len(result.templates_written), 'template')} and "
+               f"{counted(len(written), 'catalog')} updated")
+    for shown in result.empty:
+        click.echo(f"warning: {shown}: empty document, nothing to translate (write its text, "
+                   "or remove the file)", err=True)
     for path, stats in written[:20]:
         click.echo(f"  {path}: {stats.added} new, {stats.fuzzy} fuzzy, "
                    f"{stats.obsolete} obsolete")
@@ -120,14 +125,15 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
     verb = "would translate" if dry_run else "translated"
     for r in summary.languages:
         if r.skipped:
-            click.echo(f"{r.lang}: {r.machine} segments not translated: {r.skipped}")
+            click.echo(f"{r.lang}: {counted(r.machine, 'segment')} not translated: {r.skipped}")
         elif not r.entries:
             click.echo(f"{r.lang}: nothing to translate")
         else:
-            line = f"{r.lang}: {verb} {r.machine} segments"
+            line = f"{r.lang}: {verb} {counted(r.machine, 'segment')}"
             if r.engine:
                 line += f" with {r.engine}"
-            line += f", {r.from_memory} from translation memory ({r.entries} entries)"
+            line += (f", {r.from_memory} from translation memory "
+                     f"({counted(r.entries, 'entry')})")
             if not dry_run and r.machine:
                 line += f" in {r.seconds:.1f} s, {r.per_second:.0f} segments/s"
             click.echo(line)
@@ -158,16 +164,20 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
         for file in outcome.files:
             note = f" ({file.note})" if file.note else ""
             click.echo(f"{file.action:<9} {file.path}{note}")
+            for warning in file.warnings:
+                click.echo(f"warning: {file.path}: {warning}")
     for file in result.removed:
         click.echo(f"{'removed':<9} {file.path} (no longer built)")
     click.echo(f"{result.index.action:<9} {result.index.path}")
     files = [f for o in result.outcomes for f in o.files]
     counts = {a: sum(f.action == a for f in files) for a in ("built", "unchanged", "failed")}
     skipped = sum(o.action == "skipped" for o in result.outcomes)
-    summary = (f"{counts['built']} files built, {counts['unchanged']} unchanged; "
-               f"{len(result.refused)} documents refused, {skipped} skipped")
+    summary = (f"{counted(counts['built'], 'file')} built, {counts['unchanged']} unchanged; "
+               f"{counted(len(result.refused), 'document')} refused, {skipped} skipped")
+    if result.kept:
+        summary += f", {counted(len(result.kept), 'last release')} kept"
     if counts["failed"]:
-        summary += f", {counts['failed']} files failed"
+        summary += f", {counted(counts['failed'], 'file')} failed"
     click.echo(summary)
     ctx.exit(result.exit_code)
 
@@ -229,7 +239,7 @@ def glossary_check(ctx: click.Context) -> None:
     gloss, findings = read_glossary(config.glossary_dir, shown_root=config.root)
     folder = config.rel(config.glossary_dir)
     if files:
-        click.echo(f"glossary: {len(gloss.terms)} concepts in {len(files)} "
+        click.echo(f"glossary: {counted(len(gloss.terms), 'concept')} in {len(files)} "
                    f"file{'s' if len(files) != 1 else ''}, languages "
                    f"{', '.join(gloss.languages) or 'none'} (fingerprint {gloss.fingerprint})")
     else:
@@ -282,7 +292,7 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
         click.echo(text, nl=False)
         return
     atomic_write(output, text)
-    click.echo(f"wrote {len(gloss.terms)} concepts to {output}")
+    click.echo(f"wrote {counted(len(gloss.terms), 'concept')} to {output}")
 
 
 @glossary.command("import")
@@ -328,7 +338,7 @@ def glossary_import(ctx: click.Context, file: Path) -> None:
                             path=file, hint="fix them and import again")
     atomic_write(dest, text)
     kind = " (converted from TBX)" if file.suffix.lower() == ".tbx" else ""
-    click.echo(f"imported {len(incoming.terms)} concepts from {file} into {shown}{kind}")
+    click.echo(f"imported {counted(len(incoming.terms), 'concept')} from {file} into {shown}{kind}")
 
 
 @cli.group()

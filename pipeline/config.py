@@ -15,10 +15,14 @@ from pipeline.review.policy import ReviewPolicy, parse_policy
 STATUSES = ("released", "draft")
 ENGINES = ("argos", "apertium", "pseudo")
 SEGMENTATION = ("sentence", "paragraph")
+# What a build does with a released document whose English changed (or whose approvals
+# lapsed): take it down until re-approved, or keep the last released build published.
+ON_SOURCE_CHANGE = ("withdraw", "keep-previous")
 _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name", "review",
+    "on-source-change",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
 
@@ -39,6 +43,7 @@ class Config:
     disabled_checks: tuple[str, ...] = ()
     project_name: str = ""
     review: ReviewPolicy = ReviewPolicy()
+    on_source_change: str = "withdraw"
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -218,4 +223,5 @@ def load_config(root: Path) -> Config:
         project_name=name,
         review=parse_policy(table.get("review"), path=path,
                             line_of=lambda key: _line_of(text, key)),
+        on_source_change=choice("on-source-change", "withdraw", ON_SOURCE_CHANGE),
     )

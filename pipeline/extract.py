@@ -31,6 +31,7 @@ class ExtractResult:
     segments: int = 0
     templates_written: tuple[str, ...] = ()
     catalogs: tuple[tuple[str, MergeStats], ...] = field(default=())
+    empty: tuple[str, ...] = ()  # source documents with nothing to translate
 
 
 def source_files(config: Config) -> list[Path]:
@@ -148,9 +149,11 @@ def extract(config: Config) -> ExtractResult:
     state.save(set(sources))
     segments = sum(len(d.segments) for d in documents) + sum(
         state.docs[doc]["segments"] for doc in unchanged)
+    empty = tuple(config.rel(sources[doc]) for doc in sources
+                  if not state.docs[doc]["segments"])
     return ExtractResult(documents=tuple(documents), unchanged=tuple(unchanged),
                          segments=segments, templates_written=tuple(written),
-                         catalogs=tuple(merged))
+                         catalogs=tuple(merged), empty=empty)
 
 
 def _retire_removed(config: Config, names: set[str],

@@ -47,6 +47,7 @@ class FileOutcome:
     path: str
     action: str
     note: str = ""
+    warnings: tuple[str, ...] = ()  # built, but something the reader should have is missing
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def _template(name: str) -> Any:
 
 def render_job(job: Job) -> tuple[FileOutcome, ...]:
     """Assemble one translated page, then write its HTML and/or PDF."""
-    html, notes = page_html(job)
+    offline: list[tuple[str, str]] = []
+    html, notes = page_html(job, offline=offline)
     folder = job.output / job.lang
     done = []
     if "html" in job.todo:
@@ -116,13 +118,20 @@ def render_job(job: Job) -> tuple[FileOutcome, ...]:
                                     f"{', '.join(report.missing_glyphs)}; install a font that "
                                     "covers it, e.g. from fonts-noto-core"))
         else:
-            note = f"refused {len(report.refused_urls)} URL(s)" if report.refused_urls else ""
-            done.append(FileOutcome(str(path), "built", note))
+            warnings = tuple(f"image {src} is not embedded in the PDF ({why}; its alt text "
+                             "shows instead): put the image in the source folder and give a "
+                             "relative path" for src, why in offline)
+            others = len(report.refused_urls) - len(offline)
+            note = f"refused {others} URL(s)" if others > 0 else ""
+            done.append(FileOutcome(str(path), "built", note, warnings))
     return tuple(done)
 
 
-def page_html(job: Job) -> tuple[str, list[str]]:
-    """The page: translated Markdown rendered with raw HTML off, inside the template."""
+def page_html(job: Job, *, offline: list[tuple[str, str]] | None = None) -> tuple[str, list[str]]:
+    """The page: translated Markdown rendered with raw HTML off, inside the template.
+
+    `offline` collects (src, why) of images the HTML keeps but an offline PDF cannot embed.
+    """
     parsed = parse(read_source(job.source, shown=job.shown), shown=job.shown,
                    segmentation=job.segmentation)
     strip = str.maketrans("", "", _OPEN + _CLOSE)
@@ -147,7 +156,7 @@ def page_html(job: Job) -> tuple[str, list[str]]:
         else:
             slot.replace(text)
     notes: list[str] = []
-    _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes)
+    _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes, offline=offline)
     body = render_html(parsed.tokens)
     if direction(job.lang) == "rtl":
         body = isolate_measures(body)
@@ -200,8 +209,12 @@ def _scheme(url: str) -> str:
     return found.group(1) if found else ""
 
 
-def _sanitize(tokens: list[Any], *, source_dir: Path, notes: list[str]) -> None:
-    """Make links and images from translations inert unless they are plainly safe."""
+def _sanitize(tokens: list[Any], *, source_dir: Path, notes: list[str],
+              offline: list[tuple[str, str]] | None = None) -> None:
+    """Make links and images from translations inert unless they are plainly safe.
+
+    Site-relative (`/img/x.png`) and remote images keep their src; `offline` gets them.
+    """
     from markdown_it.token import Token
 
     for token in tokens:
@@ -219,6 +232,12 @@ def _sanitize(tokens: list[Any], *, source_dir: Path, notes: list[str]) -> None:
             elif child.type == "image":
                 src = str(child.attrGet("src") or "")
                 scheme = _scheme(src)
+                if src.startswith("/") or scheme in SAFE_IMAGE_SCHEMES:
+                    if offline is not None:
+                        offline.append((src, "a remote image" if scheme or src.startswith("//")
+                                        else "a site-relative path"))
+                    children.append(child)
+                    continue
                 target = (source_dir / src).resolve() if not scheme else None
                 if (scheme and scheme not in SAFE_IMAGE_SCHEMES) or (
                         target is not None and source_dir.resolve() not in target.parents):

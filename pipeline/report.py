@@ -10,6 +10,7 @@ import click
 
 from pipeline.check import CheckReport
 from pipeline.model import Finding, Severity
+from pipeline.wording import counted
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _EXCERPT = 70
@@ -47,7 +48,8 @@ def render_text(report: CheckReport, *, color: bool = False) -> str:
                 lines.append(style(f"      “{_excerpt(f.msgid)}”", dim=True))
         lines.append("")
     summary = report.summary()
-    lines.append(f"checked {report.catalogs} catalogs, {report.entries} approved entries")
+    lines.append(f"checked {counted(report.catalogs, 'catalog')}, "
+                 f"{counted(report.entries, 'approved entry', 'approved entries')}")
     for lang in summary["languages"]:
         gate = "gates the run" if lang["gated"] else "reported only"
         lines.append(f"  {lang['lang']:<6} {lang['status']:<9} {lang['errors']} errors, "

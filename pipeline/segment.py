@@ -29,14 +29,20 @@ _PROTECTED = re.compile(
     r"|<(?:https?|mailto):[^>]+>"                 # autolink
     r"|\bhttps?://[^\s<>()]+[^\s<>().,;:!?]"      # bare URL
     r"|\*\*(?=\S).+?(?<=\S)\*\*|__(?=\S).+?(?<=\S)__"  # strong
-    r"|\*(?=[^\s*]).+?(?<=[^\s*])\*",             # emphasis
+    # Emphasis: the run stops at the next delimiter, which keeps the search linear.
+    r"|\*(?=[^\s*])[^*]+?(?<=[^\s*])\*"
+    r"|(?<![\w_])_(?=[^\s_])[^_]+?(?<=[^\s_])_(?![\w_])",
     re.S,
 )
+# Whitespace a line may break at: a no-break space (U+00A0, U+2007, U+202F) is part of the
+# text ("5 mg"), never a sentence gap, and survives normalization.
+_SPACE = r"[^\S\u00a0\u2007\u202f]"
 # A candidate boundary: terminal punctuation, closing marks, then whitespace.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=\s+)")
-_NEXT_STARTS = re.compile(r"\s+(?=[\"'“‘«(\[*_`]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
-_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“‘]))([A-Za-z][A-Za-z.]*)\.$")
-_WHITESPACE = re.compile(r"\s+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?=" + _SPACE + ")")
+_NEXT_STARTS = re.compile(_SPACE + r"+(?=[\"'“‘«(\[*_`]*[A-Z0-9\u00C0-\u024F\u0400-\u04FF])")
+# The word before a full stop; emphasis marks before it ("_Dr.") do not hide an abbreviation.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"'“‘*_]))([A-Za-z][A-Za-z.]*)\.$")
+_WHITESPACE = re.compile(_SPACE + "+")
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -87,7 +93,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def normalize_space(text: str) -> str:
-    """Whitespace runs (soft line breaks included) become one space."""
+    """Whitespace runs (soft line breaks included) become one space; no-break spaces stay."""
     return _WHITESPACE.sub(" ", text).strip()
 
 

@@ -21,39 +21,55 @@ class StatusRow:
     counts: Counts
     exists: bool
     signed: int | None = None       # validly signed entries, where the project uses sign-offs
+    orphaned: bool = False  # the catalog of a removed source document
+
+    @property
+    def state(self) -> str:
+        if self.orphaned:
+            return "orphaned"
+        if not self.exists:
+            return "missing"
+        return "present" if self.counts.total else "empty"
 
     def as_dict(self) -> dict[str, object]:
         c = self.counts
         return {"doc": self.doc, "lang": self.lang, "status": self.status,
                 "translated": c.translated, "fuzzy": c.fuzzy, "untranslated": c.untranslated,
                 "obsolete": c.obsolete, "total": c.total, "percent": round(c.percent, 1),
-                "exists": self.exists,
+                "exists": self.exists, "state": self.state,
                 **({} if self.signed is None else {
                     "signed": self.signed, "approved_unsigned": c.translated - self.signed})}
 
 
 def collect(config: Config) -> list[StatusRow]:
-    """One row per document and language; catalogs unchanged since the last run aren't parsed."""
+    """One row per document and language, then catalogs of removed documents (orphaned).
+
+    Catalogs unchanged since the last run aren't parsed.
+    """
     memo = Memo(config.root, "status.json")
     rows = []
-    for path in source_files(config):
-        doc = path.stem
-        for lang in config.languages:
-            po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
-            counts, signed = Counts(), None
-            if po_path.exists():
-                shown = config.rel(po_path)
-                digest = file_digest(po_path, extra=_review_key(config, lang.tag, doc))
-                known = memo.get(shown, digest)
-                if known is None:
-                    known = asdict(catalogs.counts(catalogs.read_catalog(po_path, shown=shown)))
-                    if config.review.enabled:
-                        known["signed"] = _signed(config, lang.tag, doc)
-                    memo.put(shown, digest, known)
-                signed = known.get("signed")
-                counts = Counts(**{k: v for k, v in known.items() if k != "signed"})
-            rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists(),
-                                  signed if config.review.enabled else None))
+    docs = [path.stem for path in source_files(config)]
+    for orphaned, names in ((False, docs), (True, _orphans(config, set(docs)))):
+        for doc in names:
+            for lang in config.languages:
+                po_path = catalogs.catalog_path(config.locales_dir, lang.tag, doc)
+                if orphaned and not po_path.exists():
+                    continue
+                counts, signed = Counts(), None
+                if po_path.exists():
+                    shown = config.rel(po_path)
+                    digest = file_digest(po_path, extra=_review_key(config, lang.tag, doc))
+                    known = memo.get(shown, digest)
+                    if known is None:
+                        known = asdict(catalogs.counts(
+                            catalogs.read_catalog(po_path, shown=shown)))
+                        if config.review.enabled and not orphaned:
+                            known["signed"] = _signed(config, lang.tag, doc)
+                        memo.put(shown, digest, known)
+                    signed = known.get("signed")
+                    counts = Counts(**{k: v for k, v in known.items() if k != "signed"})
+                rows.append(StatusRow(doc, lang.tag, lang.status, counts, po_path.exists(),
+                                      signed if config.review.enabled else None, orphaned))
     memo.save()
     return rows
 
@@ -71,6 +87,13 @@ def _signed(config: Config, lang: str, doc: str) -> int:
     from pipeline.review.signoff import document_states
 
     return sum(s.ok for s in document_states(config, lang=lang, doc=doc))
+def _orphans(config: Config, docs: set[str]) -> list[str]:
+    """Documents with a catalog in some language but no source any more."""
+    found = set()
+    for lang in config.languages:
+        folder = catalogs.catalog_path(config.locales_dir, lang.tag, "-").parent
+        found |= {p.stem for p in folder.glob("*.po")} if folder.is_dir() else set()
+    return sorted(found - docs)
 
 
 def _bar(counts: Counts, width: int = 20, *, color: bool = False) -> str:
@@ -95,7 +118,12 @@ def render_text(rows: list[StatusRow], *, color: bool = False) -> str:
     for r in rows:
         c = r.counts
         note = "" if r.exists else "  (no catalog: run 'pipeline extract')"
-        percent = f"{c.percent:5.1f}%"
+        percent = f"{c.percent:5.1f}%" if r.state == "present" else r.state
+        if r.state == "empty":
+            note = "  (nothing to translate: the source document is empty)"
+        if r.orphaned:
+            percent = "orphaned"
+            note = f"  (source removed: delete the catalog or restore {r.doc}.md)"
         if color:
             done = c.total and c.translated == c.total
             percent = click.style(percent, fg="green" if done else

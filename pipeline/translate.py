@@ -30,6 +30,7 @@ from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.model import Language
+from pipeline.segment import normalize_space
 from pipeline.state import Memo, file_digest, state_path
 
 Progress = Callable[[str, int, int], None]
@@ -237,8 +238,11 @@ class _Journal:
 
 
 def clean(output: str) -> str:
-    """An engine output made safe for a PO msgstr: no control characters, one line."""
-    return " ".join(_CONTROL.sub(" ", output).split())
+    """An engine output made safe for a PO msgstr: no control characters, one line.
+
+    No-break spaces the engine kept ("5 mg") stay: they are text, not line breaks.
+    """
+    return normalize_space(_CONTROL.sub(" ", output))
 
 
 def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike | None,

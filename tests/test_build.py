@@ -219,7 +219,7 @@ def test_released_language_refuses_incomplete_document(tmp_path: Path) -> None:
         f"skipped   es/{DOC}: draft language (build with --draft to preview it, with a banner)",
         f"removed   output/ru/{DOC}.html (no longer built)",
         "built     output/index.html",
-        "2 files built, 0 unchanged; 1 documents refused, 1 skipped",
+        "2 files built, 0 unchanged; 1 document refused, 1 skipped",
     ]
     assert not (root / "output" / "ru" / f"{DOC}.html").exists()
     index = Page((root / "output" / "index.html").read_text("utf-8"))

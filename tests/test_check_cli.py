@@ -250,8 +250,9 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
     assert result.output.startswith(
         f"error: {fever.resolve() / 'pyproject.toml'}: unknown check 'numbrs' in "
         "disabled-checks (known checks: fuzzy, glossary, length, links, markup, "
-        "needs-second-review, negation, numbers, obsolete, po-outdated, pot-outdated, "
-        "same-as-source, script, signoff-stale, syntax, units, unsigned, untranslated)")
+        "needs-second-review, negation, numbers, obsolete, orphaned, po-outdated, "
+        "pot-outdated, same-as-source, script, signoff-stale, syntax, units, unsigned, "
+        "untranslated)")
 
 
 def test_junit_report_structure(fever: Path) -> None:
@@ -319,8 +320,8 @@ def test_catalog_not_merged_with_template(fever: Path) -> None:
     code, found = findings(fever)
     assert code == 1
     assert [(f["check"], f["message"]) for f in found] == [
-        ("po-outdated", "not merged with locales/fever.pot: 1 template entries missing, "
-         "1 entries no longer in the template; run 'pipeline extract'")]
+        ("po-outdated", "not merged with locales/fever.pot: 1 template entry missing, "
+         "1 entry no longer in the template; run 'pipeline extract'")]
 
 
 def test_malformed_catalog_is_a_syntax_finding(fever: Path) -> None:

@@ -25,7 +25,8 @@ def test_registry_names_and_scopes() -> None:
     assert {n: c.scope for n, c in checks.items()} == {
         "fuzzy": "catalog", "glossary": "entry", "length": "entry", "links": "entry",
         "markup": "entry", "negation": "entry", "numbers": "entry", "obsolete": "catalog",
-        "po-outdated": "catalog", "pot-outdated": "project", "same-as-source": "entry",
+        "orphaned": "catalog", "po-outdated": "catalog", "pot-outdated": "project",
+        "same-as-source": "entry",
         "script": "entry", "syntax": "catalog", "units": "entry", "untranslated": "catalog",
         "unsigned": "catalog", "signoff-stale": "catalog", "needs-second-review": "catalog"}
     assert all(c.doc for c in checks.values())

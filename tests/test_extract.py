@@ -23,7 +23,7 @@ def test_extract_writes_templates_and_catalogs_that_msgfmt_accepts(project: Path
     result = run(project, "extract")
     assert result.exit_code == 0, result.output
     assert result.output.startswith(
-        "1 documents (0 unchanged), 21 segments; 1 templates and 4 catalogs updated")
+        "1 document (0 unchanged), 21 segments; 1 template and 4 catalogs updated")
     assert (project / "locales" / "dosing.pot").is_file()
     for lang in LANGS:
         po = project / "locales" / lang / "LC_MESSAGES" / "dosing.po"
@@ -201,7 +201,7 @@ def test_incremental_extract_touches_only_the_edited_document(project: Path) -> 
     source = project / "source" / "dosing.md"
     source.write_text(source.read_text().replace("Measure your", "Take your"))
     result = run(project, "extract")
-    assert result.output.startswith("2 documents (1 unchanged), 23 segments; 1 templates and "
+    assert result.output.startswith("2 documents (1 unchanged), 23 segments; 1 template and "
                                     "4 catalogs updated")
     touched = {p.relative_to(project).as_posix() for p, t in mtimes.items()
                if p.stat().st_mtime_ns != t}

@@ -389,7 +389,7 @@ def test_import_csv_copies_it(mini: Path, tmp_path: Path) -> None:
                 "tocilizumab,тоцилизумаб\n")
     result = run(mini, "glossary", "import", str(new))
     assert (result.exit_code, result.output) == (
-        0, f"imported 1 concepts from {new} into glossary/drugs.csv\n")
+        0, f"imported 1 concept from {new} into glossary/drugs.csv\n")
     assert (mini / "glossary" / "drugs.csv").read_bytes() == new.read_bytes()
     again = run(mini, "glossary", "import", str(new))
     assert (again.exit_code, again.output) == (0, "glossary/drugs.csv is already up to date\n")

@@ -273,8 +273,9 @@ CASES: dict[str, Case] = {
         {"pyproject.toml": cfg('engines = ["pseudo"]', 'engines = ["pseudo"]\ncolour = "red"')},
         ("extract",),
         "error: {root}/pyproject.toml:6: unknown setting 'colour' in [tool.pipeline] (known "
-        "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, output-dir, "
-        "project-name, review, segmentation, source-dir, source-language)"),
+        "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, "
+        "on-source-change, output-dir, project-name, review, segmentation, source-dir, "
+        "source-language)"),
     "config unknown language setting": Case(
         {"pyproject.toml": cfg('ru = "released"', 'ru = { status = "released", colour = 1 }')},
         ("extract",),

@@ -170,7 +170,9 @@ def test_hostile_msgstr_is_inert_in_pdf(built: Built) -> None:
     assert re.search(r"^JavaScript:\s+no$", sh("pdfinfo", pdf), re.M)
     objects = pdf_objects(pdf)
     assert b"/JavaScript" not in objects and b"/JS " not in objects
-    assert f"built     output/ru/{DOC}.pdf (refused 1 URL(s))" in built.output
+    assert f"built     output/ru/{DOC}.pdf\n" in built.output
+    assert (f"warning: output/ru/{DOC}.pdf: image https://tracker.example/p.png is not "
+            "embedded in the PDF (a remote image; its alt text shows instead)") in built.output
 
 
 def test_fetcher_serves_project_files_only(tmp_path: Path) -> None:

@@ -101,3 +101,14 @@ def test_sample_documents_segment_without_losing_text() -> None:
                 continue
             joined = " ".join(s.text for s in block.segments)
             assert joined.split() == block.text.split(), block.text
+
+
+@pytest.mark.parametrize("unit", ["_a ", "*a ", "a_ _a. ", "*a. "])
+def test_unclosed_emphasis_runs_segment_in_linear_time(unit: str) -> None:
+    """A block of 20,000 characters of openers without closers (quadratic before: ~5 s)."""
+    import time
+
+    text = unit * (20_000 // len(unit))
+    started = time.perf_counter()
+    split_sentences(text)
+    assert time.perf_counter() - started < 0.5

@@ -315,7 +315,7 @@ def test_rerun_after_one_edit_parses_only_the_changed_catalog(
 
     monkeypatch.setattr(catalogs_module, "read_catalog", spy)
     result = run(fresh, "translate", "--lang", "es", "--engine", "pseudo")
-    assert "translated 1 segments with pseudo" in result.output
+    assert "translated 1 segment with pseudo" in result.output
     assert parsed == ["travelling-for-treatment.po"]
     po = catalogs_of(fresh, "es")["travelling-for-treatment"]
     entry = po.find("Bring a warm jacket for the flight.")

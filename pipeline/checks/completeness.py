@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.checks import Catalog, Entry, Project, check
 from pipeline.model import Finding, Severity
+from pipeline.wording import counted
 
 _SHOWN_LINES = 8
 
@@ -15,12 +16,6 @@ def _lines(entries: list[Entry]) -> str:
     return shown + (", …" if len(entries) > _SHOWN_LINES else "")
 
 
-def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"1 {word}"
-    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
-
-
 @check("untranslated", scope="catalog")
 def untranslated(catalog: Catalog, project: Project) -> Iterator[Finding]:
     """Entries with no translation (all plural forms count)."""
@@ -28,7 +23,7 @@ def untranslated(catalog: Catalog, project: Project) -> Iterator[Finding]:
     todo = [e for e in live if not e.translated]
     if todo:
         yield catalog.finding(
-            "untranslated", f"{len(todo)} of {_plural(len(live), 'entry')} untranslated "
+            "untranslated", f"{len(todo)} of {counted(len(live), 'entry')} untranslated "
             f"(lines {_lines(todo)}); translate them or run 'pipeline translate'",
             line=todo[0].line)
 
@@ -40,7 +35,7 @@ def fuzzy(catalog: Catalog, project: Project) -> Iterator[Finding]:
     todo = [e for e in live if e.translated and e.fuzzy]
     if todo:
         yield catalog.finding(
-            "fuzzy", f"{len(todo)} of {_plural(len(live), 'entry')} fuzzy, awaiting review "
+            "fuzzy", f"{len(todo)} of {counted(len(live), 'entry')} fuzzy, awaiting review "
             f"(lines {_lines(todo)}); review each and remove the 'fuzzy' flag to approve it",
             line=todo[0].line)
 
@@ -51,7 +46,7 @@ def obsolete(catalog: Catalog, project: Project) -> Iterator[Finding]:
     old = [e for e in catalog.entries if e.obsolete]
     if old:
         yield catalog.finding(
-            "obsolete", f"{_plural(len(old), 'obsolete entry')} (#~) no longer in the source; "
+            "obsolete", f"{counted(len(old), 'obsolete entry')} (#~) no longer in the source; "
             "delete them once nothing is worth reusing", line=old[0].line,
             severity=Severity.WARNING)
 
@@ -73,9 +68,22 @@ def po_outdated(catalog: Catalog, project: Project) -> Iterator[Finding]:
     missing, extra = wanted - have, have - wanted
     if missing or extra:
         yield catalog.finding(
-            "po-outdated", f"not merged with {template.file}: {len(missing)} template "
-            f"entries missing, {len(extra)} entries no longer in the template; "
+            "po-outdated", f"not merged with {template.file}: "
+            f"{counted(len(missing), 'template entry')} missing, "
+            f"{counted(len(extra), 'entry')} no longer in the template; "
             "run 'pipeline extract'", line=catalog.header_line)
+
+
+@check("orphaned", scope="catalog")
+def orphaned(catalog: Catalog, project: Project) -> Iterator[Finding]:
+    """A catalog whose source document is gone: kept for reuse, never published."""
+    config = project.config
+    source = config.source_dir / f"{catalog.doc}.md"
+    if catalog.exists and catalog.doc not in project.templates and not source.is_file():
+        yield catalog.finding(
+            "orphaned", f"catalog of a removed document ({config.rel(source)} is gone); "
+            "delete the catalog once nothing in it is worth reusing, or restore the source",
+            line=catalog.header_line, severity=Severity.WARNING)
 
 
 @check("pot-outdated", scope="project")
