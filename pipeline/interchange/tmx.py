@@ -83,7 +83,7 @@ def read_pairs(path: Path, *, source_lang: str, shown: str | None = None
                ) -> list[dict[str, str]]:
     """Each tu of a TMX file as {lang: text}; refuses what is not TMX 1.4 for this source."""
     shown = shown or str(path)
-    tree = parse(path, shown=shown, what="TMX file")
+    tree = parse(path, shown=shown, what="TMX file", bare_doctype=True)
     root = tree.root
     if root.tag != "tmx" or root.get("version") not in ("1.4", "1.4b"):
         raise tree.fail(root, f"not a TMX 1.4 document (<{root.tag} "

@@ -13,6 +13,8 @@ from pipeline.errors import PipelineError, line_at
 
 MAX_BYTES = 256 * 1024 * 1024
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
+# A bare `<!DOCTYPE tmx SYSTEM "tmx14.dtd">` (never fetched) is what TMX tools write.
+_BARE_DOCTYPE = re.compile(rb'<!DOCTYPE\s+\w+\s+SYSTEM\s+"[\w.-]+"\s*>')
 
 
 class InterchangeError(PipelineError):
@@ -47,7 +49,7 @@ class _Builder(TreeBuilder):
         return element
 
 
-def parse(path: Path, *, shown: str, what: str) -> Tree:
+def parse(path: Path, *, shown: str, what: str, bare_doctype: bool = False) -> Tree:
     """Parse `path`; anything unsafe or malformed is one InterchangeError with its line."""
     try:
         size = path.stat().st_size
@@ -59,13 +61,16 @@ def parse(path: Path, *, shown: str, what: str) -> Tree:
     except OSError as exc:
         raise InterchangeError(f"cannot read {what}: {exc.strerror}", path=shown) from None
     found = _DECLARATION.search(data)
+    if found and bare_doctype and _BARE_DOCTYPE.match(data, found.start()):
+        found = _DECLARATION.search(data, found.end())
     if found:
         raise InterchangeError(f"{what} has a <!{found.group(1).decode().upper()}> "
                                "declaration; DTDs and entities are not accepted", path=shown,
                                line=line_at(data, found.start()),
                                hint="export the file again without a DOCTYPE")
     builder = _Builder()
-    parser = DefusedXMLParser(target=builder, forbid_dtd=True, forbid_entities=True,
+    parser = DefusedXMLParser(target=builder, forbid_dtd=not bare_doctype,
+                              forbid_entities=True,
                               forbid_external=True)
     builder.parser = parser
     try:
