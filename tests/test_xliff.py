@@ -9,10 +9,14 @@ from pathlib import Path
 import polib
 import pytest
 from conftest import run
+from hypothesis import given
+from hypothesis import strategies as st
 from interchange_structure import X1, X2, check_xliff2, check_xliff12
 from lxml import etree
 from translate.storage import xliff as tt_xliff
 from translate.storage import xliff2 as tt_xliff2
+
+from pipeline.interchange import inline
 
 ES = "locales/es/LC_MESSAGES/car-t-or-transplant.po"
 RU = "locales/ru/LC_MESSAGES/car-t-or-transplant.po"
@@ -283,3 +287,22 @@ def test_per_document_export_and_needs_review_filter(sample: Path) -> None:
     files = sorted(p.name for p in out.iterdir())
     assert files == ["car-t-or-transplant.ru.xlf", "travelling-for-treatment.ru.xlf"]
     assert all(not list(etree.parse(str(out / f)).getroot().iter(f"{X2}unit")) for f in files)
+
+
+def test_critical_documents_are_marked(sample: Path) -> None:
+    md = sample / "source/car-t-or-transplant.md"
+    md.write_text(md.read_text().replace("audience: international patients",
+                                         "audience: international patients\nreview: critical"))
+    root = etree.parse(str(export(sample, "ru"))).getroot()
+    files = {f.get("id"): f for f in root.iter(f"{X2}file")}
+    units = list(files["car-t-or-transplant"].iter(f"{X2}unit"))
+    assert units and all(u.get("{urn:x-pipeline:xliff}critical") == "yes" for u in units)
+    assert all(any(n.get("category") == "critical" and n.get("priority") == "1"
+                   for n in u.iter(f"{X2}note")) for u in units)
+    assert not any(u.get("{urn:x-pipeline:xliff}critical")
+                   for u in files["travelling-for-treatment"].iter(f"{X2}unit"))
+
+
+@given(st.text(alphabet="ab *_[]()`<>:/h.", max_size=30))
+def test_inline_markup_parses_back_to_the_same_markdown(text: str) -> None:
+    assert inline.markdown(inline.parse(text)) == text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Union
 
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_SPECIAL = re.compile(r"[`<\[*_]")
 _LINK_TARGET = re.compile(r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 
 
@@ -46,6 +47,8 @@ class InlineMismatch(ValueError):
 
 def parse(text: str) -> tuple[Node, ...]:
     """`text` as nodes; markdown(parse(text)) == text for every input."""
+    if not _SPECIAL.search(text):
+        return (text,) if text else ()
     counter = [0]
     return tuple(_parse(text, counter))
 
@@ -137,8 +140,10 @@ def _parse(text: str, counter: list[int]) -> list[Node]:
             buf.append(text[i:i + len(delim)])
             i += len(delim)
             continue
-        buf.append(ch)
-        i += 1
+        special = _SPECIAL.search(text, i + 1)
+        stop = special.start() if special else len(text)
+        buf.append(text[i:stop])
+        i = stop
     flush()
     return out
 

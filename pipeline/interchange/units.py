@@ -79,10 +79,23 @@ def _notes(entry: catalogs.POEntry, state: State, critical: bool) -> list[tuple[
     return notes
 
 
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*$", re.S | re.M)
+_REVIEW_CRITICAL = re.compile(r"^review:\s*[\"']?critical[\"']?\s*$", re.M | re.I)
+
+
+def _critical_document(config: Config, doc: str) -> bool:
+    """Does the document's front matter say `review: critical`?"""
+    try:
+        text = (config.source_dir / f"{doc}.md").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    front = _FRONT.match(text)
+    return bool(front and _REVIEW_CRITICAL.search(front.group(1)))
+
+
 def collect(config: Config, lang: str, *, docs: tuple[str, ...] = (),
             only_needs_review: bool = False) -> list[DocUnits]:
     """Units of one language's catalogs (the named documents, or all)."""
-    from pipeline.extract import load_documents
     from pipeline.translate import load_glossary
 
     known = project_docs(config)
@@ -92,8 +105,7 @@ def collect(config: Config, lang: str, *, docs: tuple[str, ...] = (),
                                 path=config.rel(config.locales_dir),
                                 hint=f"choose one of: {', '.join(known) or 'none'}")
     glossary = load_glossary(config)
-    critical_docs = {d.name for d in load_documents(config)
-                     if dict(d.meta).get("review", "").strip().lower() == "critical"}
+    critical_docs = {doc for doc in known if _critical_document(config, doc)}
     headings = critical_sections(config)
     out = []
     for doc in docs or tuple(known):
