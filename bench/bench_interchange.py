@@ -11,6 +11,7 @@ nothing), and `tm export` / `tm import`. Each step runs the real CLI in its own 
 from __future__ import annotations
 
 import argparse
+import resource
 import subprocess
 import sys
 import tempfile
@@ -29,11 +30,18 @@ X2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 X1 = "{urn:oasis:names:tc:xliff:document:1.2}"
 
 
-def step(root: Path, *args: str) -> tuple[float, str]:
-    started = time.perf_counter()
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def step(root: Path, *args: str) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds, last line said) of one CLI run in its own process."""
+    started, cpu = time.perf_counter(), _cpu()
     done = subprocess.run([*PIPELINE, "--project", str(root), *args], capture_output=True,
                           text=True, check=True)
-    return time.perf_counter() - started, done.stdout.strip().splitlines()[-1]
+    return (time.perf_counter() - started, _cpu() - cpu,
+            done.stdout.strip().splitlines()[-1])
 
 
 def agency_edit(path: Path, version: str) -> int:
@@ -73,20 +81,20 @@ def main() -> None:
         step(root, "translate", "--lang", "es", "--engine", "pseudo")
         for version in ("2.1", "1.2"):
             out = root / f"es-{version}.xlf"
-            seconds, said = step(root, "xliff", "export", "--lang", "es", "--version",
-                                 version, "-o", str(out))
-            rows.append((f"xliff export {version}", seconds, said))
+            rows.append((f"xliff export {version}",
+                         *step(root, "xliff", "export", "--lang", "es", "--version", version,
+                               "-o", str(out))))
             units = agency_edit(out, version)
-            seconds, said = step(root, "xliff", "import", str(out))
-            rows.append((f"xliff import {version} ({units} units)", seconds, said))
-            seconds, said = step(root, "extract")
-            rows.append(("extract afterwards", seconds, said))
+            rows.append((f"xliff import {version} ({units} units)",
+                         *step(root, "xliff", "import", str(out))))
+            rows.append(("extract afterwards", *step(root, "extract")))
         tmx = root / "es.tmx"
         rows.append(("tm export", *step(root, "tm", "export", "--lang", "es", "-o", str(tmx))))
         rows.append(("tm import", *step(root, "tm", "import", str(tmx))))
     width = max(len(r[0]) for r in rows)
-    for name, seconds, said in rows:
-        print(f"{name:<{width}}  {seconds:6.2f} s  {said[:110]}")
+    print(f"{'step':<{width}}  {'wall':>8}  {'CPU':>8}  last line")
+    for name, seconds, cpu, said in rows:
+        print(f"{name:<{width}}  {seconds:6.2f} s  {cpu:6.2f} s  {said[:100]}")
 
 
 if __name__ == "__main__":
