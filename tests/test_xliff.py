@@ -142,6 +142,7 @@ def test_inline_markup_travels_as_protected_elements(sample: Path) -> None:
 
 def test_round_trip_changes_exactly_the_intended_entries(sample: Path) -> None:
     assert run(sample, "extract").exit_code == 0
+    checked = run(sample, "check").exit_code
     before = entries(sample, ES)
     before_bytes = {p: p.read_bytes() for p in sample.glob("locales/*/LC_MESSAGES/*.po")}
     path = export(sample, "es")
@@ -171,6 +172,7 @@ def test_round_trip_changes_exactly_the_intended_entries(sample: Path) -> None:
     snapshot = (sample / ES).read_bytes()
     assert "0 catalogs updated" in run(sample, "extract").output
     assert (sample / ES).read_bytes() == snapshot
+    assert run(sample, "check").exit_code == checked
     again = run(sample, "xliff", "import", str(edited))
     assert "changed: 0 approved, 0 fuzzy drafts" in again.output
 

@@ -64,7 +64,9 @@ def signed_entries(config: Config, lang: str, doc: str) -> frozenset[str]:
     """msgids of `doc` with a valid sign-off in `lang`.
 
     Hook for the sign-off records (pipeline/review/, issue 14): none exist on this branch,
-    so nothing is exported as signed off / final yet.
+    so nothing is exported as signed off / final yet. With branch i14 merged this becomes
+    `{s.msgid for s in review.signoff.document_states(config, lang=lang, doc=doc)
+    if s.state == "signed"}`.
     """
     del config, lang, doc
     return frozenset()
