@@ -308,3 +308,21 @@ def test_critical_documents_are_marked(sample: Path) -> None:
 @given(st.text(alphabet="ab *_[]()`<>:/h.", max_size=30))
 def test_inline_markup_parses_back_to_the_same_markdown(text: str) -> None:
     assert inline.markdown(inline.parse(text)) == text
+
+
+def test_xliff12_inline_edit_comes_back_as_markdown(sample: Path) -> None:
+    path = export(sample, "es", "1.2")
+    tree = etree.parse(str(path))
+    unit = next(u for u in tree.getroot().iter(f"{X1}trans-unit")
+                if "".join(u.find(f"{X1}source").itertext()).startswith("Leukemia is called re"))
+    target = unit.find(f"{X1}target")
+    g = target.find(f"{X1}g")
+    target.text, g.text, g.tail = "La leucemia se llama ", "refractaria", " si no responde."
+    target.set("state", "translated")
+    unit.set("approved", "yes")
+    save(tree.getroot(), sample / "e12.xlf")
+    result = run(sample, "xliff", "import", str(sample / "e12.xlf"))
+    assert "changed: 1 approved" in result.output, result.output
+    entry = entries(sample, ES)[BOLD]
+    assert entry.msgstr == "La leucemia se llama **refractaria** si no responde."
+    assert "fuzzy" not in entry.flags
