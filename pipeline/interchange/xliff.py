@@ -8,6 +8,7 @@ target replace approved text. Every file is read and checked before anything is 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,9 +148,8 @@ def _apply(unit: Incoming, entry: catalogs.POEntry | None, po: catalogs.POFile,
     return say("draft")
 
 
-def _offer(unit: Incoming, po: catalogs.POFile, say: object) -> Change:
+def _offer(unit: Incoming, po: catalogs.POFile, say: Callable[..., Change]) -> Change:
     """English changed since export: report it, and offer the target as a fuzzy draft."""
-    assert callable(say)
     english = plain_text(unit.sources)
     best, ratio = None, catalogs.FUZZY_THRESHOLD
     matcher = difflib.SequenceMatcher(None, "", english, autojunk=False)
