@@ -28,6 +28,7 @@ from pipeline import __version__, catalogs, languages
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
+from pipeline.interchange.tmx import memory as tmx_memory
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.model import Language
 from pipeline.segment import normalize_space
@@ -155,7 +156,7 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
     """The catalogs that have work, parsed, and the translation memory of all of them."""
     locales = config.locales_dir
     found = []
-    memory: dict[str, tuple[str, str]] = {}  # msgid → (approved msgstr, document)
+    memory: dict[str, tuple[str, str]] = {}  # msgid → (approved msgstr, where it is from)
     for pot in sorted(locales.glob("*.pot")) if locales.is_dir() else []:
         path = catalogs.catalog_path(locales, tag, pot.stem)
         if not path.exists():
@@ -171,7 +172,9 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool
             found.append(cat)
             approved = catalogs.translations(cat.po, approved_only=True)
         for msgid, msgstr in approved.items():
-            memory.setdefault(msgid, (msgstr, pot.stem))
+            memory.setdefault(msgid, (msgstr, f"approved in {pot.stem}"))
+    for msgid, reused in tmx_memory(config, tag).items():  # imported TMX files, after
+        memory.setdefault(msgid, reused)
     return found, memory
 
 
@@ -345,9 +348,9 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
     stamp = [f"mt: {provenance}", f"mt: glossary {fingerprint[:12]}; pipeline {__version__}"]
     touched: dict[str, _Catalog] = {}
     for msgid in reuse:
-        text, doc = memory[msgid]
+        text, origin = memory[msgid]
         for cat, entry in todo[msgid]:
-            _write_entry(entry, text, [f"mt: translation memory (approved in {doc})"])
+            _write_entry(entry, text, [f"mt: translation memory ({origin})"])
             touched[cat.shown] = cat
     journal = _Journal(config, lang.tag)
     replayed = {m: r for m, r in journal.replay().items() if m in todo and m not in memory}
