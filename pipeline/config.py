@@ -17,6 +17,7 @@ _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name",
+    "theme-dir", "organisation", "site-url",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
 
@@ -36,6 +37,9 @@ class Config:
     engines: tuple[str, ...] = ("argos", "apertium")
     disabled_checks: tuple[str, ...] = ()
     project_name: str = ""
+    theme_dir: Path = Path("theme")   # branding: logo, CSS, templates, overrides of UI words
+    organisation: str = ""            # printed in every page's header
+    site_url: str = ""                # where output/ is published (QR codes, canonical links)
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -191,6 +195,18 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"'project-name' must be text, not {name!r}", path=path,
                           line=_line_of(text, "project-name"),
                           hint='write e.g. project-name = "Patient information"')
+    branding = {}
+    for key in ("organisation", "site-url"):
+        value = table.get(key, "")
+        if not isinstance(value, str) or (key == "site-url" and value
+                                          and not re.match(r"^https?://[^\s]+$", value)):
+            kind = "an http(s) address" if key == "site-url" else "text"
+            raise ConfigError(f"'{key}' must be {kind}, not {value!r}", path=path,
+                              line=_line_of(text, key),
+                              hint=f'write e.g. {key} = "'
+                                   + ("https://www.example.org/leaflets/" if key == "site-url"
+                                      else "Example Hospital") + '"')
+        branding[key] = value
     inputs = {key: folder(key, key.removesuffix("-dir"))
               for key in ("source-dir", "locales-dir", "glossary-dir")}
     output = folder("output-dir", "output")
@@ -213,4 +229,7 @@ def load_config(root: Path) -> Config:
         engines=default_engines,
         disabled_checks=tuple(disabled),
         project_name=name,
+        theme_dir=folder("theme-dir", "theme"),
+        organisation=branding["organisation"],
+        site_url=branding["site-url"],
     )

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs, languages
+from pipeline import catalogs, furniture, languages, ui
 from pipeline.markdown import parse, parser, read_source, render_html, translate_block
 from pipeline.model import BlockKind
 
@@ -22,7 +21,7 @@ from pipeline.model import BlockKind
 # emphasis rules treat them like quotes. Becomes <span lang="en"> after rendering.
 _OPEN, _CLOSE = "\u2e26", "\u2e27"
 
-BANNER = "Machine translation, not yet reviewed by a medical translator"
+BANNER = ui.BANNER
 
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -66,6 +65,7 @@ class Job:
     root: Path
     todo: tuple[str, ...]
     keys: dict[str, str] = field(default_factory=dict)
+    theme: str = ""   # the content project's theme folder ("" when it has none)
 
 
 def direction(tag: str) -> str:
@@ -85,16 +85,9 @@ def _package_text(name: str) -> str:
     return (files("pipeline") / "templates").joinpath(name).read_text("utf-8")
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    from jinja2 import Environment, StrictUndefined
-
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-@lru_cache(maxsize=4)
-def _template(name: str) -> Any:
-    return _environment().from_string(_package_text(name))
+def _template(name: str, theme: str = "") -> Any:
+    """A page template: the theme's own copy when it has one, else the package's."""
+    return furniture.environment(theme).get_template(name)
 
 
 def render_job(job: Job) -> tuple[FileOutcome, ...]:
@@ -154,21 +147,30 @@ def page_html(job: Job) -> tuple[str, list[str]]:
     if direction(job.lang) == "rtl":
         body = isolate_measures(body)
     dir_attr = direction(job.source_lang)
-    body = body.replace(_OPEN, f'<span class="untranslated" lang="{job.source_lang}" '
-                               f'dir="{dir_attr}">').replace(_CLOSE, "</span>")
+    # <bdi> isolates each English sentence, so lines of an RTL draft never interleave.
+    body = body.replace(_OPEN, f'<bdi class="untranslated" lang="{job.source_lang}" '
+                               f'dir="{dir_attr}">').replace(_CLOSE, "</bdi>")
+    body = furniture.link_phones(body)
     from markupsafe import Markup
 
     title = meta["title"] or job.doc
-    html = _template("page.html.j2").render(
-        **job.page, title=title, description=meta["description"], body=Markup(body.strip()))
+    t = ui.translator(job.lang, Path(job.theme) if job.theme else None)
+    control = job.page["control"]
+    qr = (furniture.qr_svg(job.page["online_url"], t.gettext("Online version"))
+          if job.page.get("online_url") else "")
+    html = _template("page.html.j2", job.theme).render(
+        **job.page, title=title, description=meta["description"], body=Markup(body.strip()),
+        t=t, qr=qr, page_css=furniture.page_css(
+            t, direction=direction(job.lang), code=control["code"],
+            version=control["version"], banner=job.page["banner"]))
     return str(html), notes
 
 
 # A dose, temperature, signed day or phone number: digits with their unit or sign, which
 # the bidi algorithm would otherwise reorder in right-to-left text ("38 °C" → "C° 38").
 _MEASURE = re.compile(
-    r"(?<![\w+\-−])(?:[+\-−]\d[\d.,]*(?:[ \u00a0]\d[\d.,]*)*"
-    r"|\d[\d.,]*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
+    r"(?<![\w+\-−])(?:[+\-−]\d+(?:[.,]\d+)*(?:[ \u00a0]\d+(?:[.,]\d+)*)*"
+    r"|\d+(?:[.,]\d+)*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

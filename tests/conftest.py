@@ -28,7 +28,7 @@ def sample(tmp_path: Path) -> Path:
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("source", "glossary", "locales"):
+    for folder in ("source", "glossary", "locales", "theme"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, root / folder)
     return root
