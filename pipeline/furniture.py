@@ -88,6 +88,18 @@ def link_phones(html: str) -> str:
     return "".join(parts)
 
 
+_LINK = re.compile(r'(<a href="((?:https?|mailto):[^"]*)"[^>]*>.*?</a>)', re.S)
+
+
+def print_targets(html: str) -> str:
+    """After each web or mail link, its address in an isolated LTR span shown only on paper."""
+    def add(match: re.Match[str]) -> str:
+        target = match.group(2).removeprefix("mailto:")
+        return (f'{match.group(1)}<span class="link-target"> (<span dir="ltr">{target}</span>)'
+                "</span>")
+    return _LINK.sub(add, html)
+
+
 @lru_cache(maxsize=8)
 def environment(theme: str) -> Any:
     """Jinja2 with the theme's templates (if any) in front of the package's own."""

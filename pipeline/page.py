@@ -150,7 +150,8 @@ def page_html(job: Job) -> tuple[str, list[str]]:
     # <bdi> isolates each English sentence, so lines of an RTL draft never interleave.
     body = body.replace(_OPEN, f'<bdi class="untranslated" lang="{job.source_lang}" '
                                f'dir="{dir_attr}">').replace(_CLOSE, "</bdi>")
-    body = furniture.link_phones(body)
+    body = furniture.print_targets(furniture.link_phones(body))
+    body = body.replace("<table>", '<table tabindex="0">')  # it scrolls sideways on a phone
     from markupsafe import Markup
 
     title = meta["title"] or job.doc
