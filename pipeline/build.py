@@ -149,7 +149,8 @@ def _assets(config: Config) -> list[Path]:
 
 
 def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ...] = (),
-          draft: bool = False, workers: int | None = None) -> BuildResult:
+          draft: bool = False, workers: int | None = None,
+          bilingual: bool = False) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
     assets = _assets(config)
     source_lang = config.source_language
@@ -159,7 +160,8 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
         selected.add(source_lang)
     plan = _Plan(config=config, selected=selected,
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
-                 draft=draft, manifest=_read_manifest(config.output_dir / MANIFEST),
+                 draft=draft, bilingual=bilingual,
+                 manifest=_read_manifest(config.output_dir / MANIFEST),
                  common=_common_digest(config, assets))
     inputs = _Inputs(config)
     docs = [_Source(p.stem, p, inputs.segments(p)) for p in source_files(config)]
@@ -267,6 +269,7 @@ class _Plan:
     selected: set[str]
     formats: tuple[str, ...]
     draft: bool
+    bilingual: bool
     manifest: dict[str, str]
     common: str
     jobs: list[Job] = field(default_factory=list)
@@ -319,7 +322,9 @@ class _Plan:
             page = {
                 "control": furniture.control_context(control, lang=tag,
                                                      source_lang=source_lang),
-                "reviewers": [],  # sign-offs (names, date) once the review stage provides them
+                # sign-offs ({names, date}) once the review stage provides them
+                "reviewers": [],
+                "bilingual": self.bilingual and tag != source_lang,
                 "organisation": config.organisation,
                 "logo": f"theme/{logo.name}" if logo else "",
                 "theme_css": "theme/style.css" if (theme / "style.css").is_file() else "",

@@ -143,15 +143,12 @@ def page_html(job: Job) -> tuple[str, list[str]]:
             slot.replace(text)
     notes: list[str] = []
     _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes)
-    body = render_html(parsed.tokens)
-    if direction(job.lang) == "rtl":
-        body = isolate_measures(body)
-    dir_attr = direction(job.source_lang)
-    # <bdi> isolates each English sentence, so lines of an RTL draft never interleave.
-    body = body.replace(_OPEN, f'<bdi class="untranslated" lang="{job.source_lang}" '
-                               f'dir="{dir_attr}">').replace(_CLOSE, "</bdi>")
-    body = furniture.print_targets(furniture.link_phones(body))
-    body = body.replace("<table>", '<table tabindex="0">')  # it scrolls sideways on a phone
+    body = _finish(render_html(parsed.tokens), job)
+    if job.page.get("bilingual"):
+        original = parse(read_source(job.source, shown=job.shown), shown=job.shown,
+                         segmentation=job.segmentation)
+        _sanitize(original.tokens, source_dir=job.source.parent, notes=[])
+        body = _side_by_side(original.tokens, parsed.tokens, job) or body
     from markupsafe import Markup
 
     title = meta["title"] or job.doc
@@ -165,6 +162,50 @@ def page_html(job: Job) -> tuple[str, list[str]]:
             t, direction=direction(job.lang), code=control["code"],
             version=control["version"], banner=job.page["banner"]))
     return str(html), notes
+
+
+def _finish(body: str, job: Job) -> str:
+    """Rendered Markdown made ready for the page: isolates, tel: links, printed addresses."""
+    if direction(job.lang) == "rtl":
+        body = isolate_measures(body)
+    dir_attr = direction(job.source_lang)
+    # <bdi> isolates each English sentence, so lines of an RTL draft never interleave.
+    body = body.replace(_OPEN, f'<bdi class="untranslated" lang="{job.source_lang}" '
+                               f'dir="{dir_attr}">').replace(_CLOSE, "</bdi>")
+    body = furniture.print_targets(furniture.link_phones(body))
+    return body.replace("<table>", '<table tabindex="0">')  # it scrolls sideways on a phone
+
+
+def _top_blocks(tokens: list[Any]) -> list[list[Any]]:
+    """Tokens grouped into top-level blocks (a paragraph, a list, a table...)."""
+    groups: list[list[Any]] = []
+    current: list[Any] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "front_matter":
+            continue
+        current.append(token)
+        depth += token.nesting
+        if depth == 0:
+            groups.append(current)
+            current = []
+    return groups
+
+
+def _side_by_side(original: list[Any], translated: list[Any], job: Job) -> str:
+    """The English and the translation block by block, in two columns ("" if they differ)."""
+    english, target = _top_blocks(original), _top_blocks(translated)
+    if len(english) != len(target):
+        return ""
+    source = job.source_lang
+    rows = []
+    for left, right in zip(english, target, strict=True):
+        en_html = furniture.print_targets(furniture.link_phones(render_html(left)))
+        rows.append(f'<div class="pair"><div class="original" lang="{source}" '
+                    f'dir="{direction(source)}">{en_html.strip()}</div>'
+                    f'<div class="translation">{_finish(render_html(right), job).strip()}'
+                    "</div></div>")
+    return "\n".join(rows)
 
 
 # A dose, temperature, signed day or phone number: digits with their unit or sign, which

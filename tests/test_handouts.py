@@ -152,6 +152,18 @@ def test_theme_templates_override_the_package_ones(sample: Path) -> None:
     assert '<main class="custom">' in built and "Meridian University Hospital" in built
 
 
+def test_bilingual_handout_pairs_each_english_block_with_its_translation(sample: Path) -> None:
+    assert run(sample, "build", "--lang", "ru", "--bilingual").exit_code == 0
+    html = (sample / "output" / "ru" / f"{DOC}.html").read_text("utf-8")
+    assert '<body class="released bilingual">' in html
+    assert html.count('<div class="pair">') == html.count('<div class="original" lang="en"')
+    assert ('<div class="pair"><div class="original" lang="en" dir="ltr"><h1>Travelling abroad '
+            'for treatment: a practical guide</h1></div><div class="translation"><h1>Поездка '
+            "на лечение за границу: практическое руководство</h1></div></div>") in html
+    text = _pdf_text(sample / "output" / "ru" / f"{DOC}.pdf")
+    assert "Travelling abroad" in text and "Поездка на лечение" in text
+
+
 def test_full_stop_after_a_phone_number_stays_outside_the_ltr_span() -> None:
     assert isolate_measures("اتصل على +44 20 7946 0123.") == \
         'اتصل على <span dir="ltr">+44 20 7946 0123</span>.'
