@@ -28,6 +28,13 @@ def control_context(control: Control, *, lang: str, source_lang: str) -> dict[st
     }
 
 
+def page_defaults(*, lang: str, source_lang: str) -> dict[str, Any]:
+    """What a page shows when the build gives no document control, branding or sign-offs."""
+    return {"control": control_context(Control(), lang=lang, source_lang=source_lang),
+            "reviewers": [], "bilingual": False, "organisation": "", "logo": "",
+            "theme_css": "", "online_url": ""}
+
+
 def _css_string(text: str) -> str:
     """A CSS string literal (for `content:`), safe inside <style>."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")

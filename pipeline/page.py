@@ -153,14 +153,15 @@ def page_html(job: Job) -> tuple[str, list[str]]:
 
     title = meta["title"] or job.doc
     t = ui.translator(job.lang, Path(job.theme) if job.theme else None)
-    control = job.page["control"]
-    qr = (furniture.qr_svg(job.page["online_url"], t.gettext("Online version"))
-          if job.page.get("online_url") else "")
+    page = {**furniture.page_defaults(lang=job.lang, source_lang=job.source_lang), **job.page}
+    control = page["control"]
+    qr = (furniture.qr_svg(page["online_url"], t.gettext("Online version"))
+          if page["online_url"] else "")
     html = _template("page.html.j2", job.theme).render(
-        **job.page, title=title, description=meta["description"], body=Markup(body.strip()),
+        **page, title=title, description=meta["description"], body=Markup(body.strip()),
         t=t, qr=qr, page_css=furniture.page_css(
             t, direction=direction(job.lang), code=control["code"],
-            version=control["version"], banner=job.page["banner"]))
+            version=control["version"], banner=page["banner"]))
     return str(html), notes
 
 
