@@ -19,25 +19,27 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline import __version__, catalogs, releases
+from pipeline import __version__, catalogs, furniture, releases
 from pipeline.config import Config
+from pipeline.doccontrol import Control, read_control
 from pipeline.errors import BuildError
 from pipeline.extract import source_files
 from pipeline.markdown import (
     load_document,
+    parse,
     read_source,
 )
 from pipeline.page import (
     FileOutcome,
     Job,
     _package_text,
-    _template,
     direction,
     native_name,
     render_job,
 )
 from pipeline.review.release import Gate
 from pipeline.review.release import gate as signoff_gate
+from pipeline.segment import normalize_space
 from pipeline.state import Memo, file_digest
 
 FORMATS = ("html", "pdf")
@@ -152,9 +154,9 @@ def _digest(*parts: object) -> str:
 
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
-    templates = files("pipeline") / "templates"
-    return _digest(__version__, *(templates.joinpath(n).read_text("utf-8")
-                                  for n in ("page.html.j2", "index.html.j2", "style.css")))
+    root = Path(str(files("pipeline")))
+    shipped = sorted([*(root / "templates").iterdir(), *(root / "locale").rglob("*.po")])
+    return _digest(__version__, *(p.read_text("utf-8") for p in shipped if p.is_file()))
 
 
 def _assets(config: Config) -> list[Path]:
@@ -176,14 +178,20 @@ def _assets(config: Config) -> list[Path]:
 
 
 def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ...] = (),
-          draft: bool = False, workers: int | None = None) -> BuildResult:
+          draft: bool = False, workers: int | None = None,
+          bilingual: bool = False) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
     assets = _assets(config)
     manifest, known = _read_manifest(config.output_dir / MANIFEST)
-    plan = _Plan(config=config, selected={lang.tag for lang in config.select(langs)},
+    source_lang = config.source_language
+    targets = tuple(t for t in langs if t != source_lang)
+    selected = {lang.tag for lang in config.select(targets)} if targets or not langs else set()
+    if not langs or source_lang in langs:
+        selected.add(source_lang)
+    plan = _Plan(config=config, selected=selected,
                  formats=tuple(f for f in FORMATS if f in formats) if formats else FORMATS,
-                 draft=draft, manifest=manifest, common=_common_digest(config, assets),
-                 published=known)
+                 draft=draft, bilingual=bilingual, manifest=manifest,
+                 common=_common_digest(config, assets), published=known)
     inputs = _Inputs(config)
     docs = [_Source(p.stem, p, inputs.segments(p)) for p in source_files(config)]
     for doc in docs:
@@ -199,11 +207,13 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
         if name.split("/", 1)[-1].rsplit(".", 1)[0] not in names:
             plan.removed.append(_drop(config.output_dir, plan.manifest, name))
     _write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.published)
-    index = _write_index(config, docs=[d.name for d in docs], reviews=plan.reviews,
-                         manifest=plan.manifest, kept={
-                             (o.doc, o.lang): plan.published[f"{o.lang}/{o.doc}"]
-                             for o in plan.outcomes.values() if o.action == "kept"})
-    order = {lang.tag: i for i, lang in enumerate(config.languages)}
+    from pipeline.index import write_indexes
+
+    index = write_indexes(config, docs=[d.name for d in docs], reviews=plan.reviews,
+                          manifest=plan.manifest, titles=plan.titles, kept={
+                              (o.doc, o.lang): plan.published[f"{o.lang}/{o.doc}"]
+                              for o in plan.outcomes.values() if o.action == "kept"})
+    order = {tag: i for i, tag in enumerate([source_lang, *(x.tag for x in config.languages)])}
     ordered = sorted(plan.outcomes.values(),
                      key=lambda o: ([d.name for d in docs].index(o.doc), order[o.lang]))
     return BuildResult(outcomes=tuple(ordered), index=index,
@@ -257,8 +267,10 @@ class _Inputs:
 
 def _common_digest(config: Config, assets: list[Path]) -> str:
     """The digest of what every page shares: package, settings and images."""
+    theme = furniture.theme_files(config.theme_dir)
     return _digest(_package_digest(), config.project_name, config.segmentation,
-                   [(config.rel(p), file_digest(p)) for p in assets])
+                   config.organisation, config.site_url,
+                   [(config.rel(p), file_digest(p)) for p in [*assets, *theme]])
 
 
 def _write_assets(config: Config, assets: list[Path]) -> None:
@@ -266,6 +278,13 @@ def _write_assets(config: Config, assets: list[Path]) -> None:
     out = config.output_dir
     out.mkdir(parents=True, exist_ok=True)
     catalogs.write_if_changed(out / "style.css", _package_text("style.css"))
+    theme = config.theme_dir
+    for name in ("style.css", *furniture.LOGO_NAMES):
+        if (theme / name).is_file():
+            target = out / "theme" / name
+            if not target.exists() or target.read_bytes() != (theme / name).read_bytes():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(theme / name, target)
     for asset in assets:
         target = out / "media" / asset.relative_to(config.source_dir)
         if not target.exists() or target.read_bytes() != asset.read_bytes():
@@ -281,6 +300,7 @@ class _Plan:
     selected: set[str]
     formats: tuple[str, ...]
     draft: bool
+    bilingual: bool
     manifest: dict[str, str]
     common: str
     jobs: list[Job] = field(default_factory=list)
@@ -291,6 +311,7 @@ class _Plan:
     gates: dict[tuple[str, str], Gate] = field(default_factory=dict)  # sign-off verdicts
     # "lang/doc" → the English its published release translates ("version", "source" hash).
     published: releases.Releases = field(default_factory=dict)
+    titles: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)  # (text, lang)
 
     def document(self, doc: str, source: Path, segments: list[str], inputs: _Inputs) -> None:
         """Decide every language of one document; queue the outputs that must be rendered."""
@@ -330,22 +351,45 @@ class _Plan:
                     doc, lang.tag, "refused" if lang.released else "skipped", rev, reason)
                 self.dropping += [f"{lang.tag}/{doc}.{fmt}" for fmt in self.formats
                                   if f"{lang.tag}/{doc}.{fmt}" in self.manifest]
+        source_lang = config.source_language
+        control, title = _front(text, config.rel(source))
+        buildable = {source_lang: (Review(approved=len(segments), catalog=True), {}),
+                     **buildable}
+        self.reviews[(doc, source_lang)] = buildable[source_lang][0]
         alternates = [{"lang": t, "href": f"../{t}/{doc}.html", "name": native_name(t),
-                       "dir": direction(t)} for t in (lang.tag for lang in config.languages)
+                       "dir": direction(t)}
+                      for t in (config.source_language, *(x.tag for x in config.languages))
                       if t in buildable or t in kept]
+        theme = config.theme_dir
+        logo = furniture.logo(theme)
         for tag, (rev, found) in buildable.items():
+            shown_title = found.get(normalize_space(title)) if title else None
+            self.titles[(doc, tag)] = ((shown_title, tag) if shown_title
+                                       else (title or doc, source_lang))
             if tag not in self.selected:
                 continue
-            releases.record(self.published, f"{tag}/{doc}", text, released=rev.complete)
+            if tag != source_lang:
+                releases.record(self.published, f"{tag}/{doc}", text, released=rev.complete)
+            gate = self.gates.get((doc, tag), Gate())
             page = {
+                "control": furniture.control_context(control, lang=tag,
+                                                     source_lang=source_lang),
+                "reviewers": [gate.reviewed] if gate.reviewed else [],  # from the sign-offs
+                "bilingual": self.bilingual and tag != source_lang,
+                "organisation": config.organisation,
+                "logo": f"theme/{logo.name}" if logo else "",
+                "theme_css": "theme/style.css" if (theme / "style.css").is_file() else "",
+                "online_url": (f"{config.site_url.rstrip('/')}/{tag}/{doc}.html"
+                               if config.site_url else ""),
                 "lang": tag, "dir": direction(tag), "project": config.project_name,
                 "source_lang": config.source_language,
-                "banner": not rev.complete or self.gates[(doc, tag)].banner,
+                "banner": not rev.complete or gate.banner,
                 "generator": f"pipeline {__version__}",
-                "alternates": alternates if len(alternates) > 1 else [],
+                "alternates": ([*alternates, {"lang": "x-default",
+                                              "href": f"../{source_lang}/{doc}.html"}]
+                               if len(alternates) > 1 else []),
                 "switcher": [dict(a, current=a["lang"] == tag) for a in alternates],
                 "pdf_href": f"{doc}.pdf" if "pdf" in self.formats else "",
-                "reviewed": self.gates[(doc, tag)].reviewed,
             }
             key = _digest(self.common, text, sorted(found.items()), page)
             keys = {fmt: _digest(key, fmt, _renderer(fmt)) for fmt in self.formats}
@@ -360,7 +404,8 @@ class _Plan:
                     doc=doc, lang=tag, source=source, shown=config.rel(source), page=page,
                     translations=found, mark_untranslated=not rev.complete,
                     source_lang=config.source_language, segmentation=config.segmentation,
-                    output=out, root=config.root, todo=todo, keys=keys))
+                    output=out, root=config.root, todo=todo, keys=keys,
+                    theme=str(theme) if theme.is_dir() else ""))
 
     def _keep(self, doc: str, tag: str, rev: Review, catalog: str) -> bool:
         """keep-previous: leave a released document's last release published, marked."""
@@ -435,40 +480,10 @@ def _write_manifest(path: Path, manifest: dict[str, str], known: releases.Releas
 # ---------------------------------------------------------------- in the worker process
 
 
-# ---------------------------------------------------------------- the index page
-
-
-def _write_index(config: Config, *, docs: list[str], reviews: dict[tuple[str, str], Review],
-                 manifest: dict[str, str],
-                 kept: dict[tuple[str, str], dict[str, str]]) -> FileOutcome:
-    """output/index.html: documents × languages with their review state and links."""
-    languages = [{"tag": lang.tag, "name": native_name(lang.tag), "dir": direction(lang.tag),
-                  "status": lang.status} for lang in config.languages]
-    rows = []
-    for doc in docs:
-        cells = []
-        for lang in config.languages:
-            rev = reviews[(doc, lang.tag)]
-            html = f"{lang.tag}/{doc}.html" if f"{lang.tag}/{doc}.html" in manifest else ""
-            pdf = f"{lang.tag}/{doc}.pdf" if f"{lang.tag}/{doc}.pdf" in manifest else ""
-            if (doc, lang.tag) in kept:
-                state = "released"
-                label = (f"reviewed, translating the earlier English "
-                         f"{kept[(doc, lang.tag)]['version']}; the update is under review")
-            elif html or pdf:
-                state = "released" if rev.complete else "draft"
-                label = "reviewed" if rev.complete else "draft: machine translation"
-            else:
-                state = "refused" if lang.released else "missing"
-                label = "not published: review pending"
-            cells.append({"lang": lang.tag, "state": state, "label": label,
-                          "html_href": html, "pdf_href": pdf, "approved": rev.approved,
-                          "machine": rev.machine, "untranslated": rev.untranslated,
-                          "total": rev.total})
-        rows.append({"doc": doc, "cells": cells})
-    text = _template("index.html.j2").render(
-        project=config.project_name or "Patient information", languages=languages, rows=rows,
-        source_lang=config.source_language, generator=f"pipeline {__version__}")
-    path = config.output_dir / "index.html"
-    changed = catalogs.write_if_changed(path, text)
-    return FileOutcome(config.rel(path), "built" if changed else "unchanged")
+def _front(text: str, shown: str) -> tuple[Control, str]:
+    """Document control and the English title, from a source's front matter."""
+    parsed = parse(text, shown=shown, segmentation="paragraph")
+    front = parsed.tokens[0].content if parsed.tokens and \
+        parsed.tokens[0].type == "front_matter" else ""
+    return read_control(parsed.meta, front=front, shown=shown), \
+        str(parsed.meta.get("title", "") or "")

@@ -148,16 +148,19 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
 @click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf"]),
               help="Output format (repeatable; default both).")
 @click.option("--draft", is_flag=True, help="Also build unreviewed content, with a banner.")
+@click.option("--bilingual", is_flag=True,
+              help="Translated pages show the English original beside each paragraph.")
 @click.pass_context
 def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
-          draft: bool) -> None:
+          draft: bool, bilingual: bool) -> None:
     """Build localized HTML pages and PDF handouts into output/."""
     from pipeline.build import build as run_build
     from pipeline.lock import project_lock
 
     config = project(ctx)
     with project_lock(config.root, command="build"):
-        result = run_build(config, langs=langs, formats=formats, draft=draft)
+        result = run_build(config, langs=langs, formats=formats, draft=draft,
+                           bilingual=bilingual)
     for outcome in result.outcomes:
         if outcome.action != "built":
             click.echo(f"{outcome.action:<9} {outcome.lang}/{outcome.doc}: {outcome.reason}")

@@ -23,6 +23,7 @@ _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name", "review",
     "on-source-change",
+    "theme-dir", "organisation", "site-url",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
 
@@ -44,6 +45,9 @@ class Config:
     project_name: str = ""
     review: ReviewPolicy = ReviewPolicy()
     on_source_change: str = "withdraw"
+    theme_dir: Path = Path("theme")   # branding: logo, CSS, templates, overrides of UI words
+    organisation: str = ""            # printed in every page's header
+    site_url: str = ""                # where output/ is published (QR codes, canonical links)
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -199,6 +203,18 @@ def load_config(root: Path) -> Config:
         raise ConfigError(f"'project-name' must be text, not {name!r}", path=path,
                           line=_line_of(text, "project-name"),
                           hint='write e.g. project-name = "Patient information"')
+    branding = {}
+    for key in ("organisation", "site-url"):
+        value = table.get(key, "")
+        if not isinstance(value, str) or (key == "site-url" and value
+                                          and not re.match(r"^https?://[^\s]+$", value)):
+            kind = "an http(s) address" if key == "site-url" else "text"
+            raise ConfigError(f"'{key}' must be {kind}, not {value!r}", path=path,
+                              line=_line_of(text, key),
+                              hint=f'write e.g. {key} = "'
+                                   + ("https://www.example.org/leaflets/" if key == "site-url"
+                                      else "Example Hospital") + '"')
+        branding[key] = value
     inputs = {key: folder(key, key.removesuffix("-dir"))
               for key in ("source-dir", "locales-dir", "glossary-dir")}
     output = folder("output-dir", "output")
@@ -224,4 +240,7 @@ def load_config(root: Path) -> Config:
         review=parse_policy(table.get("review"), path=path,
                             line_of=lambda key: _line_of(text, key)),
         on_source_change=choice("on-source-change", "withdraw", ON_SOURCE_CHANGE),
+        theme_dir=folder("theme-dir", "theme"),
+        organisation=branding["organisation"],
+        site_url=branding["site-url"],
     )

@@ -118,6 +118,11 @@ def _front_matter(token: Any, shown: str) -> tuple[dict[str, Any], dict[str, int
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SourceError(f"front matter: {problem}", path=shown, line=line,
                           hint="fix the YAML between the '---' lines") from None
+    except ValueError:  # YAML read an impossible date such as 2027-13-40
+        line, key, value = _bad_date(token.content)
+        raise SourceError(f"front matter '{key}' is not a date: {value!r}", path=shown,
+                          line=line, hint=f"write it as YYYY-MM-DD, e.g. '{key}: 2027-01-31'"
+                          ) from None
     if not isinstance(data, dict):
         raise SourceError("front matter must be a mapping of 'key: value' lines", path=shown,
                           line=2, hint="write e.g. 'title: My article'")
@@ -130,6 +135,20 @@ def _front_matter(token: Any, shown: str) -> tuple[dict[str, Any], dict[str, int
             raise SourceError(f"front matter '{key}' must be text", path=shown,
                               line=lines.get(key, 2), hint=f"write '{key}: some text'")
     return data, lines
+
+
+def _bad_date(front: str) -> tuple[int, str, str]:
+    """The first 'key: YYYY-MM-DD' line of front matter that is not a real date."""
+    import datetime as dt
+
+    for number, raw in enumerate(front.splitlines(), 2):
+        found = re.match(r"^([^\s:#][^:]*):\s*(\d{4}-\d{1,2}-\d{1,2})\s*$", raw)
+        if found:
+            try:
+                dt.date.fromisoformat("-".join(p.zfill(2) for p in found.group(2).split("-")))
+            except ValueError:
+                return number, found.group(1).strip(), found.group(2)
+    return 2, "date", ""
 
 
 def _segments(text: str, *, line: int, kind: BlockKind, section: str, segmentation: str,

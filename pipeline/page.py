@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs, languages
+from pipeline import catalogs, furniture, languages, ui
 from pipeline.markdown import parse, parser, read_source, render_html, translate_block
 from pipeline.model import BlockKind
 
@@ -22,7 +21,7 @@ from pipeline.model import BlockKind
 # emphasis rules treat them like quotes. Becomes <span lang="en"> after rendering.
 _OPEN, _CLOSE = "\u2e26", "\u2e27"
 
-BANNER = "Machine translation, not yet reviewed by a medical translator"
+BANNER = ui.BANNER
 
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -67,6 +66,7 @@ class Job:
     root: Path
     todo: tuple[str, ...]
     keys: dict[str, str] = field(default_factory=dict)
+    theme: str = ""   # the content project's theme folder ("" when it has none)
 
 
 def direction(tag: str) -> str:
@@ -84,16 +84,9 @@ def _package_text(name: str) -> str:
     return (files("pipeline") / "templates").joinpath(name).read_text("utf-8")
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    from jinja2 import Environment, StrictUndefined
-
-    return Environment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-
-
-@lru_cache(maxsize=4)
-def _template(name: str) -> Any:
-    return _environment().from_string(_package_text(name))
+def _template(name: str, theme: str = "") -> Any:
+    """A page template: the theme's own copy when it has one, else the package's."""
+    return furniture.environment(theme).get_template(name)
 
 
 def render_job(job: Job) -> tuple[FileOutcome, ...]:
@@ -157,25 +150,77 @@ def page_html(job: Job, *, offline: list[tuple[str, str]] | None = None) -> tupl
             slot.replace(text)
     notes: list[str] = []
     _sanitize(parsed.tokens, source_dir=job.source.parent, notes=notes, offline=offline)
-    body = render_html(parsed.tokens)
-    if direction(job.lang) == "rtl":
-        body = isolate_measures(body)
-    dir_attr = direction(job.source_lang)
-    body = body.replace(_OPEN, f'<span class="untranslated" lang="{job.source_lang}" '
-                               f'dir="{dir_attr}">').replace(_CLOSE, "</span>")
+    body = _finish(render_html(parsed.tokens), job)
+    if job.page.get("bilingual"):
+        original = parse(read_source(job.source, shown=job.shown), shown=job.shown,
+                         segmentation=job.segmentation)
+        _sanitize(original.tokens, source_dir=job.source.parent, notes=[], offline=offline)
+        body = _side_by_side(original.tokens, parsed.tokens, job) or body
     from markupsafe import Markup
 
     title = meta["title"] or job.doc
-    html = _template("page.html.j2").render(
-        **job.page, title=title, description=meta["description"], body=Markup(body.strip()))
+    t = ui.translator(job.lang, Path(job.theme) if job.theme else None)
+    page = {**furniture.page_defaults(lang=job.lang, source_lang=job.source_lang), **job.page}
+    control = page["control"]
+    qr = (furniture.qr_svg(page["online_url"], t.gettext("Online version"))
+          if page["online_url"] else "")
+    html = _template("page.html.j2", job.theme).render(
+        **page, title=title, description=meta["description"], body=Markup(body.strip()),
+        t=t, qr=qr, page_css=furniture.page_css(
+            t, direction=direction(job.lang), code=control["code"],
+            version=control["version"], banner=page["banner"]))
     return str(html), notes
+
+
+def _finish(body: str, job: Job) -> str:
+    """Rendered Markdown made ready for the page: isolates, tel: links, printed addresses."""
+    if direction(job.lang) == "rtl":
+        body = isolate_measures(body)
+    dir_attr = direction(job.source_lang)
+    # <bdi> isolates each English sentence, so lines of an RTL draft never interleave.
+    body = body.replace(_OPEN, f'<bdi class="untranslated" lang="{job.source_lang}" '
+                               f'dir="{dir_attr}">').replace(_CLOSE, "</bdi>")
+    body = furniture.print_targets(furniture.link_phones(body))
+    return body.replace("<table>", '<table tabindex="0">')  # it scrolls sideways on a phone
+
+
+def _top_blocks(tokens: list[Any]) -> list[list[Any]]:
+    """Tokens grouped into top-level blocks (a paragraph, a list, a table...)."""
+    groups: list[list[Any]] = []
+    current: list[Any] = []
+    depth = 0
+    for token in tokens:
+        if token.type == "front_matter":
+            continue
+        current.append(token)
+        depth += token.nesting
+        if depth == 0:
+            groups.append(current)
+            current = []
+    return groups
+
+
+def _side_by_side(original: list[Any], translated: list[Any], job: Job) -> str:
+    """The English and the translation block by block, in two columns ("" if they differ)."""
+    english, target = _top_blocks(original), _top_blocks(translated)
+    if len(english) != len(target):
+        return ""
+    source = job.source_lang
+    rows = []
+    for left, right in zip(english, target, strict=True):
+        en_html = furniture.print_targets(furniture.link_phones(render_html(left)))
+        rows.append(f'<div class="pair"><div class="original" lang="{source}" '
+                    f'dir="{direction(source)}">{en_html.strip()}</div>'
+                    f'<div class="translation">{_finish(render_html(right), job).strip()}'
+                    "</div></div>")
+    return "\n".join(rows)
 
 
 # A dose, temperature, signed day or phone number: digits with their unit or sign, which
 # the bidi algorithm would otherwise reorder in right-to-left text ("38 °C" → "C° 38").
 _MEASURE = re.compile(
-    r"(?<![\w+\-−])(?:[+\-−]\d[\d.,]*(?:[ \u00a0]\d[\d.,]*)*"
-    r"|\d[\d.,]*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
+    r"(?<![\w+\-−])(?:[+\-−]\d+(?:[.,]\d+)*(?:[ \u00a0]\d+(?:[.,]\d+)*)*"
+    r"|\d+(?:[.,]\d+)*[ \u00a0]?(?:°[ \u00a0]?[CF]|mg/kg|mg/m2|mmol/L|mg|ml|kg|µg|%))(?![\w/])")
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")

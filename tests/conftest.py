@@ -29,7 +29,7 @@ def sample(tmp_path: Path) -> Path:
     root = tmp_path / "sample"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("source", "glossary", "locales", "review"):
+    for folder in ("source", "glossary", "locales", "review", "theme"):
         if (REPO / folder).exists():
             shutil.copytree(REPO / folder, root / folder)
     return root

@@ -61,13 +61,23 @@ class Page(HTMLParser):
         super().__init__()
         self.elements: list[tuple[str, dict[str, str]]] = []
         self.text: list[str] = []
+        self.hidden: list[str] = []  # open elements a screen does not show (print-only)
         self.feed(html)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.elements.append((tag, {k: v or "" for k, v in attrs}))
+        void = tag in ("br", "img", "meta", "link")
+        starts = tag == "style" or "link-target" in (dict(attrs).get("class") or "")
+        if (self.hidden and not void) or starts:
+            self.hidden.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden and self.hidden[-1] == tag:
+            self.hidden.pop()
 
     def handle_data(self, data: str) -> None:
-        self.text.append(data)
+        if not self.hidden:
+            self.text.append(data)
 
     def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
         return [a for t, a in self.elements if t == tag
@@ -143,7 +153,8 @@ def test_page_language_direction_title_and_switcher(built: Built, lang: str, dir
     assert meta["content"] == plain(approved(built.root, lang)[
         "What to watch for at home after CAR-T cell therapy, and when to call us."])
     hreflangs = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
-    assert hreflangs == {t: f"../{t}/{DOC}.html" for t in ("ar", "zh", "ru", "es")}
+    assert hreflangs == {t: f"../{t}/{DOC}.html" for t in ("en", "ar", "zh", "ru", "es")} | {
+        "x-default": f"../en/{DOC}.html"}
     (current,) = page.find("a", aria_current="page")
     assert current["lang"] == lang and current["dir"] == direction
     assert f">{native}</a>" in built.page(lang)
@@ -178,10 +189,10 @@ def test_sentences_are_joined_the_way_the_language_writes(built: Built, lang: st
 def test_draft_page_has_banner_and_marks_untranslated_english(built: Built) -> None:
     html = built.page("es")
     page = Page(html)
-    assert page.find("p", class_="banner", role="note", lang="en")
-    assert BANNER in page.visible
-    assert ('<li><span class="untranslated" lang="en" dir="ltr">Shaking, chills or low '
-            "blood pressure</span></li>") in html
+    assert page.find("p", class_="banner", role="note")
+    assert "Traducción automática, todavía no revisada por un traductor médico" in page.visible
+    assert ('<li><bdi class="untranslated" lang="en" dir="ltr">Shaking, chills or low '
+            "blood pressure</bdi></li>") in html
     assert "Confusión nueva o dificultad para hablar" in page.visible
     assert page.find("body", class_="draft")
 
@@ -210,7 +221,8 @@ def test_released_language_refuses_incomplete_document(tmp_path: Path) -> None:
     edit_catalog(root, "ru", {"Dose": ("Доза", True), "Acyclovir": ("", False)})
     result = run(root, "build", "--format", "html")
     assert result.exit_code == 1
-    assert result.output.splitlines() == [  # ar and zh no longer link to ru: rebuilt
+    assert result.output.splitlines() == [  # en, ar and zh no longer link to ru: rebuilt
+        f"built     output/en/{DOC}.html",
         f"built     output/ar/{DOC}.html",
         f"built     output/zh/{DOC}.html",
         f"refused   ru/{DOC}: 1 machine translation not yet approved, 1 untranslated of 16 "
@@ -219,10 +231,10 @@ def test_released_language_refuses_incomplete_document(tmp_path: Path) -> None:
         f"skipped   es/{DOC}: draft language (build with --draft to preview it, with a banner)",
         f"removed   output/ru/{DOC}.html (no longer built)",
         "built     output/index.html",
-        "2 files built, 0 unchanged; 1 document refused, 1 skipped",
+        "3 files built, 0 unchanged; 1 document refused, 1 skipped",
     ]
     assert not (root / "output" / "ru" / f"{DOC}.html").exists()
-    index = Page((root / "output" / "index.html").read_text("utf-8"))
+    index = Page((root / "output" / "review.html").read_text("utf-8"))
     assert "not published: review pending" in index.visible
 
 
@@ -262,7 +274,7 @@ def test_unchanged_inputs_skip_outputs_and_a_changed_catalog_rebuilds(tmp_path: 
     before = page.stat().st_mtime_ns
     again = run(root, "build", "--format", "html")
     actions = [line.split()[0] for line in again.output.splitlines()[:-1]]
-    assert actions == ["unchanged"] * 3 + ["skipped", "unchanged"]
+    assert actions == ["unchanged"] * 4 + ["skipped", "unchanged"]
     assert page.stat().st_mtime_ns == before
     edit_catalog(root, "zh", {"Dose": ("用量", False)})
     third = run(root, "build", "--format", "html")
@@ -284,15 +296,16 @@ def test_parallel_build_gives_the_same_pages_as_serial(tmp_path: Path) -> None:
     for workers in (1, 2):
         root = copy_project(tmp_path, f"w{workers}")
         result = build(load_config(root), formats=("html",), draft=True, workers=workers)
-        assert [o.action for o in result.outcomes] == ["built"] * 4
+        assert [o.action for o in result.outcomes] == ["built"] * 5
         outputs.append({p.relative_to(root).as_posix(): p.read_bytes()
                         for p in sorted((root / "output").rglob("*.html"))})
     assert outputs[0] == outputs[1]
-    assert len(outputs[0]) == 5
+    # en, ar, zh, ru, es pages; the patient index of en, ar, zh, ru; the review dashboard
+    assert len(outputs[0]) == 10
 
 
 def test_index_lists_documents_and_languages_with_review_state(built: Built) -> None:
-    index = Page((built.root / "output" / "index.html").read_text("utf-8"))
+    index = Page((built.root / "output" / "review.html").read_text("utf-8"))
     links = {a["href"] for a in index.find("a")}
     assert {f"{lang}/{DOC}.html" for lang in ("ar", "zh", "ru", "es")} <= links
     assert "16/16 approved" in index.visible
@@ -303,7 +316,7 @@ def test_index_lists_documents_and_languages_with_review_state(built: Built) -> 
 def test_measures_keep_their_order_in_right_to_left_pages(built: Built) -> None:
     """'38 °C' in Arabic text would show as 'C° 38' without an LTR isolate."""
     assert '<span dir="ltr">38 °C</span>' in built.page("ar")
-    assert '<span dir="ltr">' not in built.page("ru")
+    assert '<span dir="ltr">38 °C</span>' not in built.page("ru")
 
 
 def test_rebuild_reads_only_the_changed_inputs(tmp_path: Path,

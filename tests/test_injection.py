@@ -56,9 +56,10 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 ELEMENTS = {"html", "head", "meta", "title", "link", "body", "header", "nav", "ul", "ol", "li",
             "a", "main", "footer", "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
             "table", "thead", "tbody", "tr", "th", "td", "em", "strong", "code", "pre", "img",
-            "br", "hr", "span"}
+            "br", "hr", "span", "bdi", "style", "section", "dl", "dt", "dd", "div"}
 ATTRIBUTES = {"lang", "dir", "charset", "name", "content", "rel", "href", "hreflang", "class",
-              "role", "aria-current", "type", "src", "alt", "title", "start", "style"}
+              "role", "aria-current", "type", "src", "alt", "title", "start", "style",
+              "aria-label", "aria-labelledby", "id", "tabindex"}
 EXECUTABLE = ("javascript", "vbscript", "data", "file", "livescript", "blob", "filesystem")
 _URL_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 _STRIPPED = re.compile(r"[\x00-\x20\x7f]")
@@ -96,8 +97,10 @@ def assert_inert(text: str) -> None:
         if tag == "img":
             assert scheme_of(attrs["src"]) in ("", "http", "https"), attrs
         if tag == "span":
-            assert attrs.get("class") in ("untranslated", None), attrs
-    for tag in ("script", "style", "iframe", "object", "embed", "svg", "math", "form", "base"):
+            assert attrs.get("class") in ("link-target", None), attrs
+    # The one <style> is the template's @page words, in <head>, before any translated text.
+    assert text.count("<style") <= 1 and text.find("<style") < text.find("<body")
+    for tag in ("script", "iframe", "object", "embed", "svg", "math", "form", "base"):
         assert tag not in {t for t, _ in page.elements}
 
 

@@ -85,9 +85,11 @@ def test_withdraw_takes_the_release_down(tmp_path: Path, setting: str | None) ->
     assert f"removed   output/ru/{DOC}.html (no longer built)" in result.output
     assert not (root / "output" / "ru" / f"{DOC}.html").exists()
     assert not (root / "output" / "ru" / f"{DOC}.pdf").exists()
-    index = (root / "output" / "index.html").read_text("utf-8")
+    index = (root / "output" / "review.html").read_text("utf-8")  # the staff dashboard
     assert f'href="ru/{DOC}.html"' not in index
     assert "not published: review pending" in index
+    patients = root / "output" / "ru" / "index.html"
+    assert not patients.exists() or f'ru/{DOC}.html' not in patients.read_text("utf-8")
 
 
 def test_keep_previous_keeps_the_last_release_until_reapproved(tmp_path: Path) -> None:
@@ -107,10 +109,12 @@ def test_keep_previous_keeps_the_last_release_until_reapproved(tmp_path: Path) -
     assert (out / f"{DOC}.html").read_bytes() == html  # the release itself, untouched
     assert (out / f"{DOC}.pdf").read_bytes() == pdf
     assert "Измеряйте температуру два раза в день." in pdf_text(out / f"{DOC}.pdf")
-    index = (root / "output" / "index.html").read_text("utf-8")
+    index = (root / "output" / "review.html").read_text("utf-8")  # the staff dashboard
     assert f'href="ru/{DOC}.html"' in index and f'href="ru/{DOC}.pdf"' in index
     assert ("reviewed, translating the earlier English version 1.0; the update is under "
             "review") in index
+    patients = (root / "output" / "ru" / "index.html").read_text("utf-8")
+    assert f'href="../ru/{DOC}.html"' in patients  # still published for patients
     manifest = json.loads((root / "output" / ".build-manifest.json").read_text("utf-8"))
     assert manifest["releases"][f"ru/{DOC}"]["version"] == "version 1.0"
 
@@ -124,7 +128,7 @@ def test_keep_previous_keeps_the_last_release_until_reapproved(tmp_path: Path) -
     assert f"built     output/ru/{DOC}.pdf" in result.output
     text = pdf_text(out / f"{DOC}.pdf")
     assert NEW_RU in text and "Измеряйте температуру два раза" not in text
-    index = (root / "output" / "index.html").read_text("utf-8")
+    index = (root / "output" / "review.html").read_text("utf-8")
     assert "earlier English" not in index
     manifest = json.loads((root / "output" / ".build-manifest.json").read_text("utf-8"))
     assert manifest["releases"][f"ru/{DOC}"]["version"] == "version 1.1"

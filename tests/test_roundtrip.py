@@ -89,6 +89,12 @@ def bodies(text: str, segmentation: str) -> tuple[str, str]:
               root=FOLDER, todo=("html",))
     html, _ = page_html(job)
     built = html.split("<main>\n", 1)[1].rsplit("\n</main>", 1)[0]
+    # What the page adds to the document itself: print-only link addresses, tel: links and
+    # focusable tables (tested in test_handouts.py).
+    built = re.sub(r'<span class="link-target"> \(<span dir="ltr">[^<]*</span>\)</span>', "",
+                   built)
+    built = re.sub(r'<a href="tel:[^"]*" dir="ltr">([^<]*)</a>', r"\1", built)
+    built = built.replace('<table tabindex="0">', "<table>")
     tokens = parse(text, shown="source/doc.md").tokens
     _sanitize(tokens, source_dir=source.parent, notes=[])
     return built, render_html(tokens).strip()
