@@ -16,6 +16,7 @@ import subprocess
 
 from pipeline.engines.base import Engine, Output, pair_key
 from pipeline.errors import EngineError
+from pipeline.languages import expand_abbreviations
 
 _ESCAPE = set("\\[]^$@/<>{}")
 _SUPERBLANK_RUN = re.compile(r"[*#]+")
@@ -139,7 +140,8 @@ class ApertiumEngine(Engine):
         if pair is None:
             raise EngineError(f"Apertium has no {source}→{target} pair installed",
                               hint=INSTALL_HINT.replace("eng-spa", f"eng-{target}"))
-        stream = "".join(escape(s.replace("\0", " ")) + "\0" for s in segments)
+        stream = "".join(escape(expand_abbreviations(s.replace("\0", " "), source)) + "\0"
+                         for s in segments)
         try:
             done = subprocess.run(["apertium", "-z", "-f", "none", modes[pair]],
                                   input=stream.encode("utf-8"), capture_output=True, check=False)
