@@ -32,6 +32,18 @@ from corpus import make_corpus  # noqa: E402
 PIPELINE = [sys.executable, "-m", "pipeline"]
 
 
+def peer_tool(name: str) -> str:
+    """A console script of the running Python's environment (pofilter…), else from PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found next to {sys.executable} or on PATH "
+                         "(install translate-toolkit into this environment)")
+    return found
+
+
 @dataclass
 class Row:
     stage: str
@@ -120,7 +132,7 @@ print(len([sp.decode(r.hypotheses[0]) for r in out]))
 
 def peer_pofilter(root: Path, out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    seconds, _, _ = timed(["pofilter", "--progress=none", "-i", str(root / "locales"),
+    seconds, _, _ = timed([peer_tool("pofilter"), "--progress=none", "-i", str(root / "locales"),
                            "-o", str(out)])
     return seconds
 
