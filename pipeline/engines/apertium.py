@@ -151,7 +151,7 @@ class _Stream:
         chunks: list[bytes] = []
         seen = 0
         while seen < count:
-            chunk = stdout.read1(1 << 16)
+            chunk = stdout.read1(1 << 16)  # type: ignore[attr-defined]
             if not chunk:
                 break
             chunks.append(chunk)
