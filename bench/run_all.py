@@ -32,6 +32,18 @@ from corpus import make_corpus  # noqa: E402
 PIPELINE = [sys.executable, "-m", "pipeline"]
 
 
+def peer_tool(name: str) -> str:
+    """A console script of the running Python's environment (pofilter…), else from PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        return str(beside)
+    found = shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} not found next to {sys.executable} or on PATH "
+                         "(install translate-toolkit into this environment)")
+    return found
+
+
 @dataclass
 class Row:
     stage: str
@@ -120,7 +132,7 @@ print(len([sp.decode(r.hypotheses[0]) for r in out]))
 
 def peer_pofilter(root: Path, out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    seconds, _, _ = timed(["pofilter", "--progress=none", "-i", str(root / "locales"),
+    seconds, _, _ = timed([peer_tool("pofilter"), "--progress=none", "-i", str(root / "locales"),
                            "-o", str(out)])
     return seconds
 
@@ -134,6 +146,36 @@ for path in sys.argv[1:]:
 """
     seconds, _, _ = timed([sys.executable, "-c", code, *map(str, pages)])
     return seconds
+
+
+def install_model(root: Path, build: Path, models: Path, env: dict[str, str], *,
+                  shaped: bool) -> Path:
+    """Build the tiny copy model (or one of a real argos model's shape) and install it."""
+    code = ("import sys, pathlib; sys.path[:0] = sys.argv[1:3]; import tinyargos; "
+            "from bench_translate import MODELS; out = pathlib.Path(sys.argv[3]); "
+            "print(tinyargos.build_package(out, kind='copy', target='fr', size=MODELS['argos']) "
+            "if sys.argv[4] == '1' else tinyargos.cached_packages(out)['copy'])")
+    # Built in a child process: the parent stays small, so each stage's peak RSS is its own.
+    package = Path(subprocess.run(
+        [sys.executable, "-c", code, str(REPO / "tests"), str(BENCH), str(build),
+         "1" if shaped else "0"], check=True, capture_output=True, text=True).stdout.strip())
+    subprocess.run([*PIPELINE, "--project", str(root), "models", "install", str(package)],
+                   check=True, env={**os.environ, **env}, capture_output=True)
+    return next(p for p in models.iterdir() if (p / "model").is_dir())
+
+
+def shaped_row(work: Path, documents: int) -> Row:
+    """translate fr with a model of argos's real shape (random weights): the realistic case."""
+    root = make_corpus(work / "shaped", documents=documents)
+    models = work / "shaped-models"
+    env = {"ARGOS_PACKAGES_DIR": str(models), "PIPELINE_ARGOS_COMPUTE_TYPE": "float32"}
+    installed = install_model(root, work / "shaped-build", models, env, shaped=True)
+    pipeline(root, "extract")
+    ids = entries(root)
+    seconds, rss = pipeline(root, "translate", "--lang", "fr", "--engine", "argos", env=env)
+    return Row("translate fr, argos-shaped model", seconds, len(ids), rss,
+               "raw CTranslate2 batch", peer_ctranslate2(installed, list(dict.fromkeys(ids))),
+               note="6+6 layers, width 512, 32k vocabulary, random weights")
 
 
 def edit_one_sentence(root: Path) -> None:
@@ -150,20 +192,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--pdf-docs", type=int, default=40)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--shaped-docs", type=int, default=3,
+                        help="documents for the argos-shaped model (0: skip it)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-all-"))
     root = make_corpus(work / "corpus", documents=args.docs)
     models = work / "models"
     env = {"ARGOS_PACKAGES_DIR": str(models), "PIPELINE_ARGOS_COMPUTE_TYPE": "float32"}
     # Built in a child process: the parent stays small, so each stage's peak RSS is its own.
-    package = Path(subprocess.run(
-        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import tinyargos; "
-         "print(tinyargos.cached_packages(__import__('pathlib').Path(sys.argv[2]))['copy'])",
-         str(REPO / "tests"), str(work / "tiny")],
-        check=True, capture_output=True, text=True).stdout.strip())
-    subprocess.run([*PIPELINE, "--project", str(root), "models", "install", str(package)],
-                   check=True, env={**os.environ, **env}, capture_output=True)
-    installed = next(p for p in models.iterdir() if (p / "model").is_dir())
+    installed = install_model(root, work / "tiny", models, env, shaped=False)
     rows: list[Row] = []
 
     seconds, rss = pipeline(root, "extract")
@@ -182,6 +219,8 @@ def main() -> None:
     seconds, rss = pipeline(root, "translate", "--lang", "fr", "--engine", "argos", env=env)
     rows.append(Row("translate fr, tiny argos", seconds, len(ids), rss,
                     "raw CTranslate2 batch", peer_ctranslate2(installed, unique)))
+    if args.shaped_docs:
+        rows.append(shaped_row(work, args.shaped_docs))
     seconds, rss = pipeline(root, "translate", "--lang", "ru", "--lang", "ar", "--lang", "zh",
                             "--engine", "pseudo")
     pseudo_seconds = seconds

@@ -6,6 +6,7 @@ Every stage asks this module instead of splitting tags or calling Babel itself, 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -83,3 +84,34 @@ def locale(tag: str) -> Locale:
 def direction(tag: str) -> str:
     """'rtl' or 'ltr' for the language's script (Babel)."""
     return str(locale(tag).text_direction)
+
+
+# Abbreviations a rule-based engine does not know: it leaves them in English and takes their
+# full stop for a sentence end (capitalizing the next word). Spelled out before such an engine.
+_ABBREVIATIONS = {
+    "en": {"approx.": "approximately", "e.g.": "for example", "i.e.": "that is",
+           "incl.": "including"},
+}
+
+
+@lru_cache(maxsize=16)
+def _abbreviation_pattern(lang: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    table = _ABBREVIATIONS.get(base_language(lang))
+    if not table:
+        return None
+    words = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{words})(?!\w)", re.I), table
+
+
+def expand_abbreviations(text: str, lang: str) -> str:
+    """`text` with the language's common abbreviations written out ("approx." → ...)."""
+    found = _abbreviation_pattern(lang)
+    if found is None or "." not in text:
+        return text
+    pattern, table = found
+
+    def full(match: re.Match[str]) -> str:
+        word = table[match.group().lower()]
+        return word[:1].upper() + word[1:] if match.group()[:1].isupper() else word
+
+    return pattern.sub(full, text)

@@ -32,12 +32,19 @@ _AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
 _LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'\"]")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_UNITS = (r"mg/m2|mg/m²|mg/kg|mcg/kg|µg/kg|mmol/L|mmol/l|mg/dL|mg/dl|g/dL|g/dl|×\s?10\^?\d+/L|"
-          r"mg|mcg|µg|μg|ng|g|kg|mL|ml|L|l|dL|IU|units?|mmol|mol|mEq|°C|°F|%|cm|mm|km|m|"
-          r"kcal|mmHg|bpm|Gy|cGy|h|hrs?|hours?|min|minutes?|sec|seconds?|days?|weeks?|"
-          r"months?|years?")
-_QUANTITY = re.compile(
-    rf"(?<![\w.,])\d+(?:[.,]\d+)?(?:\s?(?:–|-|to)\s?\d+(?:[.,]\d+)?)?\s?(?:{_UNITS})(?![\w/])")
+# Unit symbols stay as written in every language; a number with one is masked whole. Words
+# (hours, weeks, units, "to" in a range, "approx.") are the engine's to translate: only the
+# number before them is masked, and the numbers-and-time-units check verifies them afterwards.
+_SYMBOLS = (r"mg/m2|mg/m²|mg/kg|mcg/kg|µg/kg|mmol/L|mmol/l|mg/dL|mg/dl|g/dL|g/dl|"
+            r"×\s?10\^?\d+/L|mg|mcg|µg|μg|ng|g|kg|mL|ml|L|l|dL|IU|mmol|mol|mEq|°C|°F|%|cm|"
+            r"mm|km|m²|m2|m|kcal|mmHg|bpm|Gy|cGy|h|min")
+_NUM = r"\d+(?:[.,]\d+)?"
+_QUANTITY = re.compile(rf"(?<![\w.,]){_NUM}(?:\s?[–-]\s?{_NUM})?\s?(?:{_SYMBOLS})(?![\w/])")
+_WORD_UNITS = (r"units?|hours?|hrs?|minutes?|mins|seconds?|secs?|days?|nights?|weeks?|"
+               r"months?|years?|doses?|times|cycles?|tablets?|capsules?|drops?|puffs?")
+# A number before a word unit, or the first number of a range ("4 to 12 weeks").
+_COUNT = re.compile(rf"(?<![\w.,]){_NUM}(?:[–-]{_NUM})?(?=\s?(?:(?:to|or|and|–|-)\s?"
+                    rf"{_NUM}\s?)?(?:{_WORD_UNITS}|(?:{_SYMBOLS})(?![\w/]))\b)", re.I)
 _KIND_ORDER = ("code", "url", "link", "term", "quantity")
 
 
@@ -112,6 +119,7 @@ def _spans(text: str, glossary: GlossaryLike | None, lang: str,
                 replacement = match.text if match.term.dnt else targets[0]
                 found.append((match.start, match.end, "term", replacement, match.term))
     found += [(m.start(), m.end(), "quantity", m.group(), None) for m in _QUANTITY.finditer(text)]
+    found += [(m.start(), m.end(), "quantity", m.group(), None) for m in _COUNT.finditer(text)]
     found.sort(key=lambda s: (s[0], _KIND_ORDER.index(s[2]), -s[1]))
     kept: list[tuple[int, int, str, str, Term | None]] = []
     for span in found:

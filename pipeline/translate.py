@@ -263,7 +263,7 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
         for problem in glossary.verify(source, output, lang):
             flags.append(f"glossary-{getattr(problem, 'kind', 'problem')}: "
                          f"{getattr(problem, 'detail', problem)}")
-    letters = sum(c.isalpha() for c in source)
+    letters = sum(map(str.isalpha, source))
     if len(source) >= 20 and letters and not 0.3 <= len(output) / len(source) <= 3.0:
         flags.append(f"length: the output is {len(output) / len(source):.1f}× the source")
     if letters >= 12 and output == source:
@@ -362,7 +362,13 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
     flags: Counter[str] = Counter()
     calls = done = 0
     size = engine.batch_size if engine else 1
-    batches = [fresh[i:i + size] for i in range(0, len(fresh), size)]
+    # A small first batch starts the engine at once; the rest go in the engine's batch size.
+    first = min(size, 64) if len(fresh) > size else size
+    batches = [fresh[:first]] + [fresh[i:i + size] for i in range(first, len(fresh), size)]
+    batches = [b for b in batches if b]
+    # A catalog is written as soon as its last entry is translated, while the engine works on.
+    pending: Counter[str] = Counter(cat.shown for m in fresh for cat, _ in todo[m])
+    written: set[str] = set()
 
     def start(batch: list[str]) -> tuple[list[Masked], Future[list[Output]]]:
         assert engine is not None
@@ -391,10 +397,16 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
                     _write_entry(entry, text, comments)
                     touched[cat.shown] = cat
             journal.append(records)
+            for msgid in batch:
+                for cat, _ in todo[msgid]:
+                    pending[cat.shown] -= 1
+                    if not pending[cat.shown] and _save(cat):
+                        written.add(cat.shown)
             done += len(batch)
             if progress:
                 progress(lang.tag, done, len(fresh))
-    written = {shown for shown, cat in sorted(touched.items()) if _save(cat)}
+    written |= {shown for shown, cat in sorted(touched.items())
+                if shown not in pending and _save(cat)}
     journal.close()
     return LanguageResult(lang.tag, engine=engine.name if engine else "", provenance=provenance,
                           machine=len(fresh), from_memory=len(reuse), entries=entries,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import stat
 import zipfile
@@ -62,12 +63,14 @@ def test_install_then_list(models: dict[str, Path], argos_home: Path, tmp_path: 
     assert "apertium pairs: en → es (eng-spa)" in empty.output
     result = run(tmp_path, "models", "install", str(models["copy"]))
     assert result.exit_code == 0, result.output
+    sha = hashlib.sha256(models["copy"].read_bytes()).hexdigest()
     assert result.output == (f"installed en → fr (translate-en_fr-copy) in "
-                             f"{argos_home / 'translate-en_fr-copy'}\n")
+                             f"{argos_home / 'translate-en_fr-copy'}, sha256 {sha}\n")
     again = run(tmp_path, "models", "install", str(models["copy"]))  # reinstall replaces
     assert again.exit_code == 0
     listed = run(tmp_path, "models", "list")
-    assert "  en → fr  translate-en_fr-copy 1.0\n" in listed.output
+    # outside a project nothing records the hash
+    assert "  en → fr  translate-en_fr-copy 1.0  sha256 not recorded\n" in listed.output
     assert [p.name for p in installed_packages(argos_home)] == ["translate-en_fr-copy"]
     assert sorted(p.name for p in argos_home.iterdir()) == ["translate-en_fr-copy"]
 

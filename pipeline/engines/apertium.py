@@ -13,9 +13,13 @@ import functools
 import re
 import shutil
 import subprocess
+import threading
+import weakref
+from pathlib import Path
 
 from pipeline.engines.base import Engine, Output, pair_key
 from pipeline.errors import EngineError
+from pipeline.languages import expand_abbreviations
 
 _ESCAPE = set("\\[]^$@/<>{}")
 _SUPERBLANK_RUN = re.compile(r"[*#]+")
@@ -103,12 +107,100 @@ def _undo_capital(original: str, text: str) -> str:
     return text
 
 
+class _Stream:
+    """One long-lived Apertium pipeline in null-flush mode: a batch costs no process start-up.
+
+    `apertium -z` wraps the pair's pipeline in gawk filters that wait for input after a NUL,
+    so the mode's own commands (each with -z, as `apertium-wblank-mode -z` writes them) run
+    directly; every segment ends with a NUL and each NUL comes back once it is translated.
+    """
+
+    def __init__(self, script: str) -> None:
+        self.process = subprocess.Popen(
+            ["bash", "-c", script, "apertium", "-g", ""], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.errors: list[bytes] = []
+        threading.Thread(target=self._drain, daemon=True).start()
+        weakref.finalize(self, _Stream._close, self.process)
+
+    def _drain(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.errors.append(line)
+
+    @staticmethod
+    def _close(process: subprocess.Popen[bytes]) -> None:
+        if process.stdin:
+            process.stdin.close()
+        process.wait()
+
+    def run(self, stream: bytes, count: int) -> tuple[bytes, str]:
+        """The output of `count` NUL-ended segments, and what Apertium wrote to stderr."""
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None
+
+        def feed() -> None:
+            try:
+                stdin.write(stream)
+                stdin.flush()
+            except (BrokenPipeError, OSError):
+                pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        chunks: list[bytes] = []
+        seen = 0
+        while seen < count:
+            chunk = stdout.read1(1 << 16)  # type: ignore[attr-defined]
+            if not chunk:
+                break
+            chunks.append(chunk)
+            seen += chunk.count(b"\0")
+        writer.join()
+        return b"".join(chunks), b"".join(self.errors).decode("utf-8", "replace").strip()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+
+@functools.lru_cache(maxsize=16)
+def _mode_script(mode: str) -> str | None:
+    """The pair's pipeline with null-flush on every command, None if it cannot be found."""
+    path = Path("/usr/share/apertium/modes") / f"{mode}.mode"
+    if not path.is_file() or shutil.which("apertium-wblank-mode") is None:
+        return None
+    made = subprocess.run(["apertium-wblank-mode", "-z", str(path)], capture_output=True,
+                          text=True, check=False)
+    return made.stdout.strip() if made.returncode == 0 and made.stdout.strip() else None
+
+
 class ApertiumEngine(Engine):
     """Rule-based MT through the `apertium` command and the installed language pairs."""
 
     name = "apertium"
     mask_style = "word"
     batch_size = 1000
+
+    def __init__(self) -> None:
+        self._streams: dict[str, _Stream] = {}
+
+    def _run(self, mode: str, stream: bytes, count: int) -> tuple[int, bytes, str]:
+        """(exit code, stdout, stderr) of one batch: through the long-lived pipeline when the
+        mode's script is known, else one `apertium -z` process for the batch."""
+        script = _mode_script(mode)
+        if script is not None:
+            current = self._streams.get(mode)
+            if current is None or not current.alive:
+                current = self._streams[mode] = _Stream(script)
+            out, error = current.run(stream, count)
+            if current.alive and not error:
+                return 0, out, ""
+            self._streams.pop(mode, None)
+            return 1, out, error or "the Apertium pipeline stopped"
+        done = subprocess.run(["apertium", "-z", "-f", "none", mode], input=stream,
+                              capture_output=True, check=False)
+        return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace").strip()
 
     @property
     def version(self) -> str:
@@ -139,16 +231,15 @@ class ApertiumEngine(Engine):
         if pair is None:
             raise EngineError(f"Apertium has no {source}→{target} pair installed",
                               hint=INSTALL_HINT.replace("eng-spa", f"eng-{target}"))
-        stream = "".join(escape(s.replace("\0", " ")) + "\0" for s in segments)
+        stream = "".join(escape(expand_abbreviations(s.replace("\0", " "), source)) + "\0"
+                         for s in segments)
         try:
-            done = subprocess.run(["apertium", "-z", "-f", "none", modes[pair]],
-                                  input=stream.encode("utf-8"), capture_output=True, check=False)
+            code, out, error = self._run(modes[pair], stream.encode("utf-8"), len(segments))
         except FileNotFoundError:
             raise EngineError("the 'apertium' command is not installed",
                               hint=INSTALL_HINT) from None
-        error = done.stderr.decode("utf-8", "replace").strip()
-        parts = done.stdout.decode("utf-8", "replace").split("\0")
-        if done.returncode != 0 or error or len(parts) < len(segments):
+        parts = out.decode("utf-8", "replace").split("\0")
+        if code != 0 or error or len(parts) < len(segments):
             raise EngineError(f"Apertium failed on a batch of {len(segments)} segments: "
                               f"{error.splitlines()[0] if error else 'output cut short'}",
                               hint="report the segment; rerun with --engine pseudo to continue")
