@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, catalogs
+from pipeline import __version__, catalogs, languages
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
@@ -38,17 +38,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _NUMBER = re.compile(r"\d+")
 _REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b){3,}", re.I)
 _MARKUP = re.compile(r"\*\*|`|\]\(|\[|\]")
-# Languages written in a script of their own: an output without a letter of it is not theirs.
-_SCRIPTS = {
-    "Cyrillic": ("\u0400-\u04ff", ("ru", "uk", "bg", "sr", "mk", "be", "kk")),
-    "Arabic": ("\u0600-\u06ff\u0750-\u077f", ("ar", "fa", "ur", "ps")),
-    "Han": ("\u3400-\u4dbf\u4e00-\u9fff", ("zh", "ja")),
-    "Hangul": ("\uac00-\ud7af", ("ko",)), "Greek": ("\u0370-\u03ff", ("el",)),
-    "Hebrew": ("\u0590-\u05ff", ("he",)), "Devanagari": ("\u0900-\u097f", ("hi", "mr")),
-    "Thai": ("\u0e00-\u0e7f", ("th",)),
-}
-_SCRIPT_OF = {lang: (name, re.compile(f"[{chars}]"))
-              for name, (chars, langs) in _SCRIPTS.items() for lang in langs}
+@functools.lru_cache(maxsize=32)
+def _script_letter(lang: str) -> re.Pattern[str]:
+    """A letter of the language's own script (pipeline.languages)."""
+    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}"
+                                    for a, b in languages.script_ranges(lang)) + "]")
 
 
 @dataclass(frozen=True)
@@ -268,9 +262,10 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
         flags.append("same-as-source: the engine left the text in the source language")
     if (repeat := _REPEAT.search(output)) and not _REPEAT.search(source):
         flags.append(f"repetition: '{repeat.group(1)}' repeated")
-    script = _SCRIPT_OF.get(lang.split("-")[0].lower())
-    if script and any(c.isalpha() for c in output) and not script[1].search(output):
-        flags.append(f"script: no {script[0]} letters in the output")
+    script = languages.script(lang)
+    if script != "Latn" and any(c.isalpha() for c in output) \
+            and not _script_letter(lang).search(output):
+        flags.append(f"script: no {script} letters in the output")
     if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):
         flags.append("numbers: the numbers differ from the source")
     if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(output)):

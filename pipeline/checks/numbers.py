@@ -36,6 +36,10 @@ _WORD_NUMBERS: dict[str, tuple[int | str, ...]] = {
     "both": (2,), "double": (2,), "dozen": (12,), "half": ("0.5", 50, 1, 2),
 }
 _ENGLISH_WORD = re.compile(r"[A-Za-z]+")
+# An English month name may be its number in the translation ("14 March" → "3月14日").
+_MONTHS = {name: number for number, name in enumerate(
+    ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December"), start=1)}
 _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
                "七": 7, "八": 8, "九": 9}
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -60,6 +64,41 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С"), "zh": ("摄氏度",),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
 }
+# Units as the matrix languages write them (issue 19), one entry per language.
+_MATRIX_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
+    **dict.fromkeys(("uk", "kk", "mn"), {
+        "mg": ("мг",), "kg": ("кг",), "µg": ("мкг",), "ml": ("мл",), "m2": ("м2", "м²"),
+        "mmol": ("ммоль",), "L": ("л",), "°C": ("°С", "° С")}),
+    "fa": {"mg": ("میلی‌گرم", "میلی گرم", "میلیگرم"), "kg": ("کیلوگرم", "کیلو"),
+           "µg": ("میکروگرم",), "ml": ("میلی‌لیتر", "میلی لیتر", "سی‌سی"),
+           "m2": ("متر مربع",), "mmol": ("میلی‌مول", "میلی مول"), "L": ("لیتر",),
+           "°C": ("درجه سانتی‌گراد", "درجه سلسیوس")},
+    "ur": {"mg": ("ملی گرام", "ملی‌گرام", "ملیگرام"), "kg": ("کلوگرام", "کلو گرام", "کلو"),
+           "µg": ("مائیکروگرام", "مائکروگرام"), "ml": ("ملی لیٹر", "ملی‌لیٹر"),
+           "m2": ("مربع میٹر",), "mmol": ("ملی مول",), "L": ("لیٹر",),
+           "°C": ("ڈگری سینٹی گریڈ", "ڈگری سیلسیس")},
+    "he": {"mg": ("מ\"ג", "מ״ג", "מיליגרם"), "kg": ("ק\"ג", "ק״ג", "קילוגרם"),
+           "µg": ("מק\"ג", "מק״ג", "מיקרוגרם"), "ml": ("מ\"ל", "מ״ל", "מיליליטר"),
+           "m2": ("מ\"ר", "מ״ר"), "mmol": ("מילימול",), "L": ("ליטר",),
+           "°C": ("מעלות צלזיוס",)},
+    "hi": {"mg": ("मिलीग्राम", "मि.ग्रा."), "kg": ("किलोग्राम", "कि.ग्रा."),
+           "µg": ("माइक्रोग्राम",), "ml": ("मिलीलीटर", "मि.ली."), "m2": ("वर्ग मीटर",),
+           "mmol": ("मिलीमोल",), "L": ("लीटर",), "°C": ("डिग्री सेल्सियस",)},
+    "bn": {"mg": ("মিলিগ্রাম", "মি.গ্রা."), "kg": ("কিলোগ্রাম", "কেজি"),
+           "µg": ("মাইক্রোগ্রাম",), "ml": ("মিলিলিটার", "মিলি"), "m2": ("বর্গমিটার",),
+           "mmol": ("মিলিমোল",), "L": ("লিটার",), "°C": ("ডিগ্রি সেলসিয়াস",)},
+    "th": {"mg": ("มก.", "มิลลิกรัม"), "kg": ("กก.", "กิโลกรัม"), "µg": ("มคก.", "ไมโครกรัม"),
+           "ml": ("มล.", "มิลลิลิตร"), "m2": ("ตร.ม.",), "mmol": ("มิลลิโมล",),
+           "L": ("ลิตร",), "°C": ("องศาเซลเซียส",)},
+    "ja": {"mg": ("ミリグラム",), "kg": ("キログラム",), "µg": ("マイクログラム",),
+           "ml": ("ミリリットル",), "m2": ("平方メートル",), "mmol": ("ミリモル",),
+           "L": ("リットル",), "°C": ("度",)},
+    "ko": {"mg": ("밀리그램",), "kg": ("킬로그램",), "µg": ("마이크로그램",), "ml": ("밀리리터",),
+           "m2": ("제곱미터",), "mmol": ("밀리몰",), "L": ("리터",), "°C": ("도",)},
+}
+for _lang, _written in _MATRIX_UNITS.items():
+    for _atom, _spellings in _written.items():
+        _ATOMS[_atom][_lang] = _spellings
 _SOURCE_UNIT = re.compile(
     r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC)"
     r"(?:/(?P<den>kg|m2|m²|L|l))?(?![A-Za-z])")
@@ -165,6 +204,7 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         missing -= _han_values(target)
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
+    words |= {Decimal(_MONTHS[w]) for w in _ENGLISH_WORD.findall(source) if w in _MONTHS}
     extra = [written for written, options in found
              if not any(option in wanted or option in words for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.model import Finding, Severity
 
@@ -29,18 +30,25 @@ NEGATION: dict[str, tuple[str, ...]] = {
     "it": ("non", "mai", "né", "senza", "nessuno", "nessuna", "niente", "nulla"),
     "pt": ("não", "nunca", "nem", "sem", "nenhum", "nenhuma", "nada", "jamais"),
 }
-_GLUED = ("zh", "ja")                       # no spaces between words: markers are substrings
+# Negation words of the matrix languages (issue 19), one entry per language. Languages that
+# negate with a verb suffix or prefix (tr -ma, kk -ма, uz -ma, mn -гүй, fa نـ) have none:
+# a word list cannot see their negation, and the report says "negation: not checked".
+NEGATION.update({
+    "uk": ("не", "ні", "ніколи", "без", "нема", "немає", "нічого", "ніхто", "жоден", "жодного",
+           "жодних", "заборонено"),
+    "ur": ("نہ", "نہیں", "مت", "بغیر", "بنا", "ممنوع"),
+    "he": ("לא", "אל", "אין", "אסור", "בלי", "ללא", "אף", "מעולם", "לעולם", "שום", "ולא", "שלא",
+           "ואל", "שאין", "ואין", "ואסור", "שאסור", "וללא", "ובלי"),
+    "hi": ("नहीं", "मत", "बिना", "न", "वर्जित", "मना", "निषिद्ध"),
+    "bn": ("না", "নয়", "নেই", "কখনো", "কখনও", "বিনা", "ছাড়া", "নিষেধ", "নিষিদ্ধ"),
+    "th": ("ไม่", "ห้าม", "อย่า", "ปราศจาก", "งด"),
+    "vi": ("không", "đừng", "chớ", "chưa", "cấm", "chẳng"),
+    "id": ("tidak", "jangan", "bukan", "tanpa", "tak", "belum", "dilarang"),
+    "ja": ("ない", "ません", "ないで", "禁止", "不", "無", "未", "ず", "やめ"),
+    "ko": ("않", "안 ", "못", "마십시오", "마세요", "말고", "없", "금지", "아니"),
+})
+_GLUED = ("zh", "ja", "th", "ko")     # words run together: markers are substrings
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652]+")
-SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
-    "ar": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "fa": ((0x0600, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "zh": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF)),
-    "ja": ((0x3040, 0x30FF), (0x4E00, 0x9FFF)),
-    "ko": ((0xAC00, 0xD7AF), (0x1100, 0x11FF)),
-    "ru": ((0x0400, 0x04FF),), "uk": ((0x0400, 0x04FF),), "bg": ((0x0400, 0x04FF),),
-    "el": ((0x0370, 0x03FF),), "he": ((0x0590, 0x05FF),),
-}
-_LATIN = ((0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x024F))
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[a-z\u00df-\u00ff]+(?![A-Za-z\u00c0-\u024f])")
 # Expected length of a translation relative to its English source, in characters.
 LENGTH_RATIO = {"zh": 0.35, "ja": 0.45, "ko": 0.6, "ar": 0.9, "he": 0.85, "ru": 1.1,
@@ -67,8 +75,10 @@ def _marker_pattern(lang: str) -> re.Pattern[str] | None:
     if lang in _GLUED:
         return re.compile("|".join(map(re.escape, markers)))
     words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if lang != "fr" else
-                      rf"(?<!\w)(?:{words})(?!\w)|(?<!\w)n['’]", re.I)
+    # A word ends where the script's letters and marks end (Devanagari vowel signs are not \w).
+    letter = "\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in languages.script_ranges(lang))
+    return re.compile(rf"(?<![{letter}])(?:{words})(?![{letter}])" if lang != "fr" else
+                      rf"(?<![{letter}])(?:{words})(?![{letter}])|(?<!\w)n['’]", re.I)
 
 
 def has_negation(text: str, lang: str) -> bool:
@@ -172,9 +182,9 @@ def links(entry: Entry, scope: Scope) -> Iterator[Finding]:
 @lru_cache(maxsize=32)
 def _letters(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """Letters of the language's script, and foreign letters (None: count Latin words)."""
-    ranges = SCRIPTS.get(lang, _LATIN)
+    ranges = languages.script_ranges(lang)
     native = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
-    if ranges is _LATIN:
+    if languages.script(lang) == "Latn":
         return re.compile(f"[{native}]"), re.compile(rf"[^\W\d_{native}]")
     return re.compile(f"[{native}]"), None
 
@@ -182,7 +192,7 @@ def _letters(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 @check("script")
 def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """The translation is written in the language's script, not left in English."""
-    own, other = _letters(_base(scope.lang))
+    own, other = _letters(scope.lang)
     for _source, target in entry.pairs():
         text = plain(target)
         native = len(own.findall(text))
@@ -192,8 +202,9 @@ def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
             foreign = sum(len(w) for w in _LATIN_WORD.findall(text) if len(w) > 1)
         if foreign and foreign > native:
             yield scope.catalog.finding(
-                "script", f"mostly not in the {scope.lang} script ({foreign} of "
-                f"{foreign + native} letters); was it left untranslated?", entry=entry,
+                "script", f"mostly not in the {scope.lang} script "
+                f"({languages.script(scope.lang)}: {foreign} of {foreign + native} letters "
+                "foreign); was it left untranslated?", entry=entry,
                 severity=Severity.WARNING)
             return
 
