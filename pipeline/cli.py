@@ -366,5 +366,14 @@ def models_install(file: Path) -> None:
                f"in {package.path}")
 
 
+# --- languages (issue 19): the language matrix and what the checks cover in each ---------
+@cli.command("languages")
+def languages_command() -> None:
+    """Show the language matrix: script, direction, plurals, digits, check coverage, font."""
+    from pipeline.checks.coverage import matrix_table
+
+    click.echo(matrix_table())
+
+
 def main() -> None:
     cli(prog_name="pipeline")

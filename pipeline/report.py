@@ -53,7 +53,7 @@ def render_text(report: CheckReport, *, color: bool = False) -> str:
         lines.append(f"  {lang['lang']:<6} {lang['status']:<9} {lang['errors']} errors, "
                      f"{lang['warnings']} warnings  ({gate})")
     if report.gaps:
-        lines.append("not checked (no language data; add it to pipeline/languages.py):")
+        lines.append("not checked (the check has no data for the language):")
         lines.extend(f"  {gap.message}" for gap in report.gaps)
     if report.disabled:
         lines.append("disabled in pyproject.toml (disabled-checks): " + ", ".join(report.disabled))
