@@ -142,3 +142,59 @@ def test_every_pdf_embeds_its_scripts_noto_face(leaflets: Path) -> None:
 
 def test_readme_shows_the_matrix_table() -> None:
     assert matrix_table() in (REPO / "README.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["th", "hi", "ur", "he", "bn", "ja", "ko", "kk"])
+def test_english_left_in_a_non_latin_leaflet_is_still_flagged(leaflets: Path, lang: str) -> None:
+    path = catalogs.catalog_path(leaflets / "locales", lang, "leaflet")
+    title = next(e.msgstr for e in catalogs.read_catalog(path) if e.msgid.startswith("Para"))
+    _edit(leaflets, lang, "Paracetamol after your treatment", title,
+          "paracetamol after your treatment")
+    _code, report = _findings(leaflets, lang)
+    assert [f["check"] for f in report["findings"]] == ["script"]
+    assert f"mostly not in the {lang} script ({languages.script(lang)}:" in \
+        report["findings"][0]["message"]
+
+
+# A Thai paragraph cut into its words by hand: no spaces between words, so only the renderer's
+# dictionary (Pango with lang="th") can find where a line may break.
+THAI_WORDS = (
+    "รับประทาน", "ยา", "ครั้ง", "ละ", "สอง", "เม็ด", "ทุก", "แปด", "ชั่วโมง", "หลัง", "อาหาร", " ",
+    "ห้าม", "ดื่ม", "แอลกอฮอล์", "ระหว่าง", "การ", "รักษา", " ", "หาก", "มี", "ไข้", "สูง", "กว่า",
+    "สาม", "สิบ", "แปด", "องศา", "เซลเซียส", "ให้", "โทร", "หา", "โรงพยาบาล", "ทันที", "โดย",
+    "ไม่", "ต้อง", "รอ", "จน", "ถึง", "วัน", "นัด", "ครั้ง", "ถัด", "ไป", "ของ", "คุณ")
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+@pytest.mark.parametrize("width_mm", [40, 55, 70])
+def test_thai_lines_break_between_words(tmp_path: Path, width_mm: int) -> None:
+    import unicodedata
+
+    from pipeline.page import _package_text
+    from pipeline.pdf import render_pdf
+
+    css = _package_text("style.css")
+    html = (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>th</title>'
+            f"<style>{css} p {{ width: {width_mm}mm }}</style></head>"
+            f"<body><p>{''.join(THAI_WORDS)}</p></body></html>")
+    render_pdf(html=html, base=tmp_path, roots=(tmp_path,), target=tmp_path / "th.pdf")
+    text = subprocess.run(["pdftotext", str(tmp_path / "th.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = "".join(raw.split())
+        if not line or line[0].isdigit():       # the page number
+            continue
+        if lines and unicodedata.category(line[0]) == "Mn":
+            lines[-1] += line                   # pdftotext puts a below-vowel on the next line
+        else:
+            lines.append(line)
+    word_ends, position = set(), 0
+    for word in THAI_WORDS:
+        position += len(word.strip())
+        word_ends.add(position)
+    assert len(lines) > 2
+    position = 0
+    for line in lines:
+        position += len(line)
+        assert position in word_ends, f"a line ends inside a word: {line}"
