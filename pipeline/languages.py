@@ -133,6 +133,9 @@ QUOTES: dict[str, tuple[str, str]] = {
     "fr": ("«\u202f", "\u202f»"), "de": ("„", "“"), "he": ("”", "”"),
     **dict.fromkeys(("zh_Hant", "ja"), ("「", "」")),
 }
+SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic",
+                "Hebr": "Hebrew", "Deva": "Devanagari", "Beng": "Bengali", "Thai": "Thai",
+                "Hans": "Han", "Hant": "Han", "Jpan": "Japanese", "Kore": "Hangul"}
 _DIGIT_NAMES = {"latn": "Western", "arab": "Arabic-Indic", "arabext": "Extended Arabic-Indic",
                 "deva": "Devanagari", "beng": "Bengali", "thai": "Thai", "hanidec": "Han"}
 
@@ -145,6 +148,11 @@ def script(tag: str) -> str:
             return part.title()
     full = catalog_tag(tag)
     return _SCRIPT_OF.get(full) or _SCRIPT_OF.get(base_language(tag), "Latn")
+
+
+def script_name(tag: str) -> str:
+    """The script's English name, for messages: 'Cyrillic', 'Devanagari'."""
+    return SCRIPT_NAMES.get(script(tag), script(tag))
 
 
 def script_ranges(tag: str) -> tuple[tuple[int, int], ...]:

@@ -265,7 +265,7 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
     script = languages.script(lang)
     if script != "Latn" and any(c.isalpha() for c in output) \
             and not _script_letter(lang).search(output):
-        flags.append(f"script: no {script} letters in the output")
+        flags.append(f"script: no {languages.script_name(lang)} letters in the output")
     if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):
         flags.append("numbers: the numbers differ from the source")
     if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(output)):

@@ -152,7 +152,7 @@ def test_english_left_in_a_non_latin_leaflet_is_still_flagged(leaflets: Path, la
           "paracetamol after your treatment")
     _code, report = _findings(leaflets, lang)
     assert [f["check"] for f in report["findings"]] == ["script"]
-    assert f"mostly not in the {lang} script ({languages.script(lang)}:" in \
+    assert f"mostly not in the {lang} script ({languages.script_name(lang)}:" in \
         report["findings"][0]["message"]
 
 

@@ -203,7 +203,7 @@ def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if foreign and foreign > native:
             yield scope.catalog.finding(
                 "script", f"mostly not in the {scope.lang} script "
-                f"({languages.script(scope.lang)}: {foreign} of {foreign + native} letters "
+                f"({languages.script_name(scope.lang)}: {foreign} of {foreign + native} letters "
                 "foreign); was it left untranslated?", entry=entry,
                 severity=Severity.WARNING)
             return
