@@ -59,11 +59,13 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "L": {"*": ("L", "l"), "ru": ("л",), "zh": ("升",), "ar": ("ل", "لتر")},
     "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С"), "zh": ("摄氏度",),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
+    "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
 }
 _SOURCE_UNIT = re.compile(
-    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC)"
+    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC|°F|ºF)"
     r"(?:/(?P<den>kg|m2|m²|L|l))?(?![A-Za-z])")
-_CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "m²": "m2", "l": "L"}
+_CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "ºF": "°F", "m²": "m2",
+              "l": "L"}
 
 
 @lru_cache(maxsize=32)
@@ -103,10 +105,14 @@ def _read(groups: list[str], seps: list[str], decimal: str, group: str) -> Decim
 
 def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
     """Each number in `text` as written and the values it can stand for in `lang`."""
+    return [(written, options) for written, options, _ in located(plain(text), lang)]
+
+
+def located(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...], tuple[int, int]]]:
+    """Each number in `text` (not made plain) with its values and (start, end) offsets."""
     if not _HAS_DIGIT.search(text):
         return []
-    found: list[tuple[str, tuple[Decimal, ...]]] = []
-    text = plain(text)
+    found: list[tuple[str, tuple[Decimal, ...], tuple[int, int]]] = []
     for match in _NUMBER.finditer(text):
         written = match.group("num")
         parts = _SPLIT.split(_ascii_digits(written))
@@ -124,7 +130,7 @@ def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
             options: tuple[Decimal, ...] = (number,)
             if after in _HAN_MULTIPLIER and index == len(numbers) - 1:
                 options = (number * _HAN_MULTIPLIER[after], number)
-            found.append(((match.group("sign") or "") + written, options))
+            found.append(((match.group("sign") or "") + written, options, match.span()))
     return found
 
 

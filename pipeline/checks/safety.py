@@ -1,4 +1,4 @@
-"""Meaning checks: negation, glossary, markup and links, script, same-as-source, length."""
+"""Meaning checks: glossary, markup and links, script, same-as-source, length."""
 
 from __future__ import annotations
 
@@ -10,27 +10,6 @@ from functools import lru_cache
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.model import Finding, Severity
 
-_EN_NEGATION = re.compile(
-    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
-    re.I)
-# Negation markers per language: whole words, except where the language glues them on.
-NEGATION: dict[str, tuple[str, ...]] = {
-    "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco"),
-    "fr": ("ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle"),
-    "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
-           "никакие", "никаких", "невозможно", "нигде"),
-    "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
-           "أبدا", "أبداً", "ممنوع", "يمنع"),
-    "zh": ("不", "勿", "禁止", "没", "未", "别", "无", "非", "否", "莫", "免"),
-    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne",
-           "weder", "nichts"),
-    "it": ("non", "mai", "né", "senza", "nessuno", "nessuna", "niente", "nulla"),
-    "pt": ("não", "nunca", "nem", "sem", "nenhum", "nenhuma", "nada", "jamais"),
-}
-_GLUED = ("zh", "ja")                       # no spaces between words: markers are substrings
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652]+")
 SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
     "ar": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
     "fa": ((0x0600, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
@@ -57,42 +36,6 @@ _EMPHASIS = re.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])")
 
 def _base(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
-
-
-@lru_cache(maxsize=32)
-def _marker_pattern(lang: str) -> re.Pattern[str] | None:
-    markers = NEGATION.get(lang)
-    if not markers:
-        return None
-    if lang in _GLUED:
-        return re.compile("|".join(map(re.escape, markers)))
-    words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if lang != "fr" else
-                      rf"(?<!\w)(?:{words})(?!\w)|(?<!\w)n['’]", re.I)
-
-
-def has_negation(text: str, lang: str) -> bool:
-    """Does `text` (in `lang`) contain a negation marker?"""
-    lang = _base(lang)
-    if lang == "ar":
-        markers = NEGATION["ar"]
-        return any(word in markers or (word[0] in "وفب" and word[1:] in markers)
-                   for word in _ARABIC_WORD.findall(text))
-    pattern = _marker_pattern(lang)
-    return pattern is None or bool(pattern.search(text))
-
-
-@check("negation")
-def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """A negated source ("do not", "never") keeps a negation: a dropped "not" inverts advice."""
-    for source, target in entry.pairs():
-        found = _EN_NEGATION.search(plain(source))
-        if found and not has_negation(plain(target), scope.lang):
-            markers = NEGATION.get(_base(scope.lang), ())
-            yield scope.catalog.finding(
-                "negation", f"the source says “{found.group(0)}” but the translation has no "
-                f"negation ({', '.join(markers[:6])}…)", entry=entry)
-            return
 
 
 @check("glossary")
