@@ -154,6 +154,28 @@ def _han_values(text: str) -> set[Decimal]:
     return result
 
 
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
+
+
+def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
+    """Values the target writes in words: number words ("три дня"), "round the clock" for 24 hours."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    base = base_language(lang)
+    found = {Decimal(value) for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
+             if base != "zh" and words_pattern(forms, lang).search(target)}
+    clock = (*langdata.ROUND_THE_CLOCK.get(base, ()), *langdata.TIME_UNITS.get(base, {}).get("day", ()))
+    if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
+        found.add(Decimal(24))
+    return found
+
+
 def _show(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
@@ -169,8 +191,11 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     missing = wanted - have
     if missing and lang.startswith("zh"):
         missing -= _han_values(target)
+    if missing:
+        missing -= _word_values(source, target, lang)
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
+    words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)}
     extra = [written for written, options in found
              if not any(option in wanted or option in words for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))

@@ -29,8 +29,8 @@ _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", 
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
 _NON_LATIN = ("ru", "ar", "zh", "ja", "ko", "uk", "bg", "el", "he", "fa")
-OMISSION_FACTOR = 0.5   # shorter than half the usual length for the language: half is gone
-_OMISSION_MIN = 40      # characters of source below which length says nothing
+OMISSION_FACTOR = 0.6   # under 60 % of the usual length for the language: part is gone
+_OMISSION_MIN = 60      # characters of source below which length says nothing
 
 
 def negations(text: str, lang: str) -> int:
