@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -146,3 +147,9 @@ class Language:
     @property
     def released(self) -> bool:
         return self.status == "released"
+
+
+def output_mark(text: str) -> str:
+    """The provenance line (`# mt: output <hash>`) that ties a msgstr to the machine output
+    it still is: translate writes it, the unedited-mt check compares it."""
+    return "mt: output " + hashlib.sha256(text.encode()).hexdigest()[:12]

@@ -12,7 +12,6 @@ with a msgstr) are never changed.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -24,27 +23,18 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, catalogs, languages
+from pipeline import __version__, catalogs
+from pipeline.checks.flags import machine_flags
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
-from pipeline.model import Language
+from pipeline.model import Language, output_mark
 from pipeline.state import Memo, file_digest, state_path
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_NUMBER = re.compile(r"\d+")
-_REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b){3,}", re.I)
-_MARKUP = re.compile(r"\*\*|`|\]\(|\[|\]")
-@functools.lru_cache(maxsize=32)
-def _script_letter(lang: str) -> re.Pattern[str]:
-    """A letter of the language's own script (pipeline.languages)."""
-    return re.compile("[" + "".join(f"\\U{a:08x}-\\U{b:08x}"
-                                    for a, b in languages.script_ranges(lang)) + "]")
-
-
 @dataclass(frozen=True)
 class LanguageResult:
     """What translate did (or would do) for one language."""
@@ -95,11 +85,6 @@ class _Catalog:
     shown: str
     doc: str
     po: catalogs.POFile
-
-
-def output_mark(text: str) -> str:
-    """The provenance line that ties a msgstr to the machine output it still is."""
-    return "mt: output " + hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def _is_machine(entry: catalogs.POEntry) -> bool:
@@ -242,7 +227,11 @@ def clean(output: str) -> str:
 
 def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike | None,
                  notes: tuple[str, ...] = ()) -> list[str]:
-    """QA flags ("kind: detail") a reviewer should see on one machine translation."""
+    """QA flags ("kind: detail") a reviewer should see on one machine translation.
+
+    The engine's own notes (unknown words) and an empty output are translate's; everything
+    else comes from the registered checks, the same rules `pipeline check` applies.
+    """
     grouped: dict[str, list[str]] = {}
     for note in notes:
         kind, _, detail = note.partition(": ")
@@ -251,26 +240,7 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
     flags = [f"{kind}: {', '.join(details)}" for kind, details in grouped.items()]
     if not output.strip():
         return [*flags, "empty: the engine returned nothing"]
-    if glossary is not None:
-        for problem in glossary.verify(source, output, lang):
-            flags.append(f"glossary-{getattr(problem, 'kind', 'problem')}: "
-                         f"{getattr(problem, 'detail', problem)}")
-    letters = sum(c.isalpha() for c in source)
-    if len(source) >= 20 and letters and not 0.3 <= len(output) / len(source) <= 3.0:
-        flags.append(f"length: the output is {len(output) / len(source):.1f}× the source")
-    if letters >= 12 and output == source:
-        flags.append("same-as-source: the engine left the text in the source language")
-    if (repeat := _REPEAT.search(output)) and not _REPEAT.search(source):
-        flags.append(f"repetition: '{repeat.group(1)}' repeated")
-    script = languages.script(lang)
-    if script != "Latn" and any(c.isalpha() for c in output) \
-            and not _script_letter(lang).search(output):
-        flags.append(f"script: no {languages.script_name(lang)} letters in the output")
-    if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):
-        flags.append("numbers: the numbers differ from the source")
-    if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(output)):
-        flags.append("markup: Markdown markup differs from the source")
-    return flags
+    return [*flags, *machine_flags(source, output, lang=lang, glossary=glossary)]
 
 
 def _drop_stray_tokens(output: str, masked: Masked) -> str:

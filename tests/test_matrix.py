@@ -104,7 +104,7 @@ def test_a_wrong_dose_is_an_error(leaflets: Path, lang: str) -> None:
     _edit(leaflets, lang, DOSE, written, WRONG_DOSE[written])
     code, report = _findings(leaflets, lang)
     assert code == 1
-    assert [f["check"] for f in report["findings"]] == ["numbers"]
+    assert "numbers" in [f["check"] for f in report["findings"]]
 
 
 @pytest.mark.parametrize("lang", languages.MATRIX)
@@ -151,9 +151,9 @@ def test_english_left_in_a_non_latin_leaflet_is_still_flagged(leaflets: Path, la
     _edit(leaflets, lang, "Paracetamol after your treatment", title,
           "paracetamol after your treatment")
     _code, report = _findings(leaflets, lang)
-    assert [f["check"] for f in report["findings"]] == ["script"]
-    assert f"mostly not in the {lang} script ({languages.script_name(lang)}:" in \
-        report["findings"][0]["message"]
+    script = [f for f in report["findings"] if f["check"] == "script"]
+    assert script and f"mostly not in the {lang} script ({languages.script_name(lang)}:" in \
+        script[0]["message"]
 
 
 # A Thai paragraph cut into its words by hand: no spaces between words, so only the renderer's

@@ -14,7 +14,8 @@ from pipeline import languages
 
 COVERS: dict[str, Callable[[str], bool]] = {}
 # Aspects shown in the coverage table; "number-words" is the numbers check's word reading.
-ASPECTS = ("negation", "numbers", "number-words", "units", "script")
+ASPECTS = ("negation", "numbers", "number-words", "units", "time-units", "frequency", "dates",
+           "script")
 
 
 def covers(name: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
@@ -78,9 +79,9 @@ def matrix_rows() -> list[dict[str, str]]:
 def matrix_table() -> str:
     """The matrix as a Markdown table (README and `pipeline languages`)."""
     header = ("language", "script", "direction", "plural forms", "digits", "negation",
-              "numbers", "number words", "units", "font")
+              "numbers", "number words", "units", "time units", "frequency", "dates", "font")
     keys = ("lang", "script", "direction", "plurals", "digits", "negation", "numbers",
-            "number-words", "units", "font")
+            "number-words", "units", "time-units", "frequency", "dates", "font")
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row[k] for k in keys) + " |" for row in matrix_rows()]
     return "\n".join(lines)
@@ -88,11 +89,14 @@ def matrix_table() -> str:
 
 # The predicates of the checks that ship with the pipeline, next to each other so that the
 # coverage table reads as one list; each asks the table its check uses.
-@covers("negation")
-def _negation(lang: str) -> bool:
-    from pipeline.checks.safety import NEGATION
+def _word_tables(check: str) -> Callable[[str], bool]:
+    from pipeline import langdata
 
-    return languages.base_language(lang) in NEGATION
+    return lambda lang: langdata.covered(check, lang)
+
+
+for _name in ("negation", "time-units", "frequency", "dates"):
+    covers(_name)(_word_tables(_name))
 
 
 @covers("units")
@@ -101,7 +105,7 @@ def _units(lang: str) -> bool:
     from pipeline.checks.numbers import _ATOMS
 
     return languages.script(lang) == "Latn" or all(
-        languages.base_language(lang) in spellings for spellings in _ATOMS.values())
+        languages.base_language(lang) in _ATOMS[atom] for atom in ("mg", "kg", "µg", "ml", "L"))
 
 
 @covers("numbers")
@@ -116,8 +120,10 @@ def _numbers(lang: str) -> bool:
 
 @covers("number-words")
 def _number_words(lang: str) -> bool:
-    """A number written as a word in the translation (三, 十四) is read as that number."""
-    return languages.base_language(lang) == "zh"
+    """A number written as a word in the translation (три, 三) is read as that number."""
+    from pipeline import langdata
+
+    return languages.base_language(lang) in langdata.NUMBER_WORDS
 
 
 @covers("script")

@@ -1,4 +1,4 @@
-"""Meaning checks: negation, glossary, markup and links, script, same-as-source, length."""
+"""Meaning checks: glossary, markup and links, script, same-as-source, length."""
 
 from __future__ import annotations
 
@@ -11,44 +11,6 @@ from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.model import Finding, Severity
 
-_EN_NEGATION = re.compile(
-    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
-    re.I)
-# Negation markers per language: whole words, except where the language glues them on.
-NEGATION: dict[str, tuple[str, ...]] = {
-    "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco"),
-    "fr": ("ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle"),
-    "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
-           "никакие", "никаких", "невозможно", "нигде"),
-    "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
-           "أبدا", "أبداً", "ممنوع", "يمنع"),
-    "zh": ("不", "勿", "禁止", "没", "未", "别", "无", "非", "否", "莫", "免"),
-    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne",
-           "weder", "nichts"),
-    "it": ("non", "mai", "né", "senza", "nessuno", "nessuna", "niente", "nulla"),
-    "pt": ("não", "nunca", "nem", "sem", "nenhum", "nenhuma", "nada", "jamais"),
-}
-# Negation words of the matrix languages (issue 19), one entry per language. Languages that
-# negate with a verb suffix or prefix (tr -ma, kk -ма, uz -ma, mn -гүй, fa نـ) have none:
-# a word list cannot see their negation, and the report says "negation: not checked".
-NEGATION.update({
-    "uk": ("не", "ні", "ніколи", "без", "нема", "немає", "нічого", "ніхто", "жоден", "жодного",
-           "жодних", "заборонено"),
-    "ur": ("نہ", "نہیں", "مت", "بغیر", "بنا", "ممنوع"),
-    "he": ("לא", "אל", "אין", "אסור", "בלי", "ללא", "אף", "מעולם", "לעולם", "שום", "ולא", "שלא",
-           "ואל", "שאין", "ואין", "ואסור", "שאסור", "וללא", "ובלי"),
-    "hi": ("नहीं", "मत", "बिना", "न", "वर्जित", "मना", "निषिद्ध"),
-    "bn": ("না", "নয়", "নেই", "কখনো", "কখনও", "বিনা", "ছাড়া", "নিষেধ", "নিষিদ্ধ"),
-    "th": ("ไม่", "ห้าม", "อย่า", "ปราศจาก", "งด"),
-    "vi": ("không", "đừng", "chớ", "chưa", "cấm", "chẳng"),
-    "id": ("tidak", "jangan", "bukan", "tanpa", "tak", "belum", "dilarang"),
-    "ja": ("ない", "ません", "ないで", "禁止", "不", "無", "未", "ず", "やめ"),
-    "ko": ("않", "안 ", "못", "마십시오", "마세요", "말고", "없", "금지", "아니"),
-})
-_GLUED = ("zh", "ja", "th", "ko")     # words run together: markers are substrings
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652]+")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[a-z\u00df-\u00ff]+(?![A-Za-z\u00c0-\u024f])")
 # Expected length of a translation relative to its English source, in characters.
 LENGTH_RATIO = {"zh": 0.35, "ja": 0.45, "ko": 0.6, "ar": 0.9, "he": 0.85, "ru": 1.1,
@@ -65,44 +27,6 @@ _EMPHASIS = re.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])")
 
 def _base(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
-
-
-@lru_cache(maxsize=32)
-def _marker_pattern(lang: str) -> re.Pattern[str] | None:
-    markers = NEGATION.get(lang)
-    if not markers:
-        return None
-    if lang in _GLUED:
-        return re.compile("|".join(map(re.escape, markers)))
-    words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    # A word ends where the script's letters and marks end (Devanagari vowel signs are not \w).
-    letter = "\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in languages.script_ranges(lang))
-    return re.compile(rf"(?<![{letter}])(?:{words})(?![{letter}])" if lang != "fr" else
-                      rf"(?<![{letter}])(?:{words})(?![{letter}])|(?<!\w)n['’]", re.I)
-
-
-def has_negation(text: str, lang: str) -> bool:
-    """Does `text` (in `lang`) contain a negation marker?"""
-    lang = _base(lang)
-    if lang == "ar":
-        markers = NEGATION["ar"]
-        return any(word in markers or (word[0] in "وفب" and word[1:] in markers)
-                   for word in _ARABIC_WORD.findall(text))
-    pattern = _marker_pattern(lang)
-    return pattern is None or bool(pattern.search(text))
-
-
-@check("negation")
-def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """A negated source ("do not", "never") keeps a negation: a dropped "not" inverts advice."""
-    for source, target in entry.pairs():
-        found = _EN_NEGATION.search(plain(source))
-        if found and not has_negation(plain(target), scope.lang):
-            markers = NEGATION.get(_base(scope.lang), ())
-            yield scope.catalog.finding(
-                "negation", f"the source says “{found.group(0)}” but the translation has no "
-                f"negation ({', '.join(markers[:6])}…)", entry=entry)
-            return
 
 
 @check("glossary")
