@@ -144,6 +144,30 @@ SUFFIXING = ("kk", "mn", "tr", "uz", "fi", "hu", "et")
 PREFIXES: dict[str, str] = {"he": "בלוהמשכ"}
 # A month written as a number and this character (3月, 3월), with or without a space.
 MONTH_SUFFIX: dict[str, str] = {"zh": "月", "ja": "月", "ko": "월"}
+TIME_UNITS.update({
+    "de": {"minute": ("minute~", "min"), "hour": ("stunde~", "std", "h", "stündlich~"),
+           "day": ("tag", "tage", "tagen", "tages", "täglich~"), "week": ("woche~",),
+           "month": ("monat~",), "year": ("jahr~",)},
+    "it": {"minute": ("minut~", "min"), "hour": ("ora", "ore", "h"),
+           "day": ("giorno", "giorni", "giornalier~", "quotidian~"),
+           "week": ("settiman~",), "month": ("mese", "mesi"), "year": ("anno", "anni")},
+    "pt": {"minute": ("minuto~", "min"), "hour": ("hora~", "h"), "day": ("dia", "dias", "diári~"),
+           "week": ("semana~",), "month": ("mês", "meses"), "year": ("ano", "anos")},
+    "uk": {"minute": ("хвилин~", "хв"), "hour": ("годин~", "год"),
+           "day": ("день", "дні", "днів", "дня", "добу", "доби", "щоденн~"),
+           "week": ("тижд~", "тиж~"), "month": ("місяц~", "міс"),
+           "year": ("рік", "роки", "років", "року")},
+    "vi": {"minute": ("phút",), "hour": ("giờ", "tiếng"), "day": ("ngày",), "week": ("tuần",),
+           "month": ("tháng",), "year": ("năm",)},
+    "id": {"minute": ("menit",), "hour": ("jam",), "day": ("hari", "harian"),
+           "week": ("minggu", "pekan"), "month": ("bulan",), "year": ("tahun",)},
+    "ja": {"minute": ("分",), "hour": ("時間",), "day": ("日",), "week": ("週間", "週"),
+           "month": ("か月", "ヶ月", "カ月", "ケ月"), "year": ("年",)},
+    "ko": {"minute": ("분",), "hour": ("시간",), "day": ("일",), "week": ("주",),
+           "month": ("개월", "달"), "year": ("년",)},
+    "th": {"minute": ("นาที",), "hour": ("ชั่วโมง",), "day": ("วัน",), "week": ("สัปดาห์",),
+           "month": ("เดือน",), "year": ("ปี",)},
+})
 # Traditional Chinese spellings of the time units (zh-Hant, zh-TW).
 for _unit, _traditional in {"minute": ("分鐘",), "hour": ("小時", "鐘頭"),
                             "week": ("週", "禮拜"), "month": ("個月",)}.items():
