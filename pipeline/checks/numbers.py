@@ -162,7 +162,7 @@ _DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
 
 
 def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
-    """Values the target writes in words: number words ("три дня"), "round the clock" for 24 hours."""
+    """Values the target writes in words: "три дня", or "round the clock" for 24 hours."""
     from pipeline import langdata
     from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language
@@ -170,7 +170,8 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
     base = base_language(lang)
     found = {Decimal(value) for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
              if base != "zh" and words_pattern(forms, lang).search(target)}
-    clock = (*langdata.ROUND_THE_CLOCK.get(base, ()), *langdata.TIME_UNITS.get(base, {}).get("day", ()))
+    clock = (*langdata.ROUND_THE_CLOCK.get(base, ()),
+             *langdata.TIME_UNITS.get(base, {}).get("day", ()))
     if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
         found.add(Decimal(24))
     return found
