@@ -235,7 +235,7 @@ def main() -> None:
         print("  ", alarm)
     flagged_benign = [b for b in benign if b[3]]
     print(f"benign rewordings flagged: {len(flagged_benign)}/{len(benign)}")
-    for lang, source, target, names in flagged_benign:
+    for lang, _source, target, names in flagged_benign:
         print(f"   {lang}: {target} ({', '.join(names)})")
 
 

@@ -249,9 +249,10 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith(
         f"error: {fever.resolve() / 'pyproject.toml'}: unknown check 'numbrs' in "
-        "disabled-checks (known checks: fuzzy, glossary, length, links, markup, negation, "
-        "numbers, obsolete, po-outdated, pot-outdated, same-as-source, script, syntax, "
-        "units, untranslated)")
+        "disabled-checks (known checks: dates, engine-debris, frequency, fuzzy, glossary, "
+        "leftover-english, length, links, markup, negation, numbers, obsolete, omission, "
+        "po-outdated, pot-outdated, quantities, repetition, same-as-source, script, syntax, "
+        "time-units, unedited-mt, units, untranslated)")
 
 
 def test_junit_report_structure(fever: Path) -> None:

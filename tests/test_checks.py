@@ -26,7 +26,10 @@ def test_registry_names_and_scopes() -> None:
         "fuzzy": "catalog", "glossary": "entry", "length": "entry", "links": "entry",
         "markup": "entry", "negation": "entry", "numbers": "entry", "obsolete": "catalog",
         "po-outdated": "catalog", "pot-outdated": "project", "same-as-source": "entry",
-        "script": "entry", "syntax": "catalog", "units": "entry", "untranslated": "catalog"}
+        "script": "entry", "syntax": "catalog", "units": "entry", "untranslated": "catalog",
+        "quantities": "entry", "time-units": "entry", "frequency": "entry", "dates": "entry",
+        "engine-debris": "entry", "leftover-english": "entry", "unedited-mt": "entry",
+        "omission": "entry", "repetition": "entry"}
     assert all(c.doc for c in checks.values())
 
 
@@ -132,8 +135,8 @@ def test_negation_markers(text: str, lang: str, negated: bool) -> None:
 
 def test_negation_check() -> None:
     assert run_check("negation", "Do not stop.", "Arrêtez.", "fr") == [
-        "the source says “not” but the translation has no negation (ne, n', n’, pas, "
-        "jamais, aucun…)"]
+        "the source says “not” (1) but the translation has no negation (ne, n', n’, "
+        "jamais, aucun, aucune…)"]
     assert run_check("negation", "It has no side effects.", "没有副作用。", "zh") == []
     assert run_check("negation", "Take it.", "Tómelo.", "es") == []
 

@@ -196,7 +196,7 @@ _DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
 
 
 def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
-    """Values the target writes in words: number words ("три дня"), "round the clock" (24)."""
+    """Values the target writes in words: "три дня", or "round the clock" for 24 hours."""
     from pipeline import langdata
     from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language

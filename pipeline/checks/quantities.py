@@ -28,7 +28,8 @@ _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
-_EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once|twice|thrice)|(?P<n>\d+|one|two|three|four|"
+_EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
+                           r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)\b")
@@ -121,7 +122,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             if not spans:
                 continue    # the `units` check reports a unit that is missing altogether
             have = set().union(*(_values_before(numbers, target, *span) for span in spans))
-            if value not in have:
+            anywhere = set().union(*(n[2] for n in numbers))
+            if value not in have and value in anywhere:   # moved (changed: `numbers` says)
                 shown = ", ".join(sorted(f"{v.normalize():f}" for v in have)) or "no number"
                 yield scope.catalog.finding(
                     "quantities", f"{value.normalize():f} {unit} of the source: the "

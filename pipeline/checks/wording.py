@@ -20,11 +20,14 @@ _EN_NEGATION = re.compile(
     re.I)
 _FR_NE = re.compile(r"(?<!\w)n['’]", re.I)
 # Apertium marks words it could not analyse (*), generate (#) or disambiguate (@).
-_DEBRIS = re.compile(r"(?<![\w*@#])([*@#])([^\W\d_][\w'-]*)")
+_DEBRIS = re.compile(r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff0-9_*@#.])([*@#])([^\W\d_][\w'-]*)")
 _EMPHASIS_RUN = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 _LATIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
+# International drug names (INN stems): the same word in English and in Latin-script targets.
+_INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cycline|"
+                  r"floxacin|parin|platin|rubicin|tinib|zumab|ximab)$")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
@@ -132,7 +135,7 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         if lowered not in english or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings():
             continue
-        if known is not None and (lowered in known or len(lowered) < 3):
+        if known is not None and (lowered in known or len(lowered) < 3 or _INN.search(lowered)):
             continue
         found.append(word)
     return list(dict.fromkeys(found))
