@@ -263,10 +263,10 @@ def test_junit_report_structure(fever: Path) -> None:
     root = ET.fromstring(result.output)
     assert root.tag == "testsuites"
     suites = {s.get("name"): s for s in root.findall("testsuite")}
-    assert set(suites) == {"locales/fever.pot", "coverage"} | {
+    # es, ru, ar and zh have every table a check needs: no "coverage" suite of gaps
+    # (tests/test_matrix.py shows one for Mongolian).
+    assert set(suites) == {"locales/fever.pot"} | {
         f"locales/{lang}/LC_MESSAGES/fever.po" for lang in ("es", "ru", "ar", "zh")}
-    gaps = [c.find("skipped").get("message") for c in suites["coverage"].findall("testcase")]
-    assert gaps == [f"number-words: not checked for {lang}" for lang in ("es", "ru", "ar")]
     for suite in suites.values():
         cases = suite.findall("testcase")
         assert int(suite.get("tests", "")) == len(cases)
