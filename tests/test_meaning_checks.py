@@ -3,11 +3,17 @@ language (es, fr, ru, ar, zh)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
+from pipeline.check import run_checks
 from pipeline.checks import Catalog, Entry, Scope, registry
+from pipeline.config import load_config
 from pipeline.langdata import covered
-from pipeline.model import output_mark
+from pipeline.model import Severity, output_mark
 
 
 def names(msgid: str, msgstr: str, lang: str, **entry: object) -> list[str]:
@@ -140,3 +146,23 @@ def test_coverage_says_where_data_is_missing() -> None:
     assert all(covered(c, lang) for c in ("negation", "time-units", "frequency", "dates")
                for lang in ("es", "fr", "ru", "ar", "zh", "zh_Hans"))
     assert not covered("negation", "fi") and not covered("time-units", "fi")
+
+
+def test_spanish_drafts_approved_unedited_fail_with_the_real_problems(tmp_path: Path) -> None:
+    """The sample's Apertium drafts, fuzzy flags cleared by msgattrib and released."""
+    root = Path(__file__).resolve().parent.parent
+    for part in ("source", "locales", "glossary"):
+        shutil.copytree(root / part, tmp_path / part)
+    text = (root / "pyproject.toml").read_text(encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        text.replace('es = { status = "draft"', 'es = { status = "released"'), "utf-8")
+    for po in (tmp_path / "locales" / "es" / "LC_MESSAGES").glob("*.po"):
+        subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(po), str(po)], check=True)
+    report = run_checks(load_config(tmp_path), langs=("es",))
+    errors = [(f.check, f.message) for f in report.findings if f.severity is Severity.ERROR]
+    checks = {name for name, _ in errors}
+    assert {"unedited-mt", "engine-debris", "leftover-english", "dates", "time-units"} <= checks
+    said = " | ".join(message for _, message in errors)
+    assert "@drowsiness" in said and "“March” of the source" in said
+    assert "unwell" in said and "hours" in said
+    assert sum(name == "unedited-mt" for name, _ in errors) == 152   # every approved entry

@@ -107,19 +107,57 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     return pairs
 
 
+_EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
+                       r"(minute|hour|day|week|month|year)s?\b", re.I)
+_RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
+                    r"(\d+(?:[.,]\d+)?)(?![\d.,])")
+
+
+def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
+    """(value, time unit) of each duration with digits: "3 to 6 hours" → 3 and 6 hours."""
+    pairs = []
+    for match in _EN_TIMED.finditer(source):
+        for group in (1, 2):
+            if match.group(group):
+                pairs.append((Decimal(match.group(group)), match.group(3).lower()))
+    return pairs
+
+
+def _reversed_range(source: str, target: str, lang: str) -> str | None:
+    """A range the source writes rising ("2 to 4") that the translation writes falling."""
+    rising = [(a, b) for a, b in _RANGE.findall(source) if Decimal(a) < Decimal(b)]
+    if not rising:
+        return None
+    from pipeline.checks.numbers import _ascii_digits
+
+    for a, b in _RANGE.findall(_ascii_digits(target)):
+        if (b, a) in rising:
+            return f"{a}–{b}"
+    return None
+
+
 @check("quantities")
 def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """Each dose or measure keeps its value next to its unit (no value moved to another)."""
+    """Each dose, measure and duration keeps its value next to its unit, ranges their order."""
+    table = langdata.TIME_UNITS.get(base_language(scope.lang), {})
     for source, target in entry.pairs():
         source, target = plain(source), plain(target)
+        falling = _reversed_range(source, target, scope.lang)
+        if falling:
+            yield scope.catalog.finding(
+                "quantities", f"the range {falling} runs the other way in the source",
+                entry=entry)
+            return
         wanted = _source_pairs(source)
-        if not wanted:
+        timed = _time_pairs(source) if table else []
+        if not wanted and not timed:
             continue
         numbers = _target_numbers(target, scope.lang)
-        for value, unit in dict.fromkeys(wanted):
-            pattern, _ = _unit_pattern(unit, scope.lang)
-            spans = [m.span() for m in pattern.finditer(target)]
-            if not spans:
+        patterns = {unit: _unit_pattern(unit, scope.lang)[0] for _, unit in wanted}
+        patterns.update({unit: words_pattern(table[unit], scope.lang) for _, unit in timed})
+        for value, unit in dict.fromkeys([*wanted, *timed]):
+            spans = [m.span() for m in patterns[unit].finditer(target)]
+            if not spans and unit not in table:
                 continue    # the `units` check reports a unit that is missing altogether
             have = set().union(*(_values_before(numbers, target, *span) for span in spans))
             anywhere = set().union(*(n[2] for n in numbers))
@@ -228,8 +266,26 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
             if base == "zh" and any(n in lowered for n in names[number]):
                 continue
             if words_pattern(forms, scope.lang).search(lowered):
-                continue
+                day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b",
+                                plain(source))
+                if day is None or _day_next_to_month(day.group(1) or day.group(2), lowered,
+                                                     forms, scope.lang):
+                    continue
+                yield scope.catalog.finding(
+                    "dates", f"“{day.group(0)}” of the source: the day is not next to the "
+                    "month in the translation", entry=entry)
+                return
             yield scope.catalog.finding(
                 "dates", f"“{month}” of the source is not in the translation (expected "
                 f"{' / '.join(names[number][:3])})", entry=entry)
-            return
+
+
+def _day_next_to_month(day: str, target: str, names: tuple[str, ...], lang: str) -> bool:
+    from pipeline.checks.numbers import _ascii_digits
+
+    text = _ascii_digits(target)
+    alternation = "|".join(re.escape(n.rstrip("~")) for n in names)
+    # A few letters may stand between: "14 de marzo", "14. März", "ב־14 במרץ", "сарын 14-нд".
+    return bool(re.search(rf"(?<!\d){day}(?:\s|\u00a0|de|du|er)*(?:{alternation})|"
+                          rf"(?<!\d){day}\D{{0,4}}(?:{alternation})|"
+                          rf"(?:{alternation})\D{{0,4}}(?<!\d){day}(?!\d)", text))
