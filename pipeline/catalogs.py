@@ -7,7 +7,6 @@ and write files only when their content changes, atomically.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import os
 import re
 import tempfile
@@ -22,7 +21,7 @@ from polib import POEntry, POFile
 
 from pipeline import __version__, languages, poformat
 from pipeline.errors import CatalogError, decode_utf8, line_at
-from pipeline.model import Counts, Document, MergeStats
+from pipeline.model import Counts, Document, MergeStats, output_mark
 
 FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
 WRAP = 79
@@ -443,11 +442,7 @@ def _carry(source: POEntry, target: POEntry, template: POEntry) -> None:
         target.previous_msgid_plural = source.previous_msgid_plural
 
 
-def machine_mark(msgid: str, msgstr: str) -> str:
-    """The provenance line that ties a msgstr to the engine output it still is, for this
-    English only: a translator's text carried to another sentence never matches."""
-    digest = hashlib.sha256(f"{msgid}\0{msgstr}".encode()).hexdigest()[:12]
-    return f"mt: output {digest}"
+machine_mark = output_mark  # the provenance line, defined once in the model
 
 
 def is_machine_output(entry: POEntry) -> bool:

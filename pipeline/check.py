@@ -20,6 +20,7 @@ from typing import Any
 
 from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
+from pipeline.checks.coverage import Gap, gaps
 from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
@@ -54,6 +55,11 @@ class CheckReport:
     catalogs: int = 0
     entries: int = 0
     files: tuple[tuple[str, str], ...] = ()     # (file, lang) of every file looked at
+    gaps: tuple[Gap, ...] = ()                  # checks without data for a language
+
+    def not_checked(self, lang: str) -> tuple[str, ...]:
+        """Checks that had no data for `lang` (their silence there assures nothing)."""
+        return tuple(g.check for g in self.gaps if g.lang == lang)
 
     def gated(self, lang: str) -> bool:
         """Do errors in `lang` fail the run? (released, or any language under --strict)"""
@@ -79,9 +85,11 @@ class CheckReport:
             "failing": len(self.failing()),
             "languages": [{"lang": lg.tag, "status": lg.status, "gated": self.gated(lg.tag),
                            "errors": count(lg.tag, Severity.ERROR),
-                           "warnings": count(lg.tag, Severity.WARNING)}
+                           "warnings": count(lg.tag, Severity.WARNING),
+                           "not_checked": list(self.not_checked(lg.tag))}
                           for lg in self.languages],
             "checks": list(self.checks), "disabled": list(self.disabled),
+            "not_checked": [g.as_dict() for g in self.gaps],
             "suppressed": [{**s.finding.as_dict(), "reason": s.reason} for s in self.suppressed],
         }
 
@@ -261,7 +269,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     project = Project(config=config, documents=(), templates=templates)
     glossary = _LazyGlossary(config, "glossary" in checks)
     report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
-                         disabled=disabled, strict=strict)
+                         disabled=disabled, strict=strict,
+                         gaps=gaps(checks, (lg.tag for lg in languages)))
     count_catalogs = count_entries = 0
     # Catalogs of a removed document are checked too: the 'orphaned' check reports them.
     orphans = {p.stem for language in languages

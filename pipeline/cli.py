@@ -582,5 +582,14 @@ def tm_import(ctx: click.Context, file: Path) -> None:
                "exact matches as fuzzy drafts")
 
 
+# --- languages (issue 19): the language matrix and what the checks cover in each ---------
+@cli.command("languages")
+def languages_command() -> None:
+    """Show the language matrix: script, direction, plurals, digits, check coverage, font."""
+    from pipeline.checks.coverage import matrix_table
+
+    click.echo(matrix_table())
+
+
 def main() -> None:
     cli(prog_name="pipeline")

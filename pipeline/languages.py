@@ -115,3 +115,115 @@ def expand_abbreviations(text: str, lang: str) -> str:
         return word[:1].upper() + word[1:] if match.group()[:1].isupper() else word
 
     return pattern.sub(full, text)
+
+
+# --- The language matrix (issue 19): the languages the project supports and tests ---------
+
+MATRIX: tuple[str, ...] = (
+    "es", "fr", "pt", "de", "it", "ru", "uk", "kk", "uz-Latn", "mn", "tr", "ar", "fa", "ur",
+    "he", "hi", "bn", "th", "vi", "id", "zh-Hans", "zh-Hant", "ja", "ko")
+
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FFFF))
+# Letters of each script (ISO 15924 code → code point ranges), for "is this in the script?".
+SCRIPT_RANGES: dict[str, tuple[tuple[int, int], ...]] = {
+    # Latin with Vietnamese (1E00–1EFF) and modifier letters (Uzbek oʻ, gʻ)
+    "Latn": ((0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x024F), (0x02B0, 0x02FF),
+             (0x1E00, 0x1EFF)),
+    "Cyrl": ((0x0400, 0x052F),),
+    "Grek": ((0x0370, 0x03FF),),
+    "Arab": ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF),
+             (0xFE70, 0xFEFF)),
+    "Hebr": ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+    "Deva": ((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
+    "Beng": ((0x0980, 0x09FF),),
+    "Thai": ((0x0E00, 0x0E7F),),
+    "Hans": _HAN,
+    "Hant": _HAN,
+    "Jpan": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F), *_HAN),
+    "Kore": ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F),
+             (0xD7B0, 0xD7FF), *_HAN),
+}
+# The script a language is written in when its tag names none (CLDR likely subtags).
+_SCRIPT_OF: dict[str, str] = {
+    **dict.fromkeys(("ru", "uk", "kk", "mn", "bg", "be", "sr", "mk", "ky", "tg", "tt"), "Cyrl"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "sd", "ug"), "Arab"),
+    **dict.fromkeys(("hi", "mr", "ne", "sa"), "Deva"),
+    "he": "Hebr", "yi": "Hebr", "bn": "Beng", "th": "Thai", "el": "Grek", "ja": "Jpan",
+    "ko": "Kore", "zh": "Hans", "zh_TW": "Hant", "zh_HK": "Hant", "zh_MO": "Hant",
+}
+# The Noto face each script is set in (pipeline/templates/style.css chooses it by :lang()).
+FONTS: dict[str, str] = {
+    "Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans",
+    "Arab": "Noto Naskh Arabic", "Hebr": "Noto Sans Hebrew", "Deva": "Noto Sans Devanagari",
+    "Beng": "Noto Sans Bengali", "Thai": "Noto Sans Thai", "Hans": "Noto Sans CJK SC",
+    "Hant": "Noto Sans CJK TC", "Jpan": "Noto Sans CJK JP", "Kore": "Noto Sans CJK KR",
+}
+_FONT_OF = {"ur": "Noto Nastaliq Urdu"}     # Urdu readers expect Nastaliq, not Naskh
+# Primary quotation marks (CLDR delimiters), opening and closing.
+QUOTES: dict[str, tuple[str, str]] = {
+    **dict.fromkeys(("es", "it", "ru", "uk", "kk", "fa", "ar"), ("«", "»")),
+    "fr": ("«\u202f", "\u202f»"), "de": ("„", "“"), "he": ("”", "”"),
+    **dict.fromkeys(("zh_Hant", "ja"), ("「", "」")),
+}
+SCRIPT_NAMES = {"Latn": "Latin", "Cyrl": "Cyrillic", "Grek": "Greek", "Arab": "Arabic",
+                "Hebr": "Hebrew", "Deva": "Devanagari", "Beng": "Bengali", "Thai": "Thai",
+                "Hans": "Han", "Hant": "Han", "Jpan": "Japanese", "Kore": "Hangul"}
+_DIGIT_NAMES = {"latn": "Western", "arab": "Arabic-Indic", "arabext": "Extended Arabic-Indic",
+                "deva": "Devanagari", "beng": "Bengali", "thai": "Thai", "hanidec": "Han"}
+
+
+def script(tag: str) -> str:
+    """The ISO 15924 script the language is written in: 'zh-Hant' → 'Hant', 'kk' → 'Cyrl'."""
+    parts = catalog_tag(tag).split("_")
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    full = catalog_tag(tag)
+    return _SCRIPT_OF.get(full) or _SCRIPT_OF.get(base_language(tag), "Latn")
+
+
+def script_name(tag: str) -> str:
+    """The script's English name, for messages: 'Cyrillic', 'Devanagari'."""
+    return SCRIPT_NAMES.get(script(tag), script(tag))
+
+
+def script_ranges(tag: str) -> tuple[tuple[int, int], ...]:
+    """Code point ranges of the letters of the language's script."""
+    return SCRIPT_RANGES.get(script(tag), SCRIPT_RANGES["Latn"])
+
+
+def font(tag: str) -> str:
+    """The Noto family the language's pages are set in."""
+    return _FONT_OF.get(base_language(tag)) or FONTS.get(script(tag), "Noto Sans")
+
+
+def quotes(tag: str) -> tuple[str, str]:
+    """The language's primary quotation marks (opening, closing); “ ” where none is listed."""
+    return QUOTES.get(catalog_tag(tag)) or QUOTES.get(base_language(tag), ("“", "”"))
+
+
+def numbering_systems(tag: str) -> tuple[str, ...]:
+    """CLDR numbering systems a text may use: the default, then the native one (Babel)."""
+    found = locale(tag)
+    native = found.other_numbering_systems.get("native", "latn")
+    return tuple(dict.fromkeys((found.default_numbering_system, native, "latn")))
+
+
+def digits(tag: str) -> tuple[str, ...]:
+    """Names of the digit sets in use ('Western', 'Arabic-Indic', 'Thai'…)."""
+    return tuple(_DIGIT_NAMES.get(system, system) for system in numbering_systems(tag))
+
+
+def separators(tag: str) -> tuple[str, str]:
+    """(decimal, group) separators of the language's default numbering system (Babel/CLDR)."""
+    found = locale(tag)
+    own = found.number_symbols.get(found.default_numbering_system, {})
+    latin = found.number_symbols["latn"]
+    return (str(own.get("decimal") or latin["decimal"]),
+            str(own.get("group") or latin["group"]))
+
+
+def month_names(tag: str) -> tuple[str, ...]:
+    """The twelve month names as written in a date ('1 March'), from Babel's CLDR."""
+    months = locale(tag).months["format"]["wide"]
+    return tuple(str(months[number]) for number in range(1, 13))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -184,3 +185,11 @@ class SignOff:
     def person(self) -> str:
         """Who signed, for counting distinct people: the e-mail, else the name, case-folded."""
         return (self.email or self.name).casefold()
+
+
+def output_mark(msgid: str, msgstr: str) -> str:
+    """The provenance line (`# mt: output <hash>`) that ties a msgstr to the engine output it
+    still is, for this English only: translate writes it; unedited-mt, --refresh-fuzzy and the
+    merge compare it. A translator's text carried to another sentence never matches."""
+    digest = hashlib.sha256(f"{msgid}\0{msgstr}".encode()).hexdigest()[:12]
+    return f"mt: output {digest}"

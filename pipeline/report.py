@@ -54,6 +54,9 @@ def render_text(report: CheckReport, *, color: bool = False) -> str:
         gate = "gates the run" if lang["gated"] else "reported only"
         lines.append(f"  {lang['lang']:<6} {lang['status']:<9} {lang['errors']} errors, "
                      f"{lang['warnings']} warnings  ({gate})")
+    if report.gaps:
+        lines.append("not checked (the check has no data for the language):")
+        lines.extend(f"  {gap.message}" for gap in report.gaps)
     if report.disabled:
         lines.append("disabled in pyproject.toml (disabled-checks): " + ", ".join(report.disabled))
     if report.suppressed:
@@ -81,6 +84,18 @@ def render_junit(report: CheckReport) -> str:
     files = dict.fromkeys([*(f for f, _ in report.files), *grouped])
     suites = ET.Element("testsuites", name="pipeline check")
     total = failures_total = 0
+    report_lang = dict(report.files)
+    lacking: dict[str, list[str]] = defaultdict(list)
+    for gap in report.gaps:
+        lacking[gap.lang].append(gap.check)
+    if report.gaps:                     # once per language, whatever its files
+        suite = ET.SubElement(suites, "testsuite", name="coverage", tests=str(len(report.gaps)),
+                              failures="0", errors="0", skipped=str(len(report.gaps)))
+        for gap in report.gaps:
+            case = ET.SubElement(suite, "testcase", name=f"{gap.check} [{gap.lang}]",
+                                 classname="coverage")
+            ET.SubElement(case, "skipped", message=gap.message)
+        total += len(report.gaps)
     for file in files:
         found = grouped.get(file, [])
         names = list(dict.fromkeys([*report.checks, *(f.check for f in found)]))
@@ -93,6 +108,11 @@ def render_junit(report: CheckReport) -> str:
                 skipped += 1
                 continue
             mine = [f for f in found if f.check == name]
+            if not mine and name in lacking.get(report_lang.get(file, ""), ()):
+                ET.SubElement(case, "skipped", message=f"{name}: not checked for "
+                              f"{report_lang[file]}")
+                skipped += 1
+                continue
             failing = [f for f in mine if f.severity is Severity.ERROR and report.gated(f.lang)]
             if failing:
                 failure = ET.SubElement(case, "failure", type=name,

@@ -24,7 +24,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline import __version__, catalogs, languages
+from pipeline import __version__, catalogs
+from pipeline.checks.flags import machine_flags
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
@@ -37,22 +38,6 @@ from pipeline.state import Memo, file_digest, state_path
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_NUMBER = re.compile(r"\d+")
-_REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b){3,}", re.I)
-_MARKUP = re.compile(r"\*\*|`|\]\(|\[|\]")
-# Languages written in a script of their own: an output without a letter of it is not theirs.
-_SCRIPTS = {
-    "Cyrillic": ("\u0400-\u04ff", ("ru", "uk", "bg", "sr", "mk", "be", "kk")),
-    "Arabic": ("\u0600-\u06ff\u0750-\u077f", ("ar", "fa", "ur", "ps")),
-    "Han": ("\u3400-\u4dbf\u4e00-\u9fff", ("zh", "ja")),
-    "Hangul": ("\uac00-\ud7af", ("ko",)), "Greek": ("\u0370-\u03ff", ("el",)),
-    "Hebrew": ("\u0590-\u05ff", ("he",)), "Devanagari": ("\u0900-\u097f", ("hi", "mr")),
-    "Thai": ("\u0e00-\u0e7f", ("th",)),
-}
-_SCRIPT_OF = {lang: (name, re.compile(f"[{chars}]"))
-              for name, (chars, langs) in _SCRIPTS.items() for lang in langs}
-
-
 @dataclass(frozen=True)
 class LanguageResult:
     """What translate did (or would do) for one language."""
@@ -250,7 +235,11 @@ def clean(output: str) -> str:
 
 def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike | None,
                  notes: tuple[str, ...] = ()) -> list[str]:
-    """QA flags ("kind: detail") a reviewer should see on one machine translation."""
+    """QA flags ("kind: detail") a reviewer should see on one machine translation.
+
+    The engine's own notes (unknown words) and an empty output are translate's; everything
+    else comes from the registered checks, the same rules `pipeline check` applies.
+    """
     grouped: dict[str, list[str]] = {}
     for note in notes:
         kind, _, detail = note.partition(": ")
@@ -259,25 +248,7 @@ def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike 
     flags = [f"{kind}: {', '.join(details)}" for kind, details in grouped.items()]
     if not output.strip():
         return [*flags, "empty: the engine returned nothing"]
-    if glossary is not None:
-        for problem in glossary.verify(source, output, lang):
-            flags.append(f"glossary-{getattr(problem, 'kind', 'problem')}: "
-                         f"{getattr(problem, 'detail', problem)}")
-    letters = sum(map(str.isalpha, source))
-    if len(source) >= 20 and letters and not 0.3 <= len(output) / len(source) <= 3.0:
-        flags.append(f"length: the output is {len(output) / len(source):.1f}× the source")
-    if letters >= 12 and output == source:
-        flags.append("same-as-source: the engine left the text in the source language")
-    if (repeat := _REPEAT.search(output)) and not _REPEAT.search(source):
-        flags.append(f"repetition: '{repeat.group(1)}' repeated")
-    script = _SCRIPT_OF.get(languages.base_language(lang))
-    if script and any(c.isalpha() for c in output) and not script[1].search(output):
-        flags.append(f"script: no {script[0]} letters in the output")
-    if sorted(_NUMBER.findall(source)) != sorted(_NUMBER.findall(output)):
-        flags.append("numbers: the numbers differ from the source")
-    if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(output)):
-        flags.append("markup: Markdown markup differs from the source")
-    return flags
+    return [*flags, *machine_flags(source, output, lang=lang, glossary=glossary)]
 
 
 def _drop_stray_tokens(output: str, masked: Masked) -> str:

@@ -11,10 +11,11 @@ APT_PACKAGES=(
   apertium apertium-eng-spa    # second MT engine (English -> Spanish)
   poppler-utils                # pdftotext / pdffonts for PDF checks
   openssh-client               # ssh-keygen -Y sign/verify: SSH-signed sign-offs
-  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core  # one Noto face per script (languages.FONTS)
   libharfbuzz-subset0          # WeasyPrint font subsetting (CJK PDFs ~40x faster)
   libpango-1.0-0 libpangoft2-1.0-0
   default-jre-headless         # Nu HTML checker (vnu.jar) in tests
+  hunspell-es hunspell-fr      # leftover-English check: is a copied English word also Spanish/French?
 )
 
 missing=()

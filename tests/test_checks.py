@@ -9,8 +9,8 @@ import pytest
 from pipeline.check import ignored
 from pipeline.checks import Catalog, Entry, Scope, registry
 from pipeline.checks.numbers import number_problems, readings, source_units, values
-from pipeline.checks.safety import has_negation
 from pipeline.checks.syntax import compare_formats, compile_plural, plural_distribution
+from pipeline.checks.wording import has_negation
 
 
 def run_check(name: str, msgid: str, msgstr: str, lang: str, **entry: object) -> list[str]:
@@ -28,7 +28,10 @@ def test_registry_names_and_scopes() -> None:
         "orphaned": "catalog", "po-outdated": "catalog", "pot-outdated": "project",
         "same-as-source": "entry",
         "script": "entry", "syntax": "catalog", "units": "entry", "untranslated": "catalog",
-        "unsigned": "catalog", "signoff-stale": "catalog", "needs-second-review": "catalog"}
+        "unsigned": "catalog", "signoff-stale": "catalog", "needs-second-review": "catalog",
+        "quantities": "entry", "time-units": "entry", "frequency": "entry", "dates": "entry",
+        "engine-debris": "entry", "leftover-english": "entry", "unedited-mt": "entry",
+        "omission": "entry", "repetition": "entry"}
     assert all(c.doc for c in checks.values())
 
 
@@ -134,8 +137,8 @@ def test_negation_markers(text: str, lang: str, negated: bool) -> None:
 
 def test_negation_check() -> None:
     assert run_check("negation", "Do not stop.", "Arrêtez.", "fr") == [
-        "the source says “not” but the translation has no negation (ne, n', n’, pas, "
-        "jamais, aucun…)"]
+        "the source says “not” (1) but the translation has no negation (ne, n', n’, "
+        "jamais, aucun, aucune…)"]
     assert run_check("negation", "It has no side effects.", "没有副作用。", "zh") == []
     assert run_check("negation", "Take it.", "Tómelo.", "es") == []
 

@@ -16,8 +16,10 @@ from typing import Any
 from pipeline.model import Finding, Severity
 
 # Checks whose findings are errors in released languages and warnings in drafts.
-SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links"})
-_MODULES = ("completeness", "syntax", "numbers", "safety", "signoff")
+SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links",
+                    "quantities", "time-units", "frequency", "dates", "engine-debris",
+                    "leftover-english", "unedited-mt", "omission"})
+_MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "wording", "signoff")
 # Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(
     r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)
@@ -86,6 +88,7 @@ class Scope:
 
     catalog: Catalog
     glossary: Any = None            # pipeline.glossary.Glossary, or None without a glossary
+    signed: frozenset[str] = frozenset()   # msgids a valid sign-off covers (clears unedited-mt)
 
     @property
     def lang(self) -> str:

@@ -42,7 +42,6 @@ _HAN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四"
 _HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _HAN_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
-
 # Unit atoms and the spellings each language uses; Latin spellings are accepted everywhere.
 _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "mg": {"*": ("mg",), "ru": ("мг",), "zh": ("毫克",),
@@ -60,11 +59,48 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "L": {"*": ("L", "l"), "ru": ("л",), "zh": ("升",), "ar": ("ل", "لتر")},
     "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С"), "zh": ("摄氏度",),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
+    "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
 }
+# Units as the matrix languages write them (issue 19), one entry per language.
+_MATRIX_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
+    **dict.fromkeys(("uk", "kk", "mn"), {
+        "mg": ("мг",), "kg": ("кг",), "µg": ("мкг",), "ml": ("мл",), "m2": ("м2", "м²"),
+        "mmol": ("ммоль",), "L": ("л",), "°C": ("°С", "° С")}),
+    "fa": {"mg": ("میلی‌گرم", "میلی گرم", "میلیگرم"), "kg": ("کیلوگرم", "کیلو"),
+           "µg": ("میکروگرم",), "ml": ("میلی‌لیتر", "میلی لیتر", "سی‌سی"),
+           "m2": ("متر مربع",), "mmol": ("میلی‌مول", "میلی مول"), "L": ("لیتر",),
+           "°C": ("درجه سانتی‌گراد", "درجه سلسیوس")},
+    "ur": {"mg": ("ملی گرام", "ملی‌گرام", "ملیگرام"), "kg": ("کلوگرام", "کلو گرام", "کلو"),
+           "µg": ("مائیکروگرام", "مائکروگرام"), "ml": ("ملی لیٹر", "ملی‌لیٹر"),
+           "m2": ("مربع میٹر",), "mmol": ("ملی مول",), "L": ("لیٹر",),
+           "°C": ("ڈگری سینٹی گریڈ", "ڈگری سیلسیس")},
+    "he": {"mg": ("מ\"ג", "מ״ג", "מיליגרם"), "kg": ("ק\"ג", "ק״ג", "קילוגרם"),
+           "µg": ("מק\"ג", "מק״ג", "מיקרוגרם"), "ml": ("מ\"ל", "מ״ל", "מיליליטר"),
+           "m2": ("מ\"ר", "מ״ר"), "mmol": ("מילימול",), "L": ("ליטר",),
+           "°C": ("מעלות צלזיוס",)},
+    "hi": {"mg": ("मिलीग्राम", "मि.ग्रा."), "kg": ("किलोग्राम", "कि.ग्रा."),
+           "µg": ("माइक्रोग्राम",), "ml": ("मिलीलीटर", "मि.ली."), "m2": ("वर्ग मीटर",),
+           "mmol": ("मिलीमोल",), "L": ("लीटर",), "°C": ("डिग्री सेल्सियस",)},
+    "bn": {"mg": ("মিলিগ্রাম", "মি.গ্রা."), "kg": ("কিলোগ্রাম", "কেজি"),
+           "µg": ("মাইক্রোগ্রাম",), "ml": ("মিলিলিটার", "মিলি"), "m2": ("বর্গমিটার",),
+           "mmol": ("মিলিমোল",), "L": ("লিটার",), "°C": ("ডিগ্রি সেলসিয়াস",)},
+    "th": {"mg": ("มก.", "มิลลิกรัม"), "kg": ("กก.", "กิโลกรัม"), "µg": ("มคก.", "ไมโครกรัม"),
+           "ml": ("มล.", "มิลลิลิตร"), "m2": ("ตร.ม.",), "mmol": ("มิลลิโมล",),
+           "L": ("ลิตร",), "°C": ("องศาเซลเซียส",)},
+    "ja": {"mg": ("ミリグラム",), "kg": ("キログラム",), "µg": ("マイクログラム",),
+           "ml": ("ミリリットル",), "m2": ("平方メートル",), "mmol": ("ミリモル",),
+           "L": ("リットル",), "°C": ("度",)},
+    "ko": {"mg": ("밀리그램",), "kg": ("킬로그램",), "µg": ("마이크로그램",), "ml": ("밀리리터",),
+           "m2": ("제곱미터",), "mmol": ("밀리몰",), "L": ("리터",), "°C": ("도",)},
+}
+for _lang, _written in _MATRIX_UNITS.items():
+    for _atom, _spellings in _written.items():
+        _ATOMS[_atom][_lang] = _spellings
 _SOURCE_UNIT = re.compile(
-    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC)"
+    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC|°F|ºF)"
     r"(?:/(?P<den>kg|m2|m²|L|l))?(?![A-Za-z])")
-_CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "m²": "m2", "l": "L"}
+_CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "ºF": "°F", "m²": "m2",
+              "l": "L"}
 
 
 @lru_cache(maxsize=32)
@@ -104,10 +140,14 @@ def _read(groups: list[str], seps: list[str], decimal: str, group: str) -> Decim
 
 def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
     """Each number in `text` as written and the values it can stand for in `lang`."""
+    return [(written, options) for written, options, _ in located(plain(text), lang)]
+
+
+def located(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...], tuple[int, int]]]:
+    """Each number in `text` (not made plain) with its values and (start, end) offsets."""
     if not _HAS_DIGIT.search(text):
         return []
-    found: list[tuple[str, tuple[Decimal, ...]]] = []
-    text = plain(text)
+    found: list[tuple[str, tuple[Decimal, ...], tuple[int, int]]] = []
     for match in _NUMBER.finditer(text):
         written = match.group("num")
         parts = _SPLIT.split(_ascii_digits(written))
@@ -125,7 +165,7 @@ def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
             options: tuple[Decimal, ...] = (number,)
             if after in _HAN_MULTIPLIER and index == len(numbers) - 1:
                 options = (number * _HAN_MULTIPLIER[after], number)
-            found.append(((match.group("sign") or "") + written, options))
+            found.append(((match.group("sign") or "") + written, options, match.span()))
     return found
 
 
@@ -149,6 +189,29 @@ def _han_values(text: str) -> set[Decimal]:
     return result
 
 
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
+
+
+def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
+    """Values the target writes in words: "три дня", or "round the clock" for 24 hours."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    base = base_language(lang)
+    found = {Decimal(value) for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
+             if base != "zh" and words_pattern(forms, lang).search(target)}
+    clock = (*langdata.ROUND_THE_CLOCK.get(base, ()),
+             *langdata.TIME_UNITS.get(base, {}).get("day", ()))
+    if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
+        found.add(Decimal(24))
+    return found
+
+
 def _show(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text
@@ -164,8 +227,11 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     missing = wanted - have
     if missing and lang.startswith("zh"):
         missing -= _han_values(target)
+    if missing:
+        missing -= _word_values(source, target, lang)
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
+    words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)}
     extra = [written for written, options in found
              if not any(option in wanted or option in words for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))

@@ -1,4 +1,4 @@
-"""Meaning checks: negation, glossary, markup and links, script, same-as-source, length."""
+"""Meaning checks: glossary, markup and links, script, same-as-source, length."""
 
 from __future__ import annotations
 
@@ -7,41 +7,11 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
+from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
 
-_EN_NEGATION = re.compile(
-    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
-    re.I)
-# Negation markers per language: whole words, except where the language glues them on.
-NEGATION: dict[str, tuple[str, ...]] = {
-    "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco"),
-    "fr": ("ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle"),
-    "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
-           "никакие", "никаких", "невозможно", "нигде"),
-    "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
-           "أبدا", "أبداً", "ممنوع", "يمنع"),
-    "zh": ("不", "勿", "禁止", "没", "未", "别", "无", "非", "否", "莫", "免"),
-    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne",
-           "weder", "nichts"),
-    "it": ("non", "mai", "né", "senza", "nessuno", "nessuna", "niente", "nulla"),
-    "pt": ("não", "nunca", "nem", "sem", "nenhum", "nenhuma", "nada", "jamais"),
-}
-_GLUED = ("zh", "ja")                       # no spaces between words: markers are substrings
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0660-\u0669\u064b-\u0652]+")
-SCRIPTS: dict[str, tuple[tuple[int, int], ...]] = {
-    "ar": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "fa": ((0x0600, 0x06FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)),
-    "zh": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF)),
-    "ja": ((0x3040, 0x30FF), (0x4E00, 0x9FFF)),
-    "ko": ((0xAC00, 0xD7AF), (0x1100, 0x11FF)),
-    "ru": ((0x0400, 0x04FF),), "uk": ((0x0400, 0x04FF),), "bg": ((0x0400, 0x04FF),),
-    "el": ((0x0370, 0x03FF),), "he": ((0x0590, 0x05FF),),
-}
-_LATIN = ((0x0041, 0x005A), (0x0061, 0x007A), (0x00C0, 0x024F))
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[a-z\u00df-\u00ff]+(?![A-Za-z\u00c0-\u024f])")
 # Expected length of a translation relative to its English source, in characters.
 LENGTH_RATIO = {"zh": 0.35, "ja": 0.45, "ko": 0.6, "ar": 0.9, "he": 0.85, "ru": 1.1,
@@ -57,42 +27,6 @@ _EMPHASIS = re.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])")
 
 
 _base = base_language
-
-
-@lru_cache(maxsize=32)
-def _marker_pattern(lang: str) -> re.Pattern[str] | None:
-    markers = NEGATION.get(lang)
-    if not markers:
-        return None
-    if lang in _GLUED:
-        return re.compile("|".join(map(re.escape, markers)))
-    words = "|".join(re.escape(m) for m in sorted(markers, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if lang != "fr" else
-                      rf"(?<!\w)(?:{words})(?!\w)|(?<!\w)n['’]", re.I)
-
-
-def has_negation(text: str, lang: str) -> bool:
-    """Does `text` (in `lang`) contain a negation marker?"""
-    lang = _base(lang)
-    if lang == "ar":
-        markers = NEGATION["ar"]
-        return any(word in markers or (word[0] in "وفب" and word[1:] in markers)
-                   for word in _ARABIC_WORD.findall(text))
-    pattern = _marker_pattern(lang)
-    return pattern is None or bool(pattern.search(text))
-
-
-@check("negation")
-def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """A negated source ("do not", "never") keeps a negation: a dropped "not" inverts advice."""
-    for source, target in entry.pairs():
-        found = _EN_NEGATION.search(plain(source))
-        if found and not has_negation(plain(target), scope.lang):
-            markers = NEGATION.get(_base(scope.lang), ())
-            yield scope.catalog.finding(
-                "negation", f"the source says “{found.group(0)}” but the translation has no "
-                f"negation ({', '.join(markers[:6])}…)", entry=entry)
-            return
 
 
 @check("glossary")
@@ -172,9 +106,9 @@ def links(entry: Entry, scope: Scope) -> Iterator[Finding]:
 @lru_cache(maxsize=32)
 def _letters(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """Letters of the language's script, and foreign letters (None: count Latin words)."""
-    ranges = SCRIPTS.get(lang, _LATIN)
+    ranges = languages.script_ranges(lang)
     native = "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
-    if ranges is _LATIN:
+    if languages.script(lang) == "Latn":
         return re.compile(f"[{native}]"), re.compile(rf"[^\W\d_{native}]")
     return re.compile(f"[{native}]"), None
 
@@ -182,7 +116,7 @@ def _letters(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 @check("script")
 def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """The translation is written in the language's script, not left in English."""
-    own, other = _letters(_base(scope.lang))
+    own, other = _letters(scope.lang)
     for _source, target in entry.pairs():
         text = plain(target)
         native = len(own.findall(text))
@@ -192,8 +126,9 @@ def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
             foreign = sum(len(w) for w in _LATIN_WORD.findall(text) if len(w) > 1)
         if foreign and foreign > native:
             yield scope.catalog.finding(
-                "script", f"mostly not in the {scope.lang} script ({foreign} of "
-                f"{foreign + native} letters); was it left untranslated?", entry=entry,
+                "script", f"mostly not in the {scope.lang} script "
+                f"({languages.script_name(scope.lang)}: {foreign} of {foreign + native} letters "
+                "foreign); was it left untranslated?", entry=entry,
                 severity=Severity.WARNING)
             return
 

@@ -1,0 +1,291 @@
+"""Quantities as pairs: each value stays with its unit, time unit, frequency and month.
+
+Numbers alone are compared as sets by the `numbers` check; here a value must stand next to
+the same unit in the translation ("500 mg … 10 ml" swapped into "10 mg … 500 ml" keeps both
+sets). Word order may change (a unit before or after its number, clauses moved): only the
+adjacency of a value and its unit counts, never their place in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+from pipeline import langdata
+from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks.numbers import _HAN_NUMBER, _han_values, _unit_pattern, located, source_units
+from pipeline.languages import base_language, script_ranges
+from pipeline.model import Finding
+
+# What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
+_JOIN = re.compile(r"\s*(?:[-–—~/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
+                   re.I)
+_NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
+_EN_TIME = re.compile(
+    r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
+    r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
+_EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
+                           r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
+                           r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
+_EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@lru_cache(maxsize=256)
+def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """Whole words of `lang` ("stem~" matches any ending); zh: plain substrings."""
+    base = base_language(lang)
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        body = re.escape(word.rstrip("~")) + (r"\w*" if word.endswith("~") else "")
+        parts.append(body)
+    alternation = "|".join(parts)
+    if base in langdata.GLUED:
+        return re.compile(alternation)
+    if base == "ar":    # a clitic (و ف ب ل، ال) may be glued on the front
+        return re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]?(?:ال)?)(?:{alternation})"
+                          rf"(?![\u0621-\u064a])")
+    # A word ends where its script's letters and marks end (Devanagari vowel signs are not \w).
+    letter = "\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in script_ranges(lang))
+    prefix = f"[{langdata.PREFIXES[base]}]{{0,2}}" if base in langdata.PREFIXES else ""
+    return re.compile(rf"(?<![{letter}]){prefix}(?:{alternation})(?![{letter}])", re.I)
+
+
+def _number_words(lang: str) -> list[tuple[re.Pattern[str], int]]:
+    table = langdata.NUMBER_WORDS.get(base_language(lang), {})
+    return [(words_pattern(forms, lang), value) for value, forms in table.items()]
+
+
+def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]:
+    """(start, end, values) of every number in `text`: digits, number words, Han numerals."""
+    found = [(span[0], span[1], set(options)) for _, options, span in located(text, lang)]
+    if base_language(lang) == "zh":
+        found += [(m.start(), m.end(), _han_values(m.group()))
+                  for m in _HAN_NUMBER.finditer(text)]
+    else:
+        for pattern, value in _number_words(lang):
+            found += [(m.start(), m.end(), {Decimal(value)}) for m in pattern.finditer(text)]
+    return sorted(found, key=lambda item: item[0])
+
+
+def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, start: int,
+                   end: int) -> set[Decimal]:
+    """Values of the number right before `start` (and those joined to it), or right after."""
+    result: set[Decimal] = set()
+    before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR
+              and not text[n[1]:start].strip(" \u00a0\u202f-")]
+    if before:
+        chain = [before[-1]]
+        for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
+            if _JOIN.search(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= 6:
+                chain.append(item)
+            else:
+                break
+        for item in chain:
+            result |= item[2]
+    after = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR
+             and not text[end:n[0]].strip(" \u00a0\u202f")]
+    if after:
+        result |= after[0][2]
+    return result
+
+
+def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
+    """(value, unit) of each dose or measure in an English source, ranges expanded."""
+    pairs: list[tuple[Decimal, str]] = []
+    numbers = _target_numbers(source, "en")
+    for unit in source_units(source):
+        pattern, _ = _unit_pattern(unit, "en")
+        for match in pattern.finditer(source):
+            pairs += [(v, unit) for v in _values_before(numbers, source, *match.span())]
+    return pairs
+
+
+_EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
+                       r"(minute|hour|day|week|month|year)s?\b", re.I)
+_RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
+                    r"(\d+(?:[.,]\d+)?)(?![\d.,])")
+
+
+def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
+    """(value, time unit) of each duration with digits: "3 to 6 hours" → 3 and 6 hours."""
+    pairs = []
+    for match in _EN_TIMED.finditer(source):
+        for group in (1, 2):
+            if match.group(group):
+                pairs.append((Decimal(match.group(group)), match.group(3).lower()))
+    return pairs
+
+
+def _reversed_range(source: str, target: str, lang: str) -> str | None:
+    """A range the source writes rising ("2 to 4") that the translation writes falling."""
+    rising = [(a, b) for a, b in _RANGE.findall(source) if Decimal(a) < Decimal(b)]
+    if not rising:
+        return None
+    from pipeline.checks.numbers import _ascii_digits
+
+    for a, b in _RANGE.findall(_ascii_digits(target)):
+        if (b, a) in rising:
+            return f"{a}–{b}"
+    return None
+
+
+@check("quantities")
+def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Each dose, measure and duration keeps its value next to its unit, ranges their order."""
+    table = langdata.TIME_UNITS.get(base_language(scope.lang), {})
+    for source, target in entry.pairs():
+        source, target = plain(source), plain(target)
+        falling = _reversed_range(source, target, scope.lang)
+        if falling:
+            yield scope.catalog.finding(
+                "quantities", f"the range {falling} runs the other way in the source",
+                entry=entry)
+            return
+        wanted = _source_pairs(source)
+        timed = _time_pairs(source) if table else []
+        if not wanted and not timed:
+            continue
+        numbers = _target_numbers(target, scope.lang)
+        patterns = {unit: _unit_pattern(unit, scope.lang)[0] for _, unit in wanted}
+        patterns.update({unit: words_pattern(table[unit], scope.lang) for _, unit in timed})
+        for value, unit in dict.fromkeys([*wanted, *timed]):
+            spans = [m.span() for m in patterns[unit].finditer(target)]
+            if not spans and unit not in table:
+                continue    # the `units` check reports a unit that is missing altogether
+            have = set().union(*(_values_before(numbers, target, *span) for span in spans))
+            anywhere = set().union(*(n[2] for n in numbers))
+            if value not in have and value in anywhere:   # moved (changed: `numbers` says)
+                shown = ", ".join(sorted(f"{v.normalize():f}" for v in have)) or "no number"
+                yield scope.catalog.finding(
+                    "quantities", f"{value.normalize():f} {unit} of the source: the "
+                    f"translation has {shown} with {unit}", entry=entry)
+                return
+
+
+def _source_times(source: str) -> Counter[str]:
+    """Time units of durations and intervals in an English source ("3 days", "daily")."""
+    found: Counter[str] = Counter()
+    for match in _EN_TIME.finditer(source):
+        unit = match.group("unit").lower()
+        found[{"min": "minute", "hr": "hour"}.get(unit, unit)] += 1
+    return found
+
+
+@check("time-units")
+def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Durations keep their unit of time: days are not weeks, hours not minutes."""
+    table = langdata.TIME_UNITS.get(base_language(scope.lang))
+    if table is None:
+        return
+    for source, target in entry.pairs():
+        source, target = plain(source), plain(target)
+        wanted = _source_times(source)
+        for unit, count in wanted.items():
+            have = len(words_pattern(table[unit], scope.lang).findall(target))
+            if unit in ("hour", "day"):
+                clock = langdata.ROUND_THE_CLOCK.get(base_language(scope.lang), ())
+                if clock and re.search(r"24[\s-]*hours?", source, re.I):
+                    have += len(words_pattern(clock, scope.lang).findall(target))
+                if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
+                    have += len(words_pattern(table["day"], scope.lang).findall(target))
+            if have < count:
+                yield scope.catalog.finding(
+                    "time-units", f"the source counts in {unit}s ({count}×) but the "
+                    f"translation has {have} ({', '.join(w.rstrip('~') for w in table[unit])})",
+                    entry=entry)
+                return
+
+
+def _frequencies(text: str, lang: str) -> Counter[int]:
+    base = base_language(lang)
+    found: Counter[int] = Counter()
+    if base == "en":
+        english = {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
+        for match in _EN_FREQUENCY.finditer(text):
+            word = (match.group("word") or match.group("n")).lower()
+            fixed = langdata.FREQUENCY_WORDS["en"].get(word)
+            found[fixed or (int(word) if word.isdigit() else english.get(word, 0))] += 1
+        return found
+    rest = text
+    for phrase, value in sorted(langdata.FREQUENCY_WORDS.get(base, {}).items(),
+                                key=lambda item: -len(item[0])):
+        pattern = words_pattern((phrase,), lang)
+        found[value] += len(pattern.findall(rest))
+        rest = pattern.sub(" ", rest)
+    times = words_pattern(langdata.TIMES_WORD.get(base, ()), lang)
+    numbers = _target_numbers(rest, lang)
+    for match in times.finditer(rest):
+        for number in _values_before(numbers, rest, *match.span()):
+            found[int(number)] += 1
+            break
+    return +found
+
+
+@check("frequency")
+def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """How often stays the same: once, twice, three times (a day) are not interchangeable."""
+    if not langdata.covered("frequency", scope.lang):
+        return
+    for source, target in entry.pairs():
+        wanted = _frequencies(plain(source), "en")
+        if not wanted:
+            continue
+        have = _frequencies(plain(target), scope.lang)
+        missing = wanted - have
+        if missing:
+            yield scope.catalog.finding(
+                "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
+                f"but the translation has {', '.join(f'{n}×' for n in sorted(have)) or 'none'}",
+                entry=entry)
+            return
+
+
+@check("dates")
+def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Month names of the source appear as the same month (Babel's names in the language)."""
+    names = langdata.month_names(scope.lang)
+    if not names:
+        return
+    for source, target in entry.pairs():
+        for month in dict.fromkeys(_EN_MONTH.findall(plain(source))):
+            number = _MONTHS.index(month) + 1
+            lowered = plain(target).lower()
+            base = base_language(scope.lang)
+            forms = tuple(n + "~" for n in names[number]) if base in langdata.SUFFIXING \
+                else names[number]
+            suffix = langdata.MONTH_SUFFIX.get(base)
+            if suffix and re.search(rf"(?<!\d)0?{number}\s*{suffix}", lowered):
+                continue
+            if base == "zh" and any(n in lowered for n in names[number]):
+                continue
+            if words_pattern(forms, scope.lang).search(lowered):
+                day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b",
+                                plain(source))
+                if day is None or _day_next_to_month(day.group(1) or day.group(2), lowered,
+                                                     forms, scope.lang):
+                    continue
+                yield scope.catalog.finding(
+                    "dates", f"“{day.group(0)}” of the source: the day is not next to the "
+                    "month in the translation", entry=entry)
+                return
+            yield scope.catalog.finding(
+                "dates", f"“{month}” of the source is not in the translation (expected "
+                f"{' / '.join(names[number][:3])})", entry=entry)
+
+
+def _day_next_to_month(day: str, target: str, names: tuple[str, ...], lang: str) -> bool:
+    from pipeline.checks.numbers import _ascii_digits
+
+    text = _ascii_digits(target)
+    alternation = "|".join(re.escape(n.rstrip("~")) for n in names)
+    # A few letters may stand between: "14 de marzo", "14. März", "ב־14 במרץ", "сарын 14-нд".
+    return bool(re.search(rf"(?<!\d){day}(?:\s|\u00a0|de|du|er)*(?:{alternation})|"
+                          rf"(?<!\d){day}\D{{0,4}}(?:{alternation})|"
+                          rf"(?:{alternation})\D{{0,4}}(?<!\d){day}(?!\d)", text))

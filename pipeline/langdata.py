@@ -1,0 +1,209 @@
+"""Word tables the meaning checks need, keyed by base language (add a language: add rows).
+
+Each table maps a base language ("es", "ru", "zh") to its words; a check asks `covered`
+whether a language has the data it needs, and says so instead of guessing when it does not.
+Month names come from Babel (CLDR), never from a table here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from pipeline.languages import base_language
+
+# Negation words, matched as whole words (zh: as words of the table, never as a character
+# inside another word: 免 in 免疫 or 未 in 未来 is no negation).
+NEGATION: dict[str, tuple[str, ...]] = {
+    "en": ("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without",
+           "cannot", "n't"),
+    "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
+           "nadie", "tampoco"),
+    "fr": ("ne", "n'", "n’", "jamais", "aucun", "aucune", "sans", "ni", "rien",
+           "personne", "non", "nul", "nulle"),
+    "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
+           "никакие", "никаких", "невозможно", "нигде"),
+    "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
+           "أبدا", "أبداً", "ممنوع", "يمنع"),
+    "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
+           "禁止", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无", "非", "否",
+           "莫", "避免", "免于"),
+}
+# zh words that contain a negation character but negate nothing.
+NOT_NEGATION: dict[str, tuple[str, ...]] = {
+    "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不适", "不良", "不过", "并非",
+           "除非", "是否", "能否", "否则", "别人", "别的", "分别", "特别", "类别", "级别",
+           "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金"),
+}
+
+# Units of time: canonical unit → the words (or stems, ending in "~") of each language.
+TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"minute": ("minute~", "min"), "hour": ("hour~", "hr~", "h"),
+           "day": ("day~",), "week": ("week~",), "month": ("month~",), "year": ("year~",)},
+    "es": {"minute": ("minuto~", "min"), "hour": ("hora~", "h"), "day": ("día~", "dia~", "diari~"),
+           "week": ("semana~",), "month": ("mes", "meses"), "year": ("año~",)},
+    "fr": {"minute": ("minute~", "min"), "hour": ("heure~", "h"),
+           "day": ("jour~", "journée~", "quotidien~"), "week": ("semaine~",), "month": ("mois",),
+           "year": ("an", "ans", "année~")},
+    "ru": {"minute": ("минут~", "мин"), "hour": ("час~", "ч"),
+           "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "сут~",
+                   "ежедневн~", "ежесуточн~"),
+           "week": ("недел~",), "month": ("месяц~", "мес"),
+           "year": ("год~", "лет")},
+    "ar": {"minute": ("دقيقة", "دقائق", "دقيقتين", "دقيقتان"),
+           "hour": ("ساعة", "ساعات", "ساعتين", "ساعتان"),
+           "day": ("يوم", "أيام", "يومين", "يومان", "يوما", "يومًا", "يوماً", "يومي", "يوميا",
+                   "يوميًا", "يومياً", "يومية"),
+           "week": ("أسبوع", "أسابيع", "أسبوعين", "أسبوعان", "أسبوعا", "أسبوعًا"),
+           "month": ("شهر", "أشهر", "شهور", "شهرين", "شهران", "شهرا", "شهرًا"),
+           "year": ("سنة", "سنوات", "سنتين", "عام", "أعوام", "عامين", "عاما", "عامًا")},
+    "zh": {"minute": ("分钟",), "hour": ("小时", "钟头"), "day": ("天", "日", "昼夜"),
+           "week": ("周", "星期", "礼拜"), "month": ("个月",), "year": ("年",)},
+}
+# Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".
+ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
+    "es": ("día y noche", "las 24 horas"), "fr": ("jour et nuit",),
+    "ru": ("круглосуточн~", "сут~"), "ar": ("على مدار الساعة", "ليلا ونهارا"),
+    "zh": ("全天", "昼夜", "全天候"),
+}
+
+# Number words one to twelve with their forms (Russian cases, Arabic dual and gender).
+NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
+    "en": {1: ("one", "a", "an", "single"), 2: ("two", "both"), 3: ("three",), 4: ("four",),
+           5: ("five",), 6: ("six",), 7: ("seven",), 8: ("eight",), 9: ("nine",),
+           10: ("ten",), 11: ("eleven",), 12: ("twelve",)},
+    "es": {1: ("un", "una", "uno"), 2: ("dos", "ambos", "ambas"), 3: ("tres",),
+           4: ("cuatro",), 5: ("cinco",), 6: ("seis",), 7: ("siete",), 8: ("ocho",),
+           9: ("nueve",), 10: ("diez",), 11: ("once",), 12: ("doce",)},
+    "fr": {1: ("un", "une"), 2: ("deux",), 3: ("trois",), 4: ("quatre",), 5: ("cinq",),
+           6: ("six",), 7: ("sept",), 8: ("huit",), 9: ("neuf",), 10: ("dix",),
+           11: ("onze",), 12: ("douze",)},
+    "ru": {1: ("один", "одна", "одно", "одного", "одной", "одну", "одним", "одном"),
+           2: ("два", "две", "двух", "двум", "двумя", "оба", "обе"),
+           3: ("три", "трёх", "трех", "трём", "трем", "тремя"),
+           4: ("четыре", "четырёх", "четырех", "четырём", "четырьмя"),
+           5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"),
+           7: ("семь", "семи", "семью"), 8: ("восемь", "восьми", "восемью"),
+           9: ("девять", "девяти", "девятью"), 10: ("десять", "десяти", "десятью"),
+           11: ("одиннадцать", "одиннадцати"), 12: ("двенадцать", "двенадцати")},
+    "ar": {1: ("واحد", "واحدة"), 2: ("اثنان", "اثنين", "اثنتان", "اثنتين"),
+           3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"),
+           6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
+           9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"), 11: ("أحد عشر", "إحدى عشرة"),
+           12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة")},
+    "zh": {1: ("一",), 2: ("两", "二"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",),
+           7: ("七",), 8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",)},
+}
+# How many times: fixed words with their count, and the word that follows a count ("N times").
+FREQUENCY_WORDS: dict[str, dict[str, int]] = {
+    "en": {"once": 1, "twice": 2, "thrice": 3},
+    "es": {"una vez": 1},
+    "fr": {"une fois": 1},
+    "ru": {"однократно": 1, "один раз": 1, "дважды": 2, "трижды": 3, "четырежды": 4},
+    "ar": {"مرة": 1, "مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
+    "zh": {},
+}
+TIMES_WORD: dict[str, tuple[str, ...]] = {
+    "en": ("times",), "es": ("veces",), "fr": ("fois",), "ru": ("раз", "раза"),
+    "ar": ("مرات",), "zh": ("次",),
+}
+# Extra month spellings Babel's CLDR lacks for a language (Levantine Arabic names).
+MONTH_EXTRA: dict[str, dict[int, tuple[str, ...]]] = {
+    "ar": {1: ("كانون الثاني",), 2: ("شباط",), 3: ("آذار",), 4: ("نيسان",), 5: ("أيار",),
+           6: ("حزيران",), 7: ("تموز",), 8: ("آب",), 9: ("أيلول",), 10: ("تشرين الأول",),
+           11: ("تشرين الثاني",), 12: ("كانون الأول",)},
+}
+
+# --- Matrix languages (issue 19): one entry per language. Languages that negate with a verb
+# suffix or prefix (tr -ma, kk -ма, uz -ma, mn -гүй, fa نـ) have no negation list: a word list
+# cannot see their negation, and the report says "negation: not checked for tr".
+NEGATION.update({
+    "de": ("nicht", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals", "ohne",
+           "weder", "nichts"),
+    "it": ("non", "mai", "né", "senza", "nessuno", "nessuna", "niente", "nulla"),
+    "pt": ("não", "nunca", "nem", "sem", "nenhum", "nenhuma", "nada", "jamais"),
+    "uk": ("не", "ні", "ніколи", "без", "нема", "немає", "нічого", "ніхто", "жоден", "жодного",
+           "жодних", "заборонено"),
+    "ur": ("نہ", "نہیں", "مت", "بغیر", "بنا", "ممنوع"),
+    "he": ("לא", "אל", "אין", "אסור", "בלי", "ללא", "אף", "מעולם", "לעולם", "שום", "ולא", "שלא",
+           "ואל", "שאין", "ואין", "ואסור", "שאסור", "וללא", "ובלי"),
+    "hi": ("नहीं", "मत", "बिना", "न", "वर्जित", "मना", "निषिद्ध"),
+    "bn": ("না", "নয়", "নেই", "কখনো", "কখনও", "বিনা", "ছাড়া", "নিষেধ", "নিষিদ্ধ"),
+    "th": ("ไม่", "ห้าม", "อย่า", "ปราศจาก", "งด"),
+    "vi": ("không", "đừng", "chớ", "chưa", "cấm", "chẳng"),
+    "id": ("tidak", "jangan", "bukan", "tanpa", "tak", "belum", "dilarang"),
+    "ja": ("ないで", "ない", "ません", "禁止", "不", "無", "未", "ず", "やめ"),
+    "ko": ("않", "안 ", "못", "마십시오", "마세요", "말고", "없", "금지", "아니"),
+})
+# Languages written without spaces between words (or, in Korean, with the negation glued to
+# the verb): their words are matched as substrings.
+GLUED = ("zh", "ja", "th", "ko")
+# Languages that add case endings to a word (kk наурызда, mn сарын): names match as stems.
+SUFFIXING = ("kk", "mn", "tr", "uz", "fi", "hu", "et")
+# Letters glued on the front of a word as prefixes (Hebrew ב, ל, ו, ה, מ, ש, כ: "במרץ").
+PREFIXES: dict[str, str] = {"he": "בלוהמשכ"}
+# A month written as a number and this character (3月, 3월), with or without a space.
+MONTH_SUFFIX: dict[str, str] = {"zh": "月", "ja": "月", "ko": "월"}
+TIME_UNITS.update({
+    "de": {"minute": ("minute~", "min"), "hour": ("stunde~", "std", "h", "stündlich~"),
+           "day": ("tag", "tage", "tagen", "tages", "täglich~"), "week": ("woche~",),
+           "month": ("monat~",), "year": ("jahr~",)},
+    "it": {"minute": ("minut~", "min"), "hour": ("ora", "ore", "h"),
+           "day": ("giorno", "giorni", "giornalier~", "quotidian~"),
+           "week": ("settiman~",), "month": ("mese", "mesi"), "year": ("anno", "anni")},
+    "pt": {"minute": ("minuto~", "min"), "hour": ("hora~", "h"), "day": ("dia", "dias", "diári~"),
+           "week": ("semana~",), "month": ("mês", "meses"), "year": ("ano", "anos")},
+    "uk": {"minute": ("хвилин~", "хв"), "hour": ("годин~", "год"),
+           "day": ("день", "дні", "днів", "дня", "добу", "доби", "щоденн~"),
+           "week": ("тижд~", "тиж~"), "month": ("місяц~", "міс"),
+           "year": ("рік", "роки", "років", "року")},
+    "vi": {"minute": ("phút",), "hour": ("giờ", "tiếng"), "day": ("ngày",), "week": ("tuần",),
+           "month": ("tháng",), "year": ("năm",)},
+    "id": {"minute": ("menit",), "hour": ("jam",), "day": ("hari", "harian"),
+           "week": ("minggu", "pekan"), "month": ("bulan",), "year": ("tahun",)},
+    "ja": {"minute": ("分",), "hour": ("時間",), "day": ("日",), "week": ("週間", "週"),
+           "month": ("か月", "ヶ月", "カ月", "ケ月"), "year": ("年",)},
+    "ko": {"minute": ("분",), "hour": ("시간",), "day": ("일",), "week": ("주",),
+           "month": ("개월", "달"), "year": ("년",)},
+    "th": {"minute": ("นาที",), "hour": ("ชั่วโมง",), "day": ("วัน",), "week": ("สัปดาห์",),
+           "month": ("เดือน",), "year": ("ปี",)},
+})
+# Traditional Chinese spellings of the time units (zh-Hant, zh-TW).
+for _unit, _traditional in {"minute": ("分鐘",), "hour": ("小時", "鐘頭"),
+                            "week": ("週", "禮拜"), "month": ("個月",)}.items():
+    TIME_UNITS["zh"][_unit] += _traditional
+# --- end of matrix languages ---
+
+_TABLES: dict[str, tuple[Mapping[str, object], ...]] = {
+    "negation": (NEGATION,), "time-units": (TIME_UNITS,),
+    "frequency": (NUMBER_WORDS, TIMES_WORD), "dates": ()}
+
+
+def covered(check: str, lang: str) -> bool:
+    """Does `lang` have the word data `check` needs? (False: the check cannot judge it.)"""
+    base = base_language(lang)
+    if check == "dates":
+        return bool(month_names(base))
+    tables = _TABLES.get(check)
+    return tables is None or all(base in table for table in tables)
+
+
+@lru_cache(maxsize=32)
+def month_names(lang: str) -> dict[int, tuple[str, ...]]:
+    """Month number → every way `lang` writes its name (Babel: format and stand-alone)."""
+    from babel import UnknownLocaleError
+
+    from pipeline.languages import locale
+
+    try:
+        months = locale(base_language(lang)).months
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[int, set[str]] = {n: set() for n in range(1, 13)}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in months.get(context, {}).get(width, {}).items():
+                names[number].add(name.rstrip(".").lower())
+    for number, extra in MONTH_EXTRA.get(base_language(lang), {}).items():
+        names[number].update(extra)
+    return {n: tuple(sorted(v, key=len, reverse=True)) for n, v in names.items() if v}
