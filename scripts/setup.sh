@@ -14,6 +14,7 @@ APT_PACKAGES=(
   libharfbuzz-subset0          # WeasyPrint font subsetting (CJK PDFs ~40x faster)
   libpango-1.0-0 libpangoft2-1.0-0
   default-jre-headless         # Nu HTML checker (vnu.jar) in tests
+  chromium chromium-driver     # real-browser tests of the review app (Selenium)
 )
 
 missing=()
@@ -49,5 +50,10 @@ fi
 if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] && command -v npm >/dev/null; then
   mkdir -p .tools
   (cd .tools && npm install --silent --no-audit --no-fund --prefix . vnu-jar >/dev/null)
+fi
+# axe-core, injected into the review app's pages by the accessibility tests.
+if [ ! -f .tools/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then
+  mkdir -p .tools
+  (cd .tools && npm install --silent --no-audit --no-fund --prefix . axe-core >/dev/null)
 fi
 echo "setup: ready ($(du -sh "$VENV" | cut -f1) in $VENV)"
