@@ -431,10 +431,14 @@ def review(ctx: click.Context, lang: str | None, reviewer: str | None, role: str
     """Open the local review web app: edit, approve and sign off translations."""
     from pipeline.review.app import LOOPBACK, serve
     from pipeline.review.records import ReviewError
+    from pipeline.review.views import documents
 
     config = project(ctx)
+    start = "/"
     if lang:
         config.language(lang)
+        docs = documents(config)
+        start = f"/doc/{lang}/{docs[0]}" if docs else "/"
     if host not in LOOPBACK:
         if not allow_remote:
             raise ReviewError(f"--host {host} is not loopback",
@@ -442,7 +446,7 @@ def review(ctx: click.Context, lang: str | None, reviewer: str | None, role: str
         click.echo(f"warning: serving on {host}: anyone who can reach it and has the token "
                    "can edit the catalogs", err=True)
     serve(config, reviewer=reviewer, role=role, host=host, port=port, ui_lang=ui_lang,
-          open_browser=not no_browser, announce=lambda line: click.echo(line))
+          open_browser=not no_browser, announce=lambda line: click.echo(line), start=start)
 # --- end review app ---
 
 

@@ -13,6 +13,7 @@ import gettext
 import hmac
 import json
 import secrets
+import socket
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -169,6 +170,7 @@ class ReviewApp:
         shown = [e for e in entries if _keep(e, wanted)]
         return self.render("document.html.j2", session, status=status, lang=lang, doc=doc,
                            entries=shown, total=len(entries), filter=wanted, error=error,
+                           focus=request.args.get("focus", ""),
                            digest=views.digest(path), message=message or request.args.get(
                                "msg", ""), conflict=conflict)
 
@@ -244,25 +246,40 @@ def _redirect(request: Request, lang: str, doc: str, key: int, message: str) -> 
     filt = quote(request.args.get("filter", "all"))
     response = Response(status=303)
     response.headers["Location"] = (f"/doc/{quote(lang)}/{quote(doc)}?filter={filt}"
-                                    f"&msg={quote(message)}#entry-{key}")
+                                    f"&msg={quote(message)}&focus={key}")
     return response
 
 
-def serve(config: Config, *, reviewer: str | None, role: str, host: str, port: int,
-          ui_lang: str, open_browser: bool, announce: Any) -> None:
-    """Bind, print the URL with its token, open the browser, serve until interrupted."""
+def listen(config: Config, *, reviewer: str | None, role: str, host: str, port: int,
+           ui_lang: str = "en") -> tuple[Any, ReviewApp]:
+    """The app and a threaded server bound to host:port (0: a free port), not yet serving."""
     from werkzeug.serving import make_server
 
     app = ReviewApp(config, reviewer=reviewer, role=role, host=host, port=port,
                     ui_lang=ui_lang)
-    try:
-        server = make_server(host, port, app, threaded=True)
-    except (OSError, SystemExit) as exc:
-        raise signoff.ReviewError(f"cannot listen on {host}:{port} ({exc})",
+    try:  # bound here, so that a port in use is one line of ours, not Werkzeug's exit
+        sock = socket.create_server((host, port), family=socket.AF_INET6 if ":" in host
+                                    else socket.AF_INET)
+    except OSError as exc:
+        raise signoff.ReviewError(f"cannot listen on {host}:{port} ({exc.strerror})",
                                   hint="choose another port with --port") from None
+    server = make_server(host, port, app, threaded=True, fd=sock.fileno())
+    sock.detach()
     app.port = server.port
-    shown = f"[{host}]" if ":" in host else host
-    url = f"http://{shown}:{server.port}/?token={app.token}"
+    return server, app
+
+
+def url_of(app: ReviewApp, path: str = "/") -> str:
+    shown = f"[{app.host}]" if ":" in app.host else app.host
+    return f"http://{shown}:{app.port}{path}?token={app.token}"
+
+
+def serve(config: Config, *, reviewer: str | None, role: str, host: str, port: int,
+          ui_lang: str, open_browser: bool, announce: Any, start: str = "/") -> None:
+    """Bind, print the URL with its token, open the browser, serve until interrupted."""
+    server, app = listen(config, reviewer=reviewer, role=role, host=host, port=port,
+                         ui_lang=ui_lang)
+    url = url_of(app, start)
     announce(f"Review app: {url}")
     if open_browser:
         import webbrowser

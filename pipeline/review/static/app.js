@@ -55,8 +55,9 @@
         timers.set(box, setTimeout(function () { refresh(box.form); }, 250));
       });
     });
-    var target = location.hash && document.querySelector(location.hash);
-    if (target && target.matches("article.entry")) focusEntry(target);
+    var focus = new URLSearchParams(location.search).get("focus");
+    var target = focus !== null && document.getElementById("entry-" + focus);
+    if (target) focusEntry(target);
   });
   document.addEventListener("keydown", function (ev) {
     var article = current();
