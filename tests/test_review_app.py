@@ -310,9 +310,11 @@ def test_remote_host_needs_the_explicit_flag(fresh: Path) -> None:
 
 @needs_browser
 @pytest.mark.skipif(not AXE.exists(), reason="needs axe-core in .tools (scripts/setup.sh)")
-@pytest.mark.parametrize("page", ["/", f"/doc/es/{DOC}", f"/doc/ar/{DOC}"])
-def test_no_serious_accessibility_violations(server: ReviewApp, browser: Any, page: str
-                                             ) -> None:
+@pytest.mark.parametrize(("page", "width"), [("/", 1280), ("/", 390), (f"/doc/es/{DOC}", 1280),
+                                             (f"/doc/ar/{DOC}", 390)])
+def test_no_serious_accessibility_violations(server: ReviewApp, browser: Any, page: str,
+                                             width: int) -> None:
+    browser.set_window_size(width, 900)
     browser.get(url_of(server, page))
     browser.execute_script(AXE.read_text("utf-8"))
     result = browser.execute_async_script(
@@ -320,6 +322,7 @@ def test_no_serious_accessibility_violations(server: ReviewApp, browser: Any, pa
         "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations))"
         ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e)}]));")
     bad = [(v["id"], v["help"]) for v in result if v["impact"] in ("serious", "critical")]
+    browser.set_window_size(1280, 900)
     assert bad == []
 
 

@@ -39,9 +39,19 @@
         var live = form.querySelector(".live"), terms = live.querySelector(".terms"),
             findings = live.querySelector(".findings");
         terms.replaceChildren.apply(terms, result.terms.map(function (t) {
-          var li = text("li", t.source + " → " + t.required.join(" / ") + " " +
-                        (t.used ? live.dataset.used || "used" : live.dataset.unused || "not used"),
-                        t.used ? "used" : "missing");
+          var li = document.createElement("li");
+          li.className = t.used ? "used" : "missing";
+          var source = text("bdi", t.source);
+          source.lang = "en";
+          li.append(source, " → ");
+          t.required.forEach(function (r, i) {
+            var target = text("bdi", r);
+            target.lang = live.dataset.lang;
+            target.dir = live.dataset.dir;
+            if (i) li.append(" / ");
+            li.append(target);
+          });
+          li.append(": " + (t.used ? live.dataset.used : live.dataset.unused));
           return li;
         }));
         findings.replaceChildren.apply(findings, result.findings.map(function (f) { return text("li", f); }));
