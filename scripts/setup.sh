@@ -10,6 +10,7 @@ APT_PACKAGES=(
   gettext                      # msgfmt / msgmerge: real peers in tests
   apertium apertium-eng-spa    # second MT engine (English -> Spanish)
   poppler-utils                # pdftotext / pdffonts for PDF checks
+  openssh-client               # ssh-keygen -Y sign/verify: SSH-signed sign-offs
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
   libharfbuzz-subset0          # WeasyPrint font subsetting (CJK PDFs ~40x faster)
   libpango-1.0-0 libpangoft2-1.0-0

@@ -274,7 +274,7 @@ CASES: dict[str, Case] = {
         ("extract",),
         "error: {root}/pyproject.toml:6: unknown setting 'colour' in [tool.pipeline] (known "
         "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, output-dir, "
-        "project-name, segmentation, source-dir, source-language)"),
+        "project-name, review, segmentation, source-dir, source-language)"),
     "config unknown language setting": Case(
         {"pyproject.toml": cfg('ru = "released"', 'ru = { status = "released", colour = 1 }')},
         ("extract",),

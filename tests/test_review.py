@@ -330,3 +330,26 @@ def test_signoff_entry_without_a_document_finds_it_in_any(fresh: Path) -> None:
     assert missing.exit_code == 2
     assert missing.output == ("error: no entry with msgid 'Nope.' (copy the msgid exactly "
                               "from the catalog)\n")
+
+
+def test_a_draft_preview_of_an_unsigned_document_has_the_banner_and_no_reviewed_line(
+        fresh: Path) -> None:
+    run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator", CAR_T)
+    assert run(fresh, "build", "--lang", "ar", "--format", "html").exit_code == 1
+    result = run(fresh, "build", "--lang", "ar", "--format", "html", "--draft")
+    assert result.exit_code == 0, result.output
+    html = (fresh / "output" / "ar" / f"{CAR_T}.html").read_text("utf-8")
+    assert '<p class="banner"' in html
+    assert 'class="reviewed"' not in html
+
+
+def test_without_require_signoff_the_findings_are_warnings(fresh: Path) -> None:
+    config = fresh / "pyproject.toml"
+    config.write_text(config.read_text("utf-8").replace("require-signoff = true",
+                                                        "require-signoff = false"), "utf-8")
+    result = run(fresh, "check", "--lang", "ar", "--format", "json")
+    assert result.exit_code == 0
+    found = json.loads(result.output)["findings"]
+    assert {(f["check"], f["severity"]) for f in found} == {("unsigned", "warning")}
+    assert len(found) == sum(len(live(fresh, d)) for d in (CAR_T, TRAVEL))
+    assert run(fresh, "build", "--lang", "ar", "--format", "html").exit_code == 0

@@ -82,4 +82,6 @@ def gate(config: Config, *, lang: Language, doc: str, draft: bool, catalog: str)
     unsigned = lang.released and config.review.require_signoff and not signed.complete
     if unsigned and not draft:
         return Gate(refuse=refusal(signed, lang=lang.tag, doc=doc, catalog=catalog))
-    return Gate(banner=unsigned, reviewed=reviewed_by(signed, lang=lang.tag))
+    # "Reviewed by" claims the whole document: only shown when every entry is signed.
+    return Gate(banner=unsigned,
+                reviewed=reviewed_by(signed, lang=lang.tag) if signed.complete else {})
