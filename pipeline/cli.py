@@ -480,6 +480,46 @@ def audit(ctx: click.Context, langs: tuple[str, ...], docs: tuple[str, ...], fmt
     click.echo(render(audits))
 # --- end review ---
 
+# --- review app (issue 15) ---
+@cli.command()
+@click.option("--lang", help="Open this language's first document (default: the overview).")
+@click.option("--reviewer", help='Who reviews: "Name <email>" (needed to sign off).')
+@click.option("--role", type=click.Choice(["translator", "reviewer", "clinician"]),
+              default="reviewer", show_default=True, help="The role you review in.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback unless --allow-remote).")
+@click.option("--allow-remote", is_flag=True,
+              help="Allow a --host other than loopback (anyone on that network with the "
+                   "token can edit).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to listen on (default: a free one).")
+@click.option("--ui-lang", default="en", show_default=True,
+              help="Language of the app's own words (Arabic pages are right-to-left).")
+@click.option("--no-browser", is_flag=True, help="Only print the URL; do not open a browser.")
+@click.pass_context
+def review(ctx: click.Context, lang: str | None, reviewer: str | None, role: str, host: str,
+           allow_remote: bool, port: int, ui_lang: str, no_browser: bool) -> None:
+    """Open the local review web app: edit, approve and sign off translations."""
+    from pipeline.review.app import LOOPBACK, serve
+    from pipeline.review.records import ReviewError
+    from pipeline.review.views import documents
+
+    config = project(ctx)
+    start = "/"
+    if lang:
+        config.language(lang)
+        docs = documents(config)
+        start = f"/doc/{lang}/{docs[0]}" if docs else "/"
+    if host not in LOOPBACK:
+        if not allow_remote:
+            raise ReviewError(f"--host {host} is not loopback",
+                              hint="add --allow-remote if you really mean to serve the network")
+        click.echo(f"warning: serving on {host}: anyone who can reach it and has the token "
+                   "can edit the catalogs", err=True)
+    serve(config, reviewer=reviewer, role=role, host=host, port=port, ui_lang=ui_lang,
+          open_browser=not no_browser, announce=lambda line: click.echo(line), start=start)
+# --- end review app ---
+
 
 @cli.group()
 def xliff() -> None:

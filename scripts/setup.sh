@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0
   default-jre-headless         # Nu HTML checker (vnu.jar) in tests
   hunspell-es hunspell-fr      # leftover-English check: is a copied English word also Spanish/French?
+  chromium chromium-driver     # real-browser tests of the review app (Selenium)
 )
 
 missing=()
@@ -47,9 +48,16 @@ else
   "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
 fi
 
-# Nu HTML checker for the HTML validity tests (npm package vnu-jar ships vnu.jar).
-if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] && command -v npm >/dev/null; then
+# npm tools at locked versions into .tools/: the Nu HTML checker (vnu-jar ships vnu.jar) for
+# the HTML validity tests, and axe-core, injected into pages by the accessibility tests.
+NPM_TOOLS=(vnu-jar@26.9.27 axe-core@4.14.1)
+npm_missing=()
+for spec in "${NPM_TOOLS[@]}"; do
+  name=${spec%@*} version=${spec##*@}
+  grep -qs "\"version\": \"$version\"" ".tools/node_modules/$name/package.json" || npm_missing+=("$spec")
+done
+if [ ${#npm_missing[@]} -gt 0 ] && command -v npm >/dev/null; then
   mkdir -p .tools
-  (cd .tools && npm install --silent --no-audit --no-fund --prefix . vnu-jar >/dev/null)
+  (cd .tools && npm install --silent --no-audit --no-fund --save-exact --prefix . "${npm_missing[@]}" >/dev/null)
 fi
 echo "setup: ready ($(du -sh "$VENV" | cut -f1) in $VENV)"
