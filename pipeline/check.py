@@ -27,7 +27,7 @@ from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import source_files
 from pipeline.markdown import load_document
 from pipeline.model import Finding, Language, Severity
-from pipeline.state import Memo, file_digest
+from pipeline.state import Memo, code_digest, file_digest
 
 GATED_BY_STATUS = frozenset({"untranslated", "fuzzy", "po-outdated"})
 _IGNORE = re.compile(r"check-ignore:\s*(?P<names>[\w\s,-]*?)\s*(?:\((?P<reason>.*)\))?\s*$")
@@ -242,7 +242,9 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     findings: list[Finding] = []
     suppressed: list[Suppressed] = []
     # Findings of unchanged inputs come from the last run: an edit re-checks one file.
-    cache = Memo(config.root, "check-cache.json", key=f"{sorted(checks)}|{config.segmentation}")
+    code = code_digest("checks", "langdata", "languages", "glossary", "check")
+    cache = Memo(config.root, "check-cache.json",
+                 key=f"{sorted(checks)}|{config.segmentation}|{code}")
     locales = config.locales_dir
     pot_paths = sorted(locales.glob("*.pot")) if locales.is_dir() else []
     files: list[tuple[str, str]] = [(config.rel(p), "") for p in pot_paths]

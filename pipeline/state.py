@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +79,16 @@ class Memo:
     def save(self) -> None:
         """Keep what this run saw (items not seen are dropped)."""
         write_state(self.root, self.name, self.new, key=self.key)
+
+
+@cache
+def code_digest(*modules: str) -> str:
+    """A hash of the named pipeline modules' source (a package's every file), so that a
+    memo of their results is dropped when the code that produced them changes."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in modules:
+        path = root / name.replace(".", "/")
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path.with_suffix(".py")]:
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
