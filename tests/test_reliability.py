@@ -14,6 +14,7 @@ import polib
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from killpoints import killed_at, replacements
 
 from pipeline.config import load_config
 from pipeline.extract import extract
@@ -176,33 +177,8 @@ def translated_and_edited(root: Path, documents: int = 20) -> None:
         path.write_text(path.read_text().replace("fever", "high fever").replace("Rest", "Sleep"))
 
 
-# Runs extract in a child that SIGKILLs itself at its N-th file replacement (before it, or
-# right after it when N is negative): a kill that always lands mid-write, with no timing.
-KILL_AT_REPLACE = """
-import os, signal, sys
-from pathlib import Path
-from pipeline.cli import cli
-target, count = int(sys.argv[1]), [0]
-real = os.replace
-def replace(src, dst):
-    count[0] += 1
-    if count[0] == abs(target) and target > 0:
-        os.kill(os.getpid(), signal.SIGKILL)
-    real(src, dst)
-    if count[0] == abs(target) and target < 0:
-        os.kill(os.getpid(), signal.SIGKILL)
-os.replace = replace
-try:
-    cli(["--project", sys.argv[2], "extract"], standalone_mode=False)
-finally:
-    print(count[0], file=sys.stderr)
-"""
-
-
 def killed_extract(root: Path, at: int) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1800000000"}
-    return subprocess.run([sys.executable, "-c", KILL_AT_REPLACE, str(at), str(root)],
-                          env=env, capture_output=True, text=True)
+    return killed_at(root, at, "extract", env={"SOURCE_DATE_EPOCH": "1800000000"})
 
 
 def test_extract_killed_at_any_write_resumes_to_the_same_result(tmp_path: Path) -> None:
@@ -211,7 +187,7 @@ def test_extract_killed_at_any_write_resumes_to_the_same_result(tmp_path: Path) 
     reference = tmp_path / "reference"
     shutil.copytree(start, reference)
     full = killed_extract(reference, 10**9)  # never killed: counts its replacements
-    writes = int(full.stderr.strip().splitlines()[-1])
+    writes = replacements(full)
     assert writes > 20
     rng = random.Random(11)
     points = sorted(rng.sample(range(1, writes), 4)) + [-rng.randrange(1, writes)]

@@ -5,16 +5,15 @@ signatures are made and checked by the real ssh-keygen with keys made here."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import polib
 import pytest
 from conftest import run
+from killpoints import killed_at, replacements
 from test_review import AR, CAR_T, DANA, OMAR, TRAVEL, critical, findings, live, po_path
 
 from pipeline.review.records import read_log
@@ -78,30 +77,8 @@ def test_a_moved_sentence_keeps_its_signoff_an_edited_one_loses_it(sample: Path)
     assert [(f["check"], f["msgid"]) for f in errors] == [("unsigned", changed)]
 
 
-KILL_AT_REPLACE = """
-import os, signal, sys
-from pipeline.cli import cli
-target, count = int(sys.argv[1]), [0]
-real = os.replace
-def replace(src, dst):
-    count[0] += 1
-    if count[0] == abs(target) and target > 0:
-        os.kill(os.getpid(), signal.SIGKILL)
-    real(src, dst)
-    if count[0] == abs(target) and target < 0:
-        os.kill(os.getpid(), signal.SIGKILL)
-os.replace = replace
-try:
-    cli(["--project", sys.argv[2], "signoff", "--lang", "ar", "--reviewer", sys.argv[3]],
-        standalone_mode=False)
-finally:
-    print(count[0], file=sys.stderr)
-"""
-
-
 def signoff_killed_at(root: Path, at: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", KILL_AT_REPLACE, str(at), str(root), OMAR],
-                          capture_output=True, text=True, env=dict(os.environ))
+    return killed_at(root, at, "signoff", "--lang", "ar", "--reviewer", OMAR)
 
 
 def test_a_killed_signoff_leaves_whole_records_and_resumes(fresh: Path, tmp_path: Path
@@ -109,7 +86,7 @@ def test_a_killed_signoff_leaves_whole_records_and_resumes(fresh: Path, tmp_path
     counting = tmp_path / "counting"
     shutil.copytree(fresh, counting)
     full = signoff_killed_at(counting, 10**9)
-    writes = int(full.stderr.strip().splitlines()[-1])
+    writes = replacements(full)
     assert writes == 4                        # per document: the log, then the catalog
     expected = {(d, e.msgid) for d in (CAR_T, TRAVEL) for e in live(fresh, d)}
     for at in (1, -1, 2, -2, 3, -3, 4):
