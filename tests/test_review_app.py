@@ -68,9 +68,12 @@ def po_of(app: ReviewApp, lang: str, doc: str = DOC) -> Path:
 
 
 def wait(driver: Any, condition: Any, timeout: float = 10) -> Any:
+    """Wait for a condition; an element replaced by a page load mid-check is looked up again."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout).until(condition)
+    return WebDriverWait(driver, timeout, ignored_exceptions=(
+        NoSuchElementException, StaleElementReferenceException)).until(condition)
 
 
 def entry_box(driver: Any, key: int) -> Any:
