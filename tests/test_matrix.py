@@ -125,7 +125,6 @@ def test_a_dropped_negation_is_an_error(leaflets: Path, lang: str) -> None:
     assert [f["check"] for f in report["findings"]] == ["negation"]
 
 
-@pytest.mark.skipif(not shutil.which("pdffonts"), reason="poppler-utils not installed")
 def test_every_pdf_embeds_its_scripts_noto_face(leaflets: Path) -> None:
     result = run(leaflets, "build", "--format", "pdf")
     assert result.exit_code == 0, result.output
@@ -165,7 +164,6 @@ THAI_WORDS = (
     "ไม่", "ต้อง", "รอ", "จน", "ถึง", "วัน", "นัด", "ครั้ง", "ถัด", "ไป", "ของ", "คุณ")
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
 @pytest.mark.parametrize("width_mm", [40, 55, 70])
 def test_thai_lines_break_between_words(tmp_path: Path, width_mm: int) -> None:
     import unicodedata
