@@ -91,17 +91,16 @@ def month(source: str, target: str, lang: str) -> Iterator[str]:
 
 
 def negation(source: str, target: str, lang: str) -> Iterator[str]:
+    from pipeline.checks.negation import negations
     from pipeline.checks.quantities import words_pattern
-    from pipeline.checks.wording import negations
 
     if not negations(source, "en"):
         return
     pattern = words_pattern(langdata.NEGATION[lang], lang)
-    for match in pattern.finditer(target):
+    for match in pattern.finditer(target):     # each negation that counts, one at a time
         mutated = target[:match.start()] + target[match.end():]
         if negations(mutated, lang) < negations(target, lang):
             yield mutated
-            return
 
 
 def omission(source: str, target: str, lang: str) -> Iterator[str]:

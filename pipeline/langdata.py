@@ -36,20 +36,68 @@ NOT_NEGATION: dict[str, tuple[str, ...]] = {
            "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金"),
 }
 
+# Negative concord: words that join a negator of their clause into one negation ("никогда
+# не", "ne … jamais", "no … nunca", "لا … أبدا"); alone they negate, except where listed in
+# NEEDS_NEGATOR (Arabic أبدا after an affirmative verb negates nothing).
+CONCORD: dict[str, tuple[str, ...]] = {
+    "es": ("nunca", "jamás", "nada", "nadie", "ningún", "ninguna", "ninguno", "tampoco", "ni"),
+    "fr": ("jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni"),
+    "ru": ("ни", "никогда", "ничего", "никто", "никакой", "никакие", "никаких", "нигде"),
+    "ar": ("أبدا", "أبداً", "أبدًا"),
+    "it": ("mai", "nessuno", "nessuna", "niente", "nulla", "né"),
+    "pt": ("nunca", "nada", "nenhum", "nenhuma", "nem", "jamais"),
+    "uk": ("ні", "ніколи", "нічого", "ніхто", "жоден", "жодного", "жодних"),
+}
+NEEDS_NEGATOR = ("ar",)
+# Where the next negation of the clause is part of "unless", "until" or "before" and negates
+# nothing the English says ("если только … не", "à moins que … ne", "ما لم"): not counted.
+EXPLETIVE: dict[str, tuple[str, ...]] = {
+    "es": ("hasta que", "a menos que", "salvo que"),
+    "fr": ("à moins que", "à moins qu'", "à moins qu’", "avant que", "avant qu'", "avant qu’",
+           "sans que", "sans qu'", "sans qu’"),
+    "ru": ("если только", "пока", "до тех пор пока"),
+    "ar": ("ما لم",),
+    "uk": ("якщо тільки", "поки"),
+}
+# Questions and choices written "A-not-A" (会不会 "whether", 有没有 "whether there is"): no
+# negation (a regular expression over the text).
+NOT_NEGATION_PATTERN: dict[str, str] = {"zh": r"([\u4e00-\u9fff])[不没]\1"}
+# Where one clause ends and the next begins, besides punctuation: conjunctions as words.
+CONJUNCTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "but", "or", "unless", "if", "because", "so", "while", "when", "until",
+           "although", "though", "whereas", "then", "which", "who", "before", "after"),
+    "es": ("y", "e", "pero", "o", "u", "si", "porque", "cuando", "mientras", "aunque", "sino",
+           "antes", "después", "que"),
+    "fr": ("et", "mais", "ou", "si", "parce", "quand", "lorsque", "tandis", "avant", "après",
+           "qui", "que", "qu'", "qu’"),
+    "ru": ("и", "но", "а", "или", "если", "потому", "когда", "пока", "хотя", "чтобы", "до",
+           "после", "который", "которая", "которые", "что"),
+    "ar": ("ثم", "لكن", "أو", "إذا", "إن", "لأن", "عندما", "بينما", "حتى", "قبل", "بعد",
+           "الذي", "التي", "الذين"),
+    "zh": ("但是", "或者", "如果", "因为", "所以", "并且", "而且", "除非", "否则", "然后", "之前",
+           "之后", "以免"),
+}
+
 # Units of time: canonical unit → the words (or stems, ending in "~") of each language.
 TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"minute": ("minute~", "min"), "hour": ("hour~", "hr~", "h"),
-           "day": ("day~",), "week": ("week~",), "month": ("month~",), "year": ("year~",)},
-    "es": {"minute": ("minuto~", "min"), "hour": ("hora~", "h"), "day": ("día~", "dia~", "diari~"),
-           "week": ("semana~",), "month": ("mes", "meses"), "year": ("año~",)},
-    "fr": {"minute": ("minute~", "min"), "hour": ("heure~", "h"),
-           "day": ("jour~", "journée~", "quotidien~"), "week": ("semaine~",), "month": ("mois",),
-           "year": ("an", "ans", "année~")},
-    "ru": {"minute": ("минут~", "мин"), "hour": ("час~", "ч"),
-           "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "сут~",
-                   "ежедневн~", "ежесуточн~"),
-           "week": ("недел~",), "month": ("месяц~", "мес"),
-           "year": ("год~", "лет")},
+    "en": {"minute": ("minute~", "min"), "hour": ("hour", "hours", "hourly", "hr", "hrs", "h"),
+           "day": ("day", "days", "daily"), "week": ("week", "weeks", "weekly"),
+           "month": ("month", "months", "monthly"), "year": ("year", "years", "yearly")},
+    "es": {"minute": ("minuto~", "min"), "hour": ("hora", "horas", "h"),
+           "day": ("día", "días", "dia", "dias", "diari~"), "week": ("semana~",),
+           "month": ("mes", "meses", "mensual~"), "year": ("año", "años", "anual~")},
+    "fr": {"minute": ("minute~", "min"), "hour": ("heure", "heures", "h"),
+           "day": ("jour", "jours", "journée~", "quotidien~"),
+           "week": ("semaine~", "hebdomadaire~"), "month": ("mois", "mensuel~"),
+           "year": ("an", "ans", "année~", "annuel~")},
+    "ru": {"minute": ("минут~", "мин"),
+           "hour": ("час", "часа", "часов", "часу", "часом", "часам", "часами", "часах", "ч",
+                    "ежечасн~"),
+           "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "сутки", "суток",
+                   "суткам", "сутками", "сутках", "суточн~", "ежедневн~", "ежесуточн~"),
+           "week": ("недел~", "еженедельн~"), "month": ("месяц~", "мес", "ежемесячн~"),
+           "year": ("год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами",
+                    "годах", "лет", "ежегодн~")},
     "ar": {"minute": ("دقيقة", "دقائق", "دقيقتين", "دقيقتان"),
            "hour": ("ساعة", "ساعات", "ساعتين", "ساعتان"),
            "day": ("يوم", "أيام", "يومين", "يومان", "يوما", "يومًا", "يوماً", "يومي", "يوميا",
@@ -63,7 +111,8 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
 # Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".
 ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
     "es": ("día y noche", "las 24 horas"), "fr": ("jour et nuit",),
-    "ru": ("круглосуточн~", "сут~"), "ar": ("على مدار الساعة", "ليلا ونهارا"),
+    "ru": ("круглосуточн~", "сутки", "суток", "суткам", "сутками", "сутках", "суточн~"),
+    "ar": ("على مدار الساعة", "ليلا ونهارا"),
     "zh": ("全天", "昼夜", "全天候"),
 }
 
@@ -151,7 +200,8 @@ TIME_UNITS.update({
     "it": {"minute": ("minut~", "min"), "hour": ("ora", "ore", "h"),
            "day": ("giorno", "giorni", "giornalier~", "quotidian~"),
            "week": ("settiman~",), "month": ("mese", "mesi"), "year": ("anno", "anni")},
-    "pt": {"minute": ("minuto~", "min"), "hour": ("hora~", "h"), "day": ("dia", "dias", "diári~"),
+    "pt": {"minute": ("minuto~", "min"), "hour": ("hora", "horas", "h"),
+           "day": ("dia", "dias", "diári~"),
            "week": ("semana~",), "month": ("mês", "meses"), "year": ("ano", "anos")},
     "uk": {"minute": ("хвилин~", "хв"), "hour": ("годин~", "год"),
            "day": ("день", "дні", "днів", "дня", "добу", "доби", "щоденн~"),

@@ -8,9 +8,9 @@ import pytest
 
 from pipeline.check import ignored
 from pipeline.checks import Catalog, Entry, Scope, registry
+from pipeline.checks.negation import has_negation
 from pipeline.checks.numbers import number_problems, readings, source_units, values
 from pipeline.checks.syntax import compare_formats, compile_plural, plural_distribution
-from pipeline.checks.wording import has_negation
 
 
 def run_check(name: str, msgid: str, msgstr: str, lang: str, **entry: object) -> list[str]:

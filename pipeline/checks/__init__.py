@@ -19,7 +19,8 @@ from pipeline.model import Finding, Severity
 SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links",
                     "quantities", "time-units", "frequency", "dates", "engine-debris",
                     "leftover-english", "unedited-mt", "omission"})
-_MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "wording", "signoff")
+_MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "negation", "wording",
+            "signoff")
 # Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(
     r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)

@@ -126,6 +126,15 @@ def _number_words(lang: str) -> bool:
     return languages.base_language(lang) in langdata.NUMBER_WORDS
 
 
+@covers("leftover-english")
+def _leftover(lang: str) -> bool:
+    """Latin-script languages need a Hunspell dictionary to tell English from their own words."""
+    from pipeline.checks.wording import dictionary_path
+
+    return languages.script(lang) != "Latn" or languages.base_language(lang) == "en" \
+        or dictionary_path(lang) is not None
+
+
 @covers("script")
 def _script(lang: str) -> bool:
     return languages.script(lang) in languages.SCRIPT_RANGES

@@ -254,6 +254,11 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
     if not names:
         return
     for source, target in entry.pairs():
+        problem = _month_gloss(plain(target), scope.lang) or _date_order(
+            plain(source), plain(target), scope.lang)
+        if problem:
+            yield scope.catalog.finding("dates", problem, entry=entry)
+            return
         for month in dict.fromkeys(_EN_MONTH.findall(plain(source))):
             number = _MONTHS.index(month) + 1
             lowered = plain(target).lower()
@@ -289,3 +294,71 @@ def _day_next_to_month(day: str, target: str, names: tuple[str, ...], lang: str)
     return bool(re.search(rf"(?<!\d){day}(?:\s|\u00a0|de|du|er)*(?:{alternation})|"
                           rf"(?<!\d){day}\D{{0,4}}(?:{alternation})|"
                           rf"(?:{alternation})\D{{0,4}}(?<!\d){day}(?!\d)", text))
+
+
+_EN_DATE = re.compile(r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>%s)|(?P<m2>%s)\s+(?P<d2>\d{1,2}),?)\s+"
+                      r"(?P<y>\d{4})\b" % ((_EN_MONTH.pattern[3:-3],) * 2))
+
+
+@lru_cache(maxsize=32)
+def date_orders(lang: str) -> frozenset[str]:
+    """"dy" and/or "yd": whether `lang` writes the day before the year (Babel's patterns with
+    a month name; all patterns where none has one)."""
+    from pipeline.languages import locale
+
+    try:
+        formats = locale(lang).date_formats
+    except (ValueError, LookupError):
+        return frozenset({"dy", "yd"})
+    patterns = [str(formats[k].pattern) for k in ("full", "long", "medium", "short")]
+    named = [p for p in patterns if "MMM" in p] or patterns
+    orders = {"dy" if p.index("d") < p.index("y") else "yd"
+              for p in named if "d" in p and "y" in p}
+    return frozenset(orders or {"dy", "yd"})
+
+
+def _date_order(source: str, target: str, lang: str) -> str | None:
+    """A date of the source ("15 March 2027") whose day and year change places in the
+    translation, against the order the language writes them in ("2027 марта 15 года")."""
+    from pipeline.checks.numbers import located
+
+    for match in _EN_DATE.finditer(source):
+        day, year = Decimal(match.group("d1") or match.group("d2")), Decimal(match.group("y"))
+        found = [(span[0], options) for _, options, span in located(target, lang)]
+        years = [at for at, options in found if year in options]
+        days = [at for at, options in found if day in options]
+        if not years or not days:
+            continue        # a missing value is the numbers check's to report
+        first_year = years[0]
+        nearest = min(days, key=lambda at: abs(at - first_year))
+        order = "dy" if nearest < first_year else "yd"
+        if order not in date_orders(lang):
+            return (f"“{match.group(0)}”: the translation writes "
+                    f"{'the day before the year' if order == 'dy' else 'the year before the day'}"
+                    f", {lang} writes {'the year first' if order == 'dy' else 'the day first'}:"
+                    " are the numbers swapped?")
+    return None
+
+
+def _month_gloss(target: str, lang: str) -> str | None:
+    """A month glossed with another month's name: "15 مارس (أبريل)" (March, in brackets April)."""
+    names = langdata.month_names(lang)
+    if not names or "(" not in target:
+        return None
+    by_name = {name: number for number, forms in names.items() for name in forms}
+    pattern = words_pattern(tuple(by_name), lang)
+    lowered = target.lower()
+    found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(lowered)]
+    for (_, end, first), (start, _, second) in zip(found, found[1:], strict=False):
+        if re.fullmatch(r"\s*[(（]\s*", lowered[end:start]):
+            one, two = _month_of(first, by_name), _month_of(second, by_name)
+            if one and two and one != two:
+                return (f"“{first} ({second})”: the month is glossed as another month "
+                        f"({_MONTHS[one - 1]} / {_MONTHS[two - 1]})")
+    return None
+
+
+def _month_of(matched: str, by_name: dict[str, int]) -> int:
+    """The month of a matched name, a clitic or prefix glued on its front allowed."""
+    return next((by_name[n] for n in sorted(by_name, key=len, reverse=True)
+                 if matched.endswith(n)), 0)

@@ -22,8 +22,10 @@ _CODE = re.compile(r"(`+)(.+?)\1", re.S)
 _LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>()]+[^\s<>().,;:!?]")
-_STRONG = re.compile(r"\*\*|__")
-_EMPHASIS = re.compile(r"(?<![*\s])\*(?!\*)|(?<!\*)\*(?![*\s])")
+_OPENING = {"em_open": "emphasis", "strong_open": "strong", "link_open": "link",
+            "image": "image"}
+# A `*` or `_` left as text that could have been a delimiter (not `snake_case`, not "5 * 3").
+_STRAY = re.compile(r"\*+(?!\s)|(?<!\s)\*+|(?<![^\W_])_+|_+(?![^\W_])")
 
 
 _base = base_language
@@ -44,14 +46,12 @@ def glossary(entry: Entry, scope: Scope) -> Iterator[Finding]:
 @lru_cache(maxsize=4096)
 def _structure(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """(markup shape, code span contents, URLs) of inline Markdown (never mutate them)."""
-    shape: Counter[str] = Counter()
     code: Counter[str] = Counter()
     urls: Counter[str] = Counter()
     for match in _CODE.finditer(text):
         code[match.group(2).strip()] += 1
     rest = _CODE.sub(" ", text)
     for match in _LINK.finditer(rest):
-        shape["image" if match.group(1) else "link"] += 1
         urls[match.group(2)] += 1
     rest = _LINK.sub(lambda m: " " + m.group(0)[len(m.group(1)):m.group(0).rindex("](")] + " ",
                      rest)
@@ -60,10 +60,23 @@ def _structure(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
     rest = _AUTOLINK.sub(" ", rest)
     for match in _BARE_URL.finditer(rest):
         urls[match.group(0)] += 1
-    rest = _BARE_URL.sub(" ", rest)
-    shape["strong"] = len(_STRONG.findall(rest)) // 2
-    shape["emphasis"] = len(_EMPHASIS.findall(_STRONG.sub(" ", rest))) // 2
-    return +shape, code, urls
+    return _shape(text), code, urls
+
+
+def _shape(text: str) -> Counter[str]:
+    """Emphasis, strong, links and images as the page's CommonMark parser reads them, and the
+    `*` and `_` it leaves as text: one dropped delimiter shows up as a stray one."""
+    from pipeline.markdown import parser
+
+    shape: Counter[str] = Counter()
+    tokens = parser().parseInline(text)
+    for token in tokens[0].children or () if tokens else ():
+        if token.type in _OPENING:
+            shape[_OPENING[token.type]] += 1
+        elif token.type == "text":
+            stray = _STRAY.findall(token.content)
+            shape.update(f"unpaired {mark[0]}" for mark in stray)
+    return +shape
 
 
 def _diff(source: Counter[str], target: Counter[str]) -> str:

@@ -1,5 +1,5 @@
-"""What machine translation and hurried approval leave behind: lost negations, engine
-debris, English left in the text, unedited engine output, and half a sentence missing."""
+"""What machine translation and hurried approval leave behind: engine debris, English left
+in the text, unedited engine output, and half a sentence missing (negation: checks.negation)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,22 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import langdata
+from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
-from pipeline.checks.quantities import words_pattern
 from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term, output_mark
 
-_EN_NEGATION = re.compile(
-    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
-    re.I)
-_FR_NE = re.compile(r"(?<!\w)n['’]", re.I)
 # Apertium marks words it could not analyse (*), generate (#) or disambiguate (@).
-_DEBRIS = re.compile(r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff0-9_*@#.])([*@#])([^\W\d_][\w'-]*)")
+# After a digit only before a letter of a script without spaces or capitals ("15@日"): "No#1",
+# "user@example" and Latin words after digits are left alone.
+_DEBRIS = re.compile(r"(?<![A-Za-z\u00c0-\u024f\u0400-\u04ff0-9_*@#.])([*@#])([^\W\d_][\w'-]*)"
+                     r"|(?<=\d)([*@#])([^\W\d_A-Za-z\u00c0-\u024f\u0400-\u04ff][\w'-]*)")
 _EMPHASIS_RUN = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 _LATIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
+# In a non-Latin translation a hyphen joins nothing English to it: "CAR-T-cells", "Что-favourite".
+_HYPHENATED = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
+_LATIN_PART = re.compile(r"(?<![A-Za-z0-9'’])[a-z][a-z'’]*(?![A-Za-z0-9'’])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
 # International drug names (INN stems): the same word in English and in Latin-script targets.
@@ -31,53 +32,8 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
-_NON_LATIN = ("ru", "ar", "zh", "ja", "ko", "uk", "bg", "el", "he", "fa")
 OMISSION_FACTOR = 0.6   # under 60 % of the usual length for the language: part is gone
 _OMISSION_MIN = 60      # characters of source below which length says nothing
-
-
-def negations(text: str, lang: str) -> int:
-    """How many negations `text` (in `lang`) has, counted as words of the language."""
-    base = base_language(lang)
-    text = plain(text)
-    if base == "en":
-        return len(_EN_NEGATION.findall(text))
-    words = langdata.NEGATION.get(base)
-    if words is None:
-        return 0
-    for compound in langdata.NOT_NEGATION.get(base, ()):
-        text = text.replace(compound, " ")
-    found = len(words_pattern(words, lang).findall(text))
-    if base == "fr":
-        found += len(_FR_NE.findall(text)) - text.count("n'") - text.count("n’")
-    return found
-
-
-def has_negation(text: str, lang: str) -> bool:
-    """Does `text` (in `lang`) contain a negation? (True where the language has no data.)"""
-    if base_language(lang) not in langdata.NEGATION:
-        return True
-    return negations(text, lang) > 0
-
-
-@check("negation")
-def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """Each negation of the source is kept: a dropped "not" or "never" inverts the advice."""
-    if not langdata.covered("negation", scope.lang):
-        return
-    for source, target in entry.pairs():
-        wanted = negations(source, "en")
-        if not wanted:
-            continue
-        have = negations(target, scope.lang)
-        if have < wanted:
-            words = langdata.NEGATION[base_language(scope.lang)]
-            said = ", ".join(f"“{m.group(0)}”" for m in _EN_NEGATION.finditer(plain(source)))
-            yield scope.catalog.finding(
-                "negation", f"the source says {said} ({wanted}) but the translation has "
-                f"{'no negation' if not have else f'only {have}'} "
-                f"({', '.join(words[:6])}…)", entry=entry)
-            return
 
 
 def debris(source: str, target: str) -> list[str]:
@@ -103,12 +59,19 @@ def engine_debris(entry: Entry, scope: Scope) -> Iterator[Finding]:
 @lru_cache(maxsize=8)
 def dictionary(lang: str) -> frozenset[str] | None:
     """Lower-case words of the language's Hunspell dictionary, or None where none is here."""
-    name = HUNSPELL.get(base_language(lang))
-    path = HUNSPELL_DIR / f"{name}.dic" if name else None
-    if path is None or not path.exists():
+    path = dictionary_path(lang)
+    if path is None:
         return None
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
     return frozenset(line.split("/")[0].split("\t")[0].split(" ")[0].lower() for line in lines)
+
+
+def dictionary_path(lang: str) -> Path | None:
+    """The Hunspell dictionary for `lang`: the preferred one, else any region's (es_MX.dic)."""
+    base = base_language(lang)
+    preferred = [HUNSPELL_DIR / f"{name}.dic" for name in (HUNSPELL.get(base), base) if name]
+    others = sorted(HUNSPELL_DIR.glob(f"{base}_*.dic")) if HUNSPELL_DIR.is_dir() else []
+    return next((path for path in (*preferred, *others) if path.exists()), None)
 
 
 @lru_cache(maxsize=1)
@@ -122,15 +85,20 @@ def _unit_spellings() -> frozenset[str]:
 def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset()
                    ) -> list[str]:
     """Lower-case English words of the source copied into a non-English translation."""
-    base = base_language(lang)
-    if base == "en":
+    if base_language(lang) == "en":
         return []
-    known = None if base in _NON_LATIN else dictionary(lang)
-    if known is None and base not in _NON_LATIN:
-        return []      # a Latin-script language without a dictionary: cannot tell
-    english = {w.lower() for w in _LATIN_WORD.findall(plain(source))}
+    latin = languages.script(lang) == "Latn"
+    known = dictionary(lang) if latin else None
+    if latin and known is None:
+        return []      # a Latin-script language without a dictionary: a coverage gap
+    english = {w.lower() for w in _LATIN_PART.findall(plain(source))}
+    text = plain(target)
+    words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
+    if known is not None:   # "check-up" may be a word of the language; "CAR-T-cells" is not
+        words += [part for compound in _HYPHENATED.findall(text)
+                  if compound.lower() not in known for part in _LATIN_PART.findall(compound)]
     found = []
-    for word in _LATIN_WORD.findall(plain(target)):
+    for word in words:
         lowered = word.lower()
         if lowered not in english or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings():

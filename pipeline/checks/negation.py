@@ -1,0 +1,178 @@
+"""Negation, counted per clause: a dropped "not" inverts the advice, even where the
+translation has another negation somewhere else.
+
+A negation is counted once however the language builds it: "никогда не", "ne … jamais",
+"no … nunca" are one (negative concord), the "не" of "если только … не" (unless) and the
+不 of 会不会 (whether) are none. Source and translation are cut into clauses at
+punctuation and conjunctions; a translation clause belongs to the source clause its
+place in the sentence overlaps most. Each source clause must keep its negations in its
+part of the translation; a surplus in a nearby clause makes up for a deficit as long as no
+other negated clause stands between them (languages move a clause: "without …" and
+"unless …" often come first in Chinese).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline import langdata
+from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks.quantities import words_pattern
+from pipeline.languages import base_language
+from pipeline.model import Finding
+
+_EN_NEGATION = re.compile(
+    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
+    re.I)
+_EN_NEITHER = re.compile(r"\bneither\b", re.I)
+_FR_ELIDED = re.compile(r"(?<!\w)n['’](?=\w)", re.I)
+# Clause punctuation of every script: commas, semicolons, colons, brackets, dashes, sentence
+# ends (a full stop only before a space: never inside "2.5" or "e.g.x").
+_CLAUSE_MARK = re.compile(r"[,;:!?()\[\]—–…。，、；：！？（）،؛؟]+|\.(?=\s)|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause of a sentence: where it starts and ends, and its negations."""
+
+    start: int
+    end: int
+    negations: int
+
+
+@lru_cache(maxsize=64)
+def _conjunctions(lang: str) -> re.Pattern[str] | None:
+    words = langdata.CONJUNCTIONS.get(base_language(lang))
+    return words_pattern(words, lang) if words else None
+
+
+def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of `text`: cut at punctuation and before conjunctions."""
+    cuts = {0, len(text)}
+    for match in _CLAUSE_MARK.finditer(text):
+        cuts.update((match.start(), match.end()))
+    pattern = _conjunctions(lang)
+    if pattern is not None:
+        cuts.update(match.start() for match in pattern.finditer(text))
+    points = sorted(cuts)
+    spans = [(a, b) for a, b in zip(points, points[1:], strict=False)
+             if re.search(r"[^\W_]", text[a:b])]
+    return spans or [(0, len(text))]
+
+
+def _positions(text: str, lang: str) -> list[tuple[int, str]]:
+    """(offset, word) of each negation word in `text`, before concord and expletives."""
+    base = base_language(lang)
+    if base == "en":
+        found = [(m.start(), m.group(0).lower()) for m in _EN_NEGATION.finditer(text)]
+        if _EN_NEITHER.search(text):    # "neither … nor" is one negation
+            found = [(at, word) for at, word in found if word != "nor"]
+        return found
+    for compound in langdata.NOT_NEGATION.get(base, ()):
+        text = text.replace(compound, " " * len(compound))
+    if base in langdata.NOT_NEGATION_PATTERN:
+        text = re.sub(langdata.NOT_NEGATION_PATTERN[base], lambda m: " " * len(m.group(0)),
+                      text)
+    words = tuple(w for w in langdata.NEGATION[base] if w not in ("n'", "n’"))
+    found = [(m.start(), m.group(0).lower()) for m in words_pattern(words, lang).finditer(text)]
+    if base == "fr":
+        found += [(m.start(), "n'") for m in _FR_ELIDED.finditer(text)]
+    return sorted(found)
+
+
+def clauses(text: str, lang: str) -> list[Clause]:
+    """The clauses of `text` (in `lang`) with the negations each one says."""
+    text = plain(text)
+    base = base_language(lang)
+    spans = clause_spans(text, lang)
+    found = _positions(text, lang)
+    concord = {w.lower() for w in langdata.CONCORD.get(base, ())}
+    expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
+                 ] if base in langdata.EXPLETIVE else []
+    result = []
+    for start, end in spans:
+        inside = [(at, word) for at, word in found if start <= at < end]
+        for marker in (m for m in expletive if start <= m < end):
+            later = [item for item in inside if item[0] >= marker]
+            if later:
+                inside.remove(later[0])
+        words = [word for _, word in inside]
+        plain_negators = [w for w in words if w not in concord]
+        count = len(plain_negators)
+        if not plain_negators and base not in langdata.NEEDS_NEGATOR:
+            count = len(words)
+        result.append(Clause(start, end, count))
+    return result
+
+
+def negations(text: str, lang: str) -> int:
+    """How many negations `text` (in `lang`) says, each counted once (concord, expletives)."""
+    if base_language(lang) != "en" and base_language(lang) not in langdata.NEGATION:
+        return 0
+    return sum(c.negations for c in clauses(text, lang))
+
+
+def has_negation(text: str, lang: str) -> bool:
+    """Does `text` (in `lang`) contain a negation? (True where the language has no data.)"""
+    if base_language(lang) not in langdata.NEGATION:
+        return True
+    return negations(text, lang) > 0
+
+
+def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(source clause, its part of the translation) where a negation of the source is lost."""
+    wanted, have = clauses(source, "en"), clauses(target, lang)
+    if len(wanted) < 2 or not any(c.negations for c in wanted):
+        return None
+    size_s, size_t = len(plain(source)) or 1, len(plain(target)) or 1
+    groups: list[list[Clause]] = [[] for _ in wanted]
+    for part in have:
+        a, b = part.start / size_t, part.end / size_t
+        overlap = [max(0.0, min(b, c.end / size_s) - max(a, c.start / size_s)) for c in wanted]
+        groups[overlap.index(max(overlap))].append(part)
+    balance = [sum(p.negations for p in group) - c.negations
+               for c, group in zip(wanted, groups, strict=True)]
+    for index, clause in enumerate(wanted):
+        for step in (-1, 1):    # across clauses without negations, up to the next negated one
+            near = index + step
+            while balance[index] < 0 and 0 <= near < len(wanted):
+                moved = min(-balance[index], max(balance[near], 0))
+                balance[index] += moved
+                balance[near] -= moved
+                if wanted[near].negations:
+                    break
+                near += step
+        if balance[index] < 0:
+            text = plain(target)
+            part = " ".join(text[p.start:p.end].strip() for p in groups[index]).strip()
+            return plain(source)[clause.start:clause.end].strip(), part
+    return None
+
+
+@check("negation")
+def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Each negation of the source is kept, clause by clause: a dropped "not" inverts advice."""
+    if not langdata.covered("negation", scope.lang):
+        return
+    for source, target in entry.pairs():
+        wanted = negations(source, "en")
+        if not wanted:
+            continue
+        have = negations(target, scope.lang)
+        if have < wanted:
+            words = langdata.NEGATION[base_language(scope.lang)]
+            said = ", ".join(f"“{m.group(0)}”" for m in _EN_NEGATION.finditer(plain(source)))
+            yield scope.catalog.finding(
+                "negation", f"the source says {said} ({wanted}) but the translation has "
+                f"{'no negation' if not have else f'only {have}'} "
+                f"({', '.join(words[:6])}…)", entry=entry)
+            return
+        lost = unmatched_clause(source, target, scope.lang)
+        if lost:
+            yield scope.catalog.finding(
+                "negation", f"the negation of “{lost[0]}” is missing from its part of the "
+                f"translation (“{lost[1] or '…'}”)", entry=entry)
+            return
