@@ -147,8 +147,8 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
                 near += step
         if balance[index] < 0:
             text = plain(target)
-            part = " ".join(text[p.start:p.end].strip() for p in groups[index]).strip()
-            return plain(source)[clause.start:clause.end].strip(), part
+            shown = " ".join(text[p.start:p.end].strip() for p in groups[index]).strip()
+            return plain(source)[clause.start:clause.end].strip(), shown
     return None
 
 
