@@ -1,137 +1,41 @@
 """Mutation benchmark of the safety gate: dangerous edits of approved entries, caught or not.
 
-Takes every approved entry of the sample's human translations (ru, ar, zh), makes the
-dangerous edits machine translation and hurried review make (numbers swapped, time units
-changed, frequency changed, month changed, a negation removed, half the sentence dropped,
-engine debris, English left in, markup dropped), and counts which ones the registered
-entry checks turn into an error. Also: findings on the unmutated translations (false
-alarms) and on benign rewordings, and translate-toolkit's pofilter on the same mutants.
+Takes every approved entry of a project's translations (the sample: the human translations
+ru, ar, zh), makes the dangerous edits machine translation and hurried review make (see
+bench/mutations.py: numbers swapped, time units changed, frequency changed, month changed,
+a negation removed, half the sentence dropped, engine debris, English left in, markup
+dropped, a glossary term replaced, another sentence substituted), and counts which ones the
+registered entry checks turn into an error, with the language's approved entries as the
+corpus the checks learn from (the entry itself always left out). Also: errors on the
+unmutated translations (false alarms), benign rewordings flagged, and translate-toolkit's
+pofilter on the same mutants.
 
-    .venv/bin/python bench/safety.py
+    .venv/bin/python bench/safety.py [--project DIR] [--lang L]... [--misses]
 """
 
 from __future__ import annotations
 
-import re
+import argparse
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import polib
 
-from pipeline import langdata
-from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry
-from pipeline.config import load_config
-from pipeline.model import Severity
-from pipeline.translate import load_glossary
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH)]
 
-REPO = Path(__file__).resolve().parent.parent
-LANGS = ("ru", "ar", "zh")
-Mutation = Callable[[str, str, str], Iterator[str]]
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_DIGITS = re.compile(r"\d+(?:[.,٫]\d+)?")
+from mutations import CLASSES, OUTSIDE, Context, Item  # noqa: E402
 
+from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
+from pipeline.checks.lexicon import Corpora, Corpus, corpus_of  # noqa: E402
+from pipeline.config import load_config  # noqa: E402
+from pipeline.model import Severity  # noqa: E402
+from pipeline.translate import load_glossary  # noqa: E402
 
-def swap_numbers(source: str, target: str, lang: str) -> Iterator[str]:
-    found = list(dict.fromkeys(m.group() for m in _DIGITS.finditer(target)))
-    if len(found) >= 2 and len(set(found[:2])) == 2:
-        a, b = found[:2]
-        yield re.sub(rf"(?<![\d.,]){re.escape(a)}(?![\d])|(?<![\d.,]){re.escape(b)}(?![\d])",
-                     lambda m: b if m.group() == a else a, target)
-
-
-def _word_swap(table: dict[str, tuple[str, ...]], lang: str, target: str) -> Iterator[str]:
-    from pipeline.checks.quantities import words_pattern
-
-    units = list(table)
-    for index, unit in enumerate(units):
-        match = words_pattern(table[unit], lang).search(target)
-        if match:
-            other = table[units[(index + 1) % len(units)]][0].rstrip("~")
-            yield target[:match.start()] + other + target[match.end():]
-            return
-
-
-def time_unit(source: str, target: str, lang: str) -> Iterator[str]:
-    if re.search(r"\d\s*(?:-|to)?\s*\d*\s*(?:minute|hour|day|week|month|year)s?", source):
-        table = langdata.TIME_UNITS[lang]
-        yield from _word_swap({k: table[k] for k in ("hour", "day", "week", "month")},
-                              lang, target)
-
-
-_FREQUENCY = {"ru": [("дважды", "трижды"), ("два раза", "три раза"), ("раз в", "дважды в")],
-              "ar": [("مرتين", "ثلاث مرات"), ("مرة", "مرتين")],
-              "zh": [("两次", "三次"), ("一次", "两次")]}
-
-
-def frequency(source: str, target: str, lang: str) -> Iterator[str]:
-    if re.search(r"\b(?:once|twice|times)\b", source):
-        for old, new in _FREQUENCY[lang]:
-            if old in target:
-                yield target.replace(old, new, 1)
-                return
-
-
-def month(source: str, target: str, lang: str) -> Iterator[str]:
-    names = langdata.month_names(lang)
-    for number in range(1, 13):
-        if _MONTHS[number - 1] not in source:
-            continue
-        for name in names[number]:
-            if name in target.lower() and len(name) > 2:
-                start = target.lower().index(name)
-                yield target[:start] + names[number % 12 + 1][0] + target[start + len(name):]
-                return
-    if lang == "zh" and (m := re.search(r"(\d+)月", target)):
-        yield target[:m.start()] + f"{int(m.group(1)) % 12 + 1}月" + target[m.end():]
-
-
-def negation(source: str, target: str, lang: str) -> Iterator[str]:
-    from pipeline.checks.negation import negations
-    from pipeline.checks.quantities import words_pattern
-
-    if not negations(source, "en"):
-        return
-    pattern = words_pattern(langdata.NEGATION[lang], lang)
-    for match in pattern.finditer(target):     # each negation that counts, one at a time
-        mutated = target[:match.start()] + target[match.end():]
-        if negations(mutated, lang) < negations(target, lang):
-            yield mutated
-
-
-def omission(source: str, target: str, lang: str) -> Iterator[str]:
-    if len(source) >= 60:
-        yield target[:len(target) // 2]
-
-
-def debris(source: str, target: str, lang: str) -> Iterator[str]:
-    words = re.findall(r"[^\W\d_]{4,}", target)
-    if words:
-        yield target.replace(words[len(words) // 2], "@" + words[len(words) // 2], 1)
-
-
-def leftover(source: str, target: str, lang: str) -> Iterator[str]:
-    english = [w for w in re.findall(r"\b[a-z]{5,}\b", source)]
-    words = re.findall(r"[^\W\d_]{4,}", target)
-    if english and words:
-        yield target.replace(words[0], english[-1], 1)
-
-
-def markup(source: str, target: str, lang: str) -> Iterator[str]:
-    for mark in ("**", "*", "_", "`"):
-        if mark in target and mark in source:
-            yield target.replace(mark, "", 1)
-            return
-
-
-CLASSES: dict[str, Mutation] = {
-    "numbers swapped": swap_numbers, "time unit": time_unit, "frequency": frequency,
-    "month": month, "negation removed": negation, "half omitted": omission,
-    "engine debris": debris, "English left": leftover, "markup dropped": markup}
+REPO = BENCH.parent
 # Benign rewordings a translator may write: (lang, English, translation).
 BENIGN = [
     ("ru", "Call us 24 hours a day.", "Звоните нам круглосуточно."),
@@ -157,14 +61,30 @@ BENIGN = [
     ("fr", "Take 2.5 mg twice a day.", "Prenez 2,5 mg deux fois par jour."),
     ("fr", "Do not take it before 15 March.", "Ne le prenez pas avant le 15 mars."),
     ("fr", "Stay for 3 days.", "Restez trois jours."),
+    ("ru", "Do not stop taking any medicine unless your care team tells you to.",
+     "Не прекращайте приём лекарств, если только лечащая команда не скажет вам это сделать."),
+    ("zh", "Do not stop taking any medicine unless your care team tells you to.",
+     "除非您的医护团队告诉您，否则不要停止服用任何药物。"),
+    ("ru", "Never skip a dose.", "Никогда не пропускайте приём дозы."),
+    ("fr", "Never skip a dose.", "Ne sautez jamais une dose."),
+    ("es", "Never skip a dose.", "No se salte nunca una dosis."),
+    ("ar", "Never skip a dose.", "لا تفوّت أي جرعة أبدًا."),
+    ("zh", "Do not wait to see whether it gets better.", "不要等着看会不会好转。"),
+    ("es", "Read the _short_ version first.", "Lea primero la versión *breve*."),
+    ("zh", "Send it by 15 March 2027.", "请在2027年3月15日之前寄出。"),
+    ("ar", "Send it by 15 March 2027.", "أرسله قبل 15 مارس (آذار) 2027."),
+    ("ru", "Send it by 15 March 2027.", "Отправьте его до 15 марта 2027 года."),
+    ("ru", "Leukemia is treatable, and leukemia cells can be removed.",
+     "Лейкоз поддаётся лечению, а его клетки можно удалить."),
 ]
 
 
-def errors(source: str, target: str, lang: str, glossary: object) -> list[str]:
+def errors(source: str, target: str, lang: str, glossary: object,
+           corpus: Corpus | None = None) -> list[str]:
     """Names of the safety checks that find an error (released policy) in one entry."""
     entry = Entry(msgid=source, msgstr=target, line=1)
     scope = Scope(catalog=Catalog(file="", lang=lang, doc="", entries=(entry,)),
-                  glossary=glossary)
+                  glossary=glossary, corpus=corpus)
     found = []
     for name, registered in registry().items():
         if registered.scope != "entry" or name == "unedited-mt":
@@ -190,48 +110,85 @@ def pofilter_flags(mutants: list[tuple[str, str, str, str]], lang: str) -> set[s
         return {e.msgctxt or "" for e in polib.pofile(str(out))} if out.exists() else set()
 
 
+def approved(config: object, lang: str) -> dict[str, list[Item]]:
+    """The approved entries of `lang`, by document, in catalog order."""
+    folder = Path(config.locales_dir) / lang / "LC_MESSAGES"  # type: ignore[attr-defined]
+    found: dict[str, list[Item]] = {}
+    for path in sorted(folder.glob("*.po")):
+        items = [e for e in polib.pofile(str(path)) if not e.obsolete and "fuzzy" not in e.flags
+                 and e.msgstr and not e.msgid_plural]
+        found[path.stem] = [Item(e.msgid, e.msgstr, lang, path.stem, i)
+                            for i, e in enumerate(items)]
+    return {doc: items for doc, items in found.items() if items}
+
+
 def main() -> None:
-    config = load_config(REPO)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=REPO)
+    parser.add_argument("--lang", action="append", default=[])
+    parser.add_argument("--misses", action="store_true", help="print every mutant not caught")
+    args = parser.parse_args()
+    config = load_config(args.project.resolve())
     glossary = load_glossary(config)
+    corpora = Corpora(config)
+    langs = args.lang or [lg.tag for lg in config.languages if approved(config, lg.tag)]
     caught: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     false_alarms: list[str] = []
+    misses: list[str] = []
     originals = 0
-    for lang in LANGS:
+    for lang in langs:
+        corpus = corpora.get(lang)
+        context = Context(glossary=glossary, entries=approved(config, lang))
         mutants: list[tuple[str, str, str, str]] = []
-        for path in sorted((REPO / "locales" / lang / "LC_MESSAGES").glob("*.po")):
-            for item in polib.pofile(str(path)):
-                if item.obsolete or "fuzzy" in item.flags or not item.msgstr:
-                    continue
+        for items in context.entries.values():
+            for item in items:
                 originals += 1
-                if errors(item.msgid, item.msgstr, lang, glossary):
-                    false_alarms.append(f"{lang}: {item.msgid[:60]}")
+                if found := errors(item.source, item.target, lang, glossary, corpus):
+                    false_alarms.append(f"{lang}: {item.source[:60]} ({', '.join(found)})")
                 for klass, mutate in CLASSES.items():
-                    for mutated in mutate(item.msgid, item.msgstr, lang):
-                        if mutated != item.msgstr:
-                            mutants.append((f"m{len(mutants)}", klass, item.msgid, mutated))
+                    for mutated in mutate(item, context):
+                        if mutated != item.target:
+                            mutants.append((f"m{len(mutants)}", klass, item.source, mutated))
         flagged = pofilter_flags(mutants, lang)
         for key, klass, source, target in mutants:
+            used = corpus
+            if klass in OUTSIDE and corpus is not None:   # the donor is not in the project
+                donors = set(corpus.owners(target))
+                used = corpus_of([p for p in corpus.pairs if p[0] not in donors], lang)
             row = caught[(klass, lang)]
             row[0] += 1
-            row[1] += bool(errors(source, target, lang, glossary))
+            hit = bool(errors(source, target, lang, glossary, used))
+            row[1] += hit
             row[2] += key in flagged
-    benign = [(lang, s, t, errors(s, t, lang, glossary)) for lang, s, t in BENIGN]
-    print(f"| class | {' | '.join(LANGS)} | all | pofilter |\n|---|" + "---|" * (len(LANGS) + 2))
+            if not hit:
+                misses.append(f"--- {klass} [{lang}]\n  EN: {source}\n  MU: {target}")
+    report(langs, caught, originals, false_alarms, glossary, corpora)
+    if args.misses:
+        print("\nmissed mutants:\n" + "\n".join(misses))
+
+
+def report(langs: list[str], caught: dict[tuple[str, str], list[int]], originals: int,
+           false_alarms: list[str], glossary: object, corpora: Corpora) -> None:
+    """The Markdown table of caught/total by class and language, pofilter beside it."""
+    print(f"| class | {' | '.join(langs)} | all | pofilter |\n|---|" + "---|" * (len(langs) + 2))
     total = [0, 0, 0]
     for klass in CLASSES:
         cells, row_total = [], [0, 0, 0]
-        for lang in LANGS:
+        for lang in langs:
             n, hit, pof = caught[(klass, lang)]
             cells.append(f"{hit}/{n}" if n else "–")
             row_total = [row_total[0] + n, row_total[1] + hit, row_total[2] + pof]
         total = [a + b for a, b in zip(total, row_total, strict=True)]
         print(f"| {klass} | {' | '.join(cells)} | {row_total[1]}/{row_total[0]} "
               f"| {row_total[2]}/{row_total[0]} |")
-    print(f"| **all** | | | | **{total[1]}/{total[0]} ({100 * total[1] / total[0]:.1f} %)** "
-          f"| {total[2]}/{total[0]} ({100 * total[2] / total[0]:.1f} %) |")
-    print(f"\nerrors on {originals} unmutated human translations: {len(false_alarms)}")
+    print(f"| **all** |{' |' * len(langs)} **{total[1]}/{total[0]} "
+          f"({100 * total[1] / max(total[0], 1):.1f} %)** "
+          f"| {total[2]}/{total[0]} ({100 * total[2] / max(total[0], 1):.1f} %) |")
+    print(f"\nerrors on {originals} unmutated approved translations: {len(false_alarms)}")
     for alarm in false_alarms:
         print("  ", alarm)
+    benign = [(lang, s, t, errors(s, t, lang, glossary, corpora.get(lang)))
+              for lang, s, t in BENIGN]
     flagged_benign = [b for b in benign if b[3]]
     print(f"benign rewordings flagged: {len(flagged_benign)}/{len(benign)}")
     for lang, _source, target, names in flagged_benign:

@@ -21,6 +21,7 @@ from typing import Any
 from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
 from pipeline.checks.coverage import Gap, gaps
+from pipeline.checks.lexicon import Corpora
 from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
@@ -270,6 +271,7 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
         findings.extend(_load(f) for f in cached["found"])
     project = Project(config=config, documents=(), templates=templates)
     glossary = _LazyGlossary(config, "glossary" in checks)
+    corpora = Corpora(config, wanted=bool({"substitution", "omission"} & set(checks)))
     report = CheckReport(findings=(), languages=languages, checks=tuple(checks),
                          disabled=disabled, strict=strict,
                          gaps=gaps(checks, (lg.tag for lg in languages)))
@@ -285,7 +287,7 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
             digest = file_digest(path, locales / f"{doc}.pot",
                                  extra=(glossary.fingerprint() if "glossary" in checks else "")
                                  + _review_fingerprint(config, language.tag, doc)
-                                 + str(doc in sources))
+                                 + corpora.fingerprint(language.tag) + str(doc in sources))
             hit = cache.get(config.rel(path), digest)
             if hit is not None:
                 files.append((config.rel(path), language.tag))
@@ -309,7 +311,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
                 continue
             count_catalogs += loaded.exists
             found = [f for c in by_scope["catalog"] for f in c.func(loaded, project)]
-            scope = Scope(catalog=loaded, glossary=glossary.get())
+            scope = Scope(catalog=loaded, glossary=glossary.get(),
+                          corpus=corpora.get(language.tag))
             for entry in loaded.live():
                 if not entry.translated or entry.fuzzy:
                     continue

@@ -40,6 +40,7 @@ _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "
              "inter", "intra", "extra", "over", "under", "mini", "micro", "pan", "de", "auto",
              "allo", "mid", "neo", "para", "peri", "pro", "trans", "ultra", "hyper", "hypo"}
 _SPACE = re.compile(r"\s+")
+_GLOSS = re.compile(r"[\s()/*_]*")    # between a term and its synonym in brackets or after /
 _TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEF = str.maketrans("أإآٱ", "اااا")
 _RU_ENDINGS = (  # longest first
@@ -159,10 +160,15 @@ class Glossary:
             variants = self._patterns(term, lang, forbidden=False)
             hits = [m.span() for _, p in variants for m in p.finditer(folded)]
             accepted += hits
+            wanted = term.target(lang)
             if variants and not hits:
-                wanted = term.target(lang)
                 more = "".join(f' or "{v}"' for v in wanted[1:3])
                 problems.append(TermProblem("missing", term, f'expected "{wanted[0]}"{more}'))
+            elif variants and (have := _occurrences(hits)) < (
+                    named := _mentions(source, [m for m in matches if m.term is term])):
+                problems.append(TermProblem(
+                    "missing", term, f'the source names it {named} times, the translation '
+                    f'{have} ("{wanted[0]}"): was one replaced?'))
         for term in terms:
             for variant, pattern in self._patterns(term, lang, forbidden=True):
                 if any(not any(s <= m.start() and m.end() <= e for s, e in accepted)
@@ -203,6 +209,25 @@ class Glossary:
             self._compiled[key] = [(v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
                                    for v in variants if _fold(v, lang)]
         return self._compiled[key]
+
+
+def _mentions(source: str, matches: list[Match]) -> int:
+    """How often the source names a term: "half-matched (haploidentical)" is one mention."""
+    count = 0
+    for before, match in zip([None, *matches], matches, strict=False):
+        if before is None or not _GLOSS.fullmatch(source[before.end:match.start]):
+            count += 1
+    return count
+
+
+def _occurrences(spans: list[tuple[int, int]]) -> int:
+    """How many places the spans cover (variants overlapping one another count once)."""
+    count, end = 0, -1
+    for start, stop in sorted(spans):
+        if start >= end:
+            count += 1
+        end = max(end, stop)
+    return count
 
 
 def _key(token: _Token, case_sensitive: bool) -> str:

@@ -190,7 +190,20 @@ GLUED = ("zh", "ja", "th", "ko")
 # Languages that add case endings to a word (kk наурызда, mn сарын): names match as stems.
 SUFFIXING = ("kk", "mn", "tr", "uz", "fi", "hu", "et")
 # Letters glued on the front of a word as prefixes (Hebrew ב, ל, ו, ה, מ, ש, כ: "במרץ").
-PREFIXES: dict[str, str] = {"he": "בלוהמשכ"}
+PREFIXES: dict[str, str] = {"he": "בלוהמשכ", "ar": "وفبلك"}
+# The definite article glued on the front of a word (Arabic ال): cut off to find the word.
+ARTICLES: dict[str, tuple[str, ...]] = {"ar": ("ال",)}
+# English words that carry no content of their own: a lexicon learns nothing from them.
+FUNCTION_WORDS: dict[str, frozenset[str]] = {"en": frozenset({
+    "a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or",
+    "but", "if", "so", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its",
+    "this", "that", "these", "those", "you", "your", "yours", "we", "our", "us", "they", "them",
+    "their", "he", "she", "his", "her", "i", "me", "my", "can", "will", "would", "should",
+    "could", "may", "might", "must", "do", "does", "did", "have", "has", "had", "there", "here",
+    "what", "which", "who", "whom", "when", "where", "why", "how", "than", "then", "also", "any",
+    "some", "all", "each", "every", "more", "most", "very", "just", "only", "into", "out", "up",
+    "down", "over", "about", "after", "before", "such", "other",
+})}
 # A month written as a number and this character (3月, 3월), with or without a space.
 MONTH_SUFFIX: dict[str, str] = {"zh": "月", "ja": "月", "ko": "월"}
 TIME_UNITS.update({

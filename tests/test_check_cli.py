@@ -252,8 +252,8 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
         "disabled-checks (known checks: dates, engine-debris, frequency, fuzzy, glossary, "
         "leftover-english, length, links, markup, needs-second-review, negation, numbers, "
         "obsolete, omission, orphaned, po-outdated, pot-outdated, quantities, repetition, "
-        "same-as-source, script, signoff-stale, syntax, time-units, unedited-mt, units, "
-        "unsigned, untranslated)")
+        "same-as-source, script, signoff-stale, substitution, syntax, time-units, "
+        "unedited-mt, units, unsigned, untranslated)")
 
 
 def test_junit_report_structure(fever: Path) -> None:

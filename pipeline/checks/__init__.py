@@ -18,9 +18,9 @@ from pipeline.model import Finding, Severity
 # Checks whose findings are errors in released languages and warnings in drafts.
 SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links",
                     "quantities", "time-units", "frequency", "dates", "engine-debris",
-                    "leftover-english", "unedited-mt", "omission"})
+                    "leftover-english", "unedited-mt", "omission", "substitution"})
 _MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "negation", "wording",
-            "signoff")
+            "alignment", "signoff")
 # Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
 _NOT_TEXT = re.compile(
     r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)
@@ -90,6 +90,7 @@ class Scope:
     catalog: Catalog
     glossary: Any = None            # pipeline.glossary.Glossary, or None without a glossary
     signed: frozenset[str] = frozenset()   # msgids a valid sign-off covers (clears unedited-mt)
+    corpus: Any = None              # pipeline.checks.lexicon.Corpus: approved entries of the lang
 
     @property
     def lang(self) -> str:

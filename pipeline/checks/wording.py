@@ -1,5 +1,5 @@
 """What machine translation and hurried approval leave behind: engine debris, English left
-in the text, unedited engine output, and half a sentence missing (negation: checks.negation)."""
+in the text, unedited engine output (negation: checks.negation; omission: checks.alignment)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain
-from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term, output_mark
 
@@ -32,8 +31,6 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
-OMISSION_FACTOR = 0.6   # under 60 % of the usual length for the language: part is gone
-_OMISSION_MIN = 60      # characters of source below which length says nothing
 
 
 def debris(source: str, target: str) -> list[str]:
@@ -148,22 +145,6 @@ def unedited_mt(entry: Entry, scope: Scope) -> Iterator[Finding]:
         yield scope.catalog.finding(
             "unedited-mt", "approved, but still the unedited machine translation (its "
             "`# mt: output` mark matches): review it, edit it or sign it off", entry=entry)
-
-
-@check("omission")
-def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """Far shorter than the language's usual length: part of the sentence is likely missing."""
-    expected = LENGTH_RATIO.get(base_language(scope.lang), 1.0)
-    for source, target in entry.pairs():
-        size = len(plain(source))
-        if size < _OMISSION_MIN or not target:
-            continue
-        ratio = len(plain(target)) / size
-        if ratio < expected * OMISSION_FACTOR:
-            yield scope.catalog.finding(
-                "omission", f"translation is {ratio:.2f}× the length of the source (usual for "
-                f"{scope.lang}: about {expected}×): is part of it missing?", entry=entry)
-            return
 
 
 _REPEAT = re.compile(r"\b(\w+)(?:\s+\1\b){3,}", re.I)

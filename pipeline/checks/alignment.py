@@ -1,0 +1,126 @@
+"""Is this the translation of this source, and all of it? Substitution and omission.
+
+Both read the project's own approved translations of the language (`Scope.corpus`, see
+pipeline.checks.lexicon) where the runner provides them, and the text alone otherwise.
+
+Thresholds (errors in released languages; measured in bench/safety.py, none fires on the
+sample's 456 human translations):
+- substitution: the translation is, letters and digits, the approved translation of a
+  different source elsewhere in the project, unless it fits this source OWNER_MARGIN times
+  better (known words covered, length, sentence or heading); or the translation has so few
+  of the words, names and numbers the corpus knows for the source that a real translation
+  of this project would have as few with a chance under SUBSTITUTION_ALPHA (binomial, at the
+  corpus's own rate of found words; SHAPE_ALPHA where one ends as a sentence and the other
+  does not). On the sample the lowest chance among the human translations is 1.3 %.
+- omission: the source ends a sentence and the translation stops without any final
+  punctuation (cut off), or it is under OMISSION_FACTOR of the usual length ratio of the
+  language (the corpus median where it has 30 long entries, else `LENGTH_RATIO`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from math import comb
+
+from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks.lexicon import Coverage, normal
+from pipeline.checks.safety import LENGTH_RATIO
+from pipeline.languages import base_language
+from pipeline.model import Finding
+
+SUBSTITUTION_ALPHA = 0.005  # chance that a real translation covers so few known words
+SHAPE_ALPHA = 0.05          # the same where one ends as a sentence and the other does not
+OWNER_MARGIN = 1.5          # the same translation as another source's: this one fits clearly better
+OMISSION_FACTOR = 0.6       # under 60 % of the usual length for the language: part is gone
+_FIT_MIN = 20               # characters of source below which length says nothing of fit
+_OMISSION_MIN = 60          # characters of source below which length says nothing
+# A sentence's end in any script, closing quotes, brackets and markup after it allowed.
+_ENDED = re.compile(r"[.!?:;…。！？：；؟؛।]\W*$")
+_OPEN_END = re.compile(r"[^\W_]\s*$")
+
+
+def unlikely(found: int, known: int, rate: float) -> float:
+    """The chance that a real translation has at most `found` of `known` words it has each
+    with probability `rate` (the binomial tail)."""
+    return sum(comb(known, i) * rate ** i * (1 - rate) ** (known - i) for i in range(found + 1))
+
+
+def _ends(text: str) -> bool:
+    """Does the text end as a sentence does (a heading or list item does not)?"""
+    return bool(_ENDED.search(plain(text).strip()))
+
+
+def _fit(source: str, target: str, seen: Coverage, expected: float) -> float:
+    """How well `target` fits `source`: words covered (what the corpus does not know counts
+    as even odds), length as usual for the language, the same kind of end."""
+    size = len(plain(source))
+    ratio = (len(plain(target)) / max(size, 1)) / expected if size >= _FIT_MIN else 1.0
+    share = (seen.found + 1) / (seen.known + 2)
+    return share * min(ratio, 1 / ratio if ratio else 0.0) * (
+        1.0 if _ends(source) == _ends(target) else 0.5)
+
+
+def _shown(text: str, size: int = 60) -> str:
+    return text if len(text) <= size else text[:size - 1].rstrip() + "…"
+
+
+@check("substitution")
+def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """The translation is of this source, not another sentence pasted in its place."""
+    corpus = getattr(scope, "corpus", None)
+    if corpus is None or entry.msgid_plural or not entry.msgstr:
+        return
+    source, target = entry.msgid, entry.msgstr
+    if normal(source) == normal(target):
+        return
+    own = corpus.coverage(source, target, leave_out=source)
+    expected = corpus.length_ratio() or LENGTH_RATIO.get(base_language(scope.lang), 1.0)
+    for other in corpus.owners(target):
+        if normal(other) == normal(source):
+            continue
+        theirs = corpus.coverage(other, target, leave_out=other)
+        mine, its = _fit(source, target, own, expected), _fit(other, target, theirs, expected)
+        if its * OWNER_MARGIN >= mine:
+            yield scope.catalog.finding("substitution", (
+                f"this is the approved translation of “{_shown(other)}” (it has "
+                f"{theirs.found} of its {theirs.known} known words, names and numbers, "
+                f"{own.found} of this source's {own.known}): was it pasted into the wrong "
+                "entry?") if its >= mine else (
+                f"the same translation as the entry “{_shown(other)}”, a different source: "
+                "one of the two is likely in the wrong place"), entry=entry)
+            return
+    alpha = SHAPE_ALPHA if _ends(source) != _ends(target) else SUBSTITUTION_ALPHA
+    chance = unlikely(own.found, own.known, corpus.found_rate())
+    if own.known and chance < alpha:
+        yield scope.catalog.finding(
+            "substitution", f"the translation has {own.found} of the {own.known} words, names "
+            f"and numbers this project's approved translations show for the source (missing: "
+            f"{', '.join(own.missing[:6])}; a translation of it has them {chance:.2%} of the "
+            "time): is it another sentence?", entry=entry)
+
+
+@check("omission")
+def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Part of the sentence is missing: the translation is cut off or far too short."""
+    corpus = getattr(scope, "corpus", None)
+    learned = corpus.length_ratio() if corpus is not None else None
+    expected = learned or LENGTH_RATIO.get(base_language(scope.lang), 1.0)
+    for source, target in entry.pairs():
+        text = plain(target).strip()
+        if not text:
+            continue
+        if _ENDED.search(plain(source).strip()) and _OPEN_END.search(text):
+            yield scope.catalog.finding(
+                "omission", f"the source ends its sentence but the translation stops at "
+                f"“…{text[-20:]}” with no end: is the rest cut off?", entry=entry)
+            return
+        size = len(plain(source))
+        if size < _OMISSION_MIN:
+            continue
+        ratio = len(plain(target)) / size
+        if ratio < expected * OMISSION_FACTOR:
+            yield scope.catalog.finding(
+                "omission", f"translation is {ratio:.2f}× the length of the source (usual for "
+                f"{scope.lang}: about {expected:.2f}×): is part of it missing?", entry=entry)
+            return
