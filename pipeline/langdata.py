@@ -204,6 +204,11 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {"en": frozenset({
     "some", "all", "each", "every", "more", "most", "very", "just", "only", "into", "out", "up",
     "down", "over", "about", "after", "before", "such", "other",
 })}
+# Languages whose sentences end without a full stop (Thai, Lao): a missing end says nothing.
+UNPUNCTUATED = ("th", "lo")
+# Words that mark a number as a year where TIME_UNITS has none ("2027-yil", "2027 жылғы").
+YEAR_WORDS: dict[str, tuple[str, ...]] = {"uz": ("yil~",), "kk": ("жыл~",), "mn": ("он~",),
+                                          "tr": ("yıl~",)}
 # A month written as a number and this character (3月, 3월), with or without a space.
 MONTH_SUFFIX: dict[str, str] = {"zh": "月", "ja": "月", "ko": "월"}
 TIME_UNITS.update({

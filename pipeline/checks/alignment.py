@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator
 from math import comb
 
+from pipeline import langdata
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.checks.lexicon import Coverage, normal
 from pipeline.checks.safety import LENGTH_RATIO
@@ -36,7 +37,7 @@ OMISSION_FACTOR = 0.6       # under 60 % of the usual length for the language: p
 _FIT_MIN = 20               # characters of source below which length says nothing of fit
 _OMISSION_MIN = 60          # characters of source below which length says nothing
 # A sentence's end in any script, closing quotes, brackets and markup after it allowed.
-_ENDED = re.compile(r"[.!?:;…。！？：；؟؛।]\W*$")
+_ENDED = re.compile(r"[.!?:;…。！？：；؟؛।။។։።]\W*$")
 _OPEN_END = re.compile(r"[^\W_]\s*$")
 
 
@@ -107,10 +108,11 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
     learned = corpus.length_ratio() if corpus is not None else None
     expected = learned or LENGTH_RATIO.get(base_language(scope.lang), 1.0)
     for source, target in entry.pairs():
-        text = plain(target).strip()
+        text = target.strip()
         if not text:
             continue
-        if _ENDED.search(plain(source).strip()) and _OPEN_END.search(text):
+        if _ENDED.search(plain(source).strip()) and _OPEN_END.search(text) and \
+                base_language(scope.lang) not in langdata.UNPUNCTUATED:
             yield scope.catalog.finding(
                 "omission", f"the source ends its sentence but the translation stops at "
                 f"“…{text[-20:]}” with no end: is the rest cut off?", entry=entry)

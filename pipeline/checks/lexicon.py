@@ -34,6 +34,8 @@ _ANCHOR = re.compile(r"(?<![\w-])(?=[\w-]*[A-Za-z])(?:(?=[\w-]*\d)|(?=[\w-]*[A-Z
                      r"(?<=[^\W\d_] )(?=[A-Z]))[A-Za-z0-9][\w-]*[A-Za-z0-9]")
 _NOT_TEXT = re.compile(r"[\W_]+")
 _ENDINGS = ("ing", "ed", "es", "s", "ly")
+# A plural s and a final vowel, cut before a stem is taken (accents are folded by then).
+_ENDING = re.compile(r"(?:[aeiouyаеиоуыэюяь]?s|[aeiouyаеиоуыэюяйь])$")
 STRONG = 0.4        # a word's best Dice score at which the corpus "knows" its translation
 MIN_RATED = 20      # entries with known words needed to measure the found rate…
 DEFAULT_RATE = 0.7  # …else this one (what the sample's three languages show: 0.73 to 0.77)
@@ -98,6 +100,8 @@ def target_words(text: str, lang: str) -> frozenset[str]:
         for article in articles:
             if word.startswith(article) and len(word) > len(article) + 2:
                 word = word[len(article):]
+        if not articles and len(word) > 4:      # mucho, mucha, muchas; доза, дозу, дозы
+            word = _ENDING.sub("", word)
         if len(word) >= 2:
             found.add(word[:size])
     return frozenset(found)

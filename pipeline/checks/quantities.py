@@ -332,12 +332,26 @@ def _date_order(source: str, target: str, lang: str) -> str | None:
         first_year = years[0]
         nearest = min(days, key=lambda at: abs(at - first_year))
         order = "dy" if nearest < first_year else "yd"
+        if order == "yd" and _marked_year(target, first_year, lang):
+            continue        # "2027-yil 14-mart", "2027 жылғы 14 наурыз": the year says so
         if order not in date_orders(lang):
             return (f"“{match.group(0)}”: the translation writes "
                     f"{'the day before the year' if order == 'dy' else 'the year before the day'}"
                     f", {lang} writes {'the year first' if order == 'dy' else 'the day first'}:"
                     " are the numbers swapped?")
     return None
+
+
+def _marked_year(target: str, at: int, lang: str) -> bool:
+    """Is the number at offset `at` followed by the language's word for a year?"""
+    base = base_language(lang)
+    words = (*langdata.TIME_UNITS.get(base, {}).get("year", ()), *langdata.YEAR_WORDS.get(base, ()))
+    number = re.match(r"\d+", target[at:])
+    if not words or number is None:
+        return False
+    rest = target[at + number.end():]
+    return bool(re.match(r"[\s\u00a0-]{0,2}", rest)) and bool(
+        words_pattern(words, lang).match(rest.lstrip(" \u00a0-")))
 
 
 def _month_gloss(target: str, lang: str) -> str | None:
