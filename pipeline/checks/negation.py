@@ -57,6 +57,10 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
     pattern = _conjunctions(lang)
     if pattern is not None:
         cuts.update(match.start() for match in pattern.finditer(text))
+    base = base_language(lang)
+    if base in langdata.EXPLETIVE:   # "à moins que", "до тех пор пока" stay one clause
+        inside = [m.span() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)]
+        cuts = {c for c in cuts if not any(a < c < b for a, b in inside)}
     points = sorted(cuts)
     spans = [(a, b) for a, b in zip(points, points[1:], strict=False)
              if re.search(r"[^\W_]", text[a:b])]
