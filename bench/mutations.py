@@ -155,11 +155,20 @@ def glossary_term(item: Item, ctx: Context) -> Iterator[str]:
                 continue
             index = terms.index(term) if term in terms else 0
             other = next((t.target(item.lang)[0] for t in terms[index + 1:] + terms[:index]
-                          if variant.lower() not in t.target(item.lang)[0].lower()
+                          if not _shares(variant, t.target(item.lang)[0])
                           and t.target(item.lang)[0].lower() not in lowered), None)
             if other:
                 yield item.target[:at] + other + item.target[at + len(variant):]
             return
+
+
+def _shares(variant: str, other: str) -> bool:
+    """Does the other term contain this one ("骨髓活检" has "骨髓"; "биопсия костного мозга"
+    has "костный мозг")? Then it is no replacement."""
+    if variant.lower() in other.lower():
+        return True
+    stems = {w[:4] for w in re.findall(r"\w+", variant.lower()) if len(w) > 3}
+    return bool(stems & {w[:4] for w in re.findall(r"\w+", other.lower())})
 
 
 def _differs(item: Item, other: Item) -> bool:
@@ -199,3 +208,6 @@ CLASSES: dict[str, Mutation] = {
 # Classes whose donor sentence is left out of the corpus the checks learn from: a sentence
 # from outside the project, where only the lexicon and the anchors can tell.
 OUTSIDE = frozenset({"sentence substituted (not in the project)"})
+# Harder variants measured beside the classes of issue 13 (a clean cut keeps the full stop;
+# a sentence from outside the project has no owner here): reported in a total of their own.
+STRESS = frozenset({"half omitted, end kept", *OUTSIDE})

@@ -27,7 +27,7 @@ import polib
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH)]
 
-from mutations import CLASSES, OUTSIDE, Context, Item  # noqa: E402
+from mutations import CLASSES, OUTSIDE, STRESS, Context, Item  # noqa: E402
 
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
 from pipeline.checks.lexicon import Corpora, Corpus, corpus_of  # noqa: E402
@@ -171,7 +171,7 @@ def report(langs: list[str], caught: dict[tuple[str, str], list[int]], originals
            false_alarms: list[str], glossary: object, corpora: Corpora) -> None:
     """The Markdown table of caught/total by class and language, pofilter beside it."""
     print(f"| class | {' | '.join(langs)} | all | pofilter |\n|---|" + "---|" * (len(langs) + 2))
-    total = [0, 0, 0]
+    total, plain = [0, 0, 0], [0, 0, 0]
     for klass in CLASSES:
         cells, row_total = [], [0, 0, 0]
         for lang in langs:
@@ -179,11 +179,16 @@ def report(langs: list[str], caught: dict[tuple[str, str], list[int]], originals
             cells.append(f"{hit}/{n}" if n else "–")
             row_total = [row_total[0] + n, row_total[1] + hit, row_total[2] + pof]
         total = [a + b for a, b in zip(total, row_total, strict=True)]
+        if klass not in STRESS:
+            plain = [a + b for a, b in zip(plain, row_total, strict=True)]
         print(f"| {klass} | {' | '.join(cells)} | {row_total[1]}/{row_total[0]} "
               f"| {row_total[2]}/{row_total[0]} |")
     print(f"| **all** |{' |' * len(langs)} **{total[1]}/{total[0]} "
           f"({100 * total[1] / max(total[0], 1):.1f} %)** "
           f"| {total[2]}/{total[0]} ({100 * total[2] / max(total[0], 1):.1f} %) |")
+    print(f"| **all but {', '.join(sorted(STRESS))}** |{' |' * len(langs)} "
+          f"**{plain[1]}/{plain[0]} ({100 * plain[1] / max(plain[0], 1):.1f} %)** "
+          f"| {plain[2]}/{plain[0]} ({100 * plain[2] / max(plain[0], 1):.1f} %) |")
     print(f"\nerrors on {originals} unmutated approved translations: {len(false_alarms)}")
     for alarm in false_alarms:
         print("  ", alarm)
