@@ -24,6 +24,7 @@ from pipeline.config import Config
 from pipeline.doccontrol import Control, read_control
 from pipeline.errors import BuildError
 from pipeline.extract import source_files
+from pipeline.files import file_digest, write_if_changed
 from pipeline.markdown import (
     load_document,
     parse,
@@ -40,7 +41,7 @@ from pipeline.page import (
 from pipeline.review.release import Gate
 from pipeline.review.release import gate as signoff_gate
 from pipeline.segment import normalize_space
-from pipeline.state import Memo, file_digest
+from pipeline.state import Memo
 
 FORMATS = ("html", "pdf")
 MANIFEST = ".build-manifest.json"
@@ -277,7 +278,7 @@ def _write_assets(config: Config, assets: list[Path]) -> None:
     """Write the stylesheet and copy images into the output folder."""
     out = config.output_dir
     out.mkdir(parents=True, exist_ok=True)
-    catalogs.write_if_changed(out / "style.css", _package_text("style.css"))
+    write_if_changed(out / "style.css", _package_text("style.css"))
     theme = config.theme_dir
     for name in ("style.css", *furniture.LOGO_NAMES):
         if (theme / name).is_file():
@@ -474,7 +475,7 @@ def _write_manifest(path: Path, manifest: dict[str, str], known: releases.Releas
     text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items())),
                        "releases": releases.live(known, manifest, FORMATS)},
                       indent=1, ensure_ascii=False) + "\n"
-    catalogs.write_if_changed(path, text)
+    write_if_changed(path, text)
 
 
 # ---------------------------------------------------------------- in the worker process

@@ -25,9 +25,10 @@ from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config
 from pipeline.errors import CatalogError, ConfigError
 from pipeline.extract import source_files
+from pipeline.files import file_digest
 from pipeline.markdown import load_document
 from pipeline.model import Finding, Language, Severity
-from pipeline.state import Memo, code_digest, file_digest
+from pipeline.state import Memo, code_digest
 
 GATED_BY_STATUS = frozenset({"untranslated", "fuzzy", "po-outdated"})
 _IGNORE = re.compile(r"check-ignore:\s*(?P<names>[\w\s,-]*?)\s*(?:\((?P<reason>.*)\))?\s*$")
@@ -161,11 +162,12 @@ def enabled_checks(config: Config) -> tuple[dict[str, Check], tuple[str, ...]]:
 def _load_glossary(config: Config, wanted: bool) -> Any:
     if not wanted:
         return None
-    from pipeline.glossary_io import glossary_files, load_glossary
+    from pipeline.glossary import glossary_files
+    from pipeline.glossary.project import project_glossary
 
     if not glossary_files(config.glossary_dir):
         return None
-    return load_glossary(config.glossary_dir, shown_root=config.root)
+    return project_glossary(config)
 
 
 class _LazyTemplates(dict[str, Catalog]):
@@ -214,7 +216,7 @@ class _LazyGlossary:
 
     def fingerprint(self) -> str:
         if not hasattr(self, "_fingerprint"):
-            from pipeline.glossary_io import glossary_files
+            from pipeline.glossary import glossary_files
 
             files = glossary_files(self.config.glossary_dir) if self.wanted else []
             self._fingerprint = file_digest(*files)

@@ -13,7 +13,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs, furniture, languages, ui
+from pipeline import furniture, languages, ui
+from pipeline.files import atomic_write
 from pipeline.markdown import parse, parser, read_source, render_html, translate_block
 from pipeline.model import BlockKind
 
@@ -97,7 +98,7 @@ def render_job(job: Job) -> tuple[FileOutcome, ...]:
     done = []
     if "html" in job.todo:
         path = folder / f"{job.doc}.html"
-        catalogs.atomic_write(path, html)
+        atomic_write(path, html)
         done.append(FileOutcome(str(path), "built", "; ".join(notes)))
     if "pdf" in job.todo:
         from pipeline.pdf import render_pdf

@@ -16,6 +16,7 @@ from conftest import DATA, REPO, run
 from pipeline import catalogs
 from pipeline.build import build
 from pipeline.config import load_config
+from pipeline.files import atomic_write
 from pipeline.page import BANNER
 
 VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -51,7 +52,7 @@ def edit_catalog(root: Path, lang: str, changes: dict[str, tuple[str, bool]]) ->
         if entry.msgid in changes:
             entry.msgstr, fuzzy = changes[entry.msgid]
             entry.flags = ["fuzzy"] if fuzzy else []
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
 
 
 class Page(HTMLParser):

@@ -12,6 +12,7 @@ import pytest
 from conftest import run
 
 from pipeline import catalogs
+from pipeline.files import atomic_write
 
 SOURCE = """---
 title: Fever
@@ -94,7 +95,7 @@ def set_entry(root: Path, lang: str, msgid: str, msgstr: str, *, comment: str | 
     entry.flags = ["fuzzy"] if fuzzy else []
     if comment is not None:
         entry.tcomment = comment
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     return msgid_line(path, msgid)
 
 

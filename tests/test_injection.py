@@ -28,9 +28,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline import catalogs, pdf
+from pipeline.files import atomic_write
+from pipeline.glossary.tbx import read_tbx
 from pipeline.markdown import load_document
 from pipeline.page import Job, page_html
-from pipeline.tbx import read_tbx
 
 SOURCE = """---
 title: "After your infusion"
@@ -332,7 +333,7 @@ def test_hostile_glossary_terms_are_inert_after_translate_and_build(
     assert all(value.strip() in placed for value in terms.values())
     for entry in po:
         entry.flags = [f for f in entry.flags if f != "fuzzy"]  # a reviewer approves all
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     result = run(root, "build", "--lang", "es")
     assert result.exit_code == 0, result.output
     assert_inert((root / "output" / "es" / "dosing.html").read_text("utf-8"))

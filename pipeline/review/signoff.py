@@ -22,6 +22,7 @@ from typing import Any
 from pipeline import catalogs
 from pipeline.checks import Catalog, Entry
 from pipeline.config import Config
+from pipeline.files import atomic_write
 from pipeline.lock import project_lock
 from pipeline.markdown import load_document
 from pipeline.model import ROLES, SignOff
@@ -263,5 +264,5 @@ def sync_comments(config: Config, *, lang: str, doc: str, po: Any = None) -> boo
         item.tcomment = "\n".join(kept)
     if catalogs.content(po) == before:
         return False
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     return True
