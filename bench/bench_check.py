@@ -19,11 +19,11 @@ import time
 from pathlib import Path
 
 from pipeline import catalogs
-from pipeline.check import run_checks
+from pipeline.checks.report import render_json
+from pipeline.checks.run import run_checks
 from pipeline.config import load_config
 from pipeline.extract import extract
 from pipeline.files import atomic_write
-from pipeline.report import render_json
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("es", "fr", "ru", "ar", "zh")

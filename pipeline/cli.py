@@ -192,8 +192,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
 @click.pass_context
 def check(ctx: click.Context, langs: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check catalogs for completeness and safety (the CI gate); exit 1 on findings."""
-    from pipeline.check import run_checks
-    from pipeline.report import render_json, render_junit, render_text
+    from pipeline.checks.report import render_json, render_junit, render_text
+    from pipeline.checks.run import run_checks
 
     report = run_checks(project(ctx), langs=langs, strict=strict)
     if fmt == "json":

@@ -352,9 +352,9 @@ def test_status_json_and_text(fever: Path) -> None:
 
 
 def test_colour_only_when_asked(fever: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.checks.report import render_text
+    from pipeline.checks.run import run_checks
     from pipeline.config import load_config
-    from pipeline.report import render_text
     from pipeline.status import collect
     from pipeline.status import render_text as render_status
 
