@@ -154,7 +154,7 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
 def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
           draft: bool, bilingual: bool) -> None:
     """Build localized HTML pages and PDF handouts into output/."""
-    from pipeline.build import build as run_build
+    from pipeline.build.run import build as run_build
     from pipeline.lock import project_lock
 
     config = project(ctx)

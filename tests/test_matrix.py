@@ -169,8 +169,8 @@ THAI_WORDS = (
 def test_thai_lines_break_between_words(tmp_path: Path, width_mm: int) -> None:
     import unicodedata
 
-    from pipeline.page import _package_text
-    from pipeline.pdf import render_pdf
+    from pipeline.build.page import _package_text
+    from pipeline.build.pdf import render_pdf
 
     css = _package_text("style.css")
     html = (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>th</title>'

@@ -15,9 +15,9 @@ import pytest
 from conftest import DATA, run
 
 from pipeline import catalogs
+from pipeline.build.page import BANNER
+from pipeline.build.pdf import make_fetcher, render_pdf
 from pipeline.files import atomic_write
-from pipeline.page import BANNER
-from pipeline.pdf import make_fetcher, render_pdf
 
 DOC = "after-car-t"
 LANGS = ("ar", "zh", "ru", "es")

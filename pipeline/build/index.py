@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline import __version__, furniture, ui
+from pipeline import __version__
+from pipeline.build import furniture, ui
+from pipeline.build.page import FileOutcome, direction, native_name
 from pipeline.files import write_if_changed
-from pipeline.page import FileOutcome, direction, native_name
 
 if TYPE_CHECKING:
-    from pipeline.build import Review
+    from pipeline.build.plan import Review
     from pipeline.config import Config
 
 DASHBOARD = "review.html"
