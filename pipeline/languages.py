@@ -48,9 +48,27 @@ PLURAL_FORMS: dict[str, str] = {
 }
 
 
+def subtags(tag: str) -> list[str]:
+    """A tag's subtags, whichever separator it was written with: 'zh_Hant-TW' → zh, Hant, TW."""
+    return tag.replace("_", "-").split("-")
+
+
 def base_language(tag: str) -> str:
     """The primary language subtag in lower case: 'zh_Hans' and 'zh-Hans' → 'zh'."""
-    return tag.replace("_", "-").split("-")[0].lower()
+    return subtags(tag)[0].lower()
+
+
+def fallbacks(tag: str) -> list[str]:
+    """The tag, then each shorter prefix of it: 'zh-Hant-TW' → zh-Hant-TW, zh-Hant, zh."""
+    parts = subtags(tag)
+    return ["-".join(parts[:size]) for size in range(len(parts), 0, -1)]
+
+
+def same_language(tag: str, wanted: str) -> bool:
+    """Is `tag` the language `wanted` names? Exact (case and separator aside), or any
+    variant of it when `wanted` is a bare language ('pt-BR' is 'pt'; 'pt' is not 'pt-BR')."""
+    a, b = "-".join(subtags(tag)).lower(), "-".join(subtags(wanted)).lower()
+    return a == b or ("-" not in b and base_language(a) == b)
 
 
 def catalog_tag(tag: str) -> str:

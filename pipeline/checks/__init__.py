@@ -8,11 +8,11 @@ the severity policy, per-entry `check-ignore` comments and the project's disable
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline import inline
 from pipeline.model import Finding, Severity
 
 # Checks whose findings are errors in released languages and warnings in drafts.
@@ -20,9 +20,6 @@ SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links
                     "quantities", "time-units", "frequency", "dates", "engine-debris",
                     "leftover-english", "unedited-mt", "omission"})
 _MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "wording", "signoff")
-# Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
-_NOT_TEXT = re.compile(
-    r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,5 +137,4 @@ def registry() -> dict[str, Check]:
 
 def plain(text: str) -> str:
     """Inline Markdown without what is never translated (code spans, URLs, link targets)."""
-    return _NOT_TEXT.sub(" ", text) if ("`" in text or "](" in text or "http" in text
-                                        or "<" in text) else text
+    return inline.not_text(text)

@@ -19,19 +19,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline import inline
 from pipeline.model import Term
 
 _BARRIER = "\x00"
 _HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
-_MARKUP = re.compile(r"""
-    (?P<code>(?P<ticks>`+).+?(?P=ticks))
-  | (?P<url><(?:[a-zA-Z][\w+.-]*:|[^\s@<>]+@)[^\s<>]*>
-      |(?:https?://|ftp://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?)\]'"])
-  | (?P<tail>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\]\[[^\]]*\])
-  | (?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)
-  | \\(?P<esc>[!-/:-@\[-`{-~])
-  | (?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))
-""", re.X | re.S)
+_MARKUP = re.compile(
+    r"(?P<code>" + inline.CODE_SPAN_SRC + r")"
+    r"|(?P<url>" + "|".join((inline.AUTOLINK_SRC, inline.URL_SRC, r"mailto:" + inline.EMAIL_SRC,
+                             inline.EMAIL_SRC)) + r")"
+    r"|(?P<tail>\]" + inline.LINK_TARGET_SRC + r"|\]\[[^\]]*\])"
+    r"|(?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)"
+    r"|\\(?P<esc>[!-/:-@\[-`{-~])"
+    r"|(?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))", re.S)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\-‐‑]")
 _HYPHENS = "-‐‑"
 _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "self", "ex",
