@@ -1,7 +1,5 @@
-"""The command line: thin click commands over the stages.
-
-This is the one place that turns a PipelineError into a one-line message and exit code 2.
-"""
+"""The command line: thin click commands over the stages (the root group and its error
+handling in cli_base; glossary, xliff and tm commands in cli_glossary and cli_exchange)."""
 
 from __future__ import annotations
 
@@ -12,42 +10,10 @@ from typing import Any
 
 import click
 
-from pipeline import __version__
-from pipeline.config import Config, find_project, load_config
+from pipeline import cli_exchange, cli_glossary  # noqa: F401 - their commands join `cli`
+from pipeline.cli_base import cli, project
 from pipeline.errors import PipelineError
 from pipeline.wording import counted
-
-
-class PipelineGroup(click.Group):
-    """A click group that reports PipelineError as `error: file:line: message (fix)`."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PipelineError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-
-
-def project(ctx: click.Context) -> Config:
-    """The configuration of --project DIR, or of the nearest project upwards."""
-    obj = ctx.find_root().obj
-    if "config" not in obj:
-        given = obj.get("project")
-        root = Path(given) if given else find_project(Path.cwd())
-        obj["config"] = load_config(root)
-    config: Config = obj["config"]
-    return config
-
-
-@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder (default: nearest folder upwards with [tool.pipeline]).")
-@click.version_option(__version__, prog_name="pipeline")
-@click.pass_context
-def cli(ctx: click.Context, project_dir: Path | None) -> None:
-    """Offline localization of medical patient information: Markdown → gettext → HTML/PDF."""
-    ctx.obj = {"project": project_dir}
 
 
 @cli.command()
@@ -220,98 +186,6 @@ def status(ctx: click.Context, fmt: str) -> None:
                               ensure_ascii=False))
     else:
         click.echo(render_text(rows, color=sys.stdout.isatty()))
-
-
-@cli.group()
-def glossary() -> None:
-    """Check, export and import the terminology in glossary/."""
-
-
-@glossary.command("check")
-@click.pass_context
-def glossary_check(ctx: click.Context) -> None:
-    """Validate the glossary files and report term coverage in source/."""
-    import textwrap
-
-    from pipeline.glossary.project import check_glossary
-
-    config = project(ctx)
-    result = check_glossary(config)
-    gloss, files, cov = result.glossary, result.files, result.coverage
-    if files:
-        click.echo(f"glossary: {counted(len(gloss.terms), 'concept')} in {len(files)} "
-                   f"file{'s' if len(files) != 1 else ''}, languages "
-                   f"{', '.join(gloss.languages) or 'none'} (fingerprint {gloss.fingerprint})")
-    else:
-        click.echo(f"glossary: no .csv or .tbx files in {config.rel(config.glossary_dir)}/")
-    for f in result.findings:
-        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}" if f.line
-                   else f"{f.file}: {f.severity.value}: {f.message}")
-    source = config.rel(config.source_dir)
-    click.echo(f"coverage: {len(cov.used)} of {len(gloss.terms)} concepts occur in {source}/ "
-               f"({cov.documents} document{'s' if cov.documents != 1 else ''}, "
-               f"{cov.segments} segments)")
-    for term, count, place in cov.used:
-        click.echo(f"  {term.id:<40} {count:>4}×  {place}")
-    if cov.unused:
-        click.echo(textwrap.fill(", ".join(t.id for t in cov.unused), width=96,
-                                 initial_indent=f"not in {source}/ ({len(cov.unused)}): ",
-                                 subsequent_indent="  ", break_on_hyphens=False))
-    if cov.candidates:
-        click.echo("candidate terms the glossary lacks:")
-    for text, count, kind, place in cov.candidates:
-        click.echo(f"  {text:<40} {count:>4}×  {kind:<16}  {place}")
-    click.echo(f"glossary check: {result.errors} error{'s' if result.errors != 1 else ''}, "
-               f"{result.warnings} warning{'s' if result.warnings != 1 else ''}")
-    if result.errors:
-        ctx.exit(1)
-
-
-@glossary.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "tbx"]), required=True)
-@click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path))
-@click.pass_context
-def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
-    from pipeline.files import atomic_write
-    from pipeline.glossary.csvfile import render_csv
-    from pipeline.glossary.project import project_glossary
-    from pipeline.glossary.tbx import render_tbx
-
-    gloss = project_glossary(project(ctx))
-    text = render_csv(gloss) if fmt == "csv" else render_tbx(gloss)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {counted(len(gloss.terms), 'concept')} to {output}")
-
-
-@glossary.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.pass_context
-def glossary_import(ctx: click.Context, file: Path) -> None:
-    """Add a CSV or TBX glossary file to glossary/."""
-    from pipeline.errors import GlossaryError
-    from pipeline.files import atomic_write
-    from pipeline.glossary.project import prepare_import
-    from pipeline.model import Severity
-
-    config = project(ctx)
-    result = prepare_import(config, file)
-    shown = config.rel(result.dest)
-    if result.up_to_date:
-        click.echo(f"{shown} is already up to date")
-        return
-    for f in result.findings:
-        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}", err=True)
-    errors = sum(f.severity is Severity.ERROR for f in result.findings)
-    if errors:
-        raise GlossaryError(f"not imported: {errors} error{'s' if errors != 1 else ''}",
-                            path=file, hint="fix them and import again")
-    atomic_write(result.dest, result.text)
-    kind = " (converted from TBX)" if file.suffix.lower() == ".tbx" else ""
-    click.echo(f"imported {counted(result.concepts, 'concept')} from {file} into {shown}{kind}")
 
 
 @cli.group()
@@ -491,108 +365,6 @@ def review(ctx: click.Context, lang: str | None, reviewer: str | None, role: str
 # --- end review app ---
 
 
-@cli.group()
-def xliff() -> None:
-    """Exchange work with a translation agency's CAT tools as XLIFF 2.1 or 1.2."""
-
-
-@xliff.command("export")
-@click.option("--lang", required=True, help="The target language.")
-@click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
-@click.option("--version", "version", type=click.Choice(["2.1", "1.2"]), default="2.1",
-              help="XLIFF version (default 2.1).")
-@click.option("--only", type=click.Choice(["needs-review", "all"]), default="all",
-              help="Only entries that still need review, or all (default).")
-@click.option("-o", "output", type=click.Path(path_type=Path),
-              help="Output FILE, or an existing DIR for one file per document "
-                   "(default: stdout).")
-@click.pass_context
-def xliff_export(ctx: click.Context, lang: str, docs: tuple[str, ...], version: str,
-                 only: str, output: Path | None) -> None:
-    """Write a language's entries, states, notes and glossary terms as XLIFF."""
-    from pipeline.files import atomic_write
-    from pipeline.interchange.xliff import export
-
-    config = project(ctx)
-    per_doc = output is not None and output.is_dir()
-    results = export(config, lang, docs=docs, version=version,
-                     only_needs_review=only == "needs-review", per_document=per_doc)
-    if output is None:
-        for _, text, _ in results:
-            click.echo(text, nl=False)
-        return
-    for doc, text, units in results:
-        path = output / f"{doc}.{lang}.xlf" if per_doc else output
-        atomic_write(path, text)
-        click.echo(f"wrote {units} units to {path} (XLIFF {version})")
-
-
-@xliff.command("import")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.pass_context
-def xliff_import(ctx: click.Context, files: tuple[Path, ...], dry_run: bool) -> None:
-    """Take translations and review states back from XLIFF files."""
-    from pipeline.interchange.xliff import import_files
-    from pipeline.lock import project_lock
-
-    config = project(ctx)
-    with project_lock(config.root, command="xliff import"):
-        report = import_files(config, list(files), dry_run=dry_run)
-    for change in report.changes:
-        if change.action in ("refused", "stale", "mismatch", "offered"):
-            click.echo(f"{change.file}:{change.line}: {change.action}: {change.detail}: "
-                       f"{change.msgid[:60]!r}")
-    verb = "would change" if dry_run else "changed"
-    click.echo(f"{verb}: {report.count('approved')} approved, {report.count('draft')} fuzzy "
-               f"drafts, {report.count('offered')} offered for changed English; "
-               f"{report.count('unchanged')} unchanged, {report.count('refused')} refused, "
-               f"{report.count('stale') + report.count('mismatch')} not applied")
-    for path in report.written:
-        click.echo(f"  wrote {path}")
-
-
-@cli.group()
-def tm() -> None:
-    """Export and import translation memory as TMX 1.4b."""
-
-
-@tm.command("export")
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output FILE.tmx (default: stdout).")
-@click.pass_context
-def tm_export(ctx: click.Context, langs: tuple[str, ...], output: Path | None) -> None:
-    """Write approved translations as TMX 1.4b (unreviewed ones never)."""
-    from pipeline.files import atomic_write
-    from pipeline.interchange.tmx import export
-
-    config = project(ctx)
-    text, units = export(config, langs=langs)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {units} translation units to {output}")
-
-
-@tm.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.pass_context
-def tm_import(ctx: click.Context, file: Path) -> None:
-    """Add a TMX file to the translation memory that translate reuses (as fuzzy drafts)."""
-    from pipeline.interchange.tmx import import_tmx
-    from pipeline.lock import project_lock
-
-    config = project(ctx)
-    with project_lock(config.root, command="tm import"):
-        dest, pairs = import_tmx(config, file)
-    click.echo(f"imported {pairs} segment pairs into {dest}; 'pipeline translate' reuses "
-               "exact matches as fuzzy drafts")
-
-
-# --- languages (issue 19): the language matrix and what the checks cover in each ---------
 @cli.command("languages")
 def languages_command() -> None:
     """Show the language matrix: script, direction, plurals, digits, check coverage, font."""
