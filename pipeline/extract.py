@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs
+from pipeline import catalogs, merge
 from pipeline.config import Config
 from pipeline.files import atomic_write, file_digest
 from pipeline.markdown import load_document
@@ -140,7 +140,7 @@ def extract(config: Config) -> ExtractResult:
             atomic_write(pot_path, catalogs.render(pot))
             written.append(config.rel(pot_path))
         for tag, path, old in olds:
-            po, stats = catalogs.merge(pot, old, lang=tag)
+            po, stats = merge.merge(pot, old, lang=tag)
             changed = catalogs.write_catalog(path, po, old)
             merged.append((config.rel(path), MergeStats(
                 kept=stats.kept, added=stats.added, fuzzy=stats.fuzzy,

@@ -16,7 +16,7 @@ import polib
 import pytest
 from conftest import REPO, run
 
-from pipeline import catalogs
+from pipeline import catalogs, merge
 
 HEADER = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
           '"Language: es\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n')
@@ -199,7 +199,7 @@ def _merge_both(tmp_path: Path, old: str, pot: str) -> tuple[str, str]:
     (tmp_path / "new.pot").write_text(pot, "utf-8")
     gnu = subprocess.run(["msgmerge", "--previous", "-q", "old.po", "new.pot"], cwd=tmp_path,
                          capture_output=True, text=True, check=True).stdout
-    ours, _ = catalogs.merge(catalogs.read_catalog(tmp_path / "new.pot"),
+    ours, _ = merge.merge(catalogs.read_catalog(tmp_path / "new.pot"),
                              catalogs.read_catalog(tmp_path / "old.po"), lang="es")
 
     def body(text: str) -> str:
