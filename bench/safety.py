@@ -25,8 +25,8 @@ import polib
 from pipeline import langdata
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry
 from pipeline.config import load_config
+from pipeline.glossary.project import project_glossary
 from pipeline.model import Severity
-from pipeline.translate import load_glossary
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("ru", "ar", "zh")
@@ -193,7 +193,7 @@ def pofilter_flags(mutants: list[tuple[str, str, str, str]], lang: str) -> set[s
 
 def main() -> None:
     config = load_config(REPO)
-    glossary = load_glossary(config)
+    glossary = project_glossary(config)
     caught: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     false_alarms: list[str] = []
     originals = 0

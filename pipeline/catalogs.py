@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -19,7 +18,7 @@ from typing import Any
 import polib
 from polib import POEntry, POFile
 
-from pipeline import __version__, languages, poformat
+from pipeline import __version__, files, languages, poformat
 from pipeline.errors import CatalogError, decode_utf8, line_at
 from pipeline.model import Counts, Document, MergeStats, output_mark
 
@@ -200,48 +199,13 @@ def write_catalog(path: Path, po: POFile, old: POFile | None) -> bool:
     """Write `po` unless the catalog on disk (`old`, as read) already says the same."""
     if old is not None and content(old) == content(po):
         return False
-    atomic_write(path, render(po))
+    files.atomic_write(path, render(po))
     return True
-
-
-def differs(path: Path, text: str) -> bool:
-    """Would writing `text` change the file, creation and revision dates aside?"""
-    try:
-        old = path.read_text("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return True
-    return _DATE_LINE.sub("", old) != _DATE_LINE.sub("", text)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically write `text` unless the file already holds it (dates aside)."""
-    if not differs(path, text):
-        return False
-    atomic_write(path, text)
-    return True
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a file.
-
-    Replacing an existing file is fsynced first (a power cut then leaves the old or the new
-    content, never an empty file); a new file is not, which keeps first runs fast.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    replacing = path.exists()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            if replacing:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a killed run
-        stale.unlink(missing_ok=True)
+    """Atomically write a rendered catalog unless the file already says it (dates aside)."""
+    return files.write_if_changed(path, text, ignoring=_DATE_LINE)
 
 
 def _keep_date(old: POFile | None, key: str) -> str:

@@ -157,7 +157,7 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
 def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
           draft: bool, bilingual: bool) -> None:
     """Build localized HTML pages and PDF handouts into output/."""
-    from pipeline.build import build as run_build
+    from pipeline.build.run import build as run_build
     from pipeline.lock import project_lock
 
     config = project(ctx)
@@ -195,8 +195,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
 @click.pass_context
 def check(ctx: click.Context, langs: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check catalogs for completeness and safety (the CI gate); exit 1 on findings."""
-    from pipeline.check import run_checks
-    from pipeline.report import render_json, render_junit, render_text
+    from pipeline.checks.report import render_json, render_junit, render_text
+    from pipeline.checks.run import run_checks
 
     report = run_checks(project(ctx), langs=langs, strict=strict)
     if fmt == "json":
@@ -236,29 +236,20 @@ def glossary_check(ctx: click.Context) -> None:
     """Validate the glossary files and report term coverage in source/."""
     import textwrap
 
-    from pipeline.extract import load_documents
-    from pipeline.glossary_io import coverage, glossary_files, read_glossary
-    from pipeline.model import Finding, Severity
+    from pipeline.glossary.project import check_glossary
 
     config = project(ctx)
-    files = glossary_files(config.glossary_dir)
-    gloss, findings = read_glossary(config.glossary_dir, shown_root=config.root)
-    folder = config.rel(config.glossary_dir)
+    result = check_glossary(config)
+    gloss, files, cov = result.glossary, result.files, result.coverage
     if files:
         click.echo(f"glossary: {counted(len(gloss.terms), 'concept')} in {len(files)} "
                    f"file{'s' if len(files) != 1 else ''}, languages "
                    f"{', '.join(gloss.languages) or 'none'} (fingerprint {gloss.fingerprint})")
     else:
-        click.echo(f"glossary: no .csv or .tbx files in {folder}/")
-    for lang in config.languages:
-        if files and lang.tag not in gloss.languages:
-            findings.append(Finding(check="glossary", severity=Severity.WARNING, file=folder,
-                                    message=f"no column for the project's language "
-                                            f"'{lang.tag}'"))
-    for f in findings:
+        click.echo(f"glossary: no .csv or .tbx files in {config.rel(config.glossary_dir)}/")
+    for f in result.findings:
         click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}" if f.line
                    else f"{f.file}: {f.severity.value}: {f.message}")
-    cov = coverage(gloss, load_documents(config))
     source = config.rel(config.source_dir)
     click.echo(f"coverage: {len(cov.used)} of {len(gloss.terms)} concepts occur in {source}/ "
                f"({cov.documents} document{'s' if cov.documents != 1 else ''}, "
@@ -273,11 +264,9 @@ def glossary_check(ctx: click.Context) -> None:
         click.echo("candidate terms the glossary lacks:")
     for text, count, kind, place in cov.candidates:
         click.echo(f"  {text:<40} {count:>4}×  {kind:<16}  {place}")
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
-    click.echo(f"glossary check: {errors} error{'s' if errors != 1 else ''}, "
-               f"{warnings} warning{'s' if warnings != 1 else ''}")
-    if errors:
+    click.echo(f"glossary check: {result.errors} error{'s' if result.errors != 1 else ''}, "
+               f"{result.warnings} warning{'s' if result.warnings != 1 else ''}")
+    if result.errors:
         ctx.exit(1)
 
 
@@ -287,12 +276,12 @@ def glossary_check(ctx: click.Context) -> None:
 @click.pass_context
 def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
-    from pipeline.catalogs import atomic_write
-    from pipeline.glossary_io import load_glossary, render_csv
-    from pipeline.tbx import render_tbx
+    from pipeline.files import atomic_write
+    from pipeline.glossary.csvfile import render_csv
+    from pipeline.glossary.project import project_glossary
+    from pipeline.glossary.tbx import render_tbx
 
-    config = project(ctx)
-    gloss = load_glossary(config.glossary_dir, shown_root=config.root)
+    gloss = project_glossary(project(ctx))
     text = render_csv(gloss) if fmt == "csv" else render_tbx(gloss)
     if output is None:
         click.echo(text, nl=False)
@@ -306,45 +295,26 @@ def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
 @click.pass_context
 def glossary_import(ctx: click.Context, file: Path) -> None:
     """Add a CSV or TBX glossary file to glossary/."""
-    from pipeline.catalogs import atomic_write
     from pipeline.errors import GlossaryError
-    from pipeline.glossary import build_glossary
-    from pipeline.glossary_io import glossary_files, read_glossary, render_csv, shown_path
+    from pipeline.files import atomic_write
+    from pipeline.glossary.project import prepare_import
     from pipeline.model import Severity
 
     config = project(ctx)
-    if file.suffix.lower() not in (".csv", ".tbx"):
-        raise GlossaryError("not a glossary file", path=file,
-                            hint="import a .csv or .tbx file")
-    existing = glossary_files(config.glossary_dir)
-    if file.resolve() in {p.resolve() for p in existing}:
-        raise GlossaryError(f"the file is already in {config.rel(config.glossary_dir)}/",
-                            path=file, hint="run 'pipeline glossary check' to validate it")
-    dest = config.glossary_dir / f"{file.stem}.csv"
-    incoming, _ = read_glossary(file.parent, files=[file])
-    if file.suffix.lower() == ".csv":
-        text = file.read_bytes().decode("utf-8")
-    else:
-        text = render_csv(build_glossary(incoming.terms, incoming.languages))
-    shown = config.rel(dest)
-    if dest.exists():
-        if dest.read_bytes() == text.encode("utf-8"):
-            click.echo(f"{shown} is already up to date")
-            return
-        raise GlossaryError(f"{shown} already exists", path=file,
-                            hint=f"rename the file, or remove {shown} to replace it")
-    _, findings = read_glossary(config.glossary_dir, files=[*existing, file],
-                                shown_root=config.root)
-    mine = [f for f in findings if f.file == shown_path(file, config.root)]
-    for f in mine:
+    result = prepare_import(config, file)
+    shown = config.rel(result.dest)
+    if result.up_to_date:
+        click.echo(f"{shown} is already up to date")
+        return
+    for f in result.findings:
         click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}", err=True)
-    errors = sum(f.severity is Severity.ERROR for f in mine)
+    errors = sum(f.severity is Severity.ERROR for f in result.findings)
     if errors:
         raise GlossaryError(f"not imported: {errors} error{'s' if errors != 1 else ''}",
                             path=file, hint="fix them and import again")
-    atomic_write(dest, text)
+    atomic_write(result.dest, result.text)
     kind = " (converted from TBX)" if file.suffix.lower() == ".tbx" else ""
-    click.echo(f"imported {counted(len(incoming.terms), 'concept')} from {file} into {shown}{kind}")
+    click.echo(f"imported {counted(result.concepts, 'concept')} from {file} into {shown}{kind}")
 
 
 @cli.group()
@@ -566,7 +536,7 @@ def xliff() -> None:
 def xliff_export(ctx: click.Context, lang: str, docs: tuple[str, ...], version: str,
                  only: str, output: Path | None) -> None:
     """Write a language's entries, states, notes and glossary terms as XLIFF."""
-    from pipeline.catalogs import atomic_write
+    from pipeline.files import atomic_write
     from pipeline.interchange.xliff import export
 
     config = project(ctx)
@@ -621,7 +591,7 @@ def tm() -> None:
 @click.pass_context
 def tm_export(ctx: click.Context, langs: tuple[str, ...], output: Path | None) -> None:
     """Write approved translations as TMX 1.4b (unreviewed ones never)."""
-    from pipeline.catalogs import atomic_write
+    from pipeline.files import atomic_write
     from pipeline.interchange.tmx import export
 
     config = project(ctx)

@@ -151,7 +151,7 @@ _SCRIPT_OF: dict[str, str] = {
     "he": "Hebr", "yi": "Hebr", "bn": "Beng", "th": "Thai", "el": "Grek", "ja": "Jpan",
     "ko": "Kore", "zh": "Hans", "zh_TW": "Hant", "zh_HK": "Hant", "zh_MO": "Hant",
 }
-# The Noto face each script is set in (pipeline/templates/style.css chooses it by :lang()).
+# The Noto face each script is set in (pipeline/build/templates/style.css chooses it by :lang()).
 FONTS: dict[str, str] = {
     "Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans",
     "Arab": "Noto Naskh Arabic", "Hebr": "Noto Sans Hebrew", "Deva": "Noto Sans Devanagari",

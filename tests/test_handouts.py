@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run
 
-from pipeline import ui
-from pipeline.page import isolate_measures
+from pipeline.build import ui
+from pipeline.build.page import isolate_measures
 
 DOC = "travelling-for-treatment"
 VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -133,7 +133,7 @@ def test_unshipped_language_falls_back_to_english_marked_and_project_overrides(
 
 
 def test_every_template_string_is_in_the_pipeline_domain() -> None:
-    templates = (REPO / "pipeline" / "templates").glob("*.j2")
+    templates = (REPO / "pipeline" / "build" / "templates").glob("*.j2")
     used = {m for p in templates
             for m in re.findall(r't\.(?:markup|gettext)\(\s*["\']([^"\']+)["\']', p.read_text())}
     pot = (REPO / "pipeline" / "locale" / "pipeline.pot").read_text("utf-8")
@@ -145,7 +145,7 @@ def test_every_template_string_is_in_the_pipeline_domain() -> None:
 def test_theme_templates_override_the_package_ones(sample: Path) -> None:
     folder = sample / "theme" / "templates"
     folder.mkdir(parents=True)
-    page = (REPO / "pipeline" / "templates" / "page.html.j2").read_text("utf-8")
+    page = (REPO / "pipeline" / "build" / "templates" / "page.html.j2").read_text("utf-8")
     (folder / "page.html.j2").write_text(page.replace("<main>", '<main class="custom">'), "utf-8")
     assert run(sample, "build", "--lang", "ru", "--format", "html").exit_code == 0
     built = (sample / "output" / "ru" / f"{DOC}.html").read_text("utf-8")

@@ -26,7 +26,7 @@ import pytest
 import tinyargos
 from conftest import DATA, run
 
-from pipeline.glossary_io import load_glossary
+from pipeline.glossary import load_glossary
 
 LINE = re.compile(r"^error: (?P<file>[^:\n]+)(?::(?P<line>\d+))?: (?P<what>[^\n]+) "
                   r"\((?P<fix>[^\n]+)\)\n$")

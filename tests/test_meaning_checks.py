@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.check import run_checks
 from pipeline.checks import Catalog, Entry, Scope, registry
+from pipeline.checks.run import run_checks
 from pipeline.config import load_config
 from pipeline.langdata import covered
 from pipeline.model import Severity

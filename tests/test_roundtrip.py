@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.build.page import Job, _sanitize, page_html
 from pipeline.markdown import load_document, parse, render_html
-from pipeline.page import Job, _sanitize, page_html
 
 WORDS = ("patient", "dose", "fever", "transplant", "cells", "the", "your", "doctor", "we",
          "call", "blood", "week", "take", "after", "CAR-T", "therapy", "e.g.", "approx.", "vs.",

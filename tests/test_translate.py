@@ -17,7 +17,7 @@ from conftest import REPO, run
 
 from pipeline import catalogs as catalogs_module
 from pipeline.config import load_config
-from pipeline.glossary_io import load_glossary
+from pipeline.glossary import load_glossary
 from pipeline.masking import mask, unmask
 from pipeline.translate import review_flags, translate
 

@@ -1,7 +1,7 @@
 """The check registry: small functions, each registered under a name, returning findings.
 
 A check never prints. It receives one catalog entry (or a whole catalog, or the project)
-and yields `Finding`s with its own default severity; the runner (pipeline.check) fills in
+and yields `Finding`s with its own default severity; the runner (pipeline.checks.run) fills in
 the severity policy, per-entry `check-ignore` comments and the project's disabled checks.
 """
 

@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pipeline import __version__, catalogs
 from pipeline.config import Config
+from pipeline.files import atomic_write
 from pipeline.interchange.units import catalog_file, project_docs
 from pipeline.interchange.xmlsafe import InterchangeError, parse
 
@@ -118,7 +119,7 @@ def import_tmx(config: Config, file: Path) -> tuple[str, int]:
                                f"({', '.join(tags)})", path=str(file),
                                hint="check the xml:lang of the <tuv> elements")
     dest = tm_dir(config) / f"{file.stem}.tmx"
-    catalogs.atomic_write(dest, file.read_bytes().decode("utf-8"))
+    atomic_write(dest, file.read_bytes().decode("utf-8"))
     return config.rel(dest), pairs
 
 

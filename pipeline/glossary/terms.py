@@ -1,6 +1,6 @@
 """The medical glossary: the merged terminology, term matching in source, target verification.
 
-Files are read and written in pipeline.glossary_io (CSV) and pipeline.tbx (TBX).
+Files are read in pipeline.glossary.load (CSV in csvfile, TBX in tbx).
 
 Matching works on a plain-text projection of inline Markdown (emphasis and link brackets
 dropped, code spans, URLs and link targets turned into barriers) cut into word tokens, looked
@@ -21,8 +21,6 @@ from functools import cached_property
 
 from pipeline.model import Term
 
-SOURCE = "en"
-FIXED = ("id", SOURCE, "dnt", "case", "note")
 _BARRIER = "\x00"
 _HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
 _MARKUP = re.compile(r"""
@@ -93,6 +91,7 @@ class Glossary:
     terms: tuple[Term, ...]
     languages: tuple[str, ...]
     fingerprint: str
+    source_language: str = "en"
 
     def match(self, text: str) -> list[Match]:
         """Glossary terms in English inline Markdown: sorted, non-overlapping, longest first.
@@ -113,7 +112,7 @@ class Glossary:
         return {}
 
     def _match(self, text: str) -> list[Match]:
-        clean, where = _project(text)
+        clean, where = plain_text(text)
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []
         for i, tok in enumerate(tokens):
@@ -149,8 +148,8 @@ class Glossary:
         accepted: list[tuple[int, int]] = []
         for term in terms:
             if term.dnt:
-                plain = unicodedata.normalize("NFC", _project(target)[0])
-                forms = {*term.source, *(_project(m.text)[0] for m in matches if m.term is term)}
+                plain = unicodedata.normalize("NFC", plain_text(target)[0])
+                forms = {*term.source, *(plain_text(m.text)[0] for m in matches if m.term is term)}
                 if not any(re.search(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", plain)
                            for f in forms):
                     problems.append(TermProblem("dnt-altered", term,
@@ -179,7 +178,7 @@ class Glossary:
         for n, term in enumerate(self.terms):
             cs = term.case_sensitive
             for variant in term.source:
-                words = [_key(t, cs) for t in _tokens(_project(variant)[0])]
+                words = [_key(t, cs) for t in _tokens(plain_text(variant)[0])]
                 if not words:
                     continue
                 forms = _forms(words[-1])
@@ -209,7 +208,7 @@ def _key(token: _Token, case_sensitive: bool) -> str:
     return token.raw if case_sensitive else token.folded
 
 
-def _project(text: str) -> tuple[str, list[int] | None]:
+def plain_text(text: str) -> tuple[str, list[int] | None]:
     """Inline Markdown as plain text to match on, with each character's offset in `text`."""
     if not _HINT.search(text):
         return text, None
@@ -276,7 +275,7 @@ def _group(lang: str) -> str:
 
 def _fold(text: str, lang: str) -> str:
     """Target text for comparison: markup dropped, NFKC, casefolded, script-specific folds."""
-    s = _project(text)[0].replace(_BARRIER, " ")
+    s = plain_text(text)[0].replace(_BARRIER, " ")
     s = unicodedata.normalize("NFKC", s).casefold().replace("’", "'").replace("ё", "е")
     group = _group(lang)
     if group == "arabic":
@@ -331,15 +330,16 @@ def _phrase_pattern(folded: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- loading and validation
 
-def empty_glossary() -> Glossary:
+def empty_glossary(source: str = "en") -> Glossary:
     """A glossary with no terms (a project without glossary files)."""
-    return build_glossary((), ())
+    return build_glossary((), (), source=source)
 
 
-def build_glossary(terms: Sequence[Term], languages: Iterable[str]) -> Glossary:
+def build_glossary(terms: Sequence[Term], languages: Iterable[str], *,
+                   source: str = "en") -> Glossary:
     """A Glossary of `terms` with its fingerprint."""
     data = [[t.id, t.source, sorted(t.targets), sorted(t.forbidden), t.dnt,
              t.case_sensitive, t.note] for t in sorted(terms, key=lambda t: t.id)]
     digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:12]
     return Glossary(terms=tuple(terms), languages=tuple(dict.fromkeys(languages)),
-                    fingerprint=digest)
+                    fingerprint=digest, source_language=source)
