@@ -20,7 +20,7 @@ from pipeline.engines import create
 from pipeline.engines.ct2 import MultilingualEngine, OpusMTEngine
 from pipeline.engines.model_config import KEYS, KINDS, ModelConfig
 from pipeline.errors import ConfigError
-from pipeline.glossary_io import load_glossary
+from pipeline.glossary import load_glossary
 from pipeline.languages import MATRIX, model_language_token
 from pipeline.masking import mask, unmask
 
