@@ -60,18 +60,21 @@ def extract(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--engine", type=click.Choice(["argos", "apertium", "pseudo"]),
-              help="Use this engine instead of the configured order.")
+@click.option("--engine", metavar="NAME",
+              help="Use this engine instead of the configured order: argos, apertium, pseudo "
+                   "or a model named under [tool.pipeline.models].")
 @click.option("--refresh-fuzzy", is_flag=True, help="Also redo earlier machine output.")
 @click.option("--dry-run", is_flag=True, help="Say what would be translated; write nothing.")
 @click.pass_context
 def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
               refresh_fuzzy: bool, dry_run: bool) -> None:
     """Machine-translate untranslated entries offline; every result is marked fuzzy."""
+    from pipeline.engines import preflight
     from pipeline.lock import project_lock
     from pipeline.translate import translate as run_translate
 
     config = project(ctx)
+    preflight(config, langs=langs, requested=engine)
     bars: dict[str, Any] = {}
 
     def progress(lang: str, done: int, total: int) -> None:
@@ -190,7 +193,7 @@ def status(ctx: click.Context, fmt: str) -> None:
 
 @cli.group()
 def models() -> None:
-    """List and install offline argos translation models."""
+    """List the models configured and installed; install argos models."""
 
 
 def _model_project(ctx: click.Context) -> Path | None:
@@ -201,17 +204,40 @@ def _model_project(ctx: click.Context) -> Path | None:
         return None
 
 
+def _listed_project(ctx: click.Context) -> Config | None:
+    """The project whose models are listed: none outside a project; a broken one is an error."""
+    given = ctx.find_root().obj.get("project")
+    try:
+        root = find_project(Path(given) if given else Path.cwd())
+    except PipelineError:
+        return None
+    if given and root != Path(given).resolve():
+        return None
+    return project(ctx)
+
+
 @models.command("list")
 @click.pass_context
 def models_list(ctx: click.Context) -> None:
-    """List installed argos packages, the pairs they serve and their recorded sha256."""
+    """List configured models and installed argos packages: pairs served, sha256."""
     from pipeline.argos_models import INSTALL_HINT, installed_packages, packages_dir
+    from pipeline.engines import configured_models
     from pipeline.engines.apertium import installed_modes
     from pipeline.model_index import recorded
 
+    config = _listed_project(ctx)
+    configured = configured_models(config) if config else []
+    if configured:
+        click.echo("models configured in pyproject.toml [tool.pipeline.models]:")
+    for item in configured:
+        model = item.model
+        pairs = ", ".join(f"{a} → {b}" for a, b in item.pairs) or "no configured language"
+        state = f"sha256 {item.sha256}" if item.sha256 else f"cannot run: {item.problem}"
+        click.echo(f"  {model.name} ({model.kind}, {model.shown}, beam {model.beam}, "
+                   f"device {model.device}): {pairs}  {state}")
     folder = packages_dir()
     packages = installed_packages(folder)
-    root = _model_project(ctx)
+    root = config.root if config else None
     hashes = recorded(root) if root else {}
     click.echo(f"argos packages in {folder}:")
     for package in packages:

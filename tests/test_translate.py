@@ -113,7 +113,8 @@ def test_without_an_engine_one_line_says_how_to_get_one(fresh: Path) -> None:
     assert result.exit_code == 2
     assert result.output == ("error: no engine translates en→fr (tried: argos, apertium) (get an "
                              "en→fr argos model and install it with 'pipeline models install "
-                             "FILE.argosmodel')\n")
+                             "FILE.argosmodel', or configure a model under "
+                             "[tool.pipeline.models])\n")
     everything = run(fresh, "translate")
     assert everything.exit_code == 0
     fr = [line for line in everything.output.splitlines() if line.startswith("fr:")]
