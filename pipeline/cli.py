@@ -12,6 +12,7 @@ import click
 
 from pipeline import cli_exchange, cli_glossary  # noqa: F401 - their commands join `cli`
 from pipeline.cli_base import cli, project
+from pipeline.config import Config, find_project
 from pipeline.errors import PipelineError
 from pipeline.wording import counted
 
