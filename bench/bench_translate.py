@@ -67,9 +67,9 @@ def bench_argos(work: Path, *, segments: int, model: str, repeat: int) -> None:
     import sentencepiece
     import tinyargos
 
-    from pipeline.argos_models import install
     from pipeline.config import load_config
     from pipeline.engines.argos import ArgosEngine, ArgosSettings
+    from pipeline.engines.packages import install
     from pipeline.translate import translate
 
     started = time.perf_counter()

@@ -14,11 +14,11 @@ import tinyargos
 import tinyct2
 from conftest import REPO, run
 
-from pipeline.argos_models import install
 from pipeline.config import load_config
 from pipeline.engines import create
 from pipeline.engines.ct2 import MultilingualEngine, OpusMTEngine
 from pipeline.engines.model_config import KEYS, KINDS, ModelConfig
+from pipeline.engines.packages import install
 from pipeline.errors import ConfigError
 from pipeline.glossary import load_glossary
 from pipeline.languages import MATRIX, model_language_token

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import tinyargos
 
-from pipeline.argos_models import install
 from pipeline.config import load_config
 from pipeline.engines import create, engine_order, pick_engine
 from pipeline.engines.apertium import ApertiumEngine, escape, unescape
 from pipeline.engines.argos import ArgosEngine, ArgosSettings
 from pipeline.engines.base import pair_key
+from pipeline.engines.packages import install
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.errors import EngineError
 from pipeline.masking import mask, unmask

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.argos_models import INSTALL_HINT
 from pipeline.engines.base import Engine, Output
+from pipeline.engines.packages import INSTALL_HINT
 from pipeline.errors import EngineError, PipelineError
 from pipeline.model import Language
 
@@ -122,8 +122,8 @@ class ModelListing:
 
 def configured_models(config: Config) -> list[ModelListing]:
     """Each configured model with the pairs it serves and its model.bin's sha256."""
-    from pipeline.argos_models import installed_packages
-    from pipeline.model_index import file_sha256
+    from pipeline.engines.index import file_sha256
+    from pipeline.engines.packages import installed_packages
 
     listed = []
     for model in config.models:

@@ -220,7 +220,7 @@ def configured_engine(model: ModelConfig, *, targets: tuple[str, ...]) -> Engine
     """The engine that runs a configured model (its folder must exist)."""
     model.folder()
     if model.kind == "argos":
-        from pipeline.argos_models import installed_packages
+        from pipeline.engines.packages import installed_packages
 
         found = [p for p in installed_packages(model.path.parent) if p.path == model.path]
         if not found:

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.argos_models import ArgosPackage, install, packages_dir
+from pipeline.engines.packages import ArgosPackage, install, packages_dir
 from pipeline.errors import EngineError
 from pipeline.files import atomic_write
 
