@@ -45,3 +45,14 @@ def project(ctx: click.Context) -> Config:
 def cli(ctx: click.Context, project_dir: Path | None) -> None:
     """Offline localization of medical patient information: Markdown → gettext → HTML/PDF."""
     ctx.obj = {"project": project_dir}
+
+
+def emit(text: str, output: Path | None, *, said: str) -> None:
+    """Print `text`, or write it to `output` (atomically) and say `said`."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from pipeline.files import atomic_write
+
+    atomic_write(output, text)
+    click.echo(said)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_base import cli, project
+from pipeline.cli_base import cli, emit, project
 
 
 @cli.group()
@@ -83,16 +83,10 @@ def tm() -> None:
 @click.pass_context
 def tm_export(ctx: click.Context, langs: tuple[str, ...], output: Path | None) -> None:
     """Write approved translations as TMX 1.4b (unreviewed ones never)."""
-    from pipeline.files import atomic_write
     from pipeline.interchange.tmx import export
 
-    config = project(ctx)
-    text, units = export(config, langs=langs)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {units} translation units to {output}")
+    text, units = export(project(ctx), langs=langs)
+    emit(text, output, said=f"wrote {units} translation units to {output}")
 
 
 @tm.command("import")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_base import cli, project
+from pipeline.cli_base import cli, emit, project
 from pipeline.wording import counted
 
 
@@ -61,18 +61,13 @@ def glossary_check(ctx: click.Context) -> None:
 @click.pass_context
 def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
-    from pipeline.files import atomic_write
     from pipeline.glossary.csvfile import render_csv
     from pipeline.glossary.project import project_glossary
     from pipeline.glossary.tbx import render_tbx
 
     gloss = project_glossary(project(ctx))
     text = render_csv(gloss) if fmt == "csv" else render_tbx(gloss)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {counted(len(gloss.terms), 'concept')} to {output}")
+    emit(text, output, said=f"wrote {counted(len(gloss.terms), 'concept')} to {output}")
 
 
 @glossary.command("import")

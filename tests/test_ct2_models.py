@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
-import socket
 from pathlib import Path
 
 import polib
@@ -48,18 +47,8 @@ def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 @pytest.fixture
-def offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to open a network connection fails the test."""
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"network access attempted: {args}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-
-
-@pytest.fixture
 def configured(sample: Path, folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
-               tmp_path: Path, offline: None) -> Path:
+               tmp_path: Path, no_network: None) -> Path:
     """The sample, freshly extracted, with fr on the OPUS-MT model and ar, zh on NLLB."""
     shutil.rmtree(sample / "locales", ignore_errors=True)
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
@@ -227,7 +216,7 @@ def _model(folder: Path, kind: str, target: str = "") -> ModelConfig:
                        target=target, beam=2, device="cpu", compute_type="float32")
 
 
-def test_m2m100_layout_uses_its_own_tokens(folders: dict[str, Path], offline: None) -> None:
+def test_m2m100_layout_uses_its_own_tokens(folders: dict[str, Path], no_network: None) -> None:
     engine = MultilingualEngine(_model(folders["m2m100"], "m2m100"), targets=("fr", "zh"))
     segments = ["Take ZXQ0 every ZXQ1 hours, see ZXQ2.", "Short."]
     assert engine.translate_batch(segments, source="en", target="fr") == [
@@ -280,7 +269,7 @@ def test_the_test_models_notice_a_wrong_convention(folders: dict[str, Path]) -> 
     assert source.decode(hyp.hypotheses[0]) != "gur cngvrag gnxrf gur gnoyrg jvgu sbbq"
 
 
-def test_an_argos_folder_can_be_configured(sample: Path, tmp_path: Path, offline: None,
+def test_an_argos_folder_can_be_configured(sample: Path, tmp_path: Path, no_network: None,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     built = tinyargos.cached_packages(tmp_path / "tinyargos")
     package = install(built["copy"], folder=sample / "models")

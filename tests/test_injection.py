@@ -15,7 +15,6 @@ import csv
 import io
 import re
 import shutil
-import socket
 import tempfile
 from html.parser import HTMLParser
 from importlib.resources import files
@@ -234,15 +233,6 @@ class Recorder:
 
 
 MAKE_FETCHER = pdf.make_fetcher
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"network access: {args}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 PDF_CASES = [
