@@ -15,7 +15,7 @@ from conftest import REPO, run
 
 from pipeline.config import load_config
 from pipeline.engines import create
-from pipeline.engines.ct2 import MultilingualEngine, OpusMTEngine
+from pipeline.engines.ct2 import MultilingualEngine, OpusMTEngine, device_setting
 from pipeline.engines.model_config import KEYS, KINDS, ModelConfig
 from pipeline.engines.packages import install
 from pipeline.errors import ConfigError
@@ -315,5 +315,7 @@ def test_device_override_is_checked(configured: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 2
     assert result.output == ("error: PIPELINE_MODEL_DEVICE must be one of auto, cpu, cuda, not "
                              "'gpu' (unset it or set e.g. PIPELINE_MODEL_DEVICE=cpu)\n")
-    monkeypatch.setenv("PIPELINE_MODEL_DEVICE", "cpu")
-    assert run(configured, "translate", "--lang", "zh").exit_code == 0
+    monkeypatch.setenv("PIPELINE_MODEL_DEVICE", "cuda")  # a valid override wins over the file
+    model = load_config(configured).model("nllb")
+    assert model is not None and model.device == "cpu"
+    assert device_setting(model) == "cuda"
