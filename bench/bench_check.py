@@ -19,10 +19,11 @@ import time
 from pathlib import Path
 
 from pipeline import catalogs
-from pipeline.check import run_checks
+from pipeline.checks.report import render_json
+from pipeline.checks.run import run_checks
 from pipeline.config import load_config
 from pipeline.extract import extract
-from pipeline.report import render_json
+from pipeline.files import atomic_write
 
 REPO = Path(__file__).resolve().parent.parent
 LANGS = ("es", "fr", "ru", "ar", "zh")
@@ -110,7 +111,7 @@ def make_project(root: Path, segments: int, documents: int = 20) -> None:
             po = catalogs.read_catalog(path)
             for entry in po:
                 entry.msgstr = table[lang].get(entry.msgid, f"Folleto {d}")
-            catalogs.atomic_write(path, catalogs.render(po))
+            atomic_write(path, catalogs.render(po))
 
 
 def timed(label: str, func: object) -> float:

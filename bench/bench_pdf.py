@@ -3,7 +3,7 @@
 Run: .venv/bin/python bench/bench_pdf.py [--repeat N]
 Copies the repository's sample project to a temporary folder, builds its HTML (--draft, so
 every language has pages), then times, per page:
-  pipeline   pipeline.pdf.render_pdf (local-only fetcher, glyph check, atomic write)
+  pipeline   pipeline.build.pdf.render_pdf (local-only fetcher, glyph check, atomic write)
   api        weasyprint.HTML(...).write_pdf(...) with the same PDF options
   cli        the `weasyprint` command (includes interpreter start-up and imports)
 and finally whole builds: clean with 1 worker, clean with all cores, and a no-change rebuild.
@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.build import build  # noqa: E402
+from pipeline.build.pdf import PDF_VARIANT, render_pdf  # noqa: E402
+from pipeline.build.run import build  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
-from pipeline.pdf import PDF_VARIANT, render_pdf  # noqa: E402
 
 
 def sample_project(where: Path) -> Path:

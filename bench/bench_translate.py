@@ -67,9 +67,9 @@ def bench_argos(work: Path, *, segments: int, model: str, repeat: int) -> None:
     import sentencepiece
     import tinyargos
 
-    from pipeline.argos_models import install
     from pipeline.config import load_config
     from pipeline.engines.argos import ArgosEngine, ArgosSettings
+    from pipeline.engines.packages import install
     from pipeline.translate import translate
 
     started = time.perf_counter()
@@ -81,12 +81,12 @@ def bench_argos(work: Path, *, segments: int, model: str, repeat: int) -> None:
     texts = _msgids(config, "fr")[:segments]
     print(f"== argos: {model} copy model, {len(texts)} segments, {os.cpu_count()} CPU cores")
     keep = set(texts)
-    from pipeline import catalogs  # trim the catalogs to exactly these segments
+    from pipeline import catalogs, files  # trim the catalogs to exactly these segments
 
     for path in (config.locales_dir / "fr" / "LC_MESSAGES").glob("*.po"):
         po = catalogs.read_catalog(path)
         po[:] = [e for e in po if e.msgid in keep or e.obsolete]
-        catalogs.atomic_write(path, catalogs.render(po))
+        files.atomic_write(path, catalogs.render(po))
     settings = ArgosSettings.from_env()
     engine = ArgosEngine(packages=[package], settings=settings)
     engine.translate_batch(texts[:2], source="en", target="fr")  # load the model once
@@ -113,7 +113,7 @@ def bench_argos(work: Path, *, segments: int, model: str, repeat: int) -> None:
         outputs = [tokenizer.decode(r.hypotheses[0]) for r in results]
         return time.perf_counter() - started, outputs
 
-    from pipeline.glossary_io import load_glossary
+    from pipeline.glossary import load_glossary
     from pipeline.masking import mask
 
     glossary = load_glossary(config.glossary_dir)

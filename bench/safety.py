@@ -32,8 +32,8 @@ from mutations import CLASSES, OUTSIDE, STRESS, Context, Item  # noqa: E402
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
 from pipeline.checks.lexicon import Corpora, Corpus, corpus_of  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
+from pipeline.glossary.project import project_glossary  # noqa: E402
 from pipeline.model import Severity  # noqa: E402
-from pipeline.translate import load_glossary  # noqa: E402
 
 REPO = BENCH.parent
 # Benign rewordings a translator may write: (lang, English, translation).
@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print every mutant not caught")
     args = parser.parse_args()
     config = load_config(args.project.resolve())
-    glossary = load_glossary(config)
+    glossary = project_glossary(config)
     corpora = Corpora(config)
     langs = args.lang or [lg.tag for lg in config.languages if approved(config, lg.tag)]
     caught: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])

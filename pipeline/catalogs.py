@@ -6,11 +6,8 @@ and write files only when their content changes, atomically.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
-import tempfile
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,14 +16,12 @@ from typing import Any
 import polib
 from polib import POEntry, POFile
 
-from pipeline import __version__, languages, poformat
+from pipeline import __version__, files, languages, poformat
 from pipeline.errors import CatalogError, decode_utf8, line_at
-from pipeline.model import Counts, Document, MergeStats, output_mark
+from pipeline.model import Counts, Document, output_mark
 
-FUZZY_THRESHOLD = 0.6  # msgmerge's own threshold for a fuzzy match
 WRAP = 79
 _DATE_LINE = re.compile(r'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
-_WORD = re.compile(r"\w{3,}")
 
 
 def template_path(locales: Path, doc: str) -> Path:
@@ -200,48 +195,13 @@ def write_catalog(path: Path, po: POFile, old: POFile | None) -> bool:
     """Write `po` unless the catalog on disk (`old`, as read) already says the same."""
     if old is not None and content(old) == content(po):
         return False
-    atomic_write(path, render(po))
+    files.atomic_write(path, render(po))
     return True
-
-
-def differs(path: Path, text: str) -> bool:
-    """Would writing `text` change the file, creation and revision dates aside?"""
-    try:
-        old = path.read_text("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return True
-    return _DATE_LINE.sub("", old) != _DATE_LINE.sub("", text)
 
 
 def write_if_changed(path: Path, text: str) -> bool:
-    """Atomically write `text` unless the file already holds it (dates aside)."""
-    if not differs(path, text):
-        return False
-    atomic_write(path, text)
-    return True
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a file.
-
-    Replacing an existing file is fsynced first (a power cut then leaves the old or the new
-    content, never an empty file); a new file is not, which keeps first runs fast.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    replacing = path.exists()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            if replacing:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):  # left by a killed run
-        stale.unlink(missing_ok=True)
+    """Atomically write a rendered catalog unless the file already says it (dates aside)."""
+    return files.write_if_changed(path, text, ignoring=_DATE_LINE)
 
 
 def _keep_date(old: POFile | None, key: str) -> str:
@@ -279,167 +239,6 @@ def make_template(doc: Document, *, project: str, old: POFile | None = None) -> 
                 pot.append(entry)
             entry.occurrences.append((doc.path, str(seg.line)))
     return pot
-
-
-def plural_forms(lang: str) -> str:
-    return languages.plural_forms(lang)
-
-
-def _nplurals(meta: dict[str, str]) -> int:
-    found = re.search(r"nplurals\s*=\s*(\d+)", meta.get("Plural-Forms", ""))
-    return int(found.group(1)) if found else 2
-
-
-def _similar(index: dict[str, list[POEntry]], pool: list[POEntry],
-             msgid: str) -> POEntry | None:
-    """The most similar translated old entry (ratio ≥ FUZZY_THRESHOLD), as msgmerge finds it.
-
-    Candidates sharing a word come first (cheap); when none of them is similar enough, every
-    old entry whose length allows the threshold is tried, so short segments ("Close" for
-    "Closed") are not missed.
-    """
-    matcher = difflib.SequenceMatcher(None, "", msgid, autojunk=False)
-
-    def best_of(candidates: Iterable[POEntry]) -> POEntry | None:
-        best, best_ratio = None, FUZZY_THRESHOLD
-        for entry in candidates:
-            total = len(entry.msgid) + len(msgid)
-            if not total or 2 * min(len(entry.msgid), len(msgid)) / total < best_ratio:
-                continue
-            matcher.set_seq1(entry.msgid)
-            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best_ratio or (ratio == best_ratio and best is None):
-                best, best_ratio = entry, ratio
-        return best
-
-    near: dict[int, POEntry] = {}
-    for word in set(_WORD.findall(msgid.lower())):
-        for entry in index.get(word, ()):
-            near[id(entry)] = entry
-    return best_of(near.values()) or best_of(e for e in pool if id(e) not in near)
-
-
-def _header(pot: POFile, old: POFile | None, *, lang: str) -> tuple[str, dict[str, str]]:
-    """The merged header: the catalog's own fields kept (Plural-Forms included), as msgmerge
-    does; the template's creation date; fields a new catalog needs filled in."""
-    first = (pot.header or "").splitlines()[:1] or ["the project"]
-    subject = first[0].removeprefix("Translation template for ")
-    header = (old.header if old is not None and old.header
-              else f"{lang} translation of {subject}")
-    meta = dict(old.metadata) if old is not None else {}
-    created = pot.metadata.get("POT-Creation-Date") or now_stamp()
-    defaults = {
-        "Project-Id-Version": pot.metadata.get("Project-Id-Version") or "pipeline",
-        "Report-Msgid-Bugs-To": pot.metadata.get("Report-Msgid-Bugs-To", ""),
-        "POT-Creation-Date": created,
-        "PO-Revision-Date": created,
-        "Last-Translator": "pipeline",
-        "Language-Team": lang,
-        "Language": languages.catalog_tag(lang),
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-        "Plural-Forms": plural_forms(lang),
-    }
-    for key, value in defaults.items():
-        if not meta.get(key):
-            meta[key] = value
-    meta["POT-Creation-Date"] = created
-    if meta["PO-Revision-Date"].startswith("YEAR"):
-        meta["PO-Revision-Date"] = created
-    return header, meta
-
-
-def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeStats]:
-    """Merge a template into a catalog the way msgmerge does.
-
-    Exact matches keep their msgstr, fuzzy flag and translator comments; a new msgid similar
-    to a translated old one gets its msgstr as fuzzy with `#|` previous msgid; other
-    translated old entries no longer in the template become obsolete. Format flags, range and
-    wrapping come from the template. No msgstr is ever dropped.
-    """
-    new = POFile(wrapwidth=WRAP)
-    new.header, new.metadata = _header(pot, old, lang=lang)
-    new.metadata_is_fuzzy = bool(old.metadata_is_fuzzy) if old is not None else False
-    nplurals = _nplurals(new.metadata)
-
-    old_entries = list(old) if old is not None else []
-    live = {(e.msgctxt, e.msgid): e for e in old_entries if not e.obsolete}
-    dead = {(e.msgctxt, e.msgid): e for e in old_entries if e.obsolete}
-    index: dict[str, list[POEntry]] = defaultdict(list)
-    pool = [e for e in live.values() if is_translated(e) or e.msgstr]
-    for entry in pool:
-        for word in set(_WORD.findall(entry.msgid.lower())):
-            index[word].append(entry)
-    used: set[tuple[str | None, str]] = set()
-    kept = added = fuzzy = 0
-    for tentry in pot:
-        if tentry.obsolete:  # an obsolete entry in a template is history, not work
-            continue
-        key = (tentry.msgctxt, tentry.msgid)
-        entry = POEntry(msgid=tentry.msgid, msgctxt=tentry.msgctxt, msgstr="",
-                        comment=tentry.comment, occurrences=list(tentry.occurrences),
-                        msgid_plural=tentry.msgid_plural,
-                        flags=[f for f in tentry.flags if f != "fuzzy"])
-        if tentry.msgid_plural:
-            entry.msgstr_plural = dict.fromkeys(range(nplurals), "")
-        previous = live.get(key) or dead.get(key)
-        if previous is not None:
-            used.add(key)  # an obsolete exact match comes back, as msgmerge does
-            _carry(previous, entry, tentry)
-            if previous.obsolete and is_machine_output(previous):
-                entry.flags = sorted(set(entry.flags) | {"fuzzy"})  # no tool approves
-            kept += 1
-        else:
-            similar = _similar(index, pool, tentry.msgid)
-            if similar is not None:
-                used.add((similar.msgctxt, similar.msgid))  # lives on as the #| previous
-                _carry(similar, entry, tentry)
-                entry.flags = sorted(set(entry.flags) | {"fuzzy"})
-                # The English the translation was made for: the source's own #| if it had one.
-                made_for = similar.previous_msgid if "fuzzy" in similar.flags else None
-                entry.previous_msgid = made_for or similar.msgid
-                entry.previous_msgctxt = (similar.previous_msgctxt if made_for
-                                          else similar.msgctxt)
-                fuzzy += 1
-            else:
-                added += 1
-        new.append(entry)
-    obsolete = 0
-    for entry in old_entries:
-        key = (entry.msgctxt, entry.msgid)
-        if key in used or not (entry.msgstr or any(entry.msgstr_plural.values())):
-            continue
-        gone = POEntry(msgid=entry.msgid, msgctxt=entry.msgctxt, msgstr=entry.msgstr,
-                       msgid_plural=entry.msgid_plural, msgstr_plural=dict(entry.msgstr_plural),
-                       tcomment=entry.tcomment, flags=list(entry.flags), obsolete=True,
-                       previous_msgid=entry.previous_msgid,
-                       previous_msgctxt=entry.previous_msgctxt,
-                       previous_msgid_plural=entry.previous_msgid_plural)
-        new.append(gone)
-        obsolete += 1
-    return new, MergeStats(kept=kept, added=added, fuzzy=fuzzy, obsolete=obsolete)
-
-
-def _carry(source: POEntry, target: POEntry, template: POEntry) -> None:
-    """Copy what belongs to the translator (msgstr, fuzzy, comments, #| lines); the other
-    flags (format, range, no-wrap) come from the template, as in msgmerge."""
-    if target.msgid_plural and source.msgstr_plural:
-        forms = {int(k): v for k, v in source.msgstr_plural.items()}
-        target.msgstr_plural = {n: forms.get(n, "") for n in
-                                range(max(len(target.msgstr_plural), len(forms)))}
-    elif target.msgid_plural and source.msgstr:
-        target.msgstr_plural = {**target.msgstr_plural, 0: source.msgstr}
-    else:
-        target.msgstr = source.msgstr or source.msgstr_plural.get(0, "") or ""
-    target.tcomment = source.tcomment
-    target.flags = sorted(set(template.flags) - {"fuzzy"} | ({"fuzzy"} & set(source.flags)))
-    if "fuzzy" in source.flags:
-        target.previous_msgid = source.previous_msgid
-        target.previous_msgctxt = source.previous_msgctxt
-        target.previous_msgid_plural = source.previous_msgid_plural
 
 
 machine_mark = output_mark  # the provenance line, defined once in the model

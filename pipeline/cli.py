@@ -1,7 +1,6 @@
-"""The command line: thin click commands over the stages.
-
-This is the one place that turns a PipelineError into a one-line message and exit code 2.
-"""
+"""The command line: thin click commands over the stages (the root group and its error
+handling in cli_base; glossary, models, xliff and tm commands in cli_glossary, cli_models and
+cli_exchange)."""
 
 from __future__ import annotations
 
@@ -12,42 +11,9 @@ from typing import Any
 
 import click
 
-from pipeline import __version__
-from pipeline.config import Config, find_project, load_config
-from pipeline.errors import PipelineError
+from pipeline import cli_exchange, cli_glossary, cli_models  # noqa: F401 - commands join `cli`
+from pipeline.cli_base import cli, project
 from pipeline.wording import counted
-
-
-class PipelineGroup(click.Group):
-    """A click group that reports PipelineError as `error: file:line: message (fix)`."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except PipelineError as exc:
-            click.echo(f"error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
-
-
-def project(ctx: click.Context) -> Config:
-    """The configuration of --project DIR, or of the nearest project upwards."""
-    obj = ctx.find_root().obj
-    if "config" not in obj:
-        given = obj.get("project")
-        root = Path(given) if given else find_project(Path.cwd())
-        obj["config"] = load_config(root)
-    config: Config = obj["config"]
-    return config
-
-
-@click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder (default: nearest folder upwards with [tool.pipeline]).")
-@click.version_option(__version__, prog_name="pipeline")
-@click.pass_context
-def cli(ctx: click.Context, project_dir: Path | None) -> None:
-    """Offline localization of medical patient information: Markdown → gettext → HTML/PDF."""
-    ctx.obj = {"project": project_dir}
 
 
 @cli.command()
@@ -94,18 +60,21 @@ def extract(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--engine", type=click.Choice(["argos", "apertium", "pseudo"]),
-              help="Use this engine instead of the configured order.")
+@click.option("--engine", metavar="NAME",
+              help="Use this engine instead of the configured order: argos, apertium, pseudo "
+                   "or a model named under [tool.pipeline.models].")
 @click.option("--refresh-fuzzy", is_flag=True, help="Also redo earlier machine output.")
 @click.option("--dry-run", is_flag=True, help="Say what would be translated; write nothing.")
 @click.pass_context
 def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
               refresh_fuzzy: bool, dry_run: bool) -> None:
     """Machine-translate untranslated entries offline; every result is marked fuzzy."""
+    from pipeline.engines import preflight
     from pipeline.lock import project_lock
     from pipeline.translate import translate as run_translate
 
     config = project(ctx)
+    preflight(config, langs=langs, requested=engine)
     bars: dict[str, Any] = {}
 
     def progress(lang: str, done: int, total: int) -> None:
@@ -154,7 +123,7 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
 def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
           draft: bool, bilingual: bool) -> None:
     """Build localized HTML pages and PDF handouts into output/."""
-    from pipeline.build import build as run_build
+    from pipeline.build.run import build as run_build
     from pipeline.lock import project_lock
 
     config = project(ctx)
@@ -192,8 +161,8 @@ def build(ctx: click.Context, langs: tuple[str, ...], formats: tuple[str, ...],
 @click.pass_context
 def check(ctx: click.Context, langs: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Check catalogs for completeness and safety (the CI gate); exit 1 on findings."""
-    from pipeline.check import run_checks
-    from pipeline.report import render_json, render_junit, render_text
+    from pipeline.checks.report import render_json, render_junit, render_text
+    from pipeline.checks.run import run_checks
 
     report = run_checks(project(ctx), langs=langs, strict=strict)
     if fmt == "json":
@@ -222,222 +191,6 @@ def status(ctx: click.Context, fmt: str) -> None:
         click.echo(render_text(rows, color=sys.stdout.isatty()))
 
 
-@cli.group()
-def glossary() -> None:
-    """Check, export and import the terminology in glossary/."""
-
-
-@glossary.command("check")
-@click.pass_context
-def glossary_check(ctx: click.Context) -> None:
-    """Validate the glossary files and report term coverage in source/."""
-    import textwrap
-
-    from pipeline.extract import load_documents
-    from pipeline.glossary_io import coverage, glossary_files, read_glossary
-    from pipeline.model import Finding, Severity
-
-    config = project(ctx)
-    files = glossary_files(config.glossary_dir)
-    gloss, findings = read_glossary(config.glossary_dir, shown_root=config.root)
-    folder = config.rel(config.glossary_dir)
-    if files:
-        click.echo(f"glossary: {counted(len(gloss.terms), 'concept')} in {len(files)} "
-                   f"file{'s' if len(files) != 1 else ''}, languages "
-                   f"{', '.join(gloss.languages) or 'none'} (fingerprint {gloss.fingerprint})")
-    else:
-        click.echo(f"glossary: no .csv or .tbx files in {folder}/")
-    for lang in config.languages:
-        if files and lang.tag not in gloss.languages:
-            findings.append(Finding(check="glossary", severity=Severity.WARNING, file=folder,
-                                    message=f"no column for the project's language "
-                                            f"'{lang.tag}'"))
-    for f in findings:
-        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}" if f.line
-                   else f"{f.file}: {f.severity.value}: {f.message}")
-    cov = coverage(gloss, load_documents(config))
-    source = config.rel(config.source_dir)
-    click.echo(f"coverage: {len(cov.used)} of {len(gloss.terms)} concepts occur in {source}/ "
-               f"({cov.documents} document{'s' if cov.documents != 1 else ''}, "
-               f"{cov.segments} segments)")
-    for term, count, place in cov.used:
-        click.echo(f"  {term.id:<40} {count:>4}×  {place}")
-    if cov.unused:
-        click.echo(textwrap.fill(", ".join(t.id for t in cov.unused), width=96,
-                                 initial_indent=f"not in {source}/ ({len(cov.unused)}): ",
-                                 subsequent_indent="  ", break_on_hyphens=False))
-    if cov.candidates:
-        click.echo("candidate terms the glossary lacks:")
-    for text, count, kind, place in cov.candidates:
-        click.echo(f"  {text:<40} {count:>4}×  {kind:<16}  {place}")
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    warnings = sum(f.severity is Severity.WARNING for f in findings)
-    click.echo(f"glossary check: {errors} error{'s' if errors != 1 else ''}, "
-               f"{warnings} warning{'s' if warnings != 1 else ''}")
-    if errors:
-        ctx.exit(1)
-
-
-@glossary.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv", "tbx"]), required=True)
-@click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path))
-@click.pass_context
-def glossary_export(ctx: click.Context, fmt: str, output: Path | None) -> None:
-    """Write the merged glossary as CSV or TBX (to stdout or FILE)."""
-    from pipeline.catalogs import atomic_write
-    from pipeline.glossary_io import load_glossary, render_csv
-    from pipeline.tbx import render_tbx
-
-    config = project(ctx)
-    gloss = load_glossary(config.glossary_dir, shown_root=config.root)
-    text = render_csv(gloss) if fmt == "csv" else render_tbx(gloss)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {counted(len(gloss.terms), 'concept')} to {output}")
-
-
-@glossary.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.pass_context
-def glossary_import(ctx: click.Context, file: Path) -> None:
-    """Add a CSV or TBX glossary file to glossary/."""
-    from pipeline.catalogs import atomic_write
-    from pipeline.errors import GlossaryError
-    from pipeline.glossary import build_glossary
-    from pipeline.glossary_io import glossary_files, read_glossary, render_csv, shown_path
-    from pipeline.model import Severity
-
-    config = project(ctx)
-    if file.suffix.lower() not in (".csv", ".tbx"):
-        raise GlossaryError("not a glossary file", path=file,
-                            hint="import a .csv or .tbx file")
-    existing = glossary_files(config.glossary_dir)
-    if file.resolve() in {p.resolve() for p in existing}:
-        raise GlossaryError(f"the file is already in {config.rel(config.glossary_dir)}/",
-                            path=file, hint="run 'pipeline glossary check' to validate it")
-    dest = config.glossary_dir / f"{file.stem}.csv"
-    incoming, _ = read_glossary(file.parent, files=[file])
-    if file.suffix.lower() == ".csv":
-        text = file.read_bytes().decode("utf-8")
-    else:
-        text = render_csv(build_glossary(incoming.terms, incoming.languages))
-    shown = config.rel(dest)
-    if dest.exists():
-        if dest.read_bytes() == text.encode("utf-8"):
-            click.echo(f"{shown} is already up to date")
-            return
-        raise GlossaryError(f"{shown} already exists", path=file,
-                            hint=f"rename the file, or remove {shown} to replace it")
-    _, findings = read_glossary(config.glossary_dir, files=[*existing, file],
-                                shown_root=config.root)
-    mine = [f for f in findings if f.file == shown_path(file, config.root)]
-    for f in mine:
-        click.echo(f"{f.file}:{f.line}: {f.severity.value}: {f.message}", err=True)
-    errors = sum(f.severity is Severity.ERROR for f in mine)
-    if errors:
-        raise GlossaryError(f"not imported: {errors} error{'s' if errors != 1 else ''}",
-                            path=file, hint="fix them and import again")
-    atomic_write(dest, text)
-    kind = " (converted from TBX)" if file.suffix.lower() == ".tbx" else ""
-    click.echo(f"imported {counted(len(incoming.terms), 'concept')} from {file} into {shown}{kind}")
-
-
-@cli.group()
-def models() -> None:
-    """List and install offline argos translation models."""
-
-
-def _model_project(ctx: click.Context) -> Path | None:
-    """The project that records installed models' sha256; none outside a project."""
-    try:
-        return project(ctx).root
-    except PipelineError:
-        return None
-
-
-@models.command("list")
-@click.pass_context
-def models_list(ctx: click.Context) -> None:
-    """List installed argos packages, the pairs they serve and their recorded sha256."""
-    from pipeline.argos_models import INSTALL_HINT, installed_packages, packages_dir
-    from pipeline.engines.apertium import installed_modes
-    from pipeline.model_index import recorded
-
-    folder = packages_dir()
-    packages = installed_packages(folder)
-    root = _model_project(ctx)
-    hashes = recorded(root) if root else {}
-    click.echo(f"argos packages in {folder}:")
-    for package in packages:
-        version = f" {package.package_version}" if package.package_version else ""
-        sha = hashes.get(package.name, {}).get("sha256", "")
-        click.echo(f"  {package.from_code} → {package.to_code}  {package.name}{version}  "
-                   f"sha256 {sha or 'not recorded'}")
-    if not packages:
-        click.echo(f"  none; {INSTALL_HINT}")
-    modes = installed_modes()
-    click.echo("apertium pairs: " + (", ".join(f"{a} → {b} ({m})" for (a, b), m
-                                               in sorted(modes.items())) or "none"))
-
-
-@models.command("available")
-def models_available() -> None:
-    """List the packages the index offers ($PIPELINE_MODEL_INDEX, else argos's own)."""
-    from pipeline.model_index import index_url, read_index
-
-    url = index_url()
-    entries = read_index(url)
-    click.echo(f"packages in {url}:")
-    for entry in sorted(entries, key=lambda e: (e.from_code, e.to_code, e.version)):
-        size = f"  {entry.size / 1e6:.1f} MB" if entry.size is not None else ""
-        click.echo(f"  {entry.from_code} → {entry.to_code}  {entry.version}{size}")
-
-
-@models.command("install")
-@click.argument("what", nargs=-1, required=True)
-@click.option("--sha256", help="Refuse the package unless its sha256 is this.")
-@click.pass_context
-def models_install(ctx: click.Context, what: tuple[str, ...], sha256: str | None) -> None:
-    """Install FILE.argosmodel (offline), or FROM TO from the package index."""
-    from pipeline.argos_models import install
-    from pipeline.errors import EngineError
-    from pipeline.model_index import file_sha256, install_from_index, record
-
-    root = _model_project(ctx)
-    if len(what) == 1:
-        file = Path(what[0])
-        if not file.is_file():
-            raise EngineError(f"no such file: {file}",
-                             hint="give an .argosmodel file, or FROM TO to download")
-        got = file_sha256(file)
-        if sha256 and got != sha256.lower():
-            raise EngineError(f"sha256 mismatch: got {got}", path=file,
-                             hint=f"expected {sha256}; refusing the package")
-        package = install(file)
-        if root:
-            record(root, package, got, str(file))
-    elif len(what) == 2:
-        shown: list[int] = []
-
-        def progress(done: int, total: int | None) -> None:
-            step = done * 10 // total if total else done >> 24
-            if not shown or step > shown[-1]:
-                shown.append(step)
-                size = f"/{total / 1e6:.1f}" if total else ""
-                click.echo(f"downloading {done / 1e6:.1f}{size} MB", err=True)
-
-        package, got = install_from_index(root, what[0], what[1], sha256=sha256,
-                                          progress=progress)
-    else:
-        raise EngineError("give one FILE.argosmodel, or FROM TO",
-                         hint="e.g. 'pipeline models install en fr'")
-    click.echo(f"installed {package.from_code} → {package.to_code} ({package.name}) "
-               f"in {package.path}, sha256 {got}")
-
-
-# --- review: sign-off and audit (issue 14) ---
 @cli.command()
 @click.option("--lang", required=True, help="The language whose catalogs you reviewed.")
 @click.option("--reviewer", required=True, help='Who signs: "Name <email>".')
@@ -521,108 +274,6 @@ def review(ctx: click.Context, lang: str | None, reviewer: str | None, role: str
 # --- end review app ---
 
 
-@cli.group()
-def xliff() -> None:
-    """Exchange work with a translation agency's CAT tools as XLIFF 2.1 or 1.2."""
-
-
-@xliff.command("export")
-@click.option("--lang", required=True, help="The target language.")
-@click.option("--doc", "docs", multiple=True, help="Only this document (repeatable).")
-@click.option("--version", "version", type=click.Choice(["2.1", "1.2"]), default="2.1",
-              help="XLIFF version (default 2.1).")
-@click.option("--only", type=click.Choice(["needs-review", "all"]), default="all",
-              help="Only entries that still need review, or all (default).")
-@click.option("-o", "output", type=click.Path(path_type=Path),
-              help="Output FILE, or an existing DIR for one file per document "
-                   "(default: stdout).")
-@click.pass_context
-def xliff_export(ctx: click.Context, lang: str, docs: tuple[str, ...], version: str,
-                 only: str, output: Path | None) -> None:
-    """Write a language's entries, states, notes and glossary terms as XLIFF."""
-    from pipeline.catalogs import atomic_write
-    from pipeline.interchange.xliff import export
-
-    config = project(ctx)
-    per_doc = output is not None and output.is_dir()
-    results = export(config, lang, docs=docs, version=version,
-                     only_needs_review=only == "needs-review", per_document=per_doc)
-    if output is None:
-        for _, text, _ in results:
-            click.echo(text, nl=False)
-        return
-    for doc, text, units in results:
-        path = output / f"{doc}.{lang}.xlf" if per_doc else output
-        atomic_write(path, text)
-        click.echo(f"wrote {units} units to {path} (XLIFF {version})")
-
-
-@xliff.command("import")
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
-@click.pass_context
-def xliff_import(ctx: click.Context, files: tuple[Path, ...], dry_run: bool) -> None:
-    """Take translations and review states back from XLIFF files."""
-    from pipeline.interchange.xliff import import_files
-    from pipeline.lock import project_lock
-
-    config = project(ctx)
-    with project_lock(config.root, command="xliff import"):
-        report = import_files(config, list(files), dry_run=dry_run)
-    for change in report.changes:
-        if change.action in ("refused", "stale", "mismatch", "offered"):
-            click.echo(f"{change.file}:{change.line}: {change.action}: {change.detail}: "
-                       f"{change.msgid[:60]!r}")
-    verb = "would change" if dry_run else "changed"
-    click.echo(f"{verb}: {report.count('approved')} approved, {report.count('draft')} fuzzy "
-               f"drafts, {report.count('offered')} offered for changed English; "
-               f"{report.count('unchanged')} unchanged, {report.count('refused')} refused, "
-               f"{report.count('stale') + report.count('mismatch')} not applied")
-    for path in report.written:
-        click.echo(f"  wrote {path}")
-
-
-@cli.group()
-def tm() -> None:
-    """Export and import translation memory as TMX 1.4b."""
-
-
-@tm.command("export")
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Output FILE.tmx (default: stdout).")
-@click.pass_context
-def tm_export(ctx: click.Context, langs: tuple[str, ...], output: Path | None) -> None:
-    """Write approved translations as TMX 1.4b (unreviewed ones never)."""
-    from pipeline.catalogs import atomic_write
-    from pipeline.interchange.tmx import export
-
-    config = project(ctx)
-    text, units = export(config, langs=langs)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    atomic_write(output, text)
-    click.echo(f"wrote {units} translation units to {output}")
-
-
-@tm.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.pass_context
-def tm_import(ctx: click.Context, file: Path) -> None:
-    """Add a TMX file to the translation memory that translate reuses (as fuzzy drafts)."""
-    from pipeline.interchange.tmx import import_tmx
-    from pipeline.lock import project_lock
-
-    config = project(ctx)
-    with project_lock(config.root, command="tm import"):
-        dest, pairs = import_tmx(config, file)
-    click.echo(f"imported {pairs} segment pairs into {dest}; 'pipeline translate' reuses "
-               "exact matches as fuzzy drafts")
-
-
-# --- languages (issue 19): the language matrix and what the checks cover in each ---------
 @cli.command("languages")
 def languages_command() -> None:
     """Show the language matrix: script, direction, plurals, digits, check coverage, font."""

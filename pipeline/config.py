@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.engines.model_config import ModelConfig, check_language, parse_models
 from pipeline.errors import ConfigError
 from pipeline.languages import catalog_tag
 from pipeline.model import Language
@@ -22,7 +23,7 @@ _TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _KNOWN_KEYS = {
     "source-language", "source-dir", "locales-dir", "glossary-dir", "output-dir",
     "segmentation", "languages", "engines", "disabled-checks", "project-name", "review",
-    "on-source-change",
+    "on-source-change", "models",
     "theme-dir", "organisation", "site-url",
 }
 _LANGUAGE_KEYS = {"status", "engines"}
@@ -48,6 +49,7 @@ class Config:
     theme_dir: Path = Path("theme")   # branding: logo, CSS, templates, overrides of UI words
     organisation: str = ""            # printed in every page's header
     site_url: str = ""                # where output/ is published (QR codes, canonical links)
+    models: tuple[ModelConfig, ...] = ()  # [tool.pipeline.models]: CTranslate2 model folders
 
     def language(self, tag: str) -> Language:
         for lang in self.languages:
@@ -57,6 +59,10 @@ class Config:
         raise ConfigError(f"language '{tag}' is not configured",
                           path=self.root / "pyproject.toml",
                           hint=f"configured: {known}; add it under [tool.pipeline.languages]")
+
+    def model(self, name: str) -> ModelConfig | None:
+        """The configured model of this name (None: a built-in engine or unknown)."""
+        return next((m for m in self.models if m.name == name), None)
 
     def select(self, tags: tuple[str, ...] | list[str]) -> tuple[Language, ...]:
         """The configured languages named in `tags`, or all of them when none are named."""
@@ -150,15 +156,20 @@ def load_config(root: Path) -> Config:
                               hint=f'write e.g. {key} = "{default}"')
         return str(value)
 
+    source_language = validate_tag(table.get("source-language", "en"), where=path,
+                                   line=_line_of(text, "source-language"))
+    models = parse_models(table.get("models"), root=root, source=source_language,
+                          builtin=ENGINES, path=path, text=text)
+    known_engines = (*ENGINES, *(m.name for m in models))
+
     def engine_list(value: object, key: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or any(v not in ENGINES for v in value):
-            raise ConfigError(f"'{key}' must be a list of engines from {', '.join(ENGINES)}",
-                              path=path, line=_line_of(text, key),
+        if not isinstance(value, list) or any(v not in known_engines for v in value):
+            raise ConfigError(f"'{key}' must be a list of engines from "
+                              f"{', '.join(known_engines)}", path=path,
+                              line=_line_of(text, key),
                               hint='write e.g. engines = ["argos", "apertium"]')
         return tuple(value)
 
-    source_language = validate_tag(table.get("source-language", "en"), where=path,
-                                   line=_line_of(text, "source-language"))
     default_engines = engine_list(table.get("engines", ["argos", "apertium"]), "engines")
     raw_languages = table.get("languages", {})
     if not isinstance(raw_languages, dict):
@@ -192,7 +203,12 @@ def load_config(root: Path) -> Config:
             raise ConfigError(f"language '{tag}' has status {status!r}", path=path, line=line,
                               hint="use \"released\" or \"draft\"")
         engines = engine_list(spec.get("engines", list(default_engines)), tag)
-        languages.append(Language(tag=tag, status=status, engines=engines))
+        own = "engines" in spec
+        for name in engines if own else ():
+            model = next((m for m in models if m.name == name), None)
+            if model is not None:
+                check_language(model, tag, path=path, line=line)
+        languages.append(Language(tag=tag, status=status, engines=engines, own_engines=own))
     disabled = table.get("disabled-checks", [])
     if not isinstance(disabled, list) or not all(isinstance(c, str) for c in disabled):
         raise ConfigError("'disabled-checks' must be a list of check names", path=path,
@@ -243,4 +259,5 @@ def load_config(root: Path) -> Config:
         theme_dir=folder("theme-dir", "theme"),
         organisation=branding["organisation"],
         site_url=branding["site-url"],
+        models=models,
     )

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs
+from pipeline import catalogs, merge
 from pipeline.config import Config
+from pipeline.files import atomic_write, file_digest
 from pipeline.markdown import load_document
 from pipeline.model import Document, MergeStats
-from pipeline.state import file_digest, read_state, write_state
+from pipeline.state import read_state, write_state
 
 STATE = "extract-state.json"
 
@@ -136,10 +137,10 @@ def extract(config: Config) -> ExtractResult:
         if old_pot is None or catalogs.content(old_pot) != catalogs.content(pot):
             # The template changed for real: give it a fresh creation date.
             pot.metadata["POT-Creation-Date"] = catalogs.now_stamp()
-            catalogs.atomic_write(pot_path, catalogs.render(pot))
+            atomic_write(pot_path, catalogs.render(pot))
             written.append(config.rel(pot_path))
         for tag, path, old in olds:
-            po, stats = catalogs.merge(pot, old, lang=tag)
+            po, stats = merge.merge(pot, old, lang=tag)
             changed = catalogs.write_catalog(path, po, old)
             merged.append((config.rel(path), MergeStats(
                 kept=stats.kept, added=stats.added, fuzzy=stats.fuzzy,

@@ -48,9 +48,27 @@ PLURAL_FORMS: dict[str, str] = {
 }
 
 
+def subtags(tag: str) -> list[str]:
+    """A tag's subtags, whichever separator it was written with: 'zh_Hant-TW' → zh, Hant, TW."""
+    return tag.replace("_", "-").split("-")
+
+
 def base_language(tag: str) -> str:
     """The primary language subtag in lower case: 'zh_Hans' and 'zh-Hans' → 'zh'."""
-    return tag.replace("_", "-").split("-")[0].lower()
+    return subtags(tag)[0].lower()
+
+
+def fallbacks(tag: str) -> list[str]:
+    """The tag, then each shorter prefix of it: 'zh-Hant-TW' → zh-Hant-TW, zh-Hant, zh."""
+    parts = subtags(tag)
+    return ["-".join(parts[:size]) for size in range(len(parts), 0, -1)]
+
+
+def same_language(tag: str, wanted: str) -> bool:
+    """Is `tag` the language `wanted` names? Exact (case and separator aside), or any
+    variant of it when `wanted` is a bare language ('pt-BR' is 'pt'; 'pt' is not 'pt-BR')."""
+    a, b = "-".join(subtags(tag)).lower(), "-".join(subtags(wanted)).lower()
+    return a == b or ("-" not in b and base_language(a) == b)
 
 
 def catalog_tag(tag: str) -> str:
@@ -151,7 +169,7 @@ _SCRIPT_OF: dict[str, str] = {
     "he": "Hebr", "yi": "Hebr", "bn": "Beng", "th": "Thai", "el": "Grek", "ja": "Jpan",
     "ko": "Kore", "zh": "Hans", "zh_TW": "Hant", "zh_HK": "Hant", "zh_MO": "Hant",
 }
-# The Noto face each script is set in (pipeline/templates/style.css chooses it by :lang()).
+# The Noto face each script is set in (pipeline/build/templates/style.css chooses it by :lang()).
 FONTS: dict[str, str] = {
     "Latn": "Noto Sans", "Cyrl": "Noto Sans", "Grek": "Noto Sans",
     "Arab": "Noto Naskh Arabic", "Hebr": "Noto Sans Hebrew", "Deva": "Noto Sans Devanagari",
@@ -227,3 +245,75 @@ def month_names(tag: str) -> tuple[str, ...]:
     """The twelve month names as written in a date ('1 March'), from Babel's CLDR."""
     months = locale(tag).months["format"]["wide"]
     return tuple(str(months[number]) for number in range(1, 13))
+
+
+# --- Language tokens of multilingual MT models (NLLB-200, M2M-100) -------------------------
+
+# NLLB-200 (FLORES-200) codes: ISO 639-3 language and ISO 15924 script. Chinese is chosen by
+# script below; macrolanguages map to the variety NLLB was trained on (ar → Modern Standard
+# Arabic, fa → Western Persian, ms → Standard Malay, lv → Standard Latvian, sw → Swahili).
+_NLLB: dict[str, str] = {
+    "af": "afr_Latn", "am": "amh_Ethi", "ar": "arb_Arab", "as": "asm_Beng", "az": "azj_Latn",
+    "ba": "bak_Cyrl", "be": "bel_Cyrl", "bg": "bul_Cyrl", "bn": "ben_Beng", "bo": "bod_Tibt",
+    "bs": "bos_Latn", "ca": "cat_Latn", "cs": "ces_Latn", "cy": "cym_Latn", "da": "dan_Latn",
+    "de": "deu_Latn", "el": "ell_Grek", "en": "eng_Latn", "eo": "epo_Latn", "es": "spa_Latn",
+    "et": "est_Latn", "eu": "eus_Latn", "fa": "pes_Arab", "fi": "fin_Latn", "fil": "tgl_Latn",
+    "fo": "fao_Latn", "fr": "fra_Latn", "ga": "gle_Latn", "gd": "gla_Latn", "gl": "glg_Latn",
+    "gu": "guj_Gujr", "ha": "hau_Latn", "he": "heb_Hebr", "hi": "hin_Deva", "hr": "hrv_Latn",
+    "ht": "hat_Latn", "hu": "hun_Latn", "hy": "hye_Armn", "id": "ind_Latn", "ig": "ibo_Latn",
+    "is": "isl_Latn", "it": "ita_Latn", "ja": "jpn_Jpan", "jv": "jav_Latn", "ka": "kat_Geor",
+    "kk": "kaz_Cyrl", "km": "khm_Khmr", "kn": "kan_Knda", "ko": "kor_Hang", "ku": "kmr_Latn",
+    "ky": "kir_Cyrl", "lb": "ltz_Latn", "lo": "lao_Laoo", "lt": "lit_Latn", "lv": "lvs_Latn",
+    "mk": "mkd_Cyrl", "ml": "mal_Mlym", "mn": "khk_Cyrl", "mr": "mar_Deva", "ms": "zsm_Latn",
+    "mt": "mlt_Latn", "my": "mya_Mymr", "nb": "nob_Latn", "ne": "npi_Deva", "nl": "nld_Latn",
+    "nn": "nno_Latn", "no": "nob_Latn", "pa": "pan_Guru", "pl": "pol_Latn", "ps": "pbt_Arab",
+    "pt": "por_Latn", "ro": "ron_Latn", "ru": "rus_Cyrl", "si": "sin_Sinh", "sk": "slk_Latn",
+    "sl": "slv_Latn", "so": "som_Latn", "sq": "als_Latn", "sr": "srp_Cyrl", "sv": "swe_Latn",
+    "sw": "swh_Latn", "ta": "tam_Taml", "te": "tel_Telu", "tg": "tgk_Cyrl", "th": "tha_Thai",
+    "tk": "tuk_Latn", "tl": "tgl_Latn", "tr": "tur_Latn", "tt": "tat_Cyrl", "ug": "uig_Arab",
+    "uk": "ukr_Cyrl", "ur": "urd_Arab", "uz": "uzn_Latn", "vi": "vie_Latn", "xh": "xho_Latn",
+    "yi": "ydd_Hebr", "yo": "yor_Latn", "zu": "zul_Latn",
+}
+# M2M-100's language codes (ISO 639-1 where one exists); its token for French is `__fr__`.
+_M2M100_CODES = (
+    "af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl "
+    "gu ha he hi hr ht hu hy id ig ilo is it ja jv ka kk km kn ko lb lg ln lo lt lv mg mk ml "
+    "mn mr ms my ne nl no ns oc or pa pl ps pt ro ru sd si sk sl so sq sr ss su sv sw ta th tl "
+    "tn tr uk ur uz vi wo xh yi yo zh zu")
+_M2M100 = frozenset(_M2M100_CODES.split())
+_M2M100_ALIAS = {"nb": "no", "nn": "no", "fil": "tl", "iw": "he"}
+_SAME_SCRIPT = {"Hang": {"Hang", "Kore"}, "Jpan": {"Jpan", "Hira", "Kana"}}
+
+
+def _explicit_script(tag: str) -> str | None:
+    for part in catalog_tag(tag).split("_")[1:]:
+        if len(part) == 4 and part.isalpha():
+            return part.title()
+    return None
+
+
+def model_language_token(scheme: str, tag: str) -> str | None:
+    """The token a multilingual model names `tag` with, or None where it has no such language.
+
+    scheme "nllb": 'fr' → 'fra_Latn', 'zh'/'zh-Hans' → 'zho_Hans', 'zh-Hant'/'zh-TW' →
+    'zho_Hant', 'ar' → 'arb_Arab'; scheme "m2m100": 'fr' → '__fr__'. A tag whose script the
+    model does not write (sr-Latn for NLLB, zh-Hant for M2M-100) has none: the output would be
+    in the wrong script.
+    """
+    base, written = base_language(tag), _explicit_script(tag)
+    if scheme == "nllb":
+        code = f"zho_{script(tag)}" if base == "zh" else _NLLB.get(base)
+        if code is None:
+            return None
+        if written and written not in _SAME_SCRIPT.get(code[4:], {code[4:]}):
+            return None
+        return code
+    if scheme == "m2m100":
+        code = _M2M100_ALIAS.get(base, base)
+        if code not in _M2M100 or (base == "zh" and script(tag) != "Hans"):
+            return None
+        if written and base != "zh" and written != script(base):
+            return None
+        return f"__{code}__"
+    raise ValueError(f"unknown language token scheme {scheme!r}")
+

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline import inline
 from pipeline.errors import SourceError, decode_utf8, line_at
 from pipeline.languages import base_language
 from pipeline.model import Block, BlockKind, Document, Segment
@@ -24,13 +25,9 @@ DOC_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 # translator reviews it as one unit, and it bounds the cost of segmenting hostile input.
 MAX_BLOCK = 20_000
 TRANSLATABLE_META = (("title", BlockKind.TITLE), ("description", BlockKind.DESCRIPTION))
-# Parts of inline Markdown that carry no translatable words.
-_NOT_WORDS = re.compile(
-    r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|https?://\S+", re.S)
 # A hard line break ("  " or "\\" before a newline): segments never span one, and the
 # assembly puts it back between them.
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\n")
-_CODE_SPAN = re.compile(r"(`+).+?\1", re.S)
 _CONTAINER_KIND = {
     "list_item_open": BlockKind.LIST_ITEM,
     "blockquote_open": BlockKind.BLOCKQUOTE,
@@ -66,7 +63,7 @@ def read_source(path: Path, *, shown: str) -> str:
 
 def has_words(text: str) -> bool:
     """Does inline Markdown contain anything a translator must translate?"""
-    return any(ch.isalpha() for ch in _NOT_WORDS.sub(" ", text))
+    return any(ch.isalpha() for ch in inline.not_text(text))
 
 
 @dataclass
@@ -255,7 +252,7 @@ def hard_breaks(text: str) -> list[tuple[int, int]]:
     """Spans of the hard line breaks of inline Markdown (not in code, not an escaped '\\')."""
     if "\n" not in text:
         return []
-    code = [m.span() for m in _CODE_SPAN.finditer(text)]
+    code = [m.span() for m in inline.CODE_SPAN.finditer(text)]
     found = []
     for match in _HARD_BREAK.finditer(text):
         start = match.start()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from pipeline import inline
 from pipeline.model import Term
 
 STYLES = {
@@ -27,11 +28,7 @@ STYLES = {
 # What a damaged token of each style leaves behind in an output.
 DEBRIS = {"word": re.compile(r"(?i:z\s?x\s?q)"), "bracket": re.compile(r"[⟦⟧]")}
 
-_CODE = re.compile(r"(`+)(?:.+?)\1", re.S)
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
-_LINK_TARGET = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()]*[^\s<>().,;:!?'\"]")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_LINK_TARGET = re.compile(r"(?<=\])" + inline.LINK_TARGET_SRC)
 # Unit symbols stay as written in every language; a number with one is masked whole. Words
 # (hours, weeks, units, "to" in a range, "approx.") are the engine's to translate: only the
 # number before them is masked, and the numbers-and-time-units check verifies them afterwards.
@@ -106,8 +103,9 @@ def _spans(text: str, glossary: GlossaryLike | None, lang: str,
     hits = 0
     # Text that already looks like a mask token is masked as itself, so it cannot be confused.
     found += [(m.start(), m.end(), "code", m.group(), None) for m in pattern.finditer(text)]
-    found += [(m.start(), m.end(), "code", m.group(), None) for m in _CODE.finditer(text)]
-    for regex in (_AUTOLINK, _URL, _EMAIL):
+    found += [(m.start(), m.end(), "code", m.group(), None)
+              for m in inline.CODE_SPAN.finditer(text)]
+    for regex in (inline.AUTOLINK, inline.URL, inline.EMAIL):
         found += [(m.start(), m.end(), "url", m.group(), None) for m in regex.finditer(text)]
     found += [(m.start(), m.end(), "link", m.group(), None) for m in _LINK_TARGET.finditer(text)]
     if glossary is not None:

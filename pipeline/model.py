@@ -143,6 +143,8 @@ class Language:
     tag: str
     status: str = "draft"
     engines: tuple[str, ...] = field(default=())
+    #: Whether the language's own entry lists its engines (else it inherits the default).
+    own_engines: bool = False
 
     @property
     def released(self) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.catalogs import atomic_write
 from pipeline.errors import ConfigError
+from pipeline.files import atomic_write
 
 PYPROJECT = """\
 [project]

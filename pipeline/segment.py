@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from pipeline import inline
+
 # Words that end with a period without ending a sentence (compared lower-case, no dot).
 ABBREVIATIONS = frozenset({
     "dr", "drs", "mr", "mrs", "ms", "prof", "st", "sr", "jr", "e.g", "i.e", "eg", "ie",
@@ -24,11 +26,8 @@ _SENTENCE_FINAL = frozenset({"etc", "a.m", "p.m"})
 # Inline constructs that are never split: code spans, links and images, autolinks, URLs,
 # emphasis runs.
 _PROTECTED = re.compile(
-    r"(`+)(?:.+?)\1"                              # code span
-    r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link / image
-    r"|<(?:https?|mailto):[^>]+>"                 # autolink
-    r"|\bhttps?://[^\s<>()]+[^\s<>().,;:!?]"      # bare URL
-    r"|\*\*(?=\S).+?(?<=\S)\*\*|__(?=\S).+?(?<=\S)__"  # strong
+    "|".join((inline.CODE_SPAN_SRC, inline.LINK_SRC, inline.AUTOLINK_SRC, inline.URL_SRC))
+    + r"|\*\*(?=\S).+?(?<=\S)\*\*|__(?=\S).+?(?<=\S)__"  # strong
     # Emphasis: the run stops at the next delimiter, which keeps the search linear.
     r"|\*(?=[^\s*])[^*]+?(?<=[^\s*])\*"
     r"|(?<![\w_])_(?=[^\s_])[^_]+?(?<=[^\s_])_(?![\w_])",

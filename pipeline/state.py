@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import __version__
-from pipeline.catalogs import atomic_write
+from pipeline.files import atomic_write
 
 FOLDER = ".pipeline"
 
@@ -45,15 +45,6 @@ def write_state(root: Path, name: str, value: dict[str, Any], *, key: str) -> No
     except (FileNotFoundError, UnicodeDecodeError):
         pass
     atomic_write(path, text)
-
-
-def file_digest(*paths: Path, extra: str = "") -> str:
-    """A hash of files' names and contents (a missing file counts as missing) and `extra`."""
-    hasher = hashlib.sha256(extra.encode())
-    for path in paths:
-        hasher.update(path.name.encode())
-        hasher.update(path.read_bytes() if path.exists() else b"\0missing")
-    return hasher.hexdigest()
 
 
 class Memo:

@@ -9,8 +9,9 @@ import click
 from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.extract import source_files
+from pipeline.files import file_digest
 from pipeline.model import Counts
-from pipeline.state import Memo, file_digest
+from pipeline.state import Memo
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,13 @@ from pipeline.checks.flags import machine_flags
 from pipeline.config import Config
 from pipeline.engines import Engine, Output, pick_engine
 from pipeline.errors import EngineError
+from pipeline.files import file_digest
+from pipeline.glossary.project import project_glossary
 from pipeline.interchange.tmx import memory as tmx_memory
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.model import Language
 from pipeline.segment import normalize_space
-from pipeline.state import Memo, file_digest, state_path
+from pipeline.state import Memo, state_path
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
@@ -386,23 +388,13 @@ def _work(config: Config, lang: Language, cats: list[_Catalog],
                           flags=tuple(sorted(flags.items())))
 
 
-def load_glossary(config: Config) -> GlossaryLike:
-    """The project's glossary (an empty one when the project has no glossary folder)."""
-    from pipeline.glossary import empty_glossary
-    from pipeline.glossary_io import load_glossary as load
-
-    if not config.glossary_dir.is_dir():
-        return empty_glossary()
-    return load(config.glossary_dir, shown_root=config.root)
-
-
 def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None = None,
               refresh_fuzzy: bool = False, dry_run: bool = False,
               glossary: GlossaryLike | None = None, engines: dict[str, Engine] | None = None,
               progress: Progress | None = None) -> TranslateSummary:
     """Machine-translate the selected languages' catalogs; see the module docstring."""
     selected = config.select(langs)
-    glossary = glossary if glossary is not None else load_glossary(config)
+    glossary = glossary if glossary is not None else project_glossary(config)
     cache = engines if engines is not None else {}
     # Read every selected catalog first: a broken one stops the run before anything is written.
     loaded = []

@@ -12,4 +12,5 @@ VENV=${PIPELINE_VENV:-.venv}
 bash scripts/setup.sh
 "$VENV/bin/ruff" check pipeline tests bench
 "$VENV/bin/mypy"
-"$VENV/bin/pytest" "$@"
+# One worker per core (pytest-xdist); PIPELINE_TEST_WORKERS=0 runs in this process.
+"$VENV/bin/pytest" -n "${PIPELINE_TEST_WORKERS:-auto}" "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import polib
@@ -51,3 +52,13 @@ def fresh(sample: Path) -> Path:
                                        if not line.startswith("signed-off:"))
         po.save(str(sample / "locales" / "ar" / "LC_MESSAGES" / f"{doc}.po"))
     return sample
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any attempt to open a network connection fails the test."""
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"network access attempted: {args}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

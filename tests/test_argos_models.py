@@ -12,7 +12,7 @@ import pytest
 import tinyargos
 from conftest import run
 
-from pipeline.argos_models import installed_packages, packages_dir
+from pipeline.engines.packages import installed_packages, packages_dir
 
 
 @pytest.fixture(scope="session")

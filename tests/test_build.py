@@ -14,9 +14,10 @@ import pytest
 from conftest import DATA, REPO, run
 
 from pipeline import catalogs
-from pipeline.build import build
+from pipeline.build.page import BANNER
+from pipeline.build.run import build
 from pipeline.config import load_config
-from pipeline.page import BANNER
+from pipeline.files import atomic_write
 
 VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 DOC = "after-car-t"
@@ -51,7 +52,7 @@ def edit_catalog(root: Path, lang: str, changes: dict[str, tuple[str, bool]]) ->
         if entry.msgid in changes:
             entry.msgstr, fuzzy = changes[entry.msgid]
             entry.flags = ["fuzzy"] if fuzzy else []
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
 
 
 class Page(HTMLParser):
@@ -322,7 +323,7 @@ def test_measures_keep_their_order_in_right_to_left_pages(built: Built) -> None:
 def test_rebuild_reads_only_the_changed_inputs(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """A second build only hashes unchanged sources and catalogs; a changed one is re-read."""
-    import pipeline.build as build_module
+    import pipeline.build.run as build_module
 
     root = copy_project(tmp_path)
     (root / "source" / "other.md").write_text("# Other page\n\nOne sentence here.\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline import catalogs
+from pipeline import catalogs, merge
 from pipeline.errors import CatalogError
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: es\\n"\n\n'
@@ -73,7 +73,7 @@ def test_merge_agrees_with_msgmerge(tmp_path: Path, name: str) -> None:
     (tmp_path / "new.pot").write_text(pot_text, "utf-8")
     gnu = subprocess.run(["msgmerge", "--previous", "-q", "old.po", "new.pot"],
                          cwd=tmp_path, capture_output=True, text=True, check=True).stdout
-    ours, _ = catalogs.merge(polib.pofile(pot_text), polib.pofile(old_text), lang="es")
+    ours, _ = merge.merge(polib.pofile(pot_text), polib.pofile(old_text), lang="es")
     assert states(ours) == states(polib.pofile(gnu))
     # translator comments survive, as with msgmerge
     assert {e.msgid: e.tcomment for e in ours} == {e.msgid: e.tcomment
@@ -83,7 +83,7 @@ def test_merge_agrees_with_msgmerge(tmp_path: Path, name: str) -> None:
 def test_no_msgstr_is_ever_lost() -> None:
     old_text, pot_text = PAIRS["edit-remove-add-revive"]
     old = polib.pofile(old_text)
-    merged, stats = catalogs.merge(polib.pofile(pot_text), old, lang="es")
+    merged, stats = merge.merge(polib.pofile(pot_text), old, lang="es")
     kept = {e.msgstr for e in merged if e.msgstr}
     assert {e.msgstr for e in old if e.msgstr} <= kept
     assert (stats.kept, stats.added, stats.fuzzy, stats.obsolete) == (2, 1, 1, 1)
@@ -112,7 +112,7 @@ def test_new_catalog_header_has_gnu_plural_forms_whatever_babel_says(
 
     monkeypatch.setattr(babel.messages.plurals, "get_plural", no_cldr)
     pot = polib.pofile(po(entry("One.")))
-    merged, _ = catalogs.merge(pot, None, lang=lang.replace("_", "-"))
+    merged, _ = merge.merge(pot, None, lang=lang.replace("_", "-"))
     assert merged.metadata["Language"] == lang
     assert merged.metadata["Plural-Forms"] == GNU_PLURALS[lang]
     assert merged.metadata["Content-Type"] == "text/plain; charset=UTF-8"

@@ -12,6 +12,7 @@ import pytest
 from conftest import run
 
 from pipeline import catalogs
+from pipeline.files import atomic_write
 
 SOURCE = """---
 title: Fever
@@ -94,7 +95,7 @@ def set_entry(root: Path, lang: str, msgid: str, msgstr: str, *, comment: str | 
     entry.flags = ["fuzzy"] if fuzzy else []
     if comment is not None:
         entry.tcomment = comment
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     return msgid_line(path, msgid)
 
 
@@ -351,9 +352,9 @@ def test_status_json_and_text(fever: Path) -> None:
 
 
 def test_colour_only_when_asked(fever: Path) -> None:
-    from pipeline.check import run_checks
+    from pipeline.checks.report import render_text
+    from pipeline.checks.run import run_checks
     from pipeline.config import load_config
-    from pipeline.report import render_text
     from pipeline.status import collect
     from pipeline.status import render_text as render_status
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.check import ignored
 from pipeline.checks import Catalog, Entry, Scope, registry
+from pipeline.checks.inputs import ignored
 from pipeline.checks.negation import has_negation
 from pipeline.checks.numbers import number_problems, readings, source_units, values
 from pipeline.checks.syntax import compare_formats, compile_plural, plural_distribution

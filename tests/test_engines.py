@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import tinyargos
 
-from pipeline.argos_models import install
 from pipeline.config import load_config
 from pipeline.engines import create, engine_order, pick_engine
 from pipeline.engines.apertium import ApertiumEngine, escape, unescape
 from pipeline.engines.argos import ArgosEngine, ArgosSettings
 from pipeline.engines.base import pair_key
+from pipeline.engines.packages import install
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.errors import EngineError
 from pipeline.masking import mask, unmask
@@ -159,7 +159,8 @@ def test_engine_order_uses_pseudo_only_when_a_language_lists_it(project: Path) -
         pick_engine(config, config.language("ru"), requested=None, cache={})
     assert str(info.value) == ("no engine translates en→ru (tried: none configured) (get an "
                                "en→ru argos model and install it with 'pipeline models install "
-                               "FILE.argosmodel')")
+                               "FILE.argosmodel', or configure a model under "
+                               "[tool.pipeline.models])")
     assert pick_engine(config, config.language("ru"), requested="pseudo", cache={}).name == \
         "pseudo"
     assert pick_engine(config, config.language("es"), requested=None, cache={}).name == \

@@ -10,10 +10,10 @@ import pytest
 from conftest import REPO, run
 
 from pipeline.errors import GlossaryError
-from pipeline.glossary import Glossary, empty_glossary
-from pipeline.glossary_io import guard, load_glossary, read_glossary, render_csv, unguard
+from pipeline.glossary import Glossary, empty_glossary, load_glossary, read_glossary
+from pipeline.glossary.csvfile import guard, render_csv, unguard
+from pipeline.glossary.tbx import render_tbx
 from pipeline.markdown import load_document
-from pipeline.tbx import render_tbx
 
 DATA = Path(__file__).parent / "data" / "glossary"
 HEADER = "id,en,es,fr,ru,ar,zh,dnt,case,forbidden:es,note\n"
@@ -438,3 +438,28 @@ def test_import_a_file_already_in_glossary(mini: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (f"error: {file}: the file is already in glossary/ "
                              "(run 'pipeline glossary check' to validate it)\n")
+
+
+def test_the_source_column_follows_source_language(mini: Path) -> None:
+    """A project written in German names its glossary's source column `de`, in CSV and TBX."""
+    config = mini / "pyproject.toml"
+    config.write_text(config.read_text("utf-8").replace('source-language = "en"',
+                                                        'source-language = "de"'), "utf-8")
+    for path in (mini / "glossary").iterdir():
+        path.unlink()
+    write(mini / "glossary", "de.csv", "id,de,es\nfieber,Fieber,fiebre\n")
+    result = run(mini, "glossary", "export", "--format", "tbx")
+    assert result.exit_code == 0, result.output
+    assert '<martif type="TBX-Basic" xml:lang="de">' in result.output
+    assert '<langSet xml:lang="de">' in result.output
+    (mini / "glossary" / "de.csv").unlink()
+    write(mini / "glossary", "de.tbx", result.output)
+    again = run(mini, "glossary", "export", "--format", "csv")
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[:2] == ["id,de,es,dnt,case,forbidden:es,note",
+                                             "fieber,Fieber,fiebre,,,,"]
+    write(mini / "glossary", "en.csv", "id,en,es\nfever,fever,fiebre\n")
+    refused = run(mini, "glossary", "check")
+    assert refused.exit_code == 2
+    assert refused.output.startswith("error: glossary/en.csv:1:")
+    assert "id,de," in refused.output

@@ -26,7 +26,7 @@ import pytest
 import tinyargos
 from conftest import DATA, run
 
-from pipeline.glossary_io import load_glossary
+from pipeline.glossary import load_glossary
 
 LINE = re.compile(r"^error: (?P<file>[^:\n]+)(?::(?P<line>\d+))?: (?P<what>[^\n]+) "
                   r"\((?P<fix>[^\n]+)\)\n$")
@@ -273,7 +273,7 @@ CASES: dict[str, Case] = {
         {"pyproject.toml": cfg('engines = ["pseudo"]', 'engines = ["pseudo"]\ncolour = "red"')},
         ("extract",),
         "error: {root}/pyproject.toml:6: unknown setting 'colour' in [tool.pipeline] (known "
-        "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, "
+        "settings: disabled-checks, engines, glossary-dir, languages, locales-dir, models, "
         "on-source-change, organisation, output-dir, project-name, review, segmentation, "
         "site-url, source-dir, source-language, theme-dir)"),
     "config unknown language setting": Case(

@@ -15,7 +15,6 @@ import csv
 import io
 import re
 import shutil
-import socket
 import tempfile
 from html.parser import HTMLParser
 from importlib.resources import files
@@ -27,10 +26,12 @@ from conftest import DATA, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import catalogs, pdf
+from pipeline import catalogs
+from pipeline.build import pdf
+from pipeline.build.page import Job, page_html
+from pipeline.files import atomic_write
+from pipeline.glossary.tbx import read_tbx
 from pipeline.markdown import load_document
-from pipeline.page import Job, page_html
-from pipeline.tbx import read_tbx
 
 SOURCE = """---
 title: "After your infusion"
@@ -175,7 +176,7 @@ def build_page(msgstrs: list[str], *, lang: str, draft: bool) -> str:
         for folder in (source.parent / "images", FOLDER / "output" / "media" / "images"):
             folder.mkdir(parents=True)
             shutil.copyfile(image, folder / image.name)
-        shutil.copyfile(files("pipeline") / "templates" / "style.css",  # type: ignore[arg-type]
+        shutil.copyfile(files("pipeline.build") / "templates" / "style.css",  # type: ignore[arg-type]
                         FOLDER / "output" / "style.css")
     segments = [s.text for s in load_document(source, shown="source/doc.md").segments]
     translations = {s: msgstrs[i % len(msgstrs)] for i, s in enumerate(segments)
@@ -211,7 +212,7 @@ def test_scheme_normalisation_of_the_checker(url: str, expected: str) -> None:
 
 
 class Recorder:
-    """Wraps pipeline.pdf's fetcher: every URL WeasyPrint asks for, and what was served."""
+    """Wraps pipeline.build.pdf's fetcher: every URL WeasyPrint asks for, and what was served."""
 
     def __init__(self) -> None:
         self.asked: list[str] = []
@@ -232,15 +233,6 @@ class Recorder:
 
 
 MAKE_FETCHER = pdf.make_fetcher
-
-
-@pytest.fixture
-def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"network access: {args}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
 
 
 PDF_CASES = [
@@ -332,7 +324,7 @@ def test_hostile_glossary_terms_are_inert_after_translate_and_build(
     assert all(value.strip() in placed for value in terms.values())
     for entry in po:
         entry.flags = [f for f in entry.flags if f != "fuzzy"]  # a reviewer approves all
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     result = run(root, "build", "--lang", "es")
     assert result.exit_code == 0, result.output
     assert_inert((root / "output" / "es" / "dosing.html").read_text("utf-8"))

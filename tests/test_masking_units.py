@@ -9,9 +9,9 @@ import pytest
 import tinyargos
 
 from pipeline import catalogs
-from pipeline.argos_models import install
 from pipeline.engines.apertium import ApertiumEngine
 from pipeline.engines.argos import ArgosEngine, ArgosSettings
+from pipeline.engines.packages import install
 from pipeline.engines.pseudo import PseudoEngine
 from pipeline.masking import mask, unmask
 

@@ -14,6 +14,7 @@ from conftest import DATA, REPO, run
 
 from pipeline import catalogs, languages
 from pipeline.checks.coverage import matrix_table
+from pipeline.files import atomic_write
 
 MATRIX = DATA / "matrix"
 DOSE = "Take 2 tablets of 500 mg every 8 hours."
@@ -48,7 +49,7 @@ def _edit(root: Path, lang: str, msgid: str, old: str, new: str) -> None:
     entry = next(e for e in po if e.msgid == msgid)
     assert old in entry.msgstr, (lang, entry.msgstr)
     entry.msgstr = entry.msgstr.replace(old, new, 1)
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
 
 
 def _findings(root: Path, lang: str) -> tuple[int, dict[str, object]]:
@@ -168,8 +169,8 @@ THAI_WORDS = (
 def test_thai_lines_break_between_words(tmp_path: Path, width_mm: int) -> None:
     import unicodedata
 
-    from pipeline.page import _package_text
-    from pipeline.pdf import render_pdf
+    from pipeline.build.page import _package_text
+    from pipeline.build.pdf import render_pdf
 
     css = _package_text("style.css")
     html = (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>th</title>'

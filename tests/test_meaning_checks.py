@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.check import run_checks
 from pipeline.checks import Catalog, Entry, Scope, registry
 from pipeline.checks.lexicon import corpus_of
+from pipeline.checks.run import run_checks
 from pipeline.config import load_config
+from pipeline.glossary.project import project_glossary
 from pipeline.langdata import covered
 from pipeline.model import Severity
-from pipeline.translate import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
-GLOSSARY = load_glossary(load_config(ROOT))
+GLOSSARY = project_glossary(load_config(ROOT))
 
 
 def names(msgid: str, msgstr: str, lang: str, **entry: object) -> list[str]:

@@ -14,6 +14,7 @@ import pytest
 from conftest import run
 
 from pipeline import catalogs
+from pipeline.files import atomic_write
 from pipeline.translate import clean
 
 NBSP = "\u00a0"
@@ -73,7 +74,7 @@ def draft_one(root: Path) -> None:
         if entry.msgid == EMPHASIS:
             entry.msgstr = "_Dra. Ana Ruiz, Servicio de Hematología. Llámenos antes._"
             entry.flags = ["fuzzy"]
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     msgfmt_check(path)
 
 
@@ -165,7 +166,7 @@ def test_checks_read_a_no_break_space_as_a_space(visit: Path, msgstr: str,
     for entry in po:
         if entry.msgid == DOSE:
             entry.msgstr = msgstr  # approved: no fuzzy flag
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     msgfmt_check(path)
     report = json.loads(run(visit, "check", "--format", "json").output)
     assert report["summary"]["entries"] == 1

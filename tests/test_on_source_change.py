@@ -15,6 +15,7 @@ import pytest
 from conftest import DATA, run
 
 from pipeline import catalogs
+from pipeline.files import atomic_write
 
 DOC = "after-car-t"
 OLD = "Check your temperature twice a day."
@@ -55,7 +56,7 @@ def approve(root: Path, msgid: str, msgstr: str) -> None:
     entry.msgstr = msgstr
     entry.flags = [f for f in entry.flags if f != "fuzzy"]
     entry.previous_msgid = None
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
 
 

@@ -15,8 +15,9 @@ import pytest
 from conftest import DATA, run
 
 from pipeline import catalogs
-from pipeline.page import BANNER
-from pipeline.pdf import make_fetcher, render_pdf
+from pipeline.build.page import BANNER
+from pipeline.build.pdf import make_fetcher, render_pdf
+from pipeline.files import atomic_write
 
 DOC = "after-car-t"
 LANGS = ("ar", "zh", "ru", "es")
@@ -102,7 +103,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         elif entry.msgid == "When to call us":
             entry.msgstr = ("![a](data:image/png;base64,iVBORw0KGgo=) ![b](file:///etc/hostname)"
                             " ![c](https://tracker.example/p.png) <img src=x onerror=alert(3)>")
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     hostile_result = run(hostile, "build", "--lang", "ru", "--format", "pdf")
     assert hostile_result.exit_code == 0, hostile_result.output
     return Built(root=root, hostile=hostile, output=hostile_result.output)
@@ -213,7 +214,7 @@ def test_build_reports_a_pdf_with_missing_glyphs(tmp_path: Path) -> None:
     for entry in po:
         if entry.msgid == "Dose":
             entry.msgstr = "Доза \ue000"
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     result = run(root, "build", "--lang", "ru", "--format", "pdf")
     assert result.exit_code == 1
     assert (f"failed    output/ru/{DOC}.pdf (no glyph in any installed font for U+E000; "

@@ -15,8 +15,8 @@ from pathlib import Path
 import django
 import pytest
 
-from pipeline.check import read
 from pipeline.checks import Catalog, Project, registry
+from pipeline.checks.run import read
 from pipeline.model import Severity
 
 DJANGO = Path(django.__file__).parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.build import Review, release_decision
+from pipeline.build.plan import Review, release_decision
 
 # Ten segments in each state of the document; "stale" is a sentence whose English changed
 # since it was translated, which the catalog no longer has for the new English.

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.build.page import Job, _sanitize, page_html
 from pipeline.markdown import load_document, parse, render_html
-from pipeline.page import Job, _sanitize, page_html
 
 WORDS = ("patient", "dose", "fever", "transplant", "cells", "the", "your", "doctor", "we",
          "call", "blood", "week", "take", "after", "CAR-T", "therapy", "e.g.", "approx.", "vs.",
@@ -104,7 +104,7 @@ def same(html: str) -> str:
     return re.sub(r"\s+", " ", html).strip()
 
 
-@pytest.mark.parametrize(("segmentation", "examples"), [("sentence", 300), ("paragraph", 100)])
+@pytest.mark.parametrize(("segmentation", "examples"), [("sentence", 120), ("paragraph", 50)])
 def test_identity_catalog_rebuilds_the_source_html(segmentation: str, examples: int) -> None:
     @settings(max_examples=examples, deadline=None, derandomize=True, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

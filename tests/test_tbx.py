@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import GlossaryError
-from pipeline.glossary import Glossary
-from pipeline.glossary_io import load_glossary, read_glossary, render_csv
+from pipeline.glossary import Glossary, load_glossary, read_glossary
+from pipeline.glossary.csvfile import render_csv
+from pipeline.glossary.tbx import render_tbx
 from pipeline.model import Term
-from pipeline.tbx import render_tbx
 
 DATA = Path(__file__).parent / "data" / "glossary"
 

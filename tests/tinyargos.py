@@ -73,8 +73,12 @@ def _codes(rng: np.random.Generator, count: int, dims: int) -> np.ndarray:
 
 def _spec(vocab: list[str], *, copy: bool, seed: int, layers: int = 1, heads: int = 1,
           width: int = TOKEN_DIMS + POSITION_DIMS, ffn: int = 8, vocab_size: int = 0,
-          position_dims: int = POSITION_DIMS) -> object:
-    """A Transformer spec: exact copy (token codes routed through head 0) or random weights."""
+          position_dims: int = POSITION_DIMS, target_vocab: list[str] | None = None) -> object:
+    """A Transformer spec: exact copy (token codes routed through head 0) or random weights.
+
+    `target_vocab` (same length) gives the target side its own tokens: the copy model then
+    emits target token i where the source has token i.
+    """
     from ctranslate2.specs import TransformerSpec
 
     rng = np.random.default_rng(seed)
@@ -135,7 +139,7 @@ def _spec(vocab: list[str], *, copy: bool, seed: int, layers: int = 1, heads: in
         cross.linear[1].weight[d:d + t, :t] = np.eye(t)          # values: encoder tokens
         cross.linear[2].weight[:t, :t] = np.eye(t)               # back to the token dims
     spec.register_source_vocabulary(vocab)
-    spec.register_target_vocabulary(vocab)
+    spec.register_target_vocabulary(vocab if target_vocab is None else target_vocab)
     spec.config.add_source_eos = True
     return spec
 

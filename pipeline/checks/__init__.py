@@ -1,18 +1,18 @@
 """The check registry: small functions, each registered under a name, returning findings.
 
 A check never prints. It receives one catalog entry (or a whole catalog, or the project)
-and yields `Finding`s with its own default severity; the runner (pipeline.check) fills in
+and yields `Finding`s with its own default severity; the runner (pipeline.checks.run) fills in
 the severity policy, per-entry `check-ignore` comments and the project's disabled checks.
 """
 
 from __future__ import annotations
 
 import importlib
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline import inline
 from pipeline.model import Finding, Severity
 
 # Checks whose findings are errors in released languages and warnings in drafts.
@@ -21,9 +21,6 @@ SAFETY = frozenset({"numbers", "units", "negation", "glossary", "markup", "links
                     "leftover-english", "unedited-mt", "omission", "substitution"})
 _MODULES = ("completeness", "syntax", "numbers", "safety", "quantities", "negation", "wording",
             "alignment", "signoff")
-# Inline Markdown that is never translated: code spans, link targets, autolinks, bare URLs.
-_NOT_TEXT = re.compile(
-    r"(`+).+?\1|\]\([^)]*\)|<(?:https?|mailto):[^>]+>|\bhttps?://[^\s<>()]+", re.S)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,5 +139,4 @@ def registry() -> dict[str, Check]:
 
 def plain(text: str) -> str:
     """Inline Markdown without what is never translated (code spans, URLs, link targets)."""
-    return _NOT_TEXT.sub(" ", text) if ("`" in text or "](" in text or "http" in text
-                                        or "<" in text) else text
+    return inline.not_text(text)

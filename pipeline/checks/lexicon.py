@@ -252,7 +252,7 @@ class Corpora:
 
     def fingerprint(self, lang: str) -> str:
         """A digest of the catalogs a language's corpus is read from (keys the check cache)."""
-        from pipeline.state import file_digest
+        from pipeline.files import file_digest
 
         return file_digest(*self._paths(lang)) if self.wanted else ""
 
@@ -261,7 +261,7 @@ class Corpora:
         if not self.wanted:
             return None
         if lang not in self._built:
-            from pipeline.check import read
+            from pipeline.checks.inputs import read
             from pipeline.model import Finding
 
             pairs: list[tuple[str, str]] = []

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline import languages
+from pipeline import inline, languages
 from pipeline.checks import Entry, Scope, check, plain
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
@@ -18,10 +18,6 @@ LENGTH_RATIO = {"zh": 0.35, "ja": 0.45, "ko": 0.6, "ar": 0.9, "he": 0.85, "ru": 
                 "es": 1.15, "fr": 1.2, "it": 1.15, "pt": 1.15, "de": 1.2}
 _LENGTH_SPREAD = 2.5
 _MIN_LENGTH = 30
-_CODE = re.compile(r"(`+)(.+?)\1", re.S)
-_LINK = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_BARE_URL = re.compile(r"\bhttps?://[^\s<>()]+[^\s<>().,;:!?]")
 _OPENING = {"em_open": "emphasis", "strong_open": "strong", "link_open": "link",
             "image": "image"}
 # A `*` or `_` left as text that could have been a delimiter (not `snake_case`, not "5 * 3").
@@ -48,17 +44,17 @@ def _structure(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """(markup shape, code span contents, URLs) of inline Markdown (never mutate them)."""
     code: Counter[str] = Counter()
     urls: Counter[str] = Counter()
-    for match in _CODE.finditer(text):
-        code[match.group(2).strip()] += 1
-    rest = _CODE.sub(" ", text)
-    for match in _LINK.finditer(rest):
-        urls[match.group(2)] += 1
-    rest = _LINK.sub(lambda m: " " + m.group(0)[len(m.group(1)):m.group(0).rindex("](")] + " ",
-                     rest)
-    for match in _AUTOLINK.finditer(rest):
-        urls[match.group(1)] += 1
-    rest = _AUTOLINK.sub(" ", rest)
-    for match in _BARE_URL.finditer(rest):
+    for match in inline.CODE_SPAN.finditer(text):
+        code[match.group("code_text").strip()] += 1
+    rest = inline.CODE_SPAN.sub(" ", text)
+    for match in inline.LINK.finditer(rest):
+        urls[match.group("target")] += 1
+    rest = inline.LINK.sub(lambda m: " " + m.group(0)[len(m.group("bang")):
+                                                      m.group(0).rindex("](")] + " ", rest)
+    for match in inline.AUTOLINK.finditer(rest):
+        urls[match.group("autolink")] += 1
+    rest = inline.AUTOLINK.sub(" ", rest)
+    for match in inline.URL.finditer(rest):
         urls[match.group(0)] += 1
     return _shape(text), code, urls
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.engines.base import Engine, Output, pair_key
 from pipeline.errors import EngineError
 from pipeline.languages import expand_abbreviations
+from pipeline.masking import token_pattern
 
 _ESCAPE = set("\\[]^$@/<>{}")
 _SUPERBLANK_RUN = re.compile(r"[*#]+")
@@ -96,14 +97,17 @@ def unescape(stream: str) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(marked)
 
 
-_LEADING_TOKEN = re.compile(r"^([*_\"'“‘«¿¡(]*ZXQ\d+\s+)(\w)")
+MASK_STYLE = "word"
+# A mask token (masking's own pattern) opening the sentence, and the word after it.
+_LEADING_TOKEN = re.compile(r"^(?P<lead>[*_\"'“‘«¿¡(]*(?:" + token_pattern(MASK_STYLE).pattern
+                            + r")\s+)(?P<next>\w)")
 
 
 def _undo_capital(original: str, text: str) -> str:
     """Apertium capitalizes the word after a sentence-initial unknown word (a mask token)."""
     before, after = _LEADING_TOKEN.match(original), _LEADING_TOKEN.match(text)
-    if before and after and before.group(2).islower() and after.group(2).isupper():
-        return after.group(1) + after.group(2).lower() + text[after.end():]
+    if before and after and before["next"].islower() and after["next"].isupper():
+        return after["lead"] + after["next"].lower() + text[after.end():]
     return text
 
 
@@ -179,7 +183,7 @@ class ApertiumEngine(Engine):
     """Rule-based MT through the `apertium` command and the installed language pairs."""
 
     name = "apertium"
-    mask_style = "word"
+    mask_style = MASK_STYLE
     batch_size = 1000
 
     def __init__(self) -> None:
@@ -251,7 +255,7 @@ class ApertiumEngine(Engine):
             text = text.strip() if original == original.strip() else text
             text = _undo_capital(original, text)
             notes = tuple(f"{_KINDS[m[0]]}: {m[1:]}" for m in marked
-                          if not re.fullmatch(r"ZXQ\d+", m[1:]))
+                          if not token_pattern(MASK_STYLE).fullmatch(m[1:]))
             outputs.append(Output(text, notes))
         return outputs
 

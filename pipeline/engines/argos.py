@@ -18,8 +18,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.argos_models import INSTALL_HINT, ArgosPackage, installed_packages
 from pipeline.engines.base import Engine, pair_key
+from pipeline.engines.packages import INSTALL_HINT, ArgosPackage, installed_packages
 from pipeline.errors import EngineError
 
 

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Union
 
-_AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+from pipeline.inline import AUTOLINK, LINK_TARGET
+
 _SPECIAL = re.compile(r"[`<\[*_]")
-_LINK_TARGET = re.compile(r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
 
 
 @dataclass(frozen=True)
@@ -110,14 +110,14 @@ def _parse(text: str, counter: list[int]) -> list[Node]:
                 out.append(Code(_next(counter), "code", text[i:end + run]))
                 i = end + run
                 continue
-        elif ch == "<" and (auto := _AUTOLINK.match(text, i)):
+        elif ch == "<" and (auto := AUTOLINK.match(text, i)):
             flush()
             out.append(Code(_next(counter), "link", auto.group()))
             i = auto.end()
             continue
         elif ch == "[":
             close = _bracket_end(text, i)
-            target = _LINK_TARGET.match(text, close + 1) if close > i + 1 else None
+            target = LINK_TARGET.match(text, close + 1) if close > i + 1 else None
             if target:
                 flush()
                 ident = _next(counter)

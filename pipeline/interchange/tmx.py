@@ -14,8 +14,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pipeline import __version__, catalogs
 from pipeline.config import Config
+from pipeline.files import atomic_write
 from pipeline.interchange.units import catalog_file, project_docs
 from pipeline.interchange.xmlsafe import InterchangeError, parse
+from pipeline.languages import same_language
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _PO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)")
@@ -74,11 +76,6 @@ def _seg_text(seg: Element) -> str:
     return "".join(parts)
 
 
-def _same_lang(a: str, b: str) -> bool:
-    a, b = a.lower().replace("_", "-"), b.lower().replace("_", "-")
-    return a == b or (("-" not in b) and a.split("-")[0] == b)
-
-
 def read_pairs(path: Path, *, source_lang: str, shown: str | None = None
                ) -> list[dict[str, str]]:
     """Each tu of a TMX file as {lang: text}; refuses what is not TMX 1.4 for this source."""
@@ -91,7 +88,7 @@ def read_pairs(path: Path, *, source_lang: str, shown: str | None = None
                         "export the memory as TMX 1.4b")
     header = root.find("header")
     srclang = header.get("srclang", "") if header is not None else ""
-    if srclang.lower() != "*all*" and not _same_lang(srclang, source_lang):
+    if srclang.lower() != "*all*" and not same_language(srclang, source_lang):
         raise tree.fail(header, f"source language '{srclang}' is not the project's "
                                 f"'{source_lang}'", "import a memory translated from "
                                                     f"{source_lang}")
@@ -112,19 +109,19 @@ def import_tmx(config: Config, file: Path) -> tuple[str, int]:
     units = read_pairs(file, source_lang=config.source_language)
     tags = [lang.tag for lang in config.languages]
     pairs = sum(1 for u in units for lang in u
-                if any(_same_lang(lang, t) for t in tags) and _source(u, config))
+                if any(same_language(lang, t) for t in tags) and _source(u, config))
     if not pairs:
         raise InterchangeError("no segment pairs for this project's languages "
                                f"({', '.join(tags)})", path=str(file),
                                hint="check the xml:lang of the <tuv> elements")
     dest = tm_dir(config) / f"{file.stem}.tmx"
-    catalogs.atomic_write(dest, file.read_bytes().decode("utf-8"))
+    atomic_write(dest, file.read_bytes().decode("utf-8"))
     return config.rel(dest), pairs
 
 
 def _source(unit: dict[str, str], config: Config) -> str:
     return next((text for lang, text in unit.items()
-                 if _same_lang(lang, config.source_language)), "")
+                 if same_language(lang, config.source_language)), "")
 
 
 def memory(config: Config, lang: str) -> dict[str, tuple[str, str]]:
@@ -135,7 +132,7 @@ def memory(config: Config, lang: str) -> dict[str, tuple[str, str]]:
         shown = config.rel(path)
         for unit in read_pairs(path, source_lang=config.source_language, shown=shown):
             english = _source(unit, config)
-            text = next((t for tag, t in unit.items() if _same_lang(tag, lang)), "")
+            text = next((t for tag, t in unit.items() if same_language(tag, lang)), "")
             if english and text:
                 found.setdefault(english, (text, f"TMX {shown}"))
     return found

@@ -95,7 +95,7 @@ def _critical(config: Config, doc: str) -> frozenset[str]:
 def collect(config: Config, lang: str, *, docs: tuple[str, ...] = (),
             only_needs_review: bool = False) -> list[DocUnits]:
     """Units of one language's catalogs (the named documents, or all)."""
-    from pipeline.translate import load_glossary
+    from pipeline.glossary.project import project_glossary
 
     known = project_docs(config)
     for doc in docs:
@@ -103,7 +103,7 @@ def collect(config: Config, lang: str, *, docs: tuple[str, ...] = (),
             raise PipelineError(f"no document '{doc}' in this project",
                                 path=config.rel(config.locales_dir),
                                 hint=f"choose one of: {', '.join(known) or 'none'}")
-    glossary = load_glossary(config)
+    glossary = project_glossary(config)
     out = []
     for doc in docs or tuple(known):
         path = catalog_file(config, lang, doc)

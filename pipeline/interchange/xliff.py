@@ -18,6 +18,7 @@ from pipeline.interchange import inline, xliff2, xliff12
 from pipeline.interchange.incoming import Incoming, IncomingFile, plain_text, to_markdown
 from pipeline.interchange.units import catalog_file, collect, project_docs, unit_id
 from pipeline.interchange.xmlsafe import InterchangeError, parse
+from pipeline.merge import FUZZY_THRESHOLD
 
 _MACHINE = ("mt:", "qa:", "xliff:")
 
@@ -149,7 +150,7 @@ def _apply(unit: Incoming, entry: catalogs.POEntry | None, po: catalogs.POFile,
 def _offer(unit: Incoming, po: catalogs.POFile, say: Callable[..., Change]) -> Change:
     """English changed since export: report it, and offer the target as a fuzzy draft."""
     english = plain_text(unit.sources)
-    best, ratio = None, catalogs.FUZZY_THRESHOLD
+    best, ratio = None, FUZZY_THRESHOLD
     matcher = difflib.SequenceMatcher(None, "", english, autojunk=False)
     for entry in catalogs.entries(po):
         matcher.set_seq1(inline.plain(inline.parse(entry.msgid)))

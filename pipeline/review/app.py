@@ -28,6 +28,7 @@ from werkzeug.wrappers import Request, Response
 from pipeline import catalogs
 from pipeline.config import Config
 from pipeline.errors import PipelineError
+from pipeline.files import atomic_write
 from pipeline.languages import direction
 from pipeline.lock import project_lock
 from pipeline.review import signoff, views
@@ -205,7 +206,7 @@ class ReviewApp:
                                 approve=action != "save")
                     after = catalogs.render(po)
                     if after != before:
-                        catalogs.atomic_write(path, after)
+                        atomic_write(path, after)
                         session.undo.append(Undo(path, before, after, lang, doc, key))
                 if action in ("sign", "approve-sign"):
                     if self.reviewer is None:
@@ -229,7 +230,7 @@ class ReviewApp:
             if last.path.read_text("utf-8") != last.after:
                 return _redirect(request, last.lang, last.doc, last.key, _(
                     "Cannot undo: the catalog changed on disk since your last action."))
-            catalogs.atomic_write(last.path, last.before)
+            atomic_write(last.path, last.before)
             session.undo.pop()
         return _redirect(request, last.lang, last.doc, last.key, _("Undone."))
 

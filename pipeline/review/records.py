@@ -18,8 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pipeline.catalogs import atomic_write
 from pipeline.errors import PipelineError, decode_utf8
+from pipeline.files import atomic_write
 from pipeline.model import ROLES, SignOff
 
 NAMESPACE = "pipeline-signoff"

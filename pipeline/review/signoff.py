@@ -22,6 +22,7 @@ from typing import Any
 from pipeline import catalogs
 from pipeline.checks import Catalog, Entry
 from pipeline.config import Config
+from pipeline.files import atomic_write
 from pipeline.lock import project_lock
 from pipeline.markdown import load_document
 from pipeline.model import ROLES, SignOff
@@ -116,7 +117,7 @@ def _critical(config: Config, doc: str) -> frozenset[str]:
 
 def read_catalog(config: Config, *, lang: str, doc: str) -> tuple[Any, Catalog]:
     """A catalog as polib object (for writing) and as the checks' Catalog (for states)."""
-    from pipeline.check import to_catalog
+    from pipeline.checks.inputs import to_catalog
 
     path = catalogs.catalog_path(config.locales_dir, lang, doc)
     shown = config.rel(path)
@@ -248,7 +249,7 @@ def sync_comments(config: Config, *, lang: str, doc: str, po: Any = None) -> boo
     if po is None:
         po = read_catalog(config, lang=lang, doc=doc)[0]
     before = catalogs.content(po)
-    from pipeline.check import to_catalog
+    from pipeline.checks.inputs import to_catalog
 
     catalog = to_catalog(po, catalogs.render(po), file=config.rel(path), lang=lang, doc=doc)
     states = {(s.msgctxt, s.msgid): s for s in catalog_states(config, catalog)}
@@ -263,5 +264,5 @@ def sync_comments(config: Config, *, lang: str, doc: str, po: Any = None) -> boo
         item.tcomment = "\n".join(kept)
     if catalogs.content(po) == before:
         return False
-    catalogs.atomic_write(path, catalogs.render(po))
+    atomic_write(path, catalogs.render(po))
     return True

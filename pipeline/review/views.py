@@ -11,8 +11,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from pipeline import catalogs
-from pipeline.check import _load_glossary, enabled_checks, to_catalog
 from pipeline.checks import Catalog, Entry, Scope
+from pipeline.checks.inputs import checks_glossary, enabled_checks, to_catalog
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.markdown import load_document
@@ -106,7 +106,7 @@ class Project:
     @property
     def glossary(self) -> Any:
         if not self._glossary_loaded:
-            self._glossary = _load_glossary(self.config, True)
+            self._glossary = checks_glossary(self.config, True)
             self._glossary_loaded = True
         return self._glossary
 

@@ -1,6 +1,6 @@
 """The medical glossary: the merged terminology, term matching in source, target verification.
 
-Files are read and written in pipeline.glossary_io (CSV) and pipeline.tbx (TBX).
+Files are read in pipeline.glossary.load (CSV in csvfile, TBX in tbx).
 
 Matching works on a plain-text projection of inline Markdown (emphasis and link brackets
 dropped, code spans, URLs and link targets turned into barriers) cut into word tokens, looked
@@ -19,21 +19,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline import inline
 from pipeline.model import Term
 
-SOURCE = "en"
-FIXED = ("id", SOURCE, "dnt", "case", "note")
 _BARRIER = "\x00"
 _HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
-_MARKUP = re.compile(r"""
-    (?P<code>(?P<ticks>`+).+?(?P=ticks))
-  | (?P<url><(?:[a-zA-Z][\w+.-]*:|[^\s@<>]+@)[^\s<>]*>
-      |(?:https?://|ftp://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?)\]'"])
-  | (?P<tail>\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\]\[[^\]]*\])
-  | (?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)
-  | \\(?P<esc>[!-/:-@\[-`{-~])
-  | (?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))
-""", re.X | re.S)
+_MARKUP = re.compile(
+    r"(?P<code>" + inline.CODE_SPAN_SRC + r")"
+    r"|(?P<url>" + "|".join((inline.AUTOLINK_SRC, inline.URL_SRC, r"mailto:" + inline.EMAIL_SRC,
+                             inline.EMAIL_SRC)) + r")"
+    r"|(?P<tail>\]" + inline.LINK_TARGET_SRC + r"|\]\[[^\]]*\])"
+    r"|(?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)"
+    r"|\\(?P<esc>[!-/:-@\[-`{-~])"
+    r"|(?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))", re.S)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\-‐‑]")
 _HYPHENS = "-‐‑"
 _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "self", "ex",
@@ -94,6 +92,7 @@ class Glossary:
     terms: tuple[Term, ...]
     languages: tuple[str, ...]
     fingerprint: str
+    source_language: str = "en"
 
     def match(self, text: str) -> list[Match]:
         """Glossary terms in English inline Markdown: sorted, non-overlapping, longest first.
@@ -114,7 +113,7 @@ class Glossary:
         return {}
 
     def _match(self, text: str) -> list[Match]:
-        clean, where = _project(text)
+        clean, where = plain_text(text)
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []
         for i, tok in enumerate(tokens):
@@ -150,8 +149,8 @@ class Glossary:
         accepted: list[tuple[int, int]] = []
         for term in terms:
             if term.dnt:
-                plain = unicodedata.normalize("NFC", _project(target)[0])
-                forms = {*term.source, *(_project(m.text)[0] for m in matches if m.term is term)}
+                plain = unicodedata.normalize("NFC", plain_text(target)[0])
+                forms = {*term.source, *(plain_text(m.text)[0] for m in matches if m.term is term)}
                 if not any(re.search(rf"(?<![A-Za-z0-9]){re.escape(f)}(?![A-Za-z0-9])", plain)
                            for f in forms):
                     problems.append(TermProblem("dnt-altered", term,
@@ -185,7 +184,7 @@ class Glossary:
         for n, term in enumerate(self.terms):
             cs = term.case_sensitive
             for variant in term.source:
-                words = [_key(t, cs) for t in _tokens(_project(variant)[0])]
+                words = [_key(t, cs) for t in _tokens(plain_text(variant)[0])]
                 if not words:
                     continue
                 forms = _forms(words[-1])
@@ -234,7 +233,7 @@ def _key(token: _Token, case_sensitive: bool) -> str:
     return token.raw if case_sensitive else token.folded
 
 
-def _project(text: str) -> tuple[str, list[int] | None]:
+def plain_text(text: str) -> tuple[str, list[int] | None]:
     """Inline Markdown as plain text to match on, with each character's offset in `text`."""
     if not _HINT.search(text):
         return text, None
@@ -301,7 +300,7 @@ def _group(lang: str) -> str:
 
 def _fold(text: str, lang: str) -> str:
     """Target text for comparison: markup dropped, NFKC, casefolded, script-specific folds."""
-    s = _project(text)[0].replace(_BARRIER, " ")
+    s = plain_text(text)[0].replace(_BARRIER, " ")
     s = unicodedata.normalize("NFKC", s).casefold().replace("’", "'").replace("ё", "е")
     group = _group(lang)
     if group == "arabic":
@@ -356,15 +355,16 @@ def _phrase_pattern(folded: str, lang: str) -> str:
 
 # ---------------------------------------------------------------- loading and validation
 
-def empty_glossary() -> Glossary:
+def empty_glossary(source: str = "en") -> Glossary:
     """A glossary with no terms (a project without glossary files)."""
-    return build_glossary((), ())
+    return build_glossary((), (), source=source)
 
 
-def build_glossary(terms: Sequence[Term], languages: Iterable[str]) -> Glossary:
+def build_glossary(terms: Sequence[Term], languages: Iterable[str], *,
+                   source: str = "en") -> Glossary:
     """A Glossary of `terms` with its fingerprint."""
     data = [[t.id, t.source, sorted(t.targets), sorted(t.forbidden), t.dnt,
              t.case_sensitive, t.note] for t in sorted(terms, key=lambda t: t.id)]
     digest = hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:12]
     return Glossary(terms=tuple(terms), languages=tuple(dict.fromkeys(languages)),
-                    fingerprint=digest)
+                    fingerprint=digest, source_language=source)

@@ -10,8 +10,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from pipeline import ui
-from pipeline.doccontrol import Control, format_day
+from pipeline.build import ui
+from pipeline.build.doccontrol import Control, format_day
 
 THEME_TEMPLATES = "templates"
 LOGO_NAMES = ("logo.svg", "logo.png")
@@ -115,7 +115,7 @@ def environment(theme: str) -> Any:
     loaders: list[Any] = []
     if theme and (Path(theme) / THEME_TEMPLATES).is_dir():
         loaders.append(FileSystemLoader(str(Path(theme) / THEME_TEMPLATES)))
-    loaders.append(PackageLoader("pipeline", "templates"))
+    loaders.append(PackageLoader("pipeline.build", "templates"))
     return Environment(loader=ChoiceLoader(loaders), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from pipeline.errors import BuildError
+from pipeline.files import atomic_write_bytes
 
 # PDF/UA-1 brings tagging (structure tree, /Lang, XMP metadata); WeasyPrint 70 offers it.
 PDF_VARIANT = "pdf/ua-1"
@@ -83,18 +82,5 @@ def render_pdf(*, html: str, base: Path, roots: tuple[Path, ...], target: Path) 
         raise BuildError("WeasyPrint produced no PDF", path=target)
     missing = tuple(dict.fromkeys(capture.missing))
     if not missing:
-        write_bytes(target, data)
+        atomic_write_bytes(target, data)
     return PdfReport(missing_glyphs=missing, refused_urls=tuple(dict.fromkeys(fetcher.refused)))
-
-
-def write_bytes(path: Path, data: bytes) -> None:
-    """Write binary output through a temporary file and a rename (never half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -23,13 +23,13 @@ from xml.sax.saxutils import escape, quoteattr
 from xml.sax.xmlreader import Locator
 
 from pipeline.errors import GlossaryError
+from pipeline.glossary.problems import finding, language_problem
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term
 
 if TYPE_CHECKING:
-    from pipeline.glossary import Glossary
+    from pipeline.glossary.terms import Glossary
 
-SOURCE = "en"
 PREFERRED, ADMITTED, DEPRECATED = ("preferredTerm-admn-sts", "admittedTerm-admn-sts",
                                    "deprecatedTerm-admn-sts")
 _FORBIDDEN_STATUS = re.compile(r"deprecated|superseded|notrecommended|forbidden", re.I)
@@ -127,10 +127,10 @@ def parse_xml(data: bytes, *, shown: str) -> _Node:
     return builder.root
 
 
-def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Finding]]:
+def read_tbx(data: bytes, *, shown: str,
+             source: str = "en") -> tuple[list[Term], list[str], list[Finding]]:
     """Concepts of a TBX file, the languages it has, and findings about its content."""
-    from pipeline.glossary_io import finding, language_problem
-
+    source_base = base_language(source)
     root = parse_xml(data, shown=shown)
     if root.name not in ("martif", "tbx"):
         raise GlossaryError(f"not a TBX file: the root element is <{root.name}>", path=shown,
@@ -140,7 +140,7 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
     findings: list[Finding] = []
     checked: set[str] = set()
     for entry in root.iter("termEntry", "conceptEntry"):
-        source: list[str] = []
+        variants: list[str] = []
         targets: dict[str, list[tuple[int, str]]] = {}
         forbidden: dict[str, list[str]] = {}
         case = False
@@ -150,7 +150,7 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
                 findings.append(finding(Severity.ERROR, f"<{lang_node.name}> has no xml:lang",
                                         shown, lang_node.line))
                 continue
-            is_source = base_language(lang) == SOURCE
+            is_source = base_language(lang) == source_base
             if not is_source and lang not in checked:
                 checked.add(lang)
                 problem = language_problem(lang, shown, lang_node.line)
@@ -174,7 +174,7 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
                         findings.append(finding(Severity.WARNING, f"deprecated English term "
                                                 f"'{text}' ignored", shown, group.line))
                         continue
-                    source.append(text)
+                    variants.append(text)
                     case = case or "case-sensitive" in usage
                 elif _FORBIDDEN_STATUS.search(status):
                     forbidden.setdefault(lang, []).append(text)
@@ -183,16 +183,16 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
                     targets.setdefault(lang, []).append((rank, text))
                 if not is_source and lang not in languages:
                     languages.append(lang)
-        if not source:
+        if not variants:
             findings.append(finding(Severity.ERROR, "concept has no English term",
                                     shown, entry.line))
             continue
         dnt = any(n.kind().casefold() in _DNT_TYPES and n.text.casefold() in ("no", "false")
                   for n in entry.iter("descrip", "admin", "termNote"))
         note = "\n".join(n.text for n in entry.children if n.name == "note" and n.text)
-        ident = entry.attrs.get("id") or re.sub(r"\W+", "-", source[0].casefold()).strip("-")
+        ident = entry.attrs.get("id") or re.sub(r"\W+", "-", variants[0].casefold()).strip("-")
         terms.append(Term(
-            id=ident, source=tuple(source),
+            id=ident, source=tuple(variants),
             targets=tuple((lang, tuple(t for _, t in sorted(v, key=lambda r: r[0])))
                           for lang, v in targets.items()),
             forbidden=tuple((lang, tuple(v)) for lang, v in forbidden.items()),
@@ -202,8 +202,9 @@ def read_tbx(data: bytes, *, shown: str) -> tuple[list[Term], list[str], list[Fi
 
 def render_tbx(glossary: Glossary) -> str:
     """The glossary as a TBX-Basic document (2008 core structure, see the module docs)."""
+    source = base_language(glossary.source_language)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<martif type="TBX-Basic" xml:lang="{SOURCE}">',
+           f'<martif type="TBX-Basic" xml:lang="{source}">',
            "  <martifHeader>", "    <fileDesc>", "      <sourceDesc>",
            f"        <p>Medical glossary, fingerprint {glossary.fingerprint}</p>",
            "      </sourceDesc>", "    </fileDesc>", "    <encodingDesc>",
@@ -217,7 +218,7 @@ def render_tbx(glossary: Glossary) -> str:
             out.append(f"        <note>{escape(term.note)}</note>")
         notes = ['<termNote type="usageNote">case-sensitive</termNote>'] \
             if term.case_sensitive else []
-        _lang_set(out, SOURCE, [(t, PREFERRED if n == 0 else ADMITTED, notes)
+        _lang_set(out, source, [(t, PREFERRED if n == 0 else ADMITTED, notes)
                                 for n, t in enumerate(term.source)])
         targets, banned = dict(term.targets), dict(term.forbidden)
         for lang in glossary.languages:

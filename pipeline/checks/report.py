@@ -1,16 +1,80 @@
-"""Render a check report: text grouped by file (colour on a terminal), JSON, JUnit XML."""
+"""A check run's report, and its formats: text grouped by file (colour on a terminal), JSON,
+JUnit XML."""
 
 from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
 
 import click
 
-from pipeline.check import CheckReport
-from pipeline.model import Finding, Severity
+from pipeline.checks.coverage import Gap
+from pipeline.model import Finding, Language, Severity
 from pipeline.wording import counted
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A finding switched off by a `check-ignore` comment, with the translator's reason."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Everything one `pipeline check` run found, and what it did not look at."""
+
+    findings: tuple[Finding, ...]
+    languages: tuple[Language, ...]
+    checks: tuple[str, ...]
+    disabled: tuple[str, ...] = ()
+    suppressed: tuple[Suppressed, ...] = ()
+    strict: bool = False
+    catalogs: int = 0
+    entries: int = 0
+    files: tuple[tuple[str, str], ...] = ()     # (file, lang) of every file looked at
+    gaps: tuple[Gap, ...] = ()                  # checks without data for a language
+
+    def not_checked(self, lang: str) -> tuple[str, ...]:
+        """Checks that had no data for `lang` (their silence there assures nothing)."""
+        return tuple(g.check for g in self.gaps if g.lang == lang)
+
+    def gated(self, lang: str) -> bool:
+        """Do errors in `lang` fail the run? (released, or any language under --strict)"""
+        return not lang or self.strict or any(
+            lg.tag == lang and lg.released for lg in self.languages)
+
+    def failing(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR and self.gated(f.lang)]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failing())
+
+    def summary(self) -> dict[str, Any]:
+        def count(lang: str, severity: Severity) -> int:
+            return sum(1 for f in self.findings if f.lang == lang and f.severity is severity)
+
+        return {
+            "passed": not self.failed, "strict": self.strict,
+            "catalogs": self.catalogs, "entries": self.entries,
+            "errors": sum(f.severity is Severity.ERROR for f in self.findings),
+            "warnings": sum(f.severity is Severity.WARNING for f in self.findings),
+            "failing": len(self.failing()),
+            "languages": [{"lang": lg.tag, "status": lg.status, "gated": self.gated(lg.tag),
+                           "errors": count(lg.tag, Severity.ERROR),
+                           "warnings": count(lg.tag, Severity.WARNING),
+                           "not_checked": list(self.not_checked(lg.tag))}
+                          for lg in self.languages],
+            "checks": list(self.checks), "disabled": list(self.disabled),
+            "not_checked": [g.as_dict() for g in self.gaps],
+            "suppressed": [{**s.finding.as_dict(), "reason": s.reason} for s in self.suppressed],
+        }
+
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 _EXCERPT = 70

@@ -13,7 +13,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pipeline import catalogs, furniture, languages, ui
+from pipeline import languages
+from pipeline.build import furniture, ui
+from pipeline.files import atomic_write
 from pipeline.markdown import parse, parser, read_source, render_html, translate_block
 from pipeline.model import BlockKind
 
@@ -81,7 +83,7 @@ def native_name(tag: str) -> str:
 
 
 def _package_text(name: str) -> str:
-    return (files("pipeline") / "templates").joinpath(name).read_text("utf-8")
+    return (files("pipeline.build") / "templates").joinpath(name).read_text("utf-8")
 
 
 def _template(name: str, theme: str = "") -> Any:
@@ -97,10 +99,10 @@ def render_job(job: Job) -> tuple[FileOutcome, ...]:
     done = []
     if "html" in job.todo:
         path = folder / f"{job.doc}.html"
-        catalogs.atomic_write(path, html)
+        atomic_write(path, html)
         done.append(FileOutcome(str(path), "built", "; ".join(notes)))
     if "pdf" in job.todo:
-        from pipeline.pdf import render_pdf
+        from pipeline.build.pdf import render_pdf
 
         path = folder / f"{job.doc}.pdf"
         report = render_pdf(html=html, base=folder, roots=(job.root, job.output), target=path)

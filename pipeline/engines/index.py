@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.argos_models import ArgosPackage, install, packages_dir
-from pipeline.catalogs import atomic_write
+from pipeline.engines.packages import ArgosPackage, install, packages_dir
 from pipeline.errors import EngineError
+from pipeline.files import atomic_write
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
 MAX_DOWNLOAD = 2 * 1024**3

@@ -19,17 +19,10 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-from pipeline import __version__, catalogs, furniture, releases
-from pipeline.config import Config
-from pipeline.doccontrol import Control, read_control
-from pipeline.errors import BuildError
-from pipeline.extract import source_files
-from pipeline.markdown import (
-    load_document,
-    parse,
-    read_source,
-)
-from pipeline.page import (
+from pipeline import __version__, catalogs
+from pipeline.build import furniture, releases
+from pipeline.build.doccontrol import Control, read_control
+from pipeline.build.page import (
     FileOutcome,
     Job,
     _package_text,
@@ -37,114 +30,33 @@ from pipeline.page import (
     native_name,
     render_job,
 )
+from pipeline.build.plan import (
+    FORMATS,
+    MANIFEST,
+    BuildResult,
+    DocOutcome,
+    Review,
+    Tables,
+    drop,
+    read_manifest,
+    refusal,
+    release_decision,
+    review,
+    write_manifest,
+)
+from pipeline.config import Config
+from pipeline.errors import BuildError
+from pipeline.extract import source_files
+from pipeline.files import file_digest, write_if_changed
+from pipeline.markdown import (
+    load_document,
+    parse,
+    read_source,
+)
 from pipeline.review.release import Gate
 from pipeline.review.release import gate as signoff_gate
 from pipeline.segment import normalize_space
-from pipeline.state import Memo, file_digest
-
-FORMATS = ("html", "pdf")
-MANIFEST = ".build-manifest.json"
-
-
-@dataclass(frozen=True)
-class Review:
-    """Review state of one document in one language, counted over its source segments."""
-
-    approved: int = 0
-    machine: int = 0
-    untranslated: int = 0
-    catalog: bool = False
-
-    @property
-    def total(self) -> int:
-        return self.approved + self.machine + self.untranslated
-
-    @property
-    def complete(self) -> bool:
-        return self.catalog and self.machine == 0 and self.untranslated == 0
-
-
-@dataclass(frozen=True)
-class DocOutcome:
-    """One document in one language: built, refused (released, incomplete), kept or skipped.
-
-    "kept": released but incomplete, and the project keeps the last release published.
-    """
-
-    doc: str
-    lang: str
-    action: str
-    review: Review
-    reason: str = ""
-    files: tuple[FileOutcome, ...] = ()
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """Everything the build did, in document × language order, and the index page."""
-
-    outcomes: tuple[DocOutcome, ...]
-    index: FileOutcome
-    removed: tuple[FileOutcome, ...] = ()
-
-    @property
-    def kept(self) -> tuple[DocOutcome, ...]:
-        """Released documents whose last release stays published (on-source-change)."""
-        return tuple(o for o in self.outcomes if o.action == "kept")
-
-    @property
-    def refused(self) -> tuple[DocOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.action == "refused")
-
-    @property
-    def failed(self) -> tuple[FileOutcome, ...]:
-        return tuple(f for o in self.outcomes for f in o.files if f.action == "failed")
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.refused or self.failed else 0
-
-
-def review(segments: list[str], tables: _Tables | None) -> Review:
-    if tables is None:
-        return Review(untranslated=len(segments))
-    any_state, approved = tables
-    return Review(approved=sum(s in approved for s in segments),
-                  machine=sum(s in any_state and s not in approved for s in segments),
-                  untranslated=sum(s not in any_state for s in segments), catalog=True)
-
-
-def release_decision(*, released: bool, draft: bool, rev: Review) -> str:
-    """What a build does with one document in one language: the rule that keeps unreviewed
-    text from patients.
-
-    'build'   — a released language whose every segment is translated and approved, or any
-                language that has something translated when --draft asks for a preview;
-    'refuse'  — a released language with anything missing or unapproved (exit 1);
-    'draft'   — a draft language without --draft: skipped, never published;
-    'nothing' — a draft language with nothing translated yet: skipped, even with --draft,
-                rather than built as an English page under another language's name.
-    """
-    untouched = rev.total > 0 and rev.untranslated == rev.total
-    if released:
-        return "build" if rev.complete or draft else "refuse"
-    if untouched:
-        return "nothing"
-    return "build" if draft else "draft"
-
-
-def refusal(rev: Review, catalog: str) -> str:
-    """One line saying what keeps a document of a released language from being built."""
-    if not rev.catalog:
-        return f"no catalog {catalog} (run 'pipeline extract' and translate it)"
-    missing = []
-    if rev.machine:
-        missing.append(f"{rev.machine} machine translation{'s' * (rev.machine != 1)} "
-                       "not yet approved")
-    if rev.untranslated:
-        missing.append(f"{rev.untranslated} untranslated")
-    return (f"{', '.join(missing)} of {rev.total} segments (released language: review "
-            f"{catalog}, or build with --draft)")
+from pipeline.state import Memo
 
 
 def _digest(*parts: object) -> str:
@@ -155,7 +67,7 @@ def _digest(*parts: object) -> str:
 @lru_cache(maxsize=1)
 def _package_digest() -> str:
     root = Path(str(files("pipeline")))
-    shipped = sorted([*(root / "templates").iterdir(), *(root / "locale").rglob("*.po")])
+    shipped = sorted([*(root / "build" / "templates").iterdir(), *(root / "locale").rglob("*.po")])
     return _digest(__version__, *(p.read_text("utf-8") for p in shipped if p.is_file()))
 
 
@@ -182,7 +94,7 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
           bilingual: bool = False) -> BuildResult:
     """Build the selected languages' pages and handouts into the output folder."""
     assets = _assets(config)
-    manifest, known = _read_manifest(config.output_dir / MANIFEST)
+    manifest, known = read_manifest(config.output_dir / MANIFEST)
     source_lang = config.source_language
     targets = tuple(t for t in langs if t != source_lang)
     selected = {lang.tag for lang in config.select(targets)} if targets or not langs else set()
@@ -198,16 +110,16 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
         plan.document(doc.name, doc.path, doc.segments, inputs)
     inputs.save()
     # Every input has been read: a bad one has stopped the build before any file changed.
-    plan.removed += [_drop(config.output_dir, plan.manifest, name) for name in plan.dropping]
+    plan.removed += [drop(config.output_dir, plan.manifest, name) for name in plan.dropping]
     _write_assets(config, assets)
     for job, done in zip(plan.jobs, _run(plan.jobs, workers), strict=True):
         plan.finish(job, done)
     names = {d.name for d in docs}
     for name in sorted(plan.manifest):
         if name.split("/", 1)[-1].rsplit(".", 1)[0] not in names:
-            plan.removed.append(_drop(config.output_dir, plan.manifest, name))
-    _write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.published)
-    from pipeline.index import write_indexes
+            plan.removed.append(drop(config.output_dir, plan.manifest, name))
+    write_manifest(config.output_dir / MANIFEST, plan.manifest, plan.published)
+    from pipeline.build.index import write_indexes
 
     index = write_indexes(config, docs=[d.name for d in docs], reviews=plan.reviews,
                           manifest=plan.manifest, titles=plan.titles, kept={
@@ -221,7 +133,6 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
                                      for f in plan.removed))
 
 
-_Tables = tuple[dict[str, str], dict[str, str]]  # (every translation, approved ones)
 
 
 @dataclass(frozen=True)
@@ -250,7 +161,7 @@ class _Inputs:
             data = self.memo.put(shown, digest, list(dict.fromkeys(s.text for s in doc.segments)))
         return list(data)
 
-    def catalog(self, path: Path) -> _Tables | None:
+    def catalog(self, path: Path) -> Tables | None:
         if not path.exists():
             return None
         shown, digest = self.config.rel(path), file_digest(path)
@@ -277,7 +188,7 @@ def _write_assets(config: Config, assets: list[Path]) -> None:
     """Write the stylesheet and copy images into the output folder."""
     out = config.output_dir
     out.mkdir(parents=True, exist_ok=True)
-    catalogs.write_if_changed(out / "style.css", _package_text("style.css"))
+    write_if_changed(out / "style.css", _package_text("style.css"))
     theme = config.theme_dir
     for name in ("style.css", *furniture.LOGO_NAMES):
         if (theme / name).is_file():
@@ -451,30 +362,6 @@ def _run(jobs: list[Job], workers: int | None) -> Iterator[tuple[FileOutcome, ..
         import weasyprint  # noqa: F401 - imported once here, inherited by forked workers
     with ProcessPoolExecutor(max_workers=count) as pool:
         yield from pool.map(render_job, jobs)
-
-
-def _drop(out: Path, manifest: dict[str, str], name: str) -> FileOutcome:
-    manifest.pop(name, None)
-    (out / name).unlink(missing_ok=True)
-    return FileOutcome(str(out / name), "removed")
-
-
-def _read_manifest(path: Path) -> tuple[dict[str, str], releases.Releases]:
-    """The outputs' input hashes, and which English each published release translates."""
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}, {}
-    entries = data.get("outputs", {}) if isinstance(data, dict) else {}
-    outputs = {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
-    return outputs, releases.read(data)
-
-
-def _write_manifest(path: Path, manifest: dict[str, str], known: releases.Releases) -> None:
-    text = json.dumps({"pipeline": __version__, "outputs": dict(sorted(manifest.items())),
-                       "releases": releases.live(known, manifest, FORMATS)},
-                      indent=1, ensure_ascii=False) + "\n"
-    catalogs.write_if_changed(path, text)
 
 
 # ---------------------------------------------------------------- in the worker process

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline import __version__, catalogs, furniture, ui
-from pipeline.page import FileOutcome, direction, native_name
+from pipeline import __version__
+from pipeline.build import furniture, ui
+from pipeline.build.page import FileOutcome, direction, native_name
+from pipeline.files import write_if_changed
 
 if TYPE_CHECKING:
-    from pipeline.build import Review
+    from pipeline.build.plan import Review
     from pipeline.config import Config
 
 DASHBOARD = "review.html"
@@ -61,7 +63,7 @@ def write_indexes(config: Config, *, docs: list[str], reviews: dict[tuple[str, s
             if len(home) > 1 else [],
             others=[{"lang": t, "href": up + h, "name": native_name(t), "dir": direction(t)}
                     for t, h in home.items() if t != tag])
-        changed |= catalogs.write_if_changed(path, text)
+        changed |= write_if_changed(path, text)
     changed |= _write_dashboard(config, docs=docs, reviews=reviews, manifest=manifest,
                                 titles=titles, kept=kept or {})
     path = config.output_dir / "index.html"
@@ -104,4 +106,4 @@ def _write_dashboard(config: Config, *, docs: list[str], reviews: dict[tuple[str
     text = furniture.environment(theme).get_template("review.html.j2").render(
         project=config.project_name or "Patient information", languages=languages, rows=rows,
         source_lang=config.source_language, generator=f"pipeline {__version__}")
-    return catalogs.write_if_changed(config.output_dir / DASHBOARD, text)
+    return write_if_changed(config.output_dir / DASHBOARD, text)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from pipeline.languages import catalog_tag, fallbacks
+
 DOMAIN = "pipeline"
 SOURCE_LANG = "en"
 
@@ -59,11 +61,8 @@ class Translator:
 
 def _candidates(lang: str) -> list[str]:
     """`zh-Hant-TW` → ["zh-Hant-TW", "zh_Hant_TW", "zh-Hant", "zh"]: the most specific first."""
-    parts = lang.replace("_", "-").split("-")
-    found = []
-    for size in range(len(parts), 0, -1):
-        found += ["-".join(parts[:size]), "_".join(parts[:size])]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(spelled for tag in fallbacks(lang)
+                              for spelled in (tag, catalog_tag(tag))))
 
 
 def _read(path: Path, shown: str) -> dict[str, str]:
