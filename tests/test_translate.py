@@ -244,9 +244,11 @@ def test_random_model_output_is_flagged_and_never_loses_a_mask_silently(
     ("A long enough sentence here.", "", ["empty: the engine returned nothing"]),
     ("This sentence stays in English.", "This sentence stays in English.",
      ["same-as-source: translation is identical to the source"]),
-    ("Short text for a check.", "да да да да да да", ["repetition: 'да' repeated"]),
-    ("A short text for the length check.", "Длинный текст " * 7,
-     ["length: translation is 2.9× the length of the source (usual for ru: about 1.1×)"]),
+    ("Short text for a check.", "да да да да да да",    # no full stop: cut off as well
+     ["omission: the source ends its sentence but the translation stops at “…да да да да да "
+      "да” with no end: is the rest cut off?", "repetition: 'да' repeated"]),
+    ("A short text for the length check.", "Длинный текст. " * 7,
+     ["length: translation is 3.1× the length of the source (usual for ru: about 1.1×)"]),
     ("Short text for a check.", "Short text for the check.",
      ["leftover-english: English left in the translation: text, for, check",
       "script: mostly not in the ru script (Cyrillic: 15 of 15 letters foreign); was it "
