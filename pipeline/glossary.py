@@ -17,7 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pipeline.model import Term
 
@@ -74,8 +75,7 @@ class TermProblem:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every word of every segment, so made cheaply
     start: int
     end: int
     raw: str
@@ -269,6 +269,7 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(f for s in stems for f in (s, s + "'s", _plural(s)))
 
 
+@lru_cache(maxsize=64)
 def _group(lang: str) -> str:
     base = re.split(r"[-_]", lang)[0].lower()
     return next((name for name, tags in _GROUPS.items() if base in tags), "")
@@ -281,7 +282,7 @@ def _fold(text: str, lang: str) -> str:
     group = _group(lang)
     if group == "arabic":
         s = _TASHKEEL.sub("", s).translate(_ALEF)
-    elif group == "romance":
+    elif group == "romance" and not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
     return _SPACE.sub(" ", s).strip()
 

@@ -136,7 +136,16 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
         escaped = value.translate(_ESCAPE_TABLE)
         if len(prefix) + len(name) + 3 + len(escaped.encode()) <= width or not wrapping:
             return [f'{prefix}{name} "{escaped}"']
-    directives = _directive_spans(value, flags)
+    style = next((lang for lang in _DIRECTIVES if f"{lang}-format" in flags), "")
+    return list(_wrapped(name, value, prefix, wrapping, style, width))
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(name: str, value: str, prefix: str, wrapping: bool, style: str,
+             width: int) -> tuple[str, ...]:
+    """wrap() of a string that needs breaking: remembered, as a msgid recurs in every
+    language's catalog and a catalog is rendered again on each write."""
+    directives = _directive_spans(value, (f"{style}-format",) if style else ())
     lines: list[str] = []
     first = True
     position = 0
@@ -168,7 +177,7 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
             lines.append(f'{head if start == 0 else prefix}"{portion[start:i].decode()}"')
             start = i
         lines.append(f'{head if start == 0 else prefix}"{portion[start:].decode()}"')
-    return lines
+    return tuple(lines)
 
 
 def _positions(breaks: bytes) -> list[int]:

@@ -23,6 +23,7 @@ from pipeline.model import Finding
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
 _JOIN = re.compile(r"\s*(?:[-–—~/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
                    re.I)
+_DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -99,8 +100,9 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
 def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, unit) of each dose or measure in an English source, ranges expanded."""
     pairs: list[tuple[Decimal, str]] = []
-    numbers = _target_numbers(source, "en")
-    for unit in source_units(source):
+    units = source_units(source)
+    numbers = _target_numbers(source, "en") if units else []
+    for unit in units:
         pattern, _ = _unit_pattern(unit, "en")
         for match in pattern.finditer(source):
             pairs += [(v, unit) for v in _values_before(numbers, source, *match.span())]
@@ -141,6 +143,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Each dose, measure and duration keeps its value next to its unit, ranges their order."""
     table = langdata.TIME_UNITS.get(base_language(scope.lang), {})
     for source, target in entry.pairs():
+        if not _DIGIT.search(source):
+            continue    # no value in the source: no range, no dose, no duration to pair
         source, target = plain(source), plain(target)
         falling = _reversed_range(source, target, scope.lang)
         if falling:

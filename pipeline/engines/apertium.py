@@ -21,8 +21,8 @@ from pipeline.engines.base import Engine, Output, pair_key
 from pipeline.errors import EngineError
 from pipeline.languages import expand_abbreviations
 
-_ESCAPE = set("\\[]^$@/<>{}")
-_SUPERBLANK_RUN = re.compile(r"[*#]+")
+# A `*`/`#` run travels as a superblank; a character the stream format reserves is escaped.
+_STREAM_INPUT = re.compile(r"([*#]+)|[\\\[\]^$@/<>{}]")
 _MARK = re.compile(r"[*@#](?=\w)")
 _ISO3 = {
     "eng": "en", "spa": "es", "cat": "ca", "glg": "gl", "epo": "eo", "fra": "fr", "por": "pt",
@@ -58,42 +58,37 @@ def installed_modes() -> dict[tuple[str, str], str]:
 
 def escape(segment: str) -> str:
     """A segment in Apertium's stream format, closed by an empty superblank."""
-    out: list[str] = []
-    pos = 0
-    for run in [*_SUPERBLANK_RUN.finditer(segment), None]:
-        end = run.start() if run else len(segment)
-        out.extend("\\" + c if c in _ESCAPE else c for c in segment[pos:end])
-        if run:
-            out.append(f"[{run.group()}]")
-            pos = run.end()
-    out.append("[]")
-    return "".join(out)
+    return _STREAM_INPUT.sub(_escaped, segment) + "[]"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    run = found.group(1)
+    return f"[{run}]" if run else "\\" + found.group()
+
+
+# In Apertium's output stream: an escaped character, a superblank (to its `]` or the end of
+# the stream), or a mark (`*`, `@`, `#`) on the word it stands before.
+_STREAM = re.compile(r"\\([\s\S])|\[((?:\\[\s\S]|\\\Z|[^\]\\])*)\]?|([*@#])(?=(\w[\w'-]*))")
+_STREAM_HINT = re.compile(r"[\\\[*@#]")
+_INNER_ESCAPE = re.compile(r"\\(.)")
 
 
 def unescape(stream: str) -> tuple[str, tuple[str, ...]]:
     """Plain text of one output segment, and the words Apertium marked as problems."""
-    out: list[str] = []
+    if not _STREAM_HINT.search(stream):
+        return stream, ()
     marked: list[str] = []
-    i, n = 0, len(stream)
-    while i < n:
-        c = stream[i]
-        if c == "\\" and i + 1 < n:
-            out.append(stream[i + 1])
-            i += 2
-        elif c == "[":
-            j = i + 1
-            while j < n and stream[j] != "]":
-                j += 2 if stream[j] == "\\" else 1
-            out.append(re.sub(r"\\(.)", r"\1", stream[i + 1:j]))
-            i = j + 1
-        elif _MARK.match(stream, i):
-            word = re.match(r"\w[\w'-]*", stream[i + 1:])
-            marked.append(f"{c}{word.group() if word else ''}")
-            i += 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out), tuple(marked)
+
+    def plain(found: re.Match[str]) -> str:
+        escaped, blank, mark = found.group(1, 2, 3)
+        if escaped is not None:
+            return escaped
+        if mark is not None:
+            marked.append(mark + found.group(4))
+            return ""
+        return _INNER_ESCAPE.sub(r"\1", blank)
+
+    return _STREAM.sub(plain, stream), tuple(marked)
 
 
 _LEADING_TOKEN = re.compile(r"^([*_\"'“‘«¿¡(]*ZXQ\d+\s+)(\w)")
