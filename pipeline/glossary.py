@@ -143,7 +143,7 @@ class Glossary:
     def verify(self, source: str, target: str, lang: str) -> list[TermProblem]:
         """Problems with the glossary terms of `source` in its translation `target`."""
         matches = self.match(source)
-        terms = list(dict.fromkeys(m.term for m in matches))
+        terms = list({id(m.term): m.term for m in matches}.values())  # hashing a Term is slow
         folded = _fold(target, lang)
         problems: list[TermProblem] = []
         accepted: list[tuple[int, int]] = []
@@ -192,17 +192,20 @@ class Glossary:
         return index
 
     @cached_property
-    def _compiled(self) -> dict[tuple[Term, str, bool], list[tuple[str, re.Pattern[str]]]]:
+    def _compiled(self) -> dict[tuple[int, str, bool],
+                                tuple[Term, list[tuple[str, re.Pattern[str]]]]]:
         return {}
 
     def _patterns(self, term: Term, lang: str,
                   *, forbidden: bool) -> list[tuple[str, re.Pattern[str]]]:
-        key = (term, lang, forbidden)
-        if key not in self._compiled:
+        key = (id(term), lang, forbidden)   # by identity: hashing a Term is slow
+        found = self._compiled.get(key)
+        if found is None or found[0] is not term:
             variants = term.forbidden_in(lang) if forbidden else term.target(lang)
-            self._compiled[key] = [(v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
-                                   for v in variants if _fold(v, lang)]
-        return self._compiled[key]
+            found = self._compiled[key] = (term, [
+                (v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
+                for v in variants if _fold(v, lang)])
+        return found[1]
 
 
 def _key(token: _Token, case_sensitive: bool) -> str:
@@ -283,8 +286,15 @@ def _fold(text: str, lang: str) -> str:
     if group == "arabic":
         s = _TASHKEEL.sub("", s).translate(_ALEF)
     elif group == "romance" and not s.isascii():
-        s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+        s = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFD", s))
     return _SPACE.sub(" ", s).strip()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")   # an ASCII character is never a combining mark
+
+
+def _drop_combining(found: re.Match[str]) -> str:
+    return "" if unicodedata.combining(found.group()) else found.group()
 
 
 def _word_pattern(word: str, group: str) -> str:

@@ -48,6 +48,7 @@ PLURAL_FORMS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=256)
 def base_language(tag: str) -> str:
     """The primary language subtag in lower case: 'zh_Hans' and 'zh-Hans' → 'zh'."""
     return tag.replace("_", "-").split("-")[0].lower()

@@ -106,12 +106,18 @@ def _directive_spans(text: str, flags: Sequence[str]) -> list[tuple[int, int]]:
 
 
 _ESCAPE_TABLE = str.maketrans({c: "\\" + e for c, e in _ESCAPES.items()})
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _CONTINUATION = bytes(_BREAK_PROHIBITED if (b & 0xC0) == 0x80 else 0 for b in range(256))
 _ESCAPED = re.compile(rb"\\.")
 
 
 def _escape(text: str) -> bytes:
-    return text.translate(_ESCAPE_TABLE).encode()
+    return _escaped(text).encode()
+
+
+def _escaped(text: str) -> str:
+    # str.translate with a table is slow; most strings have nothing to escape
+    return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _overrides(text: str, portion: bytes, spans: list[tuple[int, int]]) -> bytearray:
@@ -133,7 +139,7 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
          flags: Sequence[str] = (), width: int = PAGE_WIDTH) -> list[str]:
     """The lines msgcat writes for `name "value"` (one string keyword, wrapped)."""
     if "\n" not in value:  # the common case: one portion that may fit on the first line
-        escaped = value.translate(_ESCAPE_TABLE)
+        escaped = _escaped(value)
         if len(prefix) + len(name) + 3 + len(escaped.encode()) <= width or not wrapping:
             return [f'{prefix}{name} "{escaped}"']
     style = next((lang for lang in _DIRECTIVES if f"{lang}-format" in flags), "")

@@ -11,6 +11,7 @@ import importlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pipeline.model import Finding, Severity
@@ -138,6 +139,7 @@ def registry() -> dict[str, Check]:
     return dict(sorted(REGISTRY.items()))
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Inline Markdown without what is never translated (code spans, URLs, link targets)."""
     return _NOT_TEXT.sub(" ", text) if ("`" in text or "](" in text or "http" in text

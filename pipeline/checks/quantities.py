@@ -29,6 +29,7 @@ _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
+_TIME_WORD = re.compile(r"minute|min|hour|hr|day|week|month|year", re.I)   # _EN_TIME needs one
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -176,6 +177,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
 def _source_times(source: str) -> Counter[str]:
     """Time units of durations and intervals in an English source ("3 days", "daily")."""
     found: Counter[str] = Counter()
+    if not _TIME_WORD.search(source):
+        return found
     for match in _EN_TIME.finditer(source):
         unit = match.group("unit").lower()
         found[{"min": "minute", "hr": "hour"}.get(unit, unit)] += 1
@@ -207,11 +210,16 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 return
 
 
+@lru_cache(maxsize=1)
+def _english_numbers() -> dict[str, int]:
+    return {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
+
+
 def _frequencies(text: str, lang: str) -> Counter[int]:
     base = base_language(lang)
     found: Counter[int] = Counter()
     if base == "en":
-        english = {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
+        english = _english_numbers()
         for match in _EN_FREQUENCY.finditer(text):
             word = (match.group("word") or match.group("n")).lower()
             fixed = langdata.FREQUENCY_WORDS["en"].get(word)

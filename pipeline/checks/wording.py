@@ -82,6 +82,8 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 def debris(source: str, target: str) -> list[str]:
     """Apertium's unknown-word markers (`*word`, `@word`, `#word`) the source did not have."""
+    if "*" not in target and "@" not in target and "#" not in target:
+        return []
     text = _EMPHASIS_RUN.sub(lambda m: " " + m.group(2) + " ", plain(target))
     found = [m.group(0) for m in _DEBRIS.finditer(text)]
     return [word for word in dict.fromkeys(found) if word not in source]

@@ -180,14 +180,27 @@ class ApertiumEngine(Engine):
     def __init__(self) -> None:
         self._streams: dict[str, _Stream] = {}
 
+    def _stream(self, mode: str) -> _Stream | None:
+        """The mode's long-lived pipeline (started now if need be), None without its script."""
+        script = _mode_script(mode)
+        if script is None:
+            return None
+        current = self._streams.get(mode)
+        if current is None or not current.alive:
+            current = self._streams[mode] = _Stream(script)
+        return current
+
+    def prepare(self, source: str, target: str) -> None:
+        modes = installed_modes()
+        pair = pair_key(source, target, frozenset(modes))
+        if pair is not None:
+            self._stream(modes[pair])   # its processes load their data while we read
+
     def _run(self, mode: str, stream: bytes, count: int) -> tuple[int, bytes, str]:
         """(exit code, stdout, stderr) of one batch: through the long-lived pipeline when the
         mode's script is known, else one `apertium -z` process for the batch."""
-        script = _mode_script(mode)
-        if script is not None:
-            current = self._streams.get(mode)
-            if current is None or not current.alive:
-                current = self._streams[mode] = _Stream(script)
+        current = self._stream(mode)
+        if current is not None:
             out, error = current.run(stream, count)
             if current.alive and not error:
                 return 0, out, ""

@@ -96,6 +96,9 @@ class ArgosEngine(Engine):
         version = f" {package.package_version}" if package.package_version else ""
         return f"argos {package.name}{version} ({self.version})"
 
+    def prepare(self, source: str, target: str) -> None:
+        self._load(self._package(source, target))
+
     def pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset((p.from_code, p.to_code) for p in self.packages)
 

@@ -34,6 +34,10 @@ class Engine(ABC):
         """Provenance for one pair: engine, model and versions."""
         return self.version
 
+    def prepare(self, source: str, target: str) -> None:  # noqa: B027 (optional, not abstract)
+        """Load what translating source→target needs (a model, processes) ahead of the first
+        batch; the stage calls it on the engine's thread while it reads catalogs."""
+
     @abstractmethod
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, target) language tags this engine can translate."""
