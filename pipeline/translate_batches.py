@@ -18,12 +18,10 @@ import re
 import textwrap
 import threading
 from collections import Counter
-from collections.abc import Callable, Container, Iterable
-from concurrent.futures import Future
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from pathlib import Path
-from typing import Any, TypeVar
 
 from pipeline import catalogs
 from pipeline.checks.flags import EntryChecks, entry_checks, machine_flags
@@ -34,7 +32,6 @@ from pipeline.segment import normalize_space
 from pipeline.state import state_path
 
 Progress = Callable[[str, int, int], None]
-T = TypeVar("T")
 _MACHINE = ("mt:", "qa:")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -144,6 +141,42 @@ class Journal:
         self.path.unlink(missing_ok=True)
 
 
+class Outputs:
+    """The outputs of one engine call, handed over one by one as the engine makes them."""
+
+    def __init__(self, call: Callable[[], Iterable[Output]]) -> None:
+        self._call = call
+        self._items: queue.SimpleQueue[Output | _End] = queue.SimpleQueue()
+        self.cancelled = False
+
+    def run(self) -> None:
+        """Make the outputs (on the engine's thread); an error ends them and is raised there."""
+        try:
+            if not self.cancelled:
+                for output in self._call():
+                    self._items.put(output)
+            self._items.put(_End(None))
+        except BaseException as exc:  # handed to whoever reads these outputs
+            self._items.put(_End(exc))
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def __iter__(self) -> Iterator[Output]:
+        while True:
+            item = self._items.get()
+            if isinstance(item, _End):
+                if item.error is not None:
+                    raise item.error
+                return
+            yield item
+
+
+@dataclass(frozen=True)
+class _End:
+    error: BaseException | None
+
+
 class EngineQueue:
     """One worker thread for one engine: calls run in order, a retry before waiting batches.
 
@@ -151,37 +184,31 @@ class EngineQueue:
     """
 
     def __init__(self) -> None:
-        self._calls: queue.PriorityQueue[tuple[int, int, Future[Any], Callable[[], Any]]] = \
-            queue.PriorityQueue()
+        self._calls: queue.PriorityQueue[tuple[int, int, Outputs]] = queue.PriorityQueue()
         self._order = count()
         self._thread: threading.Thread | None = None
 
-    def submit(self, call: Callable[[], T], *, urgent: bool = False) -> Future[T]:
-        future: Future[T] = Future()
-        self._calls.put((0 if urgent else 1, next(self._order), future, call))
+    def submit(self, call: Callable[[], Iterable[Output]], *, urgent: bool = False) -> Outputs:
+        outputs = Outputs(call)
+        self._calls.put((0 if urgent else 1, next(self._order), outputs))
         if self._thread is None:
             self._thread = threading.Thread(target=self._work, daemon=True)
             self._thread.start()
-        return future
+        return outputs
 
     def _work(self) -> None:
         while True:
-            _, _, future, call = self._calls.get()
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(call())
-            except BaseException as exc:  # handed to whoever waits for this batch
-                future.set_exception(exc)
+            self._calls.get()[2].run()
 
     def cancel(self) -> None:
         """Drop every call that has not started (the one running finishes on its own)."""
         while True:
             try:
-                _, _, future, _ = self._calls.get_nowait()
+                _, _, outputs = self._calls.get_nowait()
             except queue.Empty:
                 return
-            future.cancel()
+            outputs.cancel()
+            outputs.run()
 
 
 @dataclass(frozen=True)
@@ -202,11 +229,15 @@ class Job:
 
     def prepare(self) -> None:
         """Let the engine load its model (or start its processes) on its own thread now."""
-        self.queue.submit(functools.partial(self.engine.prepare, self.source, self.lang))
+        def load() -> tuple[Output, ...]:
+            self.engine.prepare(self.source, self.lang)
+            return ()
 
-    def translate(self, segments: list[str], *, urgent: bool = False) -> Future[list[Output]]:
+        self.queue.submit(load)
+
+    def translate(self, segments: list[str], *, urgent: bool = False) -> Outputs:
         return self.queue.submit(functools.partial(
-            self.engine.translate_notes, segments, source=self.source, target=self.lang),
+            self.engine.translate_each, segments, source=self.source, target=self.lang),
             urgent=urgent)
 
     def flags(self, source: str, output: str, notes: tuple[str, ...], *,
@@ -221,7 +252,7 @@ class Batch:
 
     msgids: tuple[str, ...]
     masked: tuple[Masked, ...]
-    outputs: Future[list[Output]]
+    outputs: Outputs
 
 
 class Batcher:
@@ -271,34 +302,42 @@ def _drop_stray_tokens(output: str, masked: Masked) -> str:
         lambda t: t.group() if t.group() in masked.source else " ", output)
 
 
-def restore(job: Job, masked: list[Masked], outputs: list[Output]
-            ) -> tuple[list[tuple[str, list[str]]], int]:
-    """Restore and verify one translated batch; lost masks → one retry without masks."""
-    _check_count(job.engine, outputs, len(masked))
-    results: list[tuple[str, list[str]] | None] = []
-    retry: list[int] = []
-    for i, (item, out) in enumerate(zip(masked, outputs, strict=True)):
+def restore(job: Job, batch: Batch, keep: Container[int]
+            ) -> tuple[dict[int, tuple[str, list[str]]], int]:
+    """Restore and verify the outputs `keep` of one batch as the engine hands them over
+    (index → text and QA flags); lost masks → one retry without masks."""
+    results: dict[int, tuple[str, list[str]]] = {}
+    retry: dict[int, Output] = {}
+    made = 0
+    for i, out in enumerate(batch.outputs):
+        made += 1
+        if i >= len(batch.masked) or i not in keep:
+            continue
+        item = batch.masked[i]
         restored = unmask(clean(out.text), item)
         if restored.lost:
-            retry.append(i)
-            results.append(None)
+            retry[i] = out
         else:
             terms = job.glossary if item.glossary_hits else None  # nothing to verify otherwise
-            results.append((restored.text, job.flags(item.source, restored.text, out.notes,
-                                                     glossary=terms)))
+            results[i] = (restored.text, job.flags(item.source, restored.text, out.notes,
+                                                   glossary=terms))
+    if made != len(batch.masked):
+        raise EngineError(f"{job.engine.name} returned {made} outputs for {len(batch.masked)} "
+                          "segments", hint="this is an engine bug; rerun with another --engine")
     if not retry:
-        return [r for r in results if r is not None], 1
-    again = job.translate([masked[i].source for i in retry], urgent=True).result()
-    for i, out in zip(retry, again, strict=True):
-        first = unmask(clean(outputs[i].text), masked[i])
+        return results, 1
+    again = list(job.translate([batch.masked[i].source for i in retry], urgent=True))
+    for (i, out_first), out in zip(retry.items(), again, strict=True):
+        masked = batch.masked[i]
+        first = unmask(clean(out_first.text), masked)
         lost = [m for m in first.lost if m.kind != "debris"]
         shown = ", ".join(repr(m.original) for m in lost[:3]) or "damaged tokens"
-        reason = (f"mask-lost: {len(lost)} of {len(masked[i].masks)} protected spans did "
+        reason = (f"mask-lost: {len(lost)} of {len(masked.masks)} protected spans did "
                   f"not survive MT ({shown}); retranslated without protection")
-        text = clean(_drop_stray_tokens(out.text, masked[i]))
-        results[i] = (text, [reason, *job.flags(masked[i].source, text, out.notes,
+        text = clean(_drop_stray_tokens(out.text, masked))
+        results[i] = (text, [reason, *job.flags(masked.source, text, out.notes,
                                                 glossary=job.glossary)])
-    return [r for r in results if r is not None], 2
+    return results, 2
 
 
 @dataclass
@@ -308,12 +347,6 @@ class Outcome:
     calls: int = 0
     flags: Counter[str] = field(default_factory=Counter)
     written: set[str] = field(default_factory=set)
-
-
-def _check_count(engine: Engine, outputs: list[Output], sent: int) -> None:
-    if len(outputs) != sent:
-        raise EngineError(f"{engine.name} returned {len(outputs)} outputs for {sent} "
-                          "segments", hint="this is an engine bug; rerun with another --engine")
 
 
 def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
@@ -334,13 +367,11 @@ def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
         if not keep:
             batch.outputs.cancel()
             continue
-        outputs = batch.outputs.result()
-        _check_count(job.engine, outputs, len(batch.msgids))
-        results, used = restore(job, [batch.masked[i] for i in keep], [outputs[i] for i in keep])
+        results, used = restore(job, batch, set(keep))
         outcome.calls += used
         records = []
-        for i, (text, qa) in zip(keep, results, strict=True):
-            msgid = batch.msgids[i]
+        for i in keep:
+            msgid, (text, qa) = batch.msgids[i], results[i]
             outcome.flags.update(line.split(":", 1)[0] for line in qa)
             comments = [*stamp, *(f"qa: {line}" for line in qa)]
             records.append((msgid, text, comments))
