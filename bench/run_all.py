@@ -65,6 +65,8 @@ class Row:
     peer_seconds: float = 0.0
     note: str = ""
     engine: int = 0     # distinct segments the engine translates (translate rows)
+    cpu: float = 0.0    # CPU seconds, the engine's processes included (translate rows)
+    peer_cpu: float = 0.0
 
     @property
     def rate(self) -> float:
@@ -84,10 +86,25 @@ class Row:
         """What the pipeline costs beyond the engine, per distinct segment (goal ≤ 0.2 ms)."""
         return 1000 * (self.seconds - self.peer_seconds) / self.engine if self.engine else 0.0
 
+    @property
+    def extra_cpu_ms(self) -> float:
+        """The same in CPU time (engine processes included): less at the mercy of other load."""
+        return 1000 * (self.cpu - self.peer_cpu) / self.engine if self.engine else 0.0
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One child process: wall seconds, CPU seconds (its own and its children's), peak RSS."""
+
+    seconds: float
+    cpu: float
+    rss_mb: float
+    code: int
+
 
 def timed(cmd: list[str], *, env: dict[str, str] | None = None,
-          stdin: bytes | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one child process."""
+          stdin: bytes | None = None) -> Timing:
+    """How long one child process took, how much CPU it used and its exit code."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as inp:
         if stdin is not None:
             inp.write(stdin)
@@ -97,14 +114,20 @@ def timed(cmd: list[str], *, env: dict[str, str] | None = None,
                                    env={**os.environ, **CHILD_ENV, **(env or {})})
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
-        return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+        return Timing(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                      os.waitstatus_to_exitcode(status))
+
+
+def pipeline_run(root: Path, *args: str, env: dict[str, str] | None = None) -> Timing:
+    run = timed([*PIPELINE, "--project", str(root), *args], env=env)
+    if run.code not in (0, 1):  # 1: check findings in draft-only corpora are fine
+        raise SystemExit(f"pipeline {' '.join(args)} failed with exit code {run.code}")
+    return run
 
 
 def pipeline(root: Path, *args: str, env: dict[str, str] | None = None) -> tuple[float, float]:
-    seconds, rss, code = timed([*PIPELINE, "--project", str(root), *args], env=env)
-    if code not in (0, 1):  # 1: check findings in draft-only corpora are fine
-        raise SystemExit(f"pipeline {' '.join(args)} failed with exit code {code}")
-    return seconds, rss
+    run = pipeline_run(root, *args, env=env)
+    return run.seconds, run.rss_mb
 
 
 def entries(root: Path, lang: str | None = None) -> list[str]:
@@ -125,15 +148,14 @@ def peer_msgmerge(root: Path) -> float:
     return time.perf_counter() - start
 
 
-def peer_apertium(segments: list[str]) -> float:
+def peer_apertium(segments: list[str]) -> Timing:
     from pipeline.engines.apertium import escape
 
     stream = "\0".join(escape(s) for s in segments).encode()
-    seconds, _, _ = timed(["apertium", "-u", "-z", "-f", "none", "eng-spa"], stdin=stream)
-    return seconds
+    return timed(["apertium", "-u", "-z", "-f", "none", "eng-spa"], stdin=stream)
 
 
-def peer_ctranslate2(package: Path, segments: list[str]) -> float:
+def peer_ctranslate2(package: Path, segments: list[str]) -> Timing:
     """Raw CTranslate2 on the same segments: tokenize, translate_batch, detokenize."""
     code = f"""
 import os, sys, ctranslate2, sentencepiece as spm
@@ -148,13 +170,11 @@ tokens = sp.encode(lines, out_type=str)
 out = tr.translate_batch(tokens, max_batch_size=32, beam_size=4)
 print(len([sp.decode(r.hypotheses[0]) for r in out]))
 """
-    stream = "\0".join(segments).encode()
-    seconds, _, _ = timed([sys.executable, "-c", code], stdin=stream)
-    return seconds
+    return timed([sys.executable, "-c", code], stdin="\0".join(segments).encode())
 
 
 def translate_row(stage: str, root: Path, lang: str, engine: str, *, repeat: int,
-                  peer: str, raw: Callable[[], float], env: dict[str, str] | None = None,
+                  peer: str, raw: Callable[[], Timing], env: dict[str, str] | None = None,
                   note: str = "") -> Row:
     """Pipeline and raw engine alternately `repeat` times, catalogs restored; best of each."""
     ids = entries(root)
@@ -162,27 +182,26 @@ def translate_row(stage: str, root: Path, lang: str, engine: str, *, repeat: int
     shutil.rmtree(saved, ignore_errors=True)
     for part in ("locales", ".pipeline"):
         shutil.copytree(root / part, saved / part)
-    best, best_rss, best_peer = float("inf"), 0.0, float("inf")
+    runs, peers = [], []
     for k in range(repeat):
         if k:
             for part in ("locales", ".pipeline"):
                 shutil.rmtree(root / part)
                 shutil.copytree(saved / part, root / part)
-        seconds, rss = pipeline(root, "translate", "--lang", lang, "--engine", engine, env=env)
-        if seconds < best:
-            best, best_rss = seconds, rss
-        best_peer = min(best_peer, raw())
+        runs.append(pipeline_run(root, "translate", "--lang", lang, "--engine", engine, env=env))
+        peers.append(raw())
     shutil.rmtree(saved, ignore_errors=True)
+    best, best_peer = min(runs, key=lambda r: r.seconds), min(peers, key=lambda r: r.seconds)
     shown = f"best of {repeat}" if repeat > 1 else ""
-    return Row(stage, best, len(ids), best_rss, peer, best_peer,
-               note="; ".join(filter(None, [note, shown])), engine=len(set(ids)))
+    return Row(stage, best.seconds, len(ids), best.rss_mb, peer, best_peer.seconds,
+               note="; ".join(filter(None, [note, shown])), engine=len(set(ids)),
+               cpu=min(r.cpu for r in runs), peer_cpu=min(r.cpu for r in peers))
 
 
 def peer_pofilter(root: Path, out: Path) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    seconds, _, _ = timed([peer_tool("pofilter"), "--progress=none", "-i", str(root / "locales"),
-                           "-o", str(out)])
-    return seconds
+    return timed([peer_tool("pofilter"), "--progress=none", "-i", str(root / "locales"),
+                  "-o", str(out)]).seconds
 
 
 def peer_weasyprint(pages: list[Path]) -> float:
@@ -192,8 +211,7 @@ from weasyprint import HTML
 for path in sys.argv[1:]:
     HTML(filename=path).write_pdf(path + ".peer.pdf")
 """
-    seconds, _, _ = timed([sys.executable, "-c", code, *map(str, pages)])
-    return seconds
+    return timed([sys.executable, "-c", code, *map(str, pages)]).seconds
 
 
 def install_model(root: Path, build: Path, models: Path, env: dict[str, str], *,
@@ -257,20 +275,23 @@ def main() -> None:
           f"{platform.python_version()}; corpus: {args.docs} documents, {len(root_ids)} "
           f"segments ({len(set(root_ids))} distinct) × 5 languages")
     print(f"{'stage':<40} {'seconds':>8} {'seg/s':>8} {'RSS MB':>6}  {'peer':<26} "
-          f"{'peer s':>7} {'ratio':>6} {'×raw':>5} {'ms/seg':>6}")
+          f"{'peer s':>7} {'ratio':>6} {'×raw':>5} {'ms/seg':>6} {'CPU s, ms/seg':>17}")
     for r in rows:
         ratio = f"{r.ratio:.2f}" if r.peer_seconds else ""
         peer_s = f"{r.peer_seconds:.2f}" if r.peer_seconds else ""
         rate = f"{r.rate:,.0f}" if r.segments else ""
         speed = f"{r.throughput:.2f}" if r.engine else ""
         extra = f"{r.extra_ms:.2f}" if r.engine else ""
+        cpu = f"{r.cpu:.1f}/{r.peer_cpu:.1f} {r.extra_cpu_ms:.2f}" if r.engine else ""
         print(f"{r.stage:<40} {r.seconds:>8.2f} {rate:>8} {r.rss_mb:>6.0f}  {r.peer:<26} "
-              f"{peer_s:>7} {ratio:>6} {speed:>5} {extra:>6}" + (f"  ({r.note})" if r.note else ""))
+              f"{peer_s:>7} {ratio:>6} {speed:>5} {extra:>6} {cpu:>17}"
+              + (f"  ({r.note})" if r.note else ""))
     data = {"machine": {"cores": os.cpu_count(), "python": platform.python_version()},
             "documents": args.docs, "segments": len(root_ids),
             "rows": [asdict(r) | {"segments_per_s": r.rate, "ratio": r.ratio,
                                   "throughput_vs_raw": r.throughput,
-                                  "extra_ms_per_segment": r.extra_ms} for r in rows]}
+                                  "extra_ms_per_segment": r.extra_ms,
+                                  "extra_cpu_ms_per_segment": r.extra_cpu_ms} for r in rows]}
     print(json.dumps(data))
     if args.json:
         args.json.write_text(json.dumps(data, indent=1))

@@ -14,6 +14,7 @@ from the journal. Approved entries (not fuzzy, with a msgstr) are never changed.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Container
@@ -327,6 +328,8 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
     glossary = glossary if glossary is not None else load_glossary(config)
     cache = engines if engines is not None else {}
     queues: dict[int, EngineQueue] = {}
+    collecting = gc.isenabled()
+    gc.disable()   # what reading creates lives until the end: no use scanning it again and again
     try:
         # Read every selected catalog first: a broken one stops the run before anything is
         # written (the engines may have started on what was read; their results are dropped).
@@ -342,6 +345,9 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
             for read in loaded:
                 if any(msgid not in read.memory for msgid in read.places):
                     pick_engine(config, read.lang, requested=engine, cache=cache)
+        gc.freeze()
+        if collecting:
+            gc.enable()
         results = []
         for read in loaded:
             results.append(_work(config, read, engine_name=engine, dry_run=dry_run,
@@ -351,4 +357,7 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
     finally:
         for engine_queue in queues.values():
             engine_queue.cancel()
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
     return TranslateSummary(languages=tuple(results), dry_run=dry_run)

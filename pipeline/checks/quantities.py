@@ -30,6 +30,7 @@ _EN_TIME = re.compile(
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|week|month|year", re.I)   # _EN_TIME needs one
+_FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -246,6 +247,8 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
     if not langdata.covered("frequency", scope.lang):
         return
     for source, target in entry.pairs():
+        if not _FREQUENCY_WORD.search(source):
+            continue    # _EN_FREQUENCY needs one of these words
         wanted = _frequencies(plain(source), "en")
         if not wanted:
             continue
