@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -75,9 +76,14 @@ def _breaks(portion: bytes, overrides: bytearray, width: int, startcol: int) -> 
     func = _unistring()
     if func is None:  # spaces only: the common case for alphabetic scripts
         return _space_breaks(portion, overrides, width, startcol)
-    out = ctypes.create_string_buffer(len(portion))
+    out = getattr(_OUT, "buffer", None)
+    if out is None or len(out) < len(portion):   # one buffer per thread, grown when needed
+        out = _OUT.buffer = ctypes.create_string_buffer(max(4096, 2 * len(portion)))
     func(portion, len(portion), width, startcol, 0, bytes(overrides), b"UTF-8", out)
-    return out.raw
+    return ctypes.string_at(out, len(portion))
+
+
+_OUT = threading.local()
 
 
 def _space_breaks(portion: bytes, overrides: bytearray, width: int, startcol: int) -> bytes:
