@@ -116,11 +116,15 @@ class Glossary:
         clean, where = _project(text)
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []
+        folded_index, raw_index = self._split_index
         for i, tok in enumerate(tokens):
+            by_folded, by_raw = folded_index.get(tok.folded), raw_index.get(tok.raw)
+            if by_folded is None and by_raw is None:
+                continue  # no term starts with this word: the common case
             if tok.glue and tok.glue not in _PREFIXES:
                 continue  # "T cells" inside "CAR-T cells" is not a mention of T cells
-            for cs, key in ((False, tok.folded), (True, tok.raw)):
-                for mid, last, n in self._index.get((cs, key), ()):
+            for cs, entries in ((False, by_folded), (True, by_raw)):
+                for mid, last, n in entries or ():
                     j = i + len(mid) + 1 if last is not None else i
                     if j >= len(tokens) or not all(
                             _key(tokens[i + 1 + k], cs) == w for k, w in enumerate(mid)):
@@ -172,6 +176,15 @@ class Glossary:
                     problems.append(TermProblem("forbidden", term,
                                                 f'"{variant}" is not allowed here{hint}'))
         return problems
+
+    @cached_property
+    def _split_index(self) -> tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]]:
+        """_index as two plain dicts (case-insensitive keys, case-sensitive keys)."""
+        folded: dict[str, list[_Entry]] = {}
+        raw: dict[str, list[_Entry]] = {}
+        for (cs, key), entries in self._index.items():
+            (raw if cs else folded)[key] = entries
+        return folded, raw
 
     @cached_property
     def _index(self) -> dict[tuple[bool, str], list[_Entry]]:
@@ -240,11 +253,15 @@ def _project(text: str) -> tuple[str, list[int] | None]:
 
 def _tokens(clean: str) -> list[_Token]:
     tokens: list[_Token] = []
+    curly = "’" in clean
+    before = ""
     for m in _TOKEN.finditer(clean):
-        raw = m.group().replace("’", "'")
+        raw = m.group().replace("’", "'") if curly else m.group()
         s = m.start()
+        folded = raw.casefold()
         glued = tokens and s >= 2 and clean[s - 1] in _HYPHENS and clean[s - 2].isalnum()
-        tokens.append(_Token(s, m.end(), raw, raw.casefold(), tokens[-1].folded if glued else ""))
+        tokens.append(_Token(s, m.end(), raw, folded, before if glued else ""))
+        before = folded
     return tokens
 
 
