@@ -248,10 +248,16 @@ class Job:
 
 @dataclass(frozen=True)
 class Batch:
-    """Segments sent to the engine in one call, masked, and the engine's pending answer."""
+    """Segments sent to the engine in one call, masked, and the engine's pending answer.
+
+    Segments that differ only in what masking protects ("in week 3", "in week 5") are one
+    text to the engine: `slots[i]` is the output that segment i is restored from.
+    """
 
     msgids: tuple[str, ...]
     masked: tuple[Masked, ...]
+    slots: tuple[int, ...]
+    sent: int
     outputs: Outputs
 
 
@@ -293,7 +299,10 @@ class Batcher:
         job = self.job
         masked = tuple(mask(m, glossary=job.glossary, lang=job.lang,
                             style=job.engine.mask_style) for m in msgids)
-        self.batches.append(Batch(tuple(msgids), masked, job.translate([m.text for m in masked])))
+        texts: dict[str, int] = {}
+        slots = tuple(texts.setdefault(m.text, len(texts)) for m in masked)
+        self.batches.append(Batch(tuple(msgids), masked, slots, len(texts),
+                                  job.translate(list(texts))))
 
 
 def _drop_stray_tokens(output: str, masked: Masked) -> str:
@@ -308,21 +317,24 @@ def restore(job: Job, batch: Batch, keep: Container[int]
     (index → text and QA flags); lost masks → one retry without masks."""
     results: dict[int, tuple[str, list[str]]] = {}
     retry: dict[int, Output] = {}
+    users: dict[int, list[int]] = {}
+    for i, slot in enumerate(batch.slots):
+        if i in keep:
+            users.setdefault(slot, []).append(i)
     made = 0
-    for i, out in enumerate(batch.outputs):
+    for slot, out in enumerate(batch.outputs):
         made += 1
-        if i >= len(batch.masked) or i not in keep:
-            continue
-        item = batch.masked[i]
-        restored = unmask(clean(out.text), item)
-        if restored.lost:
-            retry[i] = out
-        else:
-            terms = job.glossary if item.glossary_hits else None  # nothing to verify otherwise
-            results[i] = (restored.text, job.flags(item.source, restored.text, out.notes,
-                                                   glossary=terms))
-    if made != len(batch.masked):
-        raise EngineError(f"{job.engine.name} returned {made} outputs for {len(batch.masked)} "
+        for i in users.get(slot, ()):
+            item = batch.masked[i]
+            restored = unmask(clean(out.text), item)
+            if restored.lost:
+                retry[i] = out
+            else:
+                terms = job.glossary if item.glossary_hits else None  # nothing to verify else
+                results[i] = (restored.text, job.flags(item.source, restored.text, out.notes,
+                                                       glossary=terms))
+    if made != batch.sent:
+        raise EngineError(f"{job.engine.name} returned {made} outputs for {batch.sent} "
                           "segments", hint="this is an engine bug; rerun with another --engine")
     if not retry:
         return results, 1
