@@ -137,8 +137,19 @@ _KEYWORD_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\
 _STRING = re.compile(r'^"(?:[^"\\]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"\s*$')
 
 
+# A whole file of lines _check_lexically accepts (only spaces and tabs around them): read in
+# one pass; a file it does not match (or with other line breaks) is checked line by line.
+_VALID_LINE = (r'[ \t]*(?:#(?!~)[^\n]*|#~[ \t]*(?:\|[^\n]*)?|(?:#~[ \t]*)?'
+               r'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]+)?'
+               r'"(?:[^"\\\n]|\\(?:[ntrabfv"\\?\']|[0-7]{1,3}|x[0-9A-Fa-f]+))*"[ \t]*)?')
+_VALID_FILE = re.compile(rf"(?:{_VALID_LINE}\n)*{_VALID_LINE}")
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def _check_lexically(text: str, shown: str) -> None:
     """Reject what polib silently accepts but msgfmt refuses: unterminated strings, bad escapes."""
+    if not _OTHER_BREAKS.search(text) and _VALID_FILE.fullmatch(text):
+        return
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or (line.startswith("#") and not line.startswith("#~")):

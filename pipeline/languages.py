@@ -53,6 +53,7 @@ def subtags(tag: str) -> list[str]:
     return tag.replace("_", "-").split("-")
 
 
+@lru_cache(maxsize=256)
 def base_language(tag: str) -> str:
     """The primary language subtag in lower case: 'zh_Hans' and 'zh-Hans' → 'zh'."""
     return subtags(tag)[0].lower()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -75,9 +76,14 @@ def _breaks(portion: bytes, overrides: bytearray, width: int, startcol: int) -> 
     func = _unistring()
     if func is None:  # spaces only: the common case for alphabetic scripts
         return _space_breaks(portion, overrides, width, startcol)
-    out = ctypes.create_string_buffer(len(portion))
+    out = getattr(_OUT, "buffer", None)
+    if out is None or len(out) < len(portion):   # one buffer per thread, grown when needed
+        out = _OUT.buffer = ctypes.create_string_buffer(max(4096, 2 * len(portion)))
     func(portion, len(portion), width, startcol, 0, bytes(overrides), b"UTF-8", out)
-    return out.raw
+    return ctypes.string_at(out, len(portion))
+
+
+_OUT = threading.local()
 
 
 def _space_breaks(portion: bytes, overrides: bytearray, width: int, startcol: int) -> bytes:
@@ -106,12 +112,18 @@ def _directive_spans(text: str, flags: Sequence[str]) -> list[tuple[int, int]]:
 
 
 _ESCAPE_TABLE = str.maketrans({c: "\\" + e for c, e in _ESCAPES.items()})
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _CONTINUATION = bytes(_BREAK_PROHIBITED if (b & 0xC0) == 0x80 else 0 for b in range(256))
 _ESCAPED = re.compile(rb"\\.")
 
 
 def _escape(text: str) -> bytes:
-    return text.translate(_ESCAPE_TABLE).encode()
+    return _escaped(text).encode()
+
+
+def _escaped(text: str) -> str:
+    # str.translate with a table is slow; most strings have nothing to escape
+    return text.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _overrides(text: str, portion: bytes, spans: list[tuple[int, int]]) -> bytearray:
@@ -133,10 +145,19 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
          flags: Sequence[str] = (), width: int = PAGE_WIDTH) -> list[str]:
     """The lines msgcat writes for `name "value"` (one string keyword, wrapped)."""
     if "\n" not in value:  # the common case: one portion that may fit on the first line
-        escaped = value.translate(_ESCAPE_TABLE)
+        escaped = _escaped(value)
         if len(prefix) + len(name) + 3 + len(escaped.encode()) <= width or not wrapping:
             return [f'{prefix}{name} "{escaped}"']
-    directives = _directive_spans(value, flags)
+    style = next((lang for lang in _DIRECTIVES if f"{lang}-format" in flags), "")
+    return list(_wrapped(name, value, prefix, wrapping, style, width))
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(name: str, value: str, prefix: str, wrapping: bool, style: str,
+             width: int) -> tuple[str, ...]:
+    """wrap() of a string that needs breaking: remembered, as a msgid recurs in every
+    language's catalog and a catalog is rendered again on each write."""
+    directives = _directive_spans(value, (f"{style}-format",) if style else ())
     lines: list[str] = []
     first = True
     position = 0
@@ -168,7 +189,7 @@ def wrap(name: str, value: str, *, prefix: str = "", wrapping: bool = True,
             lines.append(f'{head if start == 0 else prefix}"{portion[start:i].decode()}"')
             start = i
         lines.append(f'{head if start == 0 else prefix}"{portion[start:].decode()}"')
-    return lines
+    return tuple(lines)
 
 
 def _positions(breaks: bytes) -> list[int]:

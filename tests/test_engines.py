@@ -114,6 +114,32 @@ def test_argos_random_model_gives_text_not_errors(argos: dict[str, ArgosEngine])
     assert outputs[0] != "The patient takes ZXQ0 daily."
 
 
+# Inputs on which the tiny random model's best hypothesis (beam 2) has an unknown token.
+UNKNOWN_MAKERS = ["one with or with after old was takes", "low are your every",
+                  "leukemia each your from over care if", "four because each can"]
+
+
+def test_argos_replaces_unknown_tokens_like_ctranslate2_does(
+        argos: dict[str, ArgosEngine]) -> None:
+    import ctranslate2
+    import sentencepiece
+
+    engine = argos["random"]
+    package = engine.packages[0]
+    segments = [*UNKNOWN_MAKERS, "The patient takes ZXQ0 daily.", "x", "fever after days"]
+    tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(package.tokenizer))
+    translator = ctranslate2.Translator(str(package.model), compute_type="float32",
+                                        intra_threads=1)
+    tokens = tokenizer.encode(segments, out_type=str)
+    options = {"beam_size": 2, "max_batch_size": 32,
+               "max_decoding_length": min(512, 2 * max(map(len, tokens)) + 16)}
+    plain = translator.translate_batch(tokens, **options)
+    assert sum("<unk>" in r.hypotheses[0] for r in plain) >= 2   # the case is exercised
+    replaced = translator.translate_batch(tokens, replace_unknowns=True, **options)
+    expected = [tokenizer.decode(r.hypotheses[0]).strip() for r in replaced]
+    assert engine.translate_batch(segments, source="en", target="zh") == expected
+
+
 def test_argos_without_model_says_how_to_get_one(tmp_path: Path) -> None:
     engine = ArgosEngine(packages=[])
     assert not engine.supports("en", "fr")

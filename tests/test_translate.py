@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -18,6 +19,9 @@ from conftest import REPO, run
 
 from pipeline import catalogs as catalogs_module
 from pipeline.config import load_config
+from pipeline.engines.base import Output
+from pipeline.engines.pseudo import PseudoEngine
+from pipeline.errors import EngineError
 from pipeline.glossary import load_glossary
 from pipeline.masking import mask, unmask
 from pipeline.translate import review_flags, translate
@@ -307,6 +311,43 @@ def test_killed_run_resumes_to_the_same_result(fresh: Path, tmp_path: Path) -> N
     for path in sorted((reference / "locales").rglob("*.po")):
         resumed = fresh / path.relative_to(reference)
         assert resumed.read_text("utf-8") == path.read_text("utf-8")
+
+
+class DiesMidBatch(PseudoEngine):
+    """Pseudo-localization whose every batch stops half-way with an error."""
+
+    def translate_each(self, segments: list[str], *, source: str,
+                       target: str) -> Iterator[Output]:
+        outputs = self.translate_notes(segments, source=source, target=target)
+        yield from outputs[:len(outputs) // 2]
+        raise EngineError("the engine died mid-batch")
+
+
+class OneShort(PseudoEngine):
+    """Pseudo-localization that loses the last output of every batch."""
+
+    def translate_each(self, segments: list[str], *, source: str,
+                       target: str) -> Iterator[Output]:
+        yield from self.translate_notes(segments, source=source, target=target)[:-1]
+
+
+@pytest.mark.parametrize(("engine", "message"), [
+    (DiesMidBatch, "the engine died mid-batch"),
+    (OneShort, r"pseudo returned (\d+) outputs for (\d+) segments"),
+])
+def test_a_batch_that_fails_half_way_writes_nothing(fresh: Path, engine: type[PseudoEngine],
+                                                     message: str) -> None:
+    """Outputs arrive one by one; none is written unless the whole batch came back."""
+    before = {p: p.read_bytes() for p in (fresh / "locales").rglob("*.po")}
+    with pytest.raises(EngineError, match=message) as info:
+        translate(load_config(fresh), langs=("es",), engine="pseudo",
+                  engines={"pseudo": engine()})
+    counts = re.search(message, str(info.value))
+    assert counts is not None and len(counts.groups()) in (0, 2)
+    if counts.groups():   # one short of what was sent
+        assert int(counts.group(1)) == int(counts.group(2)) - 1
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (fresh / ".pipeline" / "translate-es.journal").exists()
 
 
 def test_rerun_after_one_edit_parses_only_the_changed_catalog(

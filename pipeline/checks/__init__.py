@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from pipeline import inline
@@ -137,6 +138,7 @@ def registry() -> dict[str, Check]:
     return dict(sorted(REGISTRY.items()))
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Inline Markdown without what is never translated (code spans, URLs, link targets)."""
     return inline.not_text(text)

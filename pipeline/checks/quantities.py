@@ -23,11 +23,14 @@ from pipeline.model import Finding
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
 _JOIN = re.compile(r"\s*(?:[-–—~/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
                    re.I)
+_DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
+_TIME_WORD = re.compile(r"minute|min|hour|hr|day|week|month|year", re.I)   # _EN_TIME needs one
+_FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -99,8 +102,9 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
 def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, unit) of each dose or measure in an English source, ranges expanded."""
     pairs: list[tuple[Decimal, str]] = []
-    numbers = _target_numbers(source, "en")
-    for unit in source_units(source):
+    units = source_units(source)
+    numbers = _target_numbers(source, "en") if units else []
+    for unit in units:
         pattern, _ = _unit_pattern(unit, "en")
         for match in pattern.finditer(source):
             pairs += [(v, unit) for v in _values_before(numbers, source, *match.span())]
@@ -141,6 +145,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Each dose, measure and duration keeps its value next to its unit, ranges their order."""
     table = langdata.TIME_UNITS.get(base_language(scope.lang), {})
     for source, target in entry.pairs():
+        if not _DIGIT.search(source):
+            continue    # no value in the source: no range, no dose, no duration to pair
         source, target = plain(source), plain(target)
         falling = _reversed_range(source, target, scope.lang)
         if falling:
@@ -172,6 +178,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
 def _source_times(source: str) -> Counter[str]:
     """Time units of durations and intervals in an English source ("3 days", "daily")."""
     found: Counter[str] = Counter()
+    if not _TIME_WORD.search(source):
+        return found
     for match in _EN_TIME.finditer(source):
         unit = match.group("unit").lower()
         found[{"min": "minute", "hr": "hour"}.get(unit, unit)] += 1
@@ -203,11 +211,16 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 return
 
 
+@lru_cache(maxsize=1)
+def _english_numbers() -> dict[str, int]:
+    return {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
+
+
 def _frequencies(text: str, lang: str) -> Counter[int]:
     base = base_language(lang)
     found: Counter[int] = Counter()
     if base == "en":
-        english = {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
+        english = _english_numbers()
         for match in _EN_FREQUENCY.finditer(text):
             word = (match.group("word") or match.group("n")).lower()
             fixed = langdata.FREQUENCY_WORDS["en"].get(word)
@@ -234,6 +247,8 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
     if not langdata.covered("frequency", scope.lang):
         return
     for source, target in entry.pairs():
+        if not _FREQUENCY_WORD.search(source):
+            continue    # _EN_FREQUENCY needs one of these words
         wanted = _frequencies(plain(source), "en")
         if not wanted:
             continue

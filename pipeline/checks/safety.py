@@ -128,9 +128,9 @@ def script(entry: Entry, scope: Scope) -> Iterator[Finding]:
     own, other = _letters(scope.lang)
     for _source, target in entry.pairs():
         text = plain(target)
-        native = len(own.findall(text))
+        native = len(text) - len(own.sub("", text))      # one character per match
         if other is not None:
-            foreign = len(other.findall(text))
+            foreign = len(text) - len(other.sub("", text))
         else:   # lower-case Latin words: names (International Patient Office), CAR-T are fine
             foreign = sum(len(w) for w in _LATIN_WORD.findall(text) if len(w) > 1)
         if foreign and foreign > native:

@@ -35,6 +35,8 @@ HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
 
 def debris(source: str, target: str) -> list[str]:
     """Apertium's unknown-word markers (`*word`, `@word`, `#word`) the source did not have."""
+    if "*" not in target and "@" not in target and "#" not in target:
+        return []
     text = _EMPHASIS_RUN.sub(lambda m: " " + m.group(2) + " ", plain(target))
     found = [m.group(0) for m in _DEBRIS.finditer(text)]
     return [word for word in dict.fromkeys(found) if word not in source]
@@ -108,10 +110,23 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
 
 def _kept_terms(scope: Scope) -> frozenset[str]:
     """Words the glossary keeps in English here: do-not-translate terms, Latin target terms."""
-    terms: tuple[Term, ...] = tuple(getattr(scope.glossary, "terms", None) or ())
+    fingerprint = getattr(scope.glossary, "fingerprint", None)
+    if not isinstance(fingerprint, str) or not fingerprint:
+        return _kept_words(scope.glossary, scope.lang)
+    key = (fingerprint, scope.lang)
+    if key not in _KEPT:  # one glossary, many entries: computed once per language
+        _KEPT[key] = _kept_words(scope.glossary, scope.lang)
+    return _KEPT[key]
+
+
+_KEPT: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _kept_words(glossary: object, lang: str) -> frozenset[str]:
+    terms: tuple[Term, ...] = tuple(getattr(glossary, "terms", None) or ())
     kept: set[str] = set()
     for term in terms:
-        texts = term.source if term.dnt else term.target(scope.lang)
+        texts = term.source if term.dnt else term.target(lang)
         for text in texts:
             kept.update(w.lower() for w in _LATIN_WORD.findall(text))
     return frozenset(kept)

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import threading
 import weakref
+from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.engines.base import Engine, Output, pair_key
@@ -22,8 +23,8 @@ from pipeline.errors import EngineError
 from pipeline.languages import expand_abbreviations
 from pipeline.masking import token_pattern
 
-_ESCAPE = set("\\[]^$@/<>{}")
-_SUPERBLANK_RUN = re.compile(r"[*#]+")
+# A `*`/`#` run travels as a superblank; a character the stream format reserves is escaped.
+_STREAM_INPUT = re.compile(r"([*#]+)|[\\\[\]^$@/<>{}]")
 _MARK = re.compile(r"[*@#](?=\w)")
 _ISO3 = {
     "eng": "en", "spa": "es", "cat": "ca", "glg": "gl", "epo": "eo", "fra": "fr", "por": "pt",
@@ -59,42 +60,37 @@ def installed_modes() -> dict[tuple[str, str], str]:
 
 def escape(segment: str) -> str:
     """A segment in Apertium's stream format, closed by an empty superblank."""
-    out: list[str] = []
-    pos = 0
-    for run in [*_SUPERBLANK_RUN.finditer(segment), None]:
-        end = run.start() if run else len(segment)
-        out.extend("\\" + c if c in _ESCAPE else c for c in segment[pos:end])
-        if run:
-            out.append(f"[{run.group()}]")
-            pos = run.end()
-    out.append("[]")
-    return "".join(out)
+    return _STREAM_INPUT.sub(_escaped, segment) + "[]"
+
+
+def _escaped(found: re.Match[str]) -> str:
+    run = found.group(1)
+    return f"[{run}]" if run else "\\" + found.group()
+
+
+# In Apertium's output stream: an escaped character, a superblank (to its `]` or the end of
+# the stream), or a mark (`*`, `@`, `#`) on the word it stands before.
+_STREAM = re.compile(r"\\([\s\S])|\[((?:\\[\s\S]|\\\Z|[^\]\\])*)\]?|([*@#])(?=(\w[\w'-]*))")
+_STREAM_HINT = re.compile(r"[\\\[*@#]")
+_INNER_ESCAPE = re.compile(r"\\(.)")
 
 
 def unescape(stream: str) -> tuple[str, tuple[str, ...]]:
     """Plain text of one output segment, and the words Apertium marked as problems."""
-    out: list[str] = []
+    if not _STREAM_HINT.search(stream):
+        return stream, ()
     marked: list[str] = []
-    i, n = 0, len(stream)
-    while i < n:
-        c = stream[i]
-        if c == "\\" and i + 1 < n:
-            out.append(stream[i + 1])
-            i += 2
-        elif c == "[":
-            j = i + 1
-            while j < n and stream[j] != "]":
-                j += 2 if stream[j] == "\\" else 1
-            out.append(re.sub(r"\\(.)", r"\1", stream[i + 1:j]))
-            i = j + 1
-        elif _MARK.match(stream, i):
-            word = re.match(r"\w[\w'-]*", stream[i + 1:])
-            marked.append(f"{c}{word.group() if word else ''}")
-            i += 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out), tuple(marked)
+
+    def plain(found: re.Match[str]) -> str:
+        escaped, blank, mark = found.group(1, 2, 3)
+        if escaped is not None:
+            return escaped
+        if mark is not None:
+            marked.append(mark + found.group(4))
+            return ""
+        return _INNER_ESCAPE.sub(r"\1", blank)
+
+    return _STREAM.sub(plain, stream), tuple(marked)
 
 
 MASK_STYLE = "word"
@@ -124,6 +120,7 @@ class _Stream:
             ["bash", "-c", script, "apertium", "-g", ""], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.errors: list[bytes] = []
+        self.broken = False
         threading.Thread(target=self._drain, daemon=True).start()
         weakref.finalize(self, _Stream._close, self.process)
 
@@ -138,8 +135,8 @@ class _Stream:
             process.stdin.close()
         process.wait()
 
-    def run(self, stream: bytes, count: int) -> tuple[bytes, str]:
-        """The output of `count` NUL-ended segments, and what Apertium wrote to stderr."""
+    def parts(self, stream: bytes, count: int) -> Iterator[bytes]:
+        """Each output of `count` NUL-ended segments, as soon as Apertium has finished it."""
         stdin, stdout = self.process.stdin, self.process.stdout
         assert stdin is not None and stdout is not None
 
@@ -152,20 +149,28 @@ class _Stream:
 
         writer = threading.Thread(target=feed, daemon=True)
         writer.start()
-        chunks: list[bytes] = []
-        seen = 0
-        while seen < count:
-            chunk = stdout.read1(1 << 16)  # type: ignore[attr-defined]
-            if not chunk:
-                break
-            chunks.append(chunk)
-            seen += chunk.count(b"\0")
-        writer.join()
-        return b"".join(chunks), b"".join(self.errors).decode("utf-8", "replace").strip()
+        rest, seen = b"", 0
+        try:
+            while seen < count:
+                chunk = stdout.read1(1 << 16)  # type: ignore[attr-defined]
+                if not chunk:
+                    break
+                *done, rest = (rest + chunk).split(b"\0")
+                for part in done:
+                    seen += 1
+                    yield part
+        finally:
+            writer.join()
+            if seen < count:
+                self.broken = True   # outputs left unread: the next batch would get them
+
+    def error(self) -> str:
+        """What Apertium wrote to stderr (empty when all is well)."""
+        return b"".join(self.errors).decode("utf-8", "replace").strip()
 
     @property
     def alive(self) -> bool:
-        return self.process.poll() is None
+        return not self.broken and self.process.poll() is None
 
 
 @functools.lru_cache(maxsize=16)
@@ -189,22 +194,21 @@ class ApertiumEngine(Engine):
     def __init__(self) -> None:
         self._streams: dict[str, _Stream] = {}
 
-    def _run(self, mode: str, stream: bytes, count: int) -> tuple[int, bytes, str]:
-        """(exit code, stdout, stderr) of one batch: through the long-lived pipeline when the
-        mode's script is known, else one `apertium -z` process for the batch."""
+    def _stream(self, mode: str) -> _Stream | None:
+        """The mode's long-lived pipeline (started now if need be), None without its script."""
         script = _mode_script(mode)
-        if script is not None:
-            current = self._streams.get(mode)
-            if current is None or not current.alive:
-                current = self._streams[mode] = _Stream(script)
-            out, error = current.run(stream, count)
-            if current.alive and not error:
-                return 0, out, ""
-            self._streams.pop(mode, None)
-            return 1, out, error or "the Apertium pipeline stopped"
-        done = subprocess.run(["apertium", "-z", "-f", "none", mode], input=stream,
-                              capture_output=True, check=False)
-        return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace").strip()
+        if script is None:
+            return None
+        current = self._streams.get(mode)
+        if current is None or not current.alive:
+            current = self._streams[mode] = _Stream(script)
+        return current
+
+    def prepare(self, source: str, target: str) -> None:
+        modes = installed_modes()
+        pair = pair_key(source, target, frozenset(modes))
+        if pair is not None:
+            self._stream(modes[pair])   # its processes load their data while we read
 
     @property
     def version(self) -> str:
@@ -228,36 +232,62 @@ class ApertiumEngine(Engine):
 
     def translate_notes(self, segments: list[str], *, source: str,
                         target: str) -> list[Output]:
+        return list(self.translate_each(segments, source=source, target=target))
+
+    def translate_each(self, segments: list[str], *, source: str,
+                       target: str) -> Iterator[Output]:
+        """Outputs as Apertium finishes them; a failure is raised once the batch is read."""
         if not segments:
-            return []
+            return
         modes = installed_modes()
         pair = pair_key(source, target, frozenset(modes))
         if pair is None:
             raise EngineError(f"Apertium has no {source}→{target} pair installed",
                               hint=INSTALL_HINT.replace("eng-spa", f"eng-{target}"))
+        mode = modes[pair]
         stream = "".join(escape(expand_abbreviations(s.replace("\0", " "), source)) + "\0"
-                         for s in segments)
+                         for s in segments).encode("utf-8")
+        seen, error = 0, ""
         try:
-            code, out, error = self._run(modes[pair], stream.encode("utf-8"), len(segments))
+            current = self._stream(mode)
+            if current is not None:
+                for part in current.parts(stream, len(segments)):
+                    yield _output(segments[seen], part.decode("utf-8", "replace"))
+                    seen += 1
+                error = current.error() or ("" if current.alive
+                                            else "the Apertium pipeline stopped")
+            else:   # one `apertium -z` process for the batch
+                done = subprocess.run(["apertium", "-z", "-f", "none", mode], input=stream,
+                                      capture_output=True, check=False)
+                error = done.stderr.decode("utf-8", "replace").strip()
+                parts = done.stdout.decode("utf-8", "replace").split("\0")
+                if not done.returncode and not error and len(parts) >= len(segments):
+                    for original, text in zip(segments, parts, strict=False):
+                        yield _output(original, text)
+                        seen += 1
         except FileNotFoundError:
             raise EngineError("the 'apertium' command is not installed",
                               hint=INSTALL_HINT) from None
-        parts = out.decode("utf-8", "replace").split("\0")
-        if code != 0 or error or len(parts) < len(segments):
+        if error or seen < len(segments):
+            self._streams.pop(mode, None)
             raise EngineError(f"Apertium failed on a batch of {len(segments)} segments: "
                               f"{error.splitlines()[0] if error else 'output cut short'}",
                               hint="report the segment; rerun with --engine pseudo to continue")
-        outputs = []
-        for original, raw in zip(segments, parts, strict=False):
-            text, marked = unescape(raw)
-            if "  " not in original:
-                text = re.sub(r" {2,}", " ", text)
-            text = text.strip() if original == original.strip() else text
-            text = _undo_capital(original, text)
-            notes = tuple(f"{_KINDS[m[0]]}: {m[1:]}" for m in marked
-                          if not token_pattern(MASK_STYLE).fullmatch(m[1:]))
-            outputs.append(Output(text, notes))
-        return outputs
+
+
+_SPACES = re.compile(r" {2,}")
+
+
+def _output(original: str, raw: str) -> Output:
+    """One segment's output: plain text, spacing as in the source, the words marked."""
+    text, marked = unescape(raw)
+    if "  " not in original:
+        text = _SPACES.sub(" ", text)
+    text = text.strip() if original == original.strip() else text
+    text = _undo_capital(original, text)
+    notes = tuple(f"{_KINDS[m[0]]}: {m[1:]}" for m in marked
+                  if not token_pattern(MASK_STYLE).fullmatch(m[1:]))
+    return Output(text, notes)
 
 
 @functools.lru_cache(maxsize=1)

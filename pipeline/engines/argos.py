@@ -14,8 +14,10 @@ the model's own type; pin "float32" for reproducible tests).
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pipeline.engines.base import Engine, pair_key
@@ -67,6 +69,7 @@ class ArgosEngine(Engine):
         self._packages = packages
         self.settings = settings or ArgosSettings.from_env()
         self._loaded: dict[tuple[str, str], tuple[Any, Any]] = {}
+        self._unknown: dict[tuple[str, str], str] = {}
 
     @property
     def packages(self) -> list[ArgosPackage]:
@@ -92,6 +95,9 @@ class ArgosEngine(Engine):
         package = self._package(source, target)
         version = f" {package.package_version}" if package.package_version else ""
         return f"argos {package.name}{version} ({self.version})"
+
+    def prepare(self, source: str, target: str) -> None:
+        self._load(self._package(source, target))
 
     def pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset((p.from_code, p.to_code) for p in self.packages)
@@ -121,6 +127,7 @@ class ArgosEngine(Engine):
                                   hint="reinstall it with 'pipeline models install FILE'"
                                   ) from None
             self._loaded[key] = (translator, tokenizer)
+            self._unknown[key] = _unknown_token(package.model)
         return self._loaded[key]
 
     def translate_batch(self, segments: list[str], *, source: str, target: str) -> list[str]:
@@ -128,13 +135,26 @@ class ArgosEngine(Engine):
             return []
         package = self._package(source, target)
         translator, tokenizer = self._load(package)
+        key = (package.from_code, package.to_code)
         tokens = tokenizer.encode(segments, out_type=str)
         prefix = [[package.target_prefix]] * len(tokens) if package.target_prefix else None
         # A translation far longer than its source is garbage: stop decoding well before.
         limit = min(self.settings.max_length, 2 * max(map(len, tokens)) + 16)
-        results = translator.translate_batch(
-            tokens, target_prefix=prefix, max_batch_size=self.settings.batch,
-            beam_size=self.settings.beam, max_decoding_length=limit, replace_unknowns=True)
+
+        def run(indexes: list[int], *, replace_unknowns: bool) -> list[Any]:
+            return list(translator.translate_batch(
+                [tokens[i] for i in indexes],
+                target_prefix=[prefix[i] for i in indexes] if prefix else None,
+                max_batch_size=self.settings.batch, beam_size=self.settings.beam,
+                max_decoding_length=limit, replace_unknowns=replace_unknowns))
+
+        # Replacing unknown tokens needs the attention weights of every decoding step, which
+        # costs as much again as the translation: only outputs with an unknown token get it.
+        results = run(list(range(len(tokens))), replace_unknowns=False)
+        unknown = [i for i, r in enumerate(results) if self._unknown[key] in r.hypotheses[0]]
+        for i, again in zip(unknown, run(unknown, replace_unknowns=True) if unknown else [],
+                            strict=True):
+            results[i] = again
         outputs = []
         for result in results:
             text = tokenizer.decode(result.hypotheses[0])
@@ -142,3 +162,13 @@ class ArgosEngine(Engine):
                 text = text[len(package.target_prefix):]
             outputs.append(text.strip())
         return outputs
+
+
+def _unknown_token(model: Path) -> str:
+    """The model's unknown-word token (CTranslate2's config.json; "<unk>" by default)."""
+    try:
+        config = json.loads((model / "config.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return "<unk>"
+    token = config.get("unk_token") if isinstance(config, dict) else None
+    return token if isinstance(token, str) and token else "<unk>"

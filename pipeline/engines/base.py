@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pipeline.languages import base_language
@@ -34,6 +35,10 @@ class Engine(ABC):
         """Provenance for one pair: engine, model and versions."""
         return self.version
 
+    def prepare(self, source: str, target: str) -> None:  # noqa: B027 (optional, not abstract)
+        """Load what translating source→target needs (a model, processes) ahead of the first
+        batch; the stage calls it on the engine's thread while it reads catalogs."""
+
     @abstractmethod
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, target) language tags this engine can translate."""
@@ -49,6 +54,12 @@ class Engine(ABC):
                         target: str) -> list[Output]:
         """Like translate_batch, with the engine's remarks on each output."""
         return [Output(t) for t in self.translate_batch(segments, source=source, target=target)]
+
+    def translate_each(self, segments: list[str], *, source: str,
+                       target: str) -> Iterator[Output]:
+        """translate_notes one output at a time, as soon as the engine has each (an engine
+        that streams says so here); a failure may come after some outputs."""
+        yield from self.translate_notes(segments, source=source, target=target)
 
 
 def pair_key(source: str, target: str,

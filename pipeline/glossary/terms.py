@@ -17,7 +17,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from pipeline import inline
 from pipeline.model import Term
@@ -73,8 +74,7 @@ class TermProblem:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: made for every word of every segment, so made cheaply
     start: int
     end: int
     raw: str
@@ -116,11 +116,15 @@ class Glossary:
         clean, where = plain_text(text)
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []
+        folded_index, raw_index = self._split_index
         for i, tok in enumerate(tokens):
+            by_folded, by_raw = folded_index.get(tok.folded), raw_index.get(tok.raw)
+            if by_folded is None and by_raw is None:
+                continue  # no term starts with this word: the common case
             if tok.glue and tok.glue not in _PREFIXES:
                 continue  # "T cells" inside "CAR-T cells" is not a mention of T cells
-            for cs, key in ((False, tok.folded), (True, tok.raw)):
-                for mid, last, n in self._index.get((cs, key), ()):
+            for cs, entries in ((False, by_folded), (True, by_raw)):
+                for mid, last, n in entries or ():
                     j = i + len(mid) + 1 if last is not None else i
                     if j >= len(tokens) or not all(
                             _key(tokens[i + 1 + k], cs) == w for k, w in enumerate(mid)):
@@ -143,7 +147,7 @@ class Glossary:
     def verify(self, source: str, target: str, lang: str) -> list[TermProblem]:
         """Problems with the glossary terms of `source` in its translation `target`."""
         matches = self.match(source)
-        terms = list(dict.fromkeys(m.term for m in matches))
+        terms = list({id(m.term): m.term for m in matches}.values())  # hashing a Term is slow
         folded = _fold(target, lang)
         problems: list[TermProblem] = []
         accepted: list[tuple[int, int]] = []
@@ -179,6 +183,15 @@ class Glossary:
         return problems
 
     @cached_property
+    def _split_index(self) -> tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]]:
+        """_index as two plain dicts (case-insensitive keys, case-sensitive keys)."""
+        folded: dict[str, list[_Entry]] = {}
+        raw: dict[str, list[_Entry]] = {}
+        for (cs, key), entries in self._index.items():
+            (raw if cs else folded)[key] = entries
+        return folded, raw
+
+    @cached_property
     def _index(self) -> dict[tuple[bool, str], list[_Entry]]:
         index: dict[tuple[bool, str], list[_Entry]] = {}
         for n, term in enumerate(self.terms):
@@ -197,17 +210,20 @@ class Glossary:
         return index
 
     @cached_property
-    def _compiled(self) -> dict[tuple[Term, str, bool], list[tuple[str, re.Pattern[str]]]]:
+    def _compiled(self) -> dict[tuple[int, str, bool],
+                                tuple[Term, list[tuple[str, re.Pattern[str]]]]]:
         return {}
 
     def _patterns(self, term: Term, lang: str,
                   *, forbidden: bool) -> list[tuple[str, re.Pattern[str]]]:
-        key = (term, lang, forbidden)
-        if key not in self._compiled:
+        key = (id(term), lang, forbidden)   # by identity: hashing a Term is slow
+        found = self._compiled.get(key)
+        if found is None or found[0] is not term:
             variants = term.forbidden_in(lang) if forbidden else term.target(lang)
-            self._compiled[key] = [(v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
-                                   for v in variants if _fold(v, lang)]
-        return self._compiled[key]
+            found = self._compiled[key] = (term, [
+                (v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
+                for v in variants if _fold(v, lang)])
+        return found[1]
 
 
 def _mentions(source: str, matches: list[Match]) -> int:
@@ -261,11 +277,15 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
 
 def _tokens(clean: str) -> list[_Token]:
     tokens: list[_Token] = []
+    curly = "’" in clean
+    before = ""
     for m in _TOKEN.finditer(clean):
-        raw = m.group().replace("’", "'")
+        raw = m.group().replace("’", "'") if curly else m.group()
         s = m.start()
+        folded = raw.casefold()
         glued = tokens and s >= 2 and clean[s - 1] in _HYPHENS and clean[s - 2].isalnum()
-        tokens.append(_Token(s, m.end(), raw, raw.casefold(), tokens[-1].folded if glued else ""))
+        tokens.append(_Token(s, m.end(), raw, folded, before if glued else ""))
+        before = folded
     return tokens
 
 
@@ -293,6 +313,7 @@ def _forms(word: str) -> frozenset[str]:
     return frozenset(f for s in stems for f in (s, s + "'s", _plural(s)))
 
 
+@lru_cache(maxsize=64)
 def _group(lang: str) -> str:
     base = re.split(r"[-_]", lang)[0].lower()
     return next((name for name, tags in _GROUPS.items() if base in tags), "")
@@ -305,9 +326,16 @@ def _fold(text: str, lang: str) -> str:
     group = _group(lang)
     if group == "arabic":
         s = _TASHKEEL.sub("", s).translate(_ALEF)
-    elif group == "romance":
-        s = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    elif group == "romance" and not s.isascii():
+        s = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFD", s))
     return _SPACE.sub(" ", s).strip()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")   # an ASCII character is never a combining mark
+
+
+def _drop_combining(found: re.Match[str]) -> str:
+    return "" if unicodedata.combining(found.group()) else found.group()
 
 
 def _word_pattern(word: str, group: str) -> str:

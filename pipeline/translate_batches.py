@@ -1,0 +1,403 @@
+"""Engine batches of one language: sent while catalogs are still being read, then restored,
+checked, journaled and written while the engine works on the next one.
+
+The engine of a language runs on its own worker thread (CTranslate2 releases the GIL, and
+Apertium is a pipeline of processes), so the stage's own work overlaps the engine's. Batches
+keep the layout the stage always had (one batch when everything fits, else a small first
+batch and then the engine's batch size); the last ones get smaller, so that little work is
+left once the engine has finished.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import queue
+import re
+import textwrap
+import threading
+from collections import Counter
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import count
+from pathlib import Path
+
+from pipeline import catalogs
+from pipeline.checks.flags import EntryChecks, entry_checks, machine_flags
+from pipeline.engines import Engine, Output
+from pipeline.errors import EngineError
+from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
+from pipeline.segment import normalize_space
+from pipeline.state import state_path
+
+Progress = Callable[[str, int, int], None]
+_MACHINE = ("mt:", "qa:")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class OpenCatalog:
+    """A catalog read for this run: where it is, how it is shown, its document, its entries."""
+
+    path: Path
+    shown: str
+    doc: str
+    po: catalogs.POFile
+
+
+# msgid → every entry (and its catalog) that needs a translation of it
+Places = dict[str, list[tuple[OpenCatalog, catalogs.POEntry]]]
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_lines(line: str) -> list[str]:
+    """One flag or provenance line, wrapped so that every physical line keeps its tag."""
+    tag = line[:3]
+    return textwrap.wrap(line, catalogs.WRAP - 2, subsequent_indent=f"{tag}   ",
+                         break_long_words=False) or [line]
+
+
+def write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None:
+    """Put a machine translation in an entry: fuzzy, with its comments and output mark."""
+    kept = [line for line in (entry.tcomment or "").splitlines()
+            if not line.startswith(_MACHINE)]
+    lines = [part for c in comments for part in _comment_lines(c)]
+    entry.tcomment = "\n".join([*kept, *lines, catalogs.machine_mark(entry.msgid, text)])
+    entry.msgstr = text
+    entry.flags = sorted(set(entry.flags) | {"fuzzy"})
+    entry.previous_msgid = None
+    entry.previous_msgctxt = None
+
+
+def save(cat: OpenCatalog) -> bool:
+    """Write a catalog if its content changed (atomically); True when it was written."""
+    cat.po.metadata["PO-Revision-Date"] = catalogs.now_stamp()
+    return catalogs.write_if_changed(cat.path, catalogs.render(cat.po))
+
+
+def clean(output: str) -> str:
+    """An engine output made safe for a PO msgstr: no control characters, one line.
+
+    No-break spaces the engine kept ("5 mg") stay: they are text, not line breaks.
+    """
+    return normalize_space(_CONTROL.sub(" ", output))
+
+
+def review_flags(source: str, output: str, *, lang: str, glossary: GlossaryLike | None,
+                 notes: tuple[str, ...] = (), checks: EntryChecks | None = None) -> list[str]:
+    """QA flags ("kind: detail") a reviewer should see on one machine translation.
+
+    The engine's own notes (unknown words) and an empty output are translate's; everything
+    else comes from the registered checks, the same rules `pipeline check` applies.
+    """
+    grouped: dict[str, list[str]] = {}
+    for note in notes:
+        kind, _, detail = note.partition(": ")
+        if detail not in grouped.setdefault(kind, []):
+            grouped[kind].append(detail)
+    flags = [f"{kind}: {', '.join(details)}" for kind, details in grouped.items()]
+    if not output.strip():
+        return [*flags, "empty: the engine returned nothing"]
+    return [*flags, *machine_flags(source, output, lang=lang, glossary=glossary,
+                                   checks=checks)]
+
+
+class Journal:
+    """Machine results of a run in progress, appended batch by batch (a write-ahead log).
+
+    A catalog is rewritten once all its entries are done; a run killed before that loses at
+    most the batch in flight, and the next run replays the journal before calling any engine.
+    """
+
+    def __init__(self, root: Path, tag: str) -> None:
+        self.path = state_path(root, f"translate-{tag}.journal")
+
+    def replay(self) -> dict[str, tuple[str, list[str]]]:
+        """msgid → (text, comment lines) of every complete record."""
+        try:
+            lines = self.path.read_text("utf-8").splitlines()
+        except FileNotFoundError:
+            return {}
+        done = {}
+        for line in lines:
+            try:
+                record = json.loads(line)
+                done[record["msgid"]] = (record["text"], list(record["comments"]))
+            except (ValueError, KeyError, TypeError):
+                break  # a record cut short by a kill: everything after it is lost anyway
+        return done
+
+    def append(self, records: list[tuple[str, str, list[str]]]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            for msgid, text, comments in records:
+                handle.write(json.dumps({"msgid": msgid, "text": text, "comments": comments},
+                                        ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def close(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+class Outputs:
+    """The outputs of one engine call, handed over one by one as the engine makes them."""
+
+    def __init__(self, call: Callable[[], Iterable[Output]]) -> None:
+        self._call = call
+        self._items: queue.SimpleQueue[Output | _End] = queue.SimpleQueue()
+        self.cancelled = False
+
+    def run(self) -> None:
+        """Make the outputs (on the engine's thread); an error ends them and is raised there."""
+        try:
+            if not self.cancelled:
+                for output in self._call():
+                    self._items.put(output)
+            self._items.put(_End(None))
+        except BaseException as exc:  # handed to whoever reads these outputs
+            self._items.put(_End(exc))
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def __iter__(self) -> Iterator[Output]:
+        while True:
+            item = self._items.get()
+            if isinstance(item, _End):
+                if item.error is not None:
+                    raise item.error
+                return
+            yield item
+
+
+@dataclass(frozen=True)
+class _End:
+    error: BaseException | None
+
+
+class EngineQueue:
+    """One worker thread for one engine: calls run in order, a retry before waiting batches.
+
+    The thread is a daemon, so an error or Ctrl-C in the stage never waits for the engine.
+    """
+
+    def __init__(self) -> None:
+        self._calls: queue.PriorityQueue[tuple[int, int, Outputs]] = queue.PriorityQueue()
+        self._order = count()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, call: Callable[[], Iterable[Output]], *, urgent: bool = False) -> Outputs:
+        outputs = Outputs(call)
+        self._calls.put((0 if urgent else 1, next(self._order), outputs))
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._work, daemon=True)
+            self._thread.start()
+        return outputs
+
+    def _work(self) -> None:
+        while True:
+            self._calls.get()[2].run()
+
+    def cancel(self) -> None:
+        """Drop every call that has not started (the one running finishes on its own)."""
+        while True:
+            try:
+                _, _, outputs = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            outputs.cancel()
+            outputs.run()
+
+
+@dataclass(frozen=True)
+class Job:
+    """One language's engine work: the engine and its queue, the pair, glossary and checks."""
+
+    engine: Engine
+    queue: EngineQueue
+    source: str
+    lang: str
+    glossary: GlossaryLike | None
+    checks: EntryChecks
+
+    @classmethod
+    def make(cls, engine: Engine, engine_queue: EngineQueue, *, source: str, lang: str,
+             glossary: GlossaryLike | None) -> Job:
+        return cls(engine, engine_queue, source, lang, glossary, entry_checks())
+
+    def prepare(self) -> None:
+        """Let the engine load its model (or start its processes) on its own thread now."""
+        def load() -> tuple[Output, ...]:
+            self.engine.prepare(self.source, self.lang)
+            return ()
+
+        self.queue.submit(load)
+
+    def translate(self, segments: list[str], *, urgent: bool = False) -> Outputs:
+        return self.queue.submit(functools.partial(
+            self.engine.translate_each, segments, source=self.source, target=self.lang),
+            urgent=urgent)
+
+    def flags(self, source: str, output: str, notes: tuple[str, ...], *,
+              glossary: GlossaryLike | None) -> list[str]:
+        return review_flags(source, output, lang=self.lang, glossary=glossary, notes=notes,
+                            checks=self.checks)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Segments sent to the engine in one call, masked, and the engine's pending answer.
+
+    Segments that differ only in what masking protects ("in week 3", "in week 5") are one
+    text to the engine: `slots[i]` is the output that segment i is restored from.
+    """
+
+    msgids: tuple[str, ...]
+    masked: tuple[Masked, ...]
+    slots: tuple[int, ...]
+    sent: int
+    outputs: Outputs
+
+
+class Batcher:
+    """Sends the segments a language needs to its engine in batches, as they are found."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self.size = max(1, job.engine.batch_size)
+        self.first = min(self.size, 64)   # a small first batch starts the engine at once
+        self.batches: list[Batch] = []
+        self.sent: set[str] = set()
+        self._pending: list[str] = []
+
+    def add(self, msgid: str) -> None:
+        if msgid in self.sent:
+            return
+        self.sent.add(msgid)
+        self._pending.append(msgid)
+        if not self.batches and len(self._pending) > self.size:
+            self._send(self.first)   # more than one batch: the small one goes first
+        while self.batches and len(self._pending) >= self.size:
+            self._send(self.size)
+
+    def close(self, *, skip: Container[str] = ()) -> list[Batch]:
+        """Send what is left (but `skip`): one batch if nothing went yet, else parts that
+        shrink, so that little is left to finish once the engine is done."""
+        self._pending = [m for m in self._pending if m not in skip]
+        if self._pending and not self.batches:
+            self._send(len(self._pending))
+        while len(self._pending) > self.first:
+            self._send(max(self.first, len(self._pending) // 2))
+        if self._pending:
+            self._send(len(self._pending))
+        return self.batches
+
+    def _send(self, n: int) -> None:
+        msgids, self._pending = self._pending[:n], self._pending[n:]
+        job = self.job
+        masked = tuple(mask(m, glossary=job.glossary, lang=job.lang,
+                            style=job.engine.mask_style) for m in msgids)
+        texts: dict[str, int] = {}
+        slots = tuple(texts.setdefault(m.text, len(texts)) for m in masked)
+        self.batches.append(Batch(tuple(msgids), masked, slots, len(texts),
+                                  job.translate(list(texts))))
+
+
+def _drop_stray_tokens(output: str, masked: Masked) -> str:
+    """Token-like garbage from an engine that never saw those tokens (a retry) goes."""
+    return token_pattern(masked.style).sub(
+        lambda t: t.group() if t.group() in masked.source else " ", output)
+
+
+def restore(job: Job, batch: Batch, keep: Container[int]
+            ) -> tuple[dict[int, tuple[str, list[str]]], int]:
+    """Restore and verify the outputs `keep` of one batch as the engine hands them over
+    (index → text and QA flags); lost masks → one retry without masks."""
+    results: dict[int, tuple[str, list[str]]] = {}
+    retry: dict[int, Output] = {}
+    users: dict[int, list[int]] = {}
+    for i, slot in enumerate(batch.slots):
+        if i in keep:
+            users.setdefault(slot, []).append(i)
+    made = 0
+    for slot, out in enumerate(batch.outputs):
+        made += 1
+        for i in users.get(slot, ()):
+            item = batch.masked[i]
+            restored = unmask(clean(out.text), item)
+            if restored.lost:
+                retry[i] = out
+            else:
+                terms = job.glossary if item.glossary_hits else None  # nothing to verify else
+                results[i] = (restored.text, job.flags(item.source, restored.text, out.notes,
+                                                       glossary=terms))
+    if made != batch.sent:
+        raise EngineError(f"{job.engine.name} returned {made} outputs for {batch.sent} "
+                          "segments", hint="this is an engine bug; rerun with another --engine")
+    if not retry:
+        return results, 1
+    again = list(job.translate([batch.masked[i].source for i in retry], urgent=True))
+    for (i, out_first), out in zip(retry.items(), again, strict=True):
+        masked = batch.masked[i]
+        first = unmask(clean(out_first.text), masked)
+        lost = [m for m in first.lost if m.kind != "debris"]
+        shown = ", ".join(repr(m.original) for m in lost[:3]) or "damaged tokens"
+        reason = (f"mask-lost: {len(lost)} of {len(masked.masks)} protected spans did "
+                  f"not survive MT ({shown}); retranslated without protection")
+        text = clean(_drop_stray_tokens(out.text, masked))
+        results[i] = (text, [reason, *job.flags(masked.source, text, out.notes,
+                                                glossary=job.glossary)])
+    return results, 2
+
+
+@dataclass
+class Outcome:
+    """What the batches of one language did: engine calls, QA flag counts, files written."""
+
+    calls: int = 0
+    flags: Counter[str] = field(default_factory=Counter)
+    written: set[str] = field(default_factory=set)
+
+
+def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
+        stamp: list[str], journal: Journal, progress: Progress | None,
+        saved: Callable[[OpenCatalog], None]) -> Outcome:
+    """Finish every batch in order: restore, check, write entries, journal, save catalogs.
+
+    A catalog is written as soon as its last entry is translated, while the engine works on;
+    `saved` hears of each. Segments of a batch that no longer need the engine (found in the
+    translation memory after they were sent) are dropped.
+    """
+    wanted = set(fresh)
+    outcome = Outcome()
+    pending: Counter[str] = Counter(cat.shown for m in fresh for cat, _ in places[m])
+    done = 0
+    for batch in batches:
+        keep = [i for i, m in enumerate(batch.msgids) if m in wanted]
+        if not keep:
+            batch.outputs.cancel()
+            continue
+        results, used = restore(job, batch, set(keep))
+        outcome.calls += used
+        records = []
+        for i in keep:
+            msgid, (text, qa) = batch.msgids[i], results[i]
+            outcome.flags.update(line.split(":", 1)[0] for line in qa)
+            comments = [*stamp, *(f"qa: {line}" for line in qa)]
+            records.append((msgid, text, comments))
+            for _, entry in places[msgid]:
+                write_entry(entry, text, comments)
+        journal.append(records)
+        for msgid, _, _ in records:
+            for cat, _ in places[msgid]:
+                pending[cat.shown] -= 1
+                if not pending[cat.shown]:
+                    if save(cat):
+                        outcome.written.add(cat.shown)
+                    saved(cat)
+        done += len(records)
+        if progress:
+            progress(job.lang, done, len(fresh))
+    return outcome
