@@ -32,19 +32,21 @@ from pipeline.masking import GlossaryLike
 from pipeline.model import Language
 from pipeline.state import Memo
 from pipeline.translate_batches import (
+    Batch,
     Batcher,
     EngineQueue,
     Job,
     OpenCatalog,
+    Outcome,
     Places,
     Progress,
     clean,
     review_flags,
-    run,
     save,
     write_entry,
 )
 from pipeline.translate_batches import Journal as _Journal
+from pipeline.translate_batches import run as run_batches
 
 __all__ = ["LanguageResult", "TranslateSummary", "clean", "review_flags",
            "translate"]
@@ -148,6 +150,28 @@ class _Summaries:
         self.memo.save()
 
 
+@dataclass(frozen=True)
+class _Run:
+    """What every language of one run shares: settings, glossary, engines and their threads."""
+
+    config: Config
+    requested: str | None           # --engine
+    refresh: bool
+    dry_run: bool
+    glossary: GlossaryLike | None
+    engines: dict[str, Engine]
+    queues: dict[int, EngineQueue]
+    progress: Progress | None
+
+    def engine(self, lang: Language) -> Engine:
+        return pick_engine(self.config, lang, requested=self.requested, cache=self.engines)
+
+    def job(self, engine: Engine, lang: Language) -> Job:
+        engine_queue = self.queues.setdefault(id(engine), EngineQueue())
+        return Job.make(engine, engine_queue, source=self.config.source_language,
+                        lang=lang.tag, glossary=self.glossary)
+
+
 class _Prefetch:
     """Segments of one language sent to its engine while the catalogs are still read.
 
@@ -156,32 +180,36 @@ class _Prefetch:
     the engine load its model (or start its processes) on the engine's thread.
     """
 
-    def __init__(self, config: Config, lang: Language, *, requested: str | None,
-                 glossary: GlossaryLike | None, engines: dict[str, Engine],
-                 queues: dict[int, EngineQueue], skip: Container[str]) -> None:
-        self.config, self.lang, self.requested, self.glossary = config, lang, requested, glossary
-        self.engines, self.queues, self.skip = engines, queues, skip
+    def __init__(self, run: _Run, lang: Language, *, skip: Container[str]) -> None:
+        self.run, self.lang, self.skip = run, lang, skip
         self.batcher: Batcher | None = None
-        self.off = False
-
-    def job(self, engine: Engine) -> Job:
-        engine_queue = self.queues.setdefault(id(engine), EngineQueue())
-        return Job.make(engine, engine_queue, source=self.config.source_language,
-                        lang=self.lang.tag, glossary=self.glossary)
+        self.off = run.dry_run      # a dry run calls no engine
 
     def __call__(self, msgid: str) -> None:
         if self.off or msgid in self.skip:
             return
         if self.batcher is None:
             try:
-                engine = pick_engine(self.config, self.lang, requested=self.requested,
-                                     cache=self.engines)
+                engine = self.run.engine(self.lang)
             except EngineError:  # said (or not) once the catalogs are read, as without this
                 self.off = True
                 return
-            self.batcher = Batcher(self.job(engine))
+            self.batcher = Batcher(self.run.job(engine, self.lang))
             self.batcher.job.prepare()
         self.batcher.add(msgid)
+
+    def batches(self, engine: Engine, fresh: list[str]) -> list[Batch]:
+        """Every batch that translates `fresh`: those sent while reading, then the rest."""
+        if self.batcher is None or self.batcher.job.engine is not engine:
+            self.batcher = Batcher(self.run.job(engine, self.lang))
+        for msgid in fresh:
+            self.batcher.add(msgid)   # those not sent while reading (none, usually)
+        return self.batcher.close()
+
+    def drop(self) -> None:
+        """The language needs no engine after all: what was sent is not wanted."""
+        for batch in self.batcher.batches if self.batcher else ():
+            batch.outputs.cancel()
 
 
 @dataclass
@@ -194,7 +222,7 @@ class _Read:
     memory: Memory
     places: Places
     replay: dict[str, tuple[str, list[str]]]
-    prefetch: _Prefetch | None
+    prefetch: _Prefetch
     seconds: float
 
 
@@ -233,82 +261,85 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool,
     return cats, memory, places
 
 
-def _read(config: Config, lang: Language, *, refresh: bool, prefetch: _Prefetch | None,
-          replay: dict[str, tuple[str, list[str]]]) -> _Read:
+def _read(run: _Run, lang: Language) -> _Read:
     started = time.perf_counter()
-    summaries = _Summaries(config, lang.tag)
-    cats, memory, places = _load(config, lang.tag, summaries, refresh=refresh,
-                                 found=prefetch or (lambda msgid: None))
-    if prefetch is not None and prefetch.batcher is not None:
+    replay = _Journal(run.config.root, lang.tag).replay()
+    prefetch = _Prefetch(run, lang, skip=replay)
+    summaries = _Summaries(run.config, lang.tag)
+    cats, memory, places = _load(run.config, lang.tag, summaries, refresh=run.refresh,
+                                 found=prefetch)
+    if prefetch.batcher is not None:
         prefetch.batcher.close(skip=memory)   # the rest goes now, memory known
     return _Read(lang, summaries, cats, memory, places, replay, prefetch,
                  time.perf_counter() - started)
 
 
-def _drop(read: _Read) -> None:
-    """The language needs no engine after all: its prefetched batches are not wanted."""
-    for batch in read.prefetch.batcher.batches if read.prefetch and read.prefetch.batcher else ():
-        batch.outputs.cancel()
+def _fill_known(read: _Read) -> tuple[dict[str, OpenCatalog], set[str]]:
+    """Entries filled from the translation memory and from an interrupted run's journal:
+    the catalogs touched, and the msgids the journal had."""
+    touched: dict[str, OpenCatalog] = {}
+    for msgid, where in read.places.items():
+        if msgid in read.memory:
+            text, origin = read.memory[msgid]
+            for cat, entry in where:
+                write_entry(entry, text, [f"mt: translation memory ({origin})"])
+                touched[cat.shown] = cat
+    replayed = {m: r for m, r in read.replay.items()
+                if m in read.places and m not in read.memory}
+    for msgid, (text, comments) in replayed.items():
+        for cat, entry in read.places[msgid]:
+            write_entry(entry, text, comments)
+            touched[cat.shown] = cat
+    return touched, set(replayed)
 
 
-def _work(config: Config, read: _Read, *, engine_name: str | None, dry_run: bool,
-          glossary: GlossaryLike | None, engines: dict[str, Engine],
-          progress: Progress | None) -> LanguageResult:
+def _stamp(provenance: str, glossary: GlossaryLike | None) -> list[str]:
+    """The `# mt:` lines of a machine translation: engine and model, glossary, pipeline."""
+    fingerprint = getattr(glossary, "fingerprint", "") or "none"
+    return [f"mt: {provenance}", f"mt: glossary {fingerprint[:12]}; pipeline {__version__}"]
+
+
+def _work(run: _Run, read: _Read) -> LanguageResult:
+    """One language after reading: memory and journal first, then the engine's batches."""
     started = time.perf_counter() - read.seconds
-    lang, places, memory = read.lang, read.places, read.memory
-    reuse = [m for m in places if m in memory]
-    fresh = [m for m in places if m not in memory]
-    entries = sum(len(v) for v in places.values())
-    if not places or not fresh or dry_run:
-        _drop(read)
+    tag, places = read.lang.tag, read.places
+    fresh = [m for m in places if m not in read.memory]
+    reused, entries = len(places) - len(fresh), sum(len(v) for v in places.values())
+    if not fresh or run.dry_run:
+        read.prefetch.drop()
     if not places:
-        return LanguageResult(lang.tag, seconds=time.perf_counter() - started)
+        return LanguageResult(tag, seconds=time.perf_counter() - started)
     engine: Engine | None = None
     if fresh:
         try:
-            engine = pick_engine(config, lang, requested=engine_name, cache=engines)
+            engine = run.engine(read.lang)
         except EngineError as exc:
-            _drop(read)
-            return LanguageResult(lang.tag, machine=len(fresh), from_memory=len(reuse),
-                                  entries=entries, skipped=str(exc))
-    provenance = engine.describe(config.source_language, lang.tag) if engine else ""
-    if dry_run:
-        return LanguageResult(lang.tag, engine=engine.name if engine else "", machine=len(fresh),
-                              provenance=provenance, from_memory=len(reuse), entries=entries)
-    fingerprint = getattr(glossary, "fingerprint", "") or "none"
-    stamp = [f"mt: {provenance}", f"mt: glossary {fingerprint[:12]}; pipeline {__version__}"]
-    touched: dict[str, OpenCatalog] = {}
-    for msgid in reuse:
-        text, origin = memory[msgid]
-        for cat, entry in places[msgid]:
-            write_entry(entry, text, [f"mt: translation memory ({origin})"])
-            touched[cat.shown] = cat
-    journal = _Journal(config.root, lang.tag)
-    replayed = {m: r for m, r in read.replay.items() if m in places and m not in memory}
-    for msgid, (text, comments) in replayed.items():
-        for cat, entry in places[msgid]:
-            write_entry(entry, text, comments)
-            touched[cat.shown] = cat
+            read.prefetch.drop()
+            return LanguageResult(tag, machine=len(fresh), from_memory=reused, entries=entries,
+                                  skipped=str(exc))
+    name = engine.name if engine else ""
+    provenance = engine.describe(run.config.source_language, tag) if engine else ""
+    if run.dry_run:
+        return LanguageResult(tag, engine=name, machine=len(fresh), provenance=provenance,
+                              from_memory=reused, entries=entries)
+    journal = _Journal(run.config.root, tag)
+    touched, replayed = _fill_known(read)
     fresh = [m for m in fresh if m not in replayed]
-    calls, flags, written = 0, Counter[str](), set[str]()
+    outcome = Outcome()
     if engine is not None and fresh:
-        batcher = read.prefetch.batcher if read.prefetch else None
-        if batcher is None or batcher.job.engine is not engine:
-            assert read.prefetch is not None
-            batcher = Batcher(read.prefetch.job(engine))
-        for msgid in fresh:
-            batcher.add(msgid)   # those the prefetch did not send (none, usually)
-        outcome = run(batcher.job, batcher.close(), fresh=fresh, places=places, stamp=stamp,
-                      journal=journal, progress=progress, saved=read.summaries.record)
-        calls, flags, written = outcome.calls, outcome.flags, outcome.written
+        outcome = run_batches(run.job(engine, read.lang), read.prefetch.batches(engine, fresh),
+                              fresh=fresh, places=places, stamp=_stamp(provenance, run.glossary),
+                              journal=journal, progress=run.progress,
+                              saved=read.summaries.record)
     busy = {cat.shown for m in fresh for cat, _ in places[m]}
-    written |= {shown for shown, cat in sorted(touched.items()) if shown not in busy and save(cat)}
+    written = outcome.written | {shown for shown, cat in sorted(touched.items())
+                                 if shown not in busy and save(cat)}
     journal.close()
-    return LanguageResult(lang.tag, engine=engine.name if engine else "", provenance=provenance,
-                          machine=len(fresh), from_memory=len(reuse), entries=entries,
-                          engine_calls=calls, seconds=time.perf_counter() - started,
+    return LanguageResult(tag, engine=name, provenance=provenance, machine=len(fresh),
+                          from_memory=reused, entries=entries, engine_calls=outcome.calls,
+                          seconds=time.perf_counter() - started,
                           catalogs_written=tuple(sorted(written)),
-                          flags=tuple(sorted(flags.items())))
+                          flags=tuple(sorted(outcome.flags.items())))
 
 
 def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None = None,
@@ -316,38 +347,29 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
               glossary: GlossaryLike | None = None, engines: dict[str, Engine] | None = None,
               progress: Progress | None = None) -> TranslateSummary:
     """Machine-translate the selected languages' catalogs; see the module docstring."""
-    selected = config.select(langs)
-    glossary = glossary if glossary is not None else project_glossary(config)
-    cache = engines if engines is not None else {}
-    queues: dict[int, EngineQueue] = {}
+    run = _Run(config, engine, refresh_fuzzy, dry_run,
+               glossary if glossary is not None else project_glossary(config),
+               engines if engines is not None else {}, {}, progress)
     collecting = gc.isenabled()
     gc.disable()   # what reading creates lives until the end: no use scanning it again and again
     try:
         # Read every selected catalog first: a broken one stops the run before anything is
         # written (the engines may have started on what was read; their results are dropped).
-        loaded = []
-        for lang in selected:
-            replay = _Journal(config.root, lang.tag).replay()
-            prefetch = None if dry_run else _Prefetch(
-                config, lang, requested=engine, glossary=glossary, engines=cache,
-                queues=queues, skip=replay)
-            loaded.append(_read(config, lang, refresh=refresh_fuzzy, prefetch=prefetch,
-                                replay=replay))
+        loaded = [_read(run, lang) for lang in config.select(langs)]
         if langs:  # a language named on the command line that no engine serves is a usage error
             for read in loaded:
                 if any(msgid not in read.memory for msgid in read.places):
-                    pick_engine(config, read.lang, requested=engine, cache=cache)
+                    run.engine(read.lang)
         gc.freeze()
         if collecting:
             gc.enable()
         results = []
         for read in loaded:
-            results.append(_work(config, read, engine_name=engine, dry_run=dry_run,
-                                 glossary=glossary, engines=cache, progress=progress))
+            results.append(_work(run, read))
             # Only after a complete language: every change made in memory is then on disk.
             read.summaries.save(read.cats)
     finally:
-        for engine_queue in queues.values():
+        for engine_queue in run.queues.values():
             engine_queue.cancel()
         gc.unfreeze()
         if collecting:

@@ -1,11 +1,11 @@
 """Engine batches of one language: sent while catalogs are still being read, then restored,
 checked, journaled and written while the engine works on the next one.
 
-The engine of a language runs on its own worker thread (CTranslate2 releases the GIL, and
-Apertium is a pipeline of processes), so the stage's own work overlaps the engine's. Batches
-keep the layout the stage always had (one batch when everything fits, else a small first
-batch and then the engine's batch size); the last ones get smaller, so that little work is
-left once the engine has finished.
+The engine runs on its own worker thread (pipeline.engines.worker) and hands over outputs as
+it makes them, so the stage's own work overlaps the engine's. Batches keep the layout the
+stage always had (one batch when everything fits, else a small first batch, then the
+engine's batch size); the last ones get smaller, so that little is left once the engine is
+done. Nothing of a batch is written before all of it came back.
 """
 
 from __future__ import annotations
@@ -13,19 +13,17 @@ from __future__ import annotations
 import functools
 import json
 import os
-import queue
 import re
 import textwrap
-import threading
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, field
-from itertools import count
 from pathlib import Path
 
 from pipeline import catalogs
 from pipeline.checks.flags import EntryChecks, entry_checks, machine_flags
 from pipeline.engines import Engine, Output
+from pipeline.engines.worker import EngineQueue, Outputs
 from pipeline.errors import EngineError
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.segment import normalize_space
@@ -139,76 +137,6 @@ class Journal:
 
     def close(self) -> None:
         self.path.unlink(missing_ok=True)
-
-
-class Outputs:
-    """The outputs of one engine call, handed over one by one as the engine makes them."""
-
-    def __init__(self, call: Callable[[], Iterable[Output]]) -> None:
-        self._call = call
-        self._items: queue.SimpleQueue[Output | _End] = queue.SimpleQueue()
-        self.cancelled = False
-
-    def run(self) -> None:
-        """Make the outputs (on the engine's thread); an error ends them and is raised there."""
-        try:
-            if not self.cancelled:
-                for output in self._call():
-                    self._items.put(output)
-            self._items.put(_End(None))
-        except BaseException as exc:  # handed to whoever reads these outputs
-            self._items.put(_End(exc))
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-    def __iter__(self) -> Iterator[Output]:
-        while True:
-            item = self._items.get()
-            if isinstance(item, _End):
-                if item.error is not None:
-                    raise item.error
-                return
-            yield item
-
-
-@dataclass(frozen=True)
-class _End:
-    error: BaseException | None
-
-
-class EngineQueue:
-    """One worker thread for one engine: calls run in order, a retry before waiting batches.
-
-    The thread is a daemon, so an error or Ctrl-C in the stage never waits for the engine.
-    """
-
-    def __init__(self) -> None:
-        self._calls: queue.PriorityQueue[tuple[int, int, Outputs]] = queue.PriorityQueue()
-        self._order = count()
-        self._thread: threading.Thread | None = None
-
-    def submit(self, call: Callable[[], Iterable[Output]], *, urgent: bool = False) -> Outputs:
-        outputs = Outputs(call)
-        self._calls.put((0 if urgent else 1, next(self._order), outputs))
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._work, daemon=True)
-            self._thread.start()
-        return outputs
-
-    def _work(self) -> None:
-        while True:
-            self._calls.get()[2].run()
-
-    def cancel(self) -> None:
-        """Drop every call that has not started (the one running finishes on its own)."""
-        while True:
-            try:
-                _, _, outputs = self._calls.get_nowait()
-            except queue.Empty:
-                return
-            outputs.cancel()
-            outputs.run()
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import subprocess
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,10 @@ from pipeline.config import load_config
 from pipeline.engines import create, engine_order, pick_engine
 from pipeline.engines.apertium import ApertiumEngine, escape, unescape
 from pipeline.engines.argos import ArgosEngine, ArgosSettings
-from pipeline.engines.base import pair_key
+from pipeline.engines.base import Output, pair_key
 from pipeline.engines.packages import install
 from pipeline.engines.pseudo import PseudoEngine
+from pipeline.engines.worker import EngineQueue
 from pipeline.errors import EngineError
 from pipeline.masking import mask, unmask
 
@@ -196,3 +199,45 @@ def test_engine_order_uses_pseudo_only_when_a_language_lists_it(project: Path) -
 def test_unknown_engine_name() -> None:
     with pytest.raises(EngineError, match="unknown engine 'deepl'"):
         create("deepl")
+
+
+def _call(name: str, ran: list[str], gate: threading.Event, *, fail: bool = False
+          ) -> Callable[[], list[Output]]:
+    def run() -> list[Output]:
+        if name == "first":
+            assert gate.wait(30)   # the others queue up behind it meanwhile
+        ran.append(name)
+        if fail:
+            raise EngineError(f"{name} failed")
+        return [Output(name), Output(name + " again")]
+    return run
+
+
+def test_engine_worker_runs_calls_in_order_a_retry_first_and_hands_over_errors() -> None:
+    ran: list[str] = []
+    gate = threading.Event()
+    worker = EngineQueue()
+    first = worker.submit(_call("first", ran, gate))
+    later = worker.submit(_call("later", ran, gate))
+    broken = worker.submit(_call("broken", ran, gate, fail=True))
+    retry = worker.submit(_call("retry", ran, gate), urgent=True)
+    gate.set()
+    assert [o.text for o in first] == ["first", "first again"]
+    assert [o.text for o in retry] == ["retry", "retry again"]
+    assert [o.text for o in later] == ["later", "later again"]
+    with pytest.raises(EngineError, match="broken failed"):
+        list(broken)
+    assert ran == ["first", "retry", "later", "broken"]
+
+
+def test_engine_worker_cancel_drops_what_has_not_started() -> None:
+    ran: list[str] = []
+    gate = threading.Event()
+    worker = EngineQueue()
+    first = worker.submit(_call("first", ran, gate))
+    waiting = [worker.submit(_call(name, ran, gate)) for name in ("second", "third")]
+    worker.cancel()
+    gate.set()
+    assert [o.text for o in first] == ["first", "first again"]
+    assert [list(outputs) for outputs in waiting] == [[], []]
+    assert ran == ["first"]
