@@ -243,6 +243,8 @@ class Corpora:
         self.config = config
         self.wanted = wanted
         self._built: dict[str, Corpus] = {}
+        self._fingerprints: dict[str, str] = {}
+        self._read: dict[Path, Any] = {}   # catalogs read for a corpus, until the runner takes them
 
     def _paths(self, lang: str) -> list[Path]:
         from pipeline.catalogs import catalog_path
@@ -254,7 +256,16 @@ class Corpora:
         """A digest of the catalogs a language's corpus is read from (keys the check cache)."""
         from pipeline.files import file_digest
 
-        return file_digest(*self._paths(lang)) if self.wanted else ""
+        if not self.wanted:
+            return ""
+        if lang not in self._fingerprints:
+            self._fingerprints[lang] = file_digest(*self._paths(lang))
+        return self._fingerprints[lang]
+
+    def take(self, path: Path) -> Any:
+        """The catalog at `path` as a corpus read it (a Catalog or a syntax Finding), handed
+        over once so that the runner does not parse it again; None when not read."""
+        return self._read.pop(path, None)
 
     def get(self, lang: str) -> Corpus | None:
         """The corpus of `lang` (None when no check that reads one is enabled)."""
@@ -267,6 +278,7 @@ class Corpora:
             pairs: list[tuple[str, str]] = []
             for path in self._paths(lang):
                 loaded = read(path, file=self.config.rel(path), lang=lang, doc=path.stem)
+                self._read[path] = loaded
                 if not isinstance(loaded, Finding):
                     pairs += [(e.msgid, e.msgstr) for e in loaded.live()
                               if e.translated and not e.fuzzy and not e.msgid_plural]

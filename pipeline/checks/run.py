@@ -57,6 +57,7 @@ class _Run:
     files: list[tuple[str, str]] = field(default_factory=list)
     catalogs: int = 0
     entries: int = 0
+    known: dict[str, Check] = field(default_factory=registry)   # every check, enabled or not
 
     def scoped(self, scope: str) -> list[Check]:
         return [c for c in self.checks.values() if c.scope == scope]
@@ -146,13 +147,16 @@ def _catalog_findings(run: _Run, project: Project, path: Path, doc: str,
                       lang: str) -> dict[str, Any]:
     """What the catalog and entry checks say about one catalog, as the cache keeps it."""
     shown = run.config.rel(path)
-    loaded = read(path, file=shown, lang=lang, doc=doc) if path.exists() else \
-        Catalog(file=shown, lang=lang, doc=doc, entries=(), exists=False)
+    corpus = run.corpora.get(lang)   # reads the language's catalogs once, this one included
+    loaded = run.corpora.take(path)
+    if loaded is None:
+        loaded = read(path, file=shown, lang=lang, doc=doc) if path.exists() else \
+            Catalog(file=shown, lang=lang, doc=doc, entries=(), exists=False)
     if isinstance(loaded, Finding):
         return {"exists": False, "entries": 0, "found": [_dump(loaded)], "suppressed": []}
     found = [f for c in run.scoped("catalog") for f in c.func(loaded, project)]
     suppressed: list[Suppressed] = []
-    scope = Scope(catalog=loaded, glossary=run.glossary.get(), corpus=run.corpora.get(lang))
+    scope = Scope(catalog=loaded, glossary=run.glossary.get(), corpus=corpus)
     entries = 0
     for entry in loaded.live():
         if entry.translated and not entry.fuzzy:
@@ -168,7 +172,7 @@ def _entry_findings(run: _Run, catalog: Catalog, entry: Entry, scope: Scope,
     """The entry checks of one approved entry, minus those its `check-ignore` switches off."""
     skip = ignored(entry)
     for name, reason in skip.items():
-        if name not in registry():
+        if name not in run.known:
             found.append(catalog.finding("check-ignore", f"check-ignore names an unknown "
                                          f"check '{name}'", entry=entry,
                                          severity=Severity.WARNING))
