@@ -76,6 +76,17 @@ BENIGN = [
     ("ru", "Send it by 15 March 2027.", "Отправьте его до 15 марта 2027 года."),
     ("ru", "Leukemia is treatable, and leukemia cells can be removed.",
      "Лейкоз поддаётся лечению, а его клетки можно удалить."),
+    # Headings said in other words than the sample's translators chose (the substitution
+    # check reads them both ways: synonyms the corpus has not seen must not look pasted).
+    ("ru", "Main risks", "Главные риски"),
+    ("ru", "Questions to ask your doctor", "Что спросить у врача"),
+    ("ru", "Hospital stay", "Пребывание в стационаре"),
+    ("ar", "Main risks", "أهم المخاطر"),
+    ("ar", "Questions to ask your doctor", "أسئلة لطبيبك"),
+    ("ar", "Hospital stay", "البقاء في المستشفى"),
+    ("zh", "Main risks", "主要风险"),
+    ("zh", "Questions to ask your doctor", "可以问医生的问题"),
+    ("zh", "Hospital stay", "住院期间"),
 ]
 
 
