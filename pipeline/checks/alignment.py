@@ -121,8 +121,9 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
     if both.known > own.known and chance < alpha / 2:
         yield scope.catalog.finding(
             "substitution", f"source and translation share {both.found} of the {both.known} "
-            f"words this project's approved translations pair, either way (missing: "
-            f"{', '.join(both.missing[:6])}; a translation of it shares so few "
+            f"words this project's approved translations pair, either way (not in the "
+            f"translation: {', '.join(both.missing[:4]) or '–'}; not in the source: "
+            f"{', '.join(both.unwanted[:4]) or '–'}; a translation of it shares so few "
             f"{chance:.2%} of the time): is it another sentence?", entry=entry)
 
 

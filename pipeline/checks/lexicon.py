@@ -56,6 +56,7 @@ class Coverage:
     known: int
     found: int
     missing: tuple[str, ...] = ()
+    unwanted: tuple[str, ...] = ()    # English the target's words claim, absent from the source
 
     @property
     def share(self) -> float:
@@ -246,9 +247,8 @@ class Corpus:
         words = english_words(source)
         claimed = {w for f in sorted(target_words(target, self.lang))
                    for w in self.claims(f, leave)}
-        missing = tuple(sorted(claimed - words))
         return Coverage(there.known + len(claimed), there.found + len(claimed & words),
-                        there.missing + tuple(f"({w})" for w in missing))
+                        there.missing, tuple(sorted(claimed - words)))
 
     @cached_property
     def _dispersion(self) -> tuple[float, float]:
