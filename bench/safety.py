@@ -30,7 +30,8 @@ sys.path[:0] = [str(BENCH)]
 from mutations import CLASSES, OUTSIDE, STRESS, Context, Item  # noqa: E402
 
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
-from pipeline.checks.lexicon import Corpora, Corpus, corpus_of  # noqa: E402
+from pipeline.checks.corpora import Corpora  # noqa: E402
+from pipeline.checks.lexicon import Corpus, corpus_of  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.glossary.project import project_glossary  # noqa: E402
 from pipeline.model import Severity  # noqa: E402

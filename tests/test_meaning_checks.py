@@ -370,7 +370,7 @@ def test_a_short_text_pasted_from_outside_the_project_is_found_both_ways(
     """The sample's human translations (ru, ar, zh: es and fr have only machine drafts, no
     approved entries to learn from) are the corpus; the real translation and the same
     heading in other words pass."""
-    from pipeline.checks.lexicon import Corpora
+    from pipeline.checks.corpora import Corpora
 
     corpus = Corpora(load_config(ROOT)).get(lang)
     assert corpus is not None

@@ -21,8 +21,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import Any
 
 from pipeline import langdata
 from pipeline.checks import plain
@@ -243,12 +241,23 @@ class Corpus:
         """`coverage` both ways: the source's known words and anchors found in the target,
         and the English words the target's words claim found in the source."""
         leave = source if leave_out is None else leave_out
+        key = ("evidence", source, target, leave)
+        if key in self._seen:
+            return self._seen[key]
         there = self.coverage(source, target, leave_out=leave)
         words = english_words(source)
         claimed = {w for f in sorted(target_words(target, self.lang))
                    for w in self.claims(f, leave)}
-        return Coverage(there.known + len(claimed), there.found + len(claimed & words),
-                        there.missing, tuple(sorted(claimed - words)))
+        found = self._seen[key] = Coverage(
+            there.known + len(claimed), there.found + len(claimed & words), there.missing,
+            tuple(sorted(claimed - words)))
+        return found
+
+    @cached_property
+    def _seen(self) -> dict[tuple[str, str, str, str], Coverage]:
+        """Coverage and evidence already measured: the corpus's rates and the entry checks
+        ask about the same entries."""
+        return {}
 
     @cached_property
     def _dispersion(self) -> tuple[float, float]:
@@ -292,6 +301,9 @@ class Corpus:
                  ) -> Coverage:
         """Known source words and anchors, and how many the target has (entry left out)."""
         leave = source if leave_out is None else leave_out
+        key = ("coverage", source, target, leave)
+        if key in self._seen:
+            return self._seen[key]
         features = target_words(target, self.lang)
         known = found = 0
         missing = []
@@ -310,7 +322,8 @@ class Corpus:
                 found += 1
             else:
                 missing.append(anchor)
-        return Coverage(known, found, tuple(missing))
+        result = self._seen[key] = Coverage(known, found, tuple(missing))
+        return result
 
 
 def dispersion(seen: list[tuple[int, int]]) -> tuple[float, float]:
@@ -327,53 +340,3 @@ def dispersion(seen: list[tuple[int, int]]) -> tuple[float, float]:
 def corpus_of(entries: list[tuple[str, str]], lang: str) -> Corpus:
     """A corpus of approved (msgid, msgstr) pairs, in a stable order."""
     return Corpus(lang=lang, pairs=tuple(sorted(set(entries))))
-
-
-class Corpora:
-    """Each language's approved entries in every catalog of a project, read on first use."""
-
-    def __init__(self, config: Any, *, wanted: bool = True) -> None:
-        self.config = config
-        self.wanted = wanted
-        self._built: dict[str, Corpus] = {}
-        self._fingerprints: dict[str, str] = {}
-        self._read: dict[Path, Any] = {}   # catalogs read for a corpus, until the runner takes them
-
-    def _paths(self, lang: str) -> list[Path]:
-        from pipeline.catalogs import catalog_path
-
-        folder = catalog_path(self.config.locales_dir, lang, "x").parent
-        return sorted(folder.glob("*.po")) if folder.is_dir() else []
-
-    def fingerprint(self, lang: str) -> str:
-        """A digest of the catalogs a language's corpus is read from (keys the check cache)."""
-        from pipeline.files import file_digest
-
-        if not self.wanted:
-            return ""
-        if lang not in self._fingerprints:
-            self._fingerprints[lang] = file_digest(*self._paths(lang))
-        return self._fingerprints[lang]
-
-    def take(self, path: Path) -> Any:
-        """The catalog at `path` as a corpus read it (a Catalog or a syntax Finding), handed
-        over once so that the runner does not parse it again; None when not read."""
-        return self._read.pop(path, None)
-
-    def get(self, lang: str) -> Corpus | None:
-        """The corpus of `lang` (None when no check that reads one is enabled)."""
-        if not self.wanted:
-            return None
-        if lang not in self._built:
-            from pipeline.checks.inputs import read
-            from pipeline.model import Finding
-
-            pairs: list[tuple[str, str]] = []
-            for path in self._paths(lang):
-                loaded = read(path, file=self.config.rel(path), lang=lang, doc=path.stem)
-                self._read[path] = loaded
-                if not isinstance(loaded, Finding):
-                    pairs += [(e.msgid, e.msgstr) for e in loaded.live()
-                              if e.translated and not e.fuzzy and not e.msgid_plural]
-            self._built[lang] = corpus_of(pairs, lang)
-        return self._built[lang]
