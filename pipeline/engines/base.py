@@ -39,6 +39,9 @@ class Engine(ABC):
         """Load what translating source→target needs (a model, processes) ahead of the first
         batch; the stage calls it on the engine's thread while it reads catalogs."""
 
+    def close(self) -> None:  # noqa: B027 (optional, not abstract)
+        """Let go of what the engine started (processes, models); it may be used again."""
+
     @abstractmethod
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, target) language tags this engine can translate."""
