@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import tinyargos
 
 from pipeline.config import load_config
 from pipeline.engines import create, engine_order, pick_engine
@@ -23,8 +24,8 @@ from pipeline.masking import mask, unmask
 
 
 @pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
+def models(tiny_argos: dict[str, Path]) -> dict[str, Path]:
+    return tiny_argos
 
 
 @pytest.fixture
@@ -241,3 +242,19 @@ def test_engine_worker_cancel_drops_what_has_not_started() -> None:
     assert [o.text for o in first] == ["first", "first again"]
     assert [list(outputs) for outputs in waiting] == [[], []]
     assert ran == ["first"]
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_ctranslate2_threads_sleep_while_waiting_unless_the_user_chose(
+        preset: str | None, expected: str) -> None:
+    """OpenMP reads OMP_WAIT_POLICY when CTranslate2 loads: the engines set it first (spinning
+    threads made translation 4-10 times slower on a shared machine: bench/bench_threads.py)."""
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    if preset:
+        env["OMP_WAIT_POLICY"] = preset
+    code = ("import os, sys; from pipeline.engines.base import load_ctranslate2; "
+            "load_ctranslate2(); print(os.environ['OMP_WAIT_POLICY'], "
+            "'ctranslate2' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == [expected, "True"]
