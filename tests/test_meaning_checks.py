@@ -388,3 +388,13 @@ def test_a_short_text_pasted_from_outside_the_project_is_found_both_ways(
     assert found(reworded) == []
     messages = found(pasted)
     assert len(messages) == 1 and "either way" in messages[0]
+
+
+def test_the_same_approved_pairs_are_learnt_once_per_process() -> None:
+    """The review app checks on every request: unchanged catalogs reuse the corpus it learnt
+    (and what it measured), changed ones get a new one."""
+    pairs = list(GOOD["ru"].items())
+    first = corpus_of(pairs, "ru")
+    assert corpus_of(list(reversed(pairs)), "ru") is first
+    assert corpus_of(pairs[1:], "ru") is not first
+    assert corpus_of(pairs, "ar") is not first

@@ -338,5 +338,14 @@ def dispersion(seen: list[tuple[int, int]]) -> tuple[float, float]:
 
 
 def corpus_of(entries: list[tuple[str, str]], lang: str) -> Corpus:
-    """A corpus of approved (msgid, msgstr) pairs, in a stable order."""
-    return Corpus(lang=lang, pairs=tuple(sorted(set(entries))))
+    """A corpus of approved (msgid, msgstr) pairs, in a stable order.
+
+    The same pairs give the same corpus object for the life of the process, with what it
+    has learnt and measured: the review app and repeated in-process checks of unchanged
+    catalogs do not learn the corpus again (it is a pure function of the pairs)."""
+    return _corpus(lang, tuple(sorted(set(entries))))
+
+
+@lru_cache(maxsize=8)
+def _corpus(lang: str, pairs: tuple[tuple[str, str], ...]) -> Corpus:
+    return Corpus(lang=lang, pairs=pairs)
