@@ -18,10 +18,12 @@ import gc
 import time
 from collections import Counter
 from collections.abc import Callable, Container
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import __version__, catalogs
+from pipeline.background import Writes
 from pipeline.config import Config
 from pipeline.engines import Engine, pick_engine
 from pipeline.errors import EngineError
@@ -40,6 +42,7 @@ from pipeline.translate_batches import (
     Outcome,
     Places,
     Progress,
+    Saved,
     clean,
     review_flags,
     save,
@@ -127,23 +130,32 @@ class _Summaries:
     def __init__(self, config: Config, tag: str) -> None:
         self.memo = Memo(config.root, f"translate-{tag}.json")
         self.recorded: set[str] = set()
+        self.writing: list[tuple[str, Future[Saved], dict[str, object]]] = []
 
     def known(self, shown: str, path: Path, *, refresh: bool) -> dict[str, object] | None:
         """The summary of an unchanged catalog with nothing to do, else None."""
         item = self.memo.get(shown, file_digest(path))
         return None if item is None or item["refresh" if refresh else "todo"] else item
 
-    def record(self, cat: OpenCatalog) -> None:
-        """Remember a catalog as it now is on disk (its entries no longer change this run)."""
+    def record(self, cat: OpenCatalog, saved: Future[Saved] | None = None) -> None:
+        """Remember a catalog as it now is on disk, or as `saved` leaves it (its entries no
+        longer change this run)."""
         self.recorded.add(cat.shown)
-        self.memo.put(cat.shown, file_digest(cat.path), {
+        item: dict[str, object] = {
             "approved": catalogs.translations(cat.po, approved_only=True),
             "todo": sum(_needs_work(e, refresh=False) for e in cat.po),
             "refresh": sum(_needs_work(e, refresh=True) for e in cat.po),
-        })
+        }
+        if saved is None:
+            self.memo.put(cat.shown, file_digest(cat.path), item)
+        else:
+            self.writing.append((cat.shown, saved, item))
 
     def save(self, cats: list[OpenCatalog]) -> None:
-        """Record the catalogs not recorded yet, then keep what this run saw."""
+        """Record the catalogs not recorded yet, then keep what this run saw (every save
+        handed over is done by now)."""
+        for shown, saved, item in self.writing:
+            self.memo.put(shown, saved.result().digest, item)
         for cat in cats:
             if cat.shown not in self.recorded:
                 self.record(cat)
@@ -325,15 +337,21 @@ def _work(run: _Run, read: _Read) -> LanguageResult:
     journal = _Journal(run.config.root, tag)
     touched, replayed = _fill_known(read)
     fresh = [m for m in fresh if m not in replayed]
-    outcome = Outcome()
-    if engine is not None and fresh:
-        outcome = run_batches(run.job(engine, read.lang), read.prefetch.batches(engine, fresh),
-                              fresh=fresh, places=places, stamp=_stamp(provenance, run.glossary),
-                              journal=journal, progress=run.progress,
-                              saved=read.summaries.record)
-    busy = {cat.shown for m in fresh for cat, _ in places[m]}
-    written = outcome.written | {shown for shown, cat in sorted(touched.items())
-                                 if shown not in busy and save(cat)}
+    outcome, writes = Outcome(), Writes()
+    try:
+        if engine is not None and fresh:
+            outcome = run_batches(
+                run.job(engine, read.lang), read.prefetch.batches(engine, fresh), fresh=fresh,
+                places=places, stamp=_stamp(provenance, run.glossary), journal=journal,
+                progress=run.progress, writes=writes, saved=read.summaries.record)
+        busy = {cat.shown for m in fresh for cat, _ in places[m]}
+        saves = outcome.saves | {shown: save(cat, writes) for shown, cat in sorted(touched.items())
+                                 if shown not in busy}
+    except BaseException:
+        writes.close(quiet=True)   # what was handed over is written; the error goes on
+        raise
+    writes.close()
+    written = {shown for shown, saved in saves.items() if saved.result().written}
     journal.close()
     return LanguageResult(tag, engine=name, provenance=provenance, machine=len(fresh),
                           from_memory=reused, entries=entries, engine_calls=outcome.calls,

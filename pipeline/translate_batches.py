@@ -17,14 +17,17 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import catalogs
+from pipeline.background import Writes
 from pipeline.checks.flags import EntryChecks, entry_checks, machine_flags
 from pipeline.engines import Engine, Output
 from pipeline.engines.worker import EngineQueue, Outputs
 from pipeline.errors import EngineError
+from pipeline.files import file_digest
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.segment import normalize_space
 from pipeline.state import state_path
@@ -68,10 +71,23 @@ def write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None
     entry.previous_msgctxt = None
 
 
-def save(cat: OpenCatalog) -> bool:
-    """Write a catalog if its content changed (atomically); True when it was written."""
+@dataclass(frozen=True)
+class Saved:
+    """A catalog save: whether the file was written, and the digest of the file as it is."""
+
+    written: bool
+    digest: str
+
+
+def save(cat: OpenCatalog, writes: Writes) -> Future[Saved]:
+    """Render a catalog now and write it (atomically) if its content changed, in the order
+    of `writes` on its thread, while this one goes on."""
     cat.po.metadata["PO-Revision-Date"] = catalogs.now_stamp()
-    return catalogs.write_if_changed(cat.path, catalogs.render(cat.po))
+    return writes.submit(_write, cat.path, catalogs.render(cat.po))
+
+
+def _write(path: Path, text: str) -> Saved:
+    return Saved(catalogs.write_if_changed(path, text), file_digest(path))
 
 
 def clean(output: str) -> str:
@@ -282,21 +298,21 @@ def restore(job: Job, batch: Batch, keep: Container[int]
 
 @dataclass
 class Outcome:
-    """What the batches of one language did: engine calls, QA flag counts, files written."""
+    """What the batches of one language did: engine calls, QA flag counts, catalogs saved."""
 
     calls: int = 0
     flags: Counter[str] = field(default_factory=Counter)
-    written: set[str] = field(default_factory=set)
+    saves: dict[str, Future[Saved]] = field(default_factory=dict)
 
 
 def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
-        stamp: list[str], journal: Journal, progress: Progress | None,
-        saved: Callable[[OpenCatalog], None]) -> Outcome:
+        stamp: list[str], journal: Journal, progress: Progress | None, writes: Writes,
+        saved: Callable[[OpenCatalog, Future[Saved]], None]) -> Outcome:
     """Finish every batch in order: restore, check, write entries, journal, save catalogs.
 
-    A catalog is written as soon as its last entry is translated, while the engine works on;
-    `saved` hears of each. Segments of a batch that no longer need the engine (found in the
-    translation memory after they were sent) are dropped.
+    A catalog is saved (on the thread of `writes`) as soon as its last entry is translated,
+    while the engine works on; `saved` hears of each. Segments of a batch that no longer
+    need the engine (found in the translation memory after they were sent) are dropped.
     """
     wanted = set(fresh)
     outcome = Outcome()
@@ -322,9 +338,8 @@ def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
             for cat, _ in places[msgid]:
                 pending[cat.shown] -= 1
                 if not pending[cat.shown]:
-                    if save(cat):
-                        outcome.written.add(cat.shown)
-                    saved(cat)
+                    outcome.saves[cat.shown] = save(cat, writes)
+                    saved(cat, outcome.saves[cat.shown])
         done += len(records)
         if progress:
             progress(job.lang, done, len(fresh))
