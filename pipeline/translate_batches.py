@@ -4,8 +4,10 @@ checked, journaled and written while the engine works on the next one.
 The engine runs on its own worker thread (pipeline.engines.worker) and hands over outputs as
 it makes them, so the stage's own work overlaps the engine's. Batches keep the layout the
 stage always had (one batch when everything fits, else a small first batch, then the
-engine's batch size); the last ones get smaller, so that little is left once the engine is
-done. Nothing of a batch is written before all of it came back.
+engine's batch size; for an engine whose outputs do not depend on their batch, such as
+Apertium, the small first batch goes as soon as it is found); the last ones get smaller, so
+that little is left once the engine is done. Nothing of a batch is written before all of it
+came back.
 """
 
 from __future__ import annotations
@@ -212,6 +214,8 @@ class Batcher:
         self.job = job
         self.size = max(1, job.engine.batch_size)
         self.first = min(self.size, 64)   # a small first batch starts the engine at once
+        # when more than one batch is coming, or as soon as found if batches do not matter
+        self.early = self.first if job.engine.independent else self.size + 1
         self.batches: list[Batch] = []
         self.sent: set[str] = set()
         self._pending: list[str] = []
@@ -221,8 +225,8 @@ class Batcher:
             return
         self.sent.add(msgid)
         self._pending.append(msgid)
-        if not self.batches and len(self._pending) > self.size:
-            self._send(self.first)   # more than one batch: the small one goes first
+        if not self.batches and len(self._pending) >= self.early:
+            self._send(self.first)
         while self.batches and len(self._pending) >= self.size:
             self._send(self.size)
 
