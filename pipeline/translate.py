@@ -388,7 +388,10 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
             read.summaries.save(read.cats)
     finally:
         for engine_queue in run.queues.values():
-            engine_queue.cancel()
+            engine_queue.close()
+        if engines is None:   # the engines this run started: their processes end with it
+            for started in run.engines.values():
+                started.close()
         gc.unfreeze()
         if collecting:
             gc.enable()

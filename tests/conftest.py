@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from pathlib import Path
@@ -11,6 +12,10 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
+
+# What pipeline.engines.base.load_ctranslate2 sets before CTranslate2 loads, set here too:
+# the tests' own model building (tests/tinyargos.py) may load it first in a test process.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -241,3 +243,19 @@ def test_engine_worker_cancel_drops_what_has_not_started() -> None:
     assert [o.text for o in first] == ["first", "first again"]
     assert [list(outputs) for outputs in waiting] == [[], []]
     assert ran == ["first"]
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_ctranslate2_threads_sleep_while_waiting_unless_the_user_chose(
+        preset: str | None, expected: str) -> None:
+    """OpenMP reads OMP_WAIT_POLICY when CTranslate2 loads: the engines set it first (spinning
+    threads made translation 4-10 times slower on a shared machine: bench/bench_threads.py)."""
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    if preset:
+        env["OMP_WAIT_POLICY"] = preset
+    code = ("import os, sys; from pipeline.engines.base import load_ctranslate2; "
+            "load_ctranslate2(); print(os.environ['OMP_WAIT_POLICY'], "
+            "'ctranslate2' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.split() == [expected, "True"]

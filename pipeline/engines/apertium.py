@@ -121,13 +121,10 @@ class _Stream:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.errors: list[bytes] = []
         self.broken = False
-        threading.Thread(target=self._drain, daemon=True).start()
-        weakref.finalize(self, _Stream._close, self.process)
-
-    def _drain(self) -> None:
-        assert self.process.stderr is not None
-        for line in self.process.stderr:
-            self.errors.append(line)
+        # The reader holds the process and the list, not the stream, so that a stream no one
+        # uses any more is collected and its processes closed.
+        threading.Thread(target=_drain, args=(self.process, self.errors), daemon=True).start()
+        self.close = weakref.finalize(self, _Stream._close, self.process)
 
     @staticmethod
     def _close(process: subprocess.Popen[bytes]) -> None:
@@ -173,6 +170,12 @@ class _Stream:
         return not self.broken and self.process.poll() is None
 
 
+def _drain(process: subprocess.Popen[bytes], errors: list[bytes]) -> None:
+    assert process.stderr is not None
+    for line in process.stderr:
+        errors.append(line)
+
+
 @functools.lru_cache(maxsize=16)
 def _mode_script(mode: str) -> str | None:
     """The pair's pipeline with null-flush on every command, None if it cannot be found."""
@@ -204,6 +207,11 @@ class ApertiumEngine(Engine):
         if current is None or not current.alive:
             current = self._streams[mode] = _Stream(script)
         return current
+
+    def close(self) -> None:
+        """End the pipelines' processes (a later batch starts them again)."""
+        while self._streams:
+            self._streams.popitem()[1].close()
 
     def prepare(self, source: str, target: str) -> None:
         modes = installed_modes()

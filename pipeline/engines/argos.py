@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.engines.base import Engine, pair_key
+from pipeline.engines.base import Engine, load_ctranslate2, pair_key
 from pipeline.engines.packages import INSTALL_HINT, ArgosPackage, installed_packages
 from pipeline.errors import EngineError
 
@@ -87,7 +87,7 @@ class ArgosEngine(Engine):
 
     @property
     def version(self) -> str:
-        import ctranslate2
+        ctranslate2 = load_ctranslate2()
 
         return f"ctranslate2 {ctranslate2.__version__}"
 
@@ -107,7 +107,7 @@ class ArgosEngine(Engine):
         if key not in self._loaded:
             import logging
 
-            import ctranslate2
+            ctranslate2 = load_ctranslate2()
             import sentencepiece
 
             # CTranslate2 logs to stderr itself (e.g. "float16 converted to float32"): the

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.languages import base_language
 
@@ -42,6 +44,9 @@ class Engine(ABC):
         """Load what translating source→target needs (a model, processes) ahead of the first
         batch; the stage calls it on the engine's thread while it reads catalogs."""
 
+    def close(self) -> None:  # noqa: B027 (optional, not abstract)
+        """Let go of what the engine started (processes, models); it may be used again."""
+
     @abstractmethod
     def pairs(self) -> frozenset[tuple[str, str]]:
         """The (source, target) language tags this engine can translate."""
@@ -75,3 +80,19 @@ def pair_key(source: str, target: str,
         if (base_language(pair[0]), base_language(pair[1])) == base:
             return pair
     return None
+
+
+def load_ctranslate2() -> Any:
+    """CTranslate2, its OpenMP threads made to sleep, not spin, while they wait for work.
+
+    Set before the library loads (its OpenMP reads the setting then), unless the user set
+    OMP_WAIT_POLICY. Spinning threads are a little faster on an idle machine, but on one
+    shared with other work (a CI runner, the other stages, a second worker) a translation
+    with a thread per core ran 4-10 times slower than with one thread; sleeping threads
+    keep it near the one-thread time there (bench/bench_threads.py measures both, with and
+    without a competing load).
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+    import ctranslate2
+
+    return ctranslate2

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.engines.argos import ArgosEngine, ArgosSettings
-from pipeline.engines.base import Engine
+from pipeline.engines.base import Engine, load_ctranslate2
 from pipeline.engines.model_config import DEVICES, ModelConfig
 from pipeline.errors import EngineError
 
@@ -45,7 +45,7 @@ def device_for(model: ModelConfig) -> str:
     """cpu or cuda, as CTranslate2 is asked: auto is cuda when a GPU is visible."""
     device = device_setting(model)
     if device == "auto":
-        import ctranslate2
+        ctranslate2 = load_ctranslate2()
 
         return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
     return device
@@ -102,7 +102,7 @@ class FolderEngine(Engine):
 
     @property
     def version(self) -> str:
-        import ctranslate2
+        ctranslate2 = load_ctranslate2()
 
         return f"ctranslate2 {ctranslate2.__version__}"
 
@@ -116,7 +116,7 @@ class FolderEngine(Engine):
         if self._loaded is None:
             import logging
 
-            import ctranslate2
+            ctranslate2 = load_ctranslate2()
             import sentencepiece
 
             folder = self.model.folder()

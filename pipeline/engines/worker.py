@@ -72,14 +72,32 @@ class EngineQueue:
 
     def _work(self) -> None:
         while True:
-            self._calls.get()[2].run()
+            outputs = self._calls.get()[2]
+            if outputs is _STOP:
+                return
+            outputs.run()
+
+    def close(self) -> None:
+        """Drop the calls not started and end the thread once the running one is done."""
+        self.cancel()
+        if self._thread is not None:
+            self._calls.put((2, next(self._order), _STOP))
+            self._thread = None
 
     def cancel(self) -> None:
         """Drop every call that has not started (the one running finishes on its own)."""
         while True:
             try:
-                _, _, outputs = self._calls.get_nowait()
+                entry = self._calls.get_nowait()
             except queue.Empty:
+                return
+            outputs = entry[2]
+            if outputs is _STOP:     # queued last: the thread still has to take it
+                self._calls.put(entry)
                 return
             outputs.cancel()
             outputs.run()
+
+
+# Queued last by close(): the worker thread ends when it takes it.
+_STOP = Outputs(lambda: ())
