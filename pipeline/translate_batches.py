@@ -61,12 +61,15 @@ def _comment_lines(line: str) -> list[str]:
                          break_long_words=False) or [line]
 
 
-def write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None:
-    """Put a machine translation in an entry: fuzzy, with its comments and output mark."""
+def write_entry(entry: catalogs.POEntry, text: str, comments: list[str],
+                lines: list[str] | None = None) -> None:
+    """Put a machine translation in an entry: fuzzy, with its comments and output mark
+    (`lines`: machine_lines(entry.msgid, text, comments), when the caller has them)."""
     kept = [line for line in (entry.tcomment or "").splitlines()
             if not line.startswith(_MACHINE)]
-    lines = [part for c in comments for part in _comment_lines(c)]
-    entry.tcomment = "\n".join([*kept, *lines, catalogs.machine_mark(entry.msgid, text)])
+    if lines is None:
+        lines = machine_lines(entry.msgid, text, comments)
+    entry.tcomment = "\n".join([*kept, *lines]) if kept else "\n".join(lines)
     entry.msgstr = text
     entry.flags = sorted(set(entry.flags) | {"fuzzy"})
     entry.previous_msgid = None
@@ -79,6 +82,12 @@ class Saved:
 
     written: bool
     digest: str
+
+
+def machine_lines(msgid: str, text: str, comments: list[str]) -> list[str]:
+    """The translator-comment lines of a machine translation: comments, then output mark."""
+    return [*(part for c in comments for part in _comment_lines(c)),
+            catalogs.machine_mark(msgid, text)]
 
 
 def save(cat: OpenCatalog, writes: Writes) -> Future[Saved]:
@@ -335,8 +344,9 @@ def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
             outcome.flags.update(line.split(":", 1)[0] for line in qa)
             comments = [*stamp, *(f"qa: {line}" for line in qa)]
             records.append((msgid, text, comments))
+            lines = machine_lines(msgid, text, comments)   # the same for every entry
             for _, entry in places[msgid]:
-                write_entry(entry, text, comments)
+                write_entry(entry, text, comments, lines)
         journal.append(records)
         for msgid, _, _ in records:
             for cat, _ in places[msgid]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run
+import tinyargos
+from conftest import REPO, run
 
 from pipeline.background import Writes
 from pipeline.config import load_config
@@ -94,3 +98,21 @@ def test_an_engine_that_batches_do_not_change_starts_on_the_first_segments_found
     assert len(results[False][0]) == 1 and 140 < results[False][0][0] <= 152
     assert len(results[True][0]) > 1 and 56 < results[True][0][0] <= 64
     assert results[True][1] == results[False][1] and len(results[True][1]) > 1
+
+
+def test_translate_with_an_argos_model_exits_cleanly_every_time(
+        extracted: Path, tmp_path: Path) -> None:
+    """CTranslate2 models are freed at the end of the run: left to the interpreter's exit,
+    its threads were sometimes torn down unjoined and the process aborted (SIGABRT,
+    "terminate called without an active exception") after writing everything."""
+    package = tinyargos.cached_packages(tmp_path / "tinyargos")["copy"]
+    env = {**os.environ, "PYTHONPATH": str(REPO), "ARGOS_PACKAGES_DIR": str(tmp_path / "m"),
+           "PIPELINE_ARGOS_COMPUTE_TYPE": "float32"}
+    command = [sys.executable, "-m", "pipeline", "--project", str(extracted)]
+    subprocess.run([*command, "models", "install", str(package)], env=env, check=True,
+                   capture_output=True)
+    for args in (("--lang", "fr"), *[("--lang", "fr", "--refresh-fuzzy")] * 3):
+        done = subprocess.run([*command, "translate", *args], env=env, capture_output=True,
+                              text=True)
+        assert (done.returncode, done.stderr) == (0, "")
+        assert "fr: translated 152 segments with argos" in done.stdout
