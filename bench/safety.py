@@ -30,7 +30,8 @@ sys.path[:0] = [str(BENCH)]
 from mutations import CLASSES, OUTSIDE, STRESS, Context, Item  # noqa: E402
 
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
-from pipeline.checks.lexicon import Corpora, Corpus, corpus_of  # noqa: E402
+from pipeline.checks.corpora import Corpora  # noqa: E402
+from pipeline.checks.lexicon import Corpus, corpus_of  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.glossary.project import project_glossary  # noqa: E402
 from pipeline.model import Severity  # noqa: E402
@@ -76,6 +77,17 @@ BENIGN = [
     ("ru", "Send it by 15 March 2027.", "Отправьте его до 15 марта 2027 года."),
     ("ru", "Leukemia is treatable, and leukemia cells can be removed.",
      "Лейкоз поддаётся лечению, а его клетки можно удалить."),
+    # Headings said in other words than the sample's translators chose (the substitution
+    # check reads them both ways: synonyms the corpus has not seen must not look pasted).
+    ("ru", "Main risks", "Главные риски"),
+    ("ru", "Questions to ask your doctor", "Что спросить у врача"),
+    ("ru", "Hospital stay", "Пребывание в стационаре"),
+    ("ar", "Main risks", "أهم المخاطر"),
+    ("ar", "Questions to ask your doctor", "أسئلة لطبيبك"),
+    ("ar", "Hospital stay", "البقاء في المستشفى"),
+    ("zh", "Main risks", "主要风险"),
+    ("zh", "Questions to ask your doctor", "可以问医生的问题"),
+    ("zh", "Hospital stay", "住院期间"),
 ]
 
 

@@ -196,19 +196,20 @@ def status(ctx: click.Context, fmt: str) -> None:
 @click.option("--reviewer", required=True, help='Who signs: "Name <email>".')
 @click.option("--role", type=click.Choice(["translator", "reviewer", "clinician"]),
               default="reviewer", show_default=True, help="The role you reviewed in.")
-@click.option("--entry", help="Sign off only the entry with this msgid.")
+@click.option("--entry", "entries", multiple=True,
+              help="Sign off only the entry with this msgid (repeatable).")
 @click.option("--key", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="Private SSH key to sign the records with (ssh-keygen -Y sign).")
 @click.argument("docs", nargs=-1)
 @click.pass_context
-def signoff(ctx: click.Context, lang: str, reviewer: str, role: str, entry: str | None,
-            key: Path | None, docs: tuple[str, ...]) -> None:
+def signoff(ctx: click.Context, lang: str, reviewer: str, role: str,
+            entries: tuple[str, ...], key: Path | None, docs: tuple[str, ...]) -> None:
     """Sign off the approved entries of DOCS (all documents if none) as reviewed by you."""
     from pipeline.review.signoff import sign
 
     config = project(ctx)
-    done = sign(config, lang=lang, reviewer=reviewer, role=role, docs=docs, entry=entry,
-                key=key)
+    done = sign(config, lang=lang, reviewer=reviewer, role=role, docs=docs,
+                entry=entries or None, key=key)
     for record in done:
         click.echo(f"signed    {lang}/{record.doc}: {record.msgid[:60]!r}")
     per_doc = sorted({r.doc for r in done})

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import socket
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import polib
 import pytest
@@ -19,6 +23,43 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
+
+
+T = TypeVar("T")
+
+
+def built_once(tmp_path_factory: pytest.TempPathFactory, name: str,
+               build: Callable[[Path], T]) -> T:
+    """`build(folder)` in a folder every test worker of this run shares, one worker at a time
+    (pytest-xdist gives each worker its own basetemp inside the run's): the tiny models are
+    built once per run, not once per worker. `build` reuses what is already there."""
+    base = tmp_path_factory.getbasetemp()
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / name
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return build(folder)
+
+
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str,
+              make: Callable[[Path], object]) -> object:
+    """`make(folder)` once per run for all test workers: what it makes in the folder is read,
+    never changed, by the tests; its JSON-able result is kept beside it for the others."""
+    def once(folder: Path) -> object:
+        made = folder / "made.json"
+        if not made.exists():
+            made.write_text(json.dumps(make(folder)), "utf-8")
+        return json.loads(made.read_text("utf-8"))
+
+    return built_once(tmp_path_factory, name, once)
+
+
+@pytest.fixture(scope="session")
+def tiny_argos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The tiny argos packages of tests/tinyargos.py (copy en→fr, random en→zh)."""
+    import tinyargos
+
+    return built_once(tmp_path_factory, "tinyargos", tinyargos.cached_packages)
 
 
 @pytest.fixture

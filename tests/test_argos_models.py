@@ -9,15 +9,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import tinyargos
 from conftest import run
 
 from pipeline.engines.packages import installed_packages, packages_dir
 
 
 @pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
+def models(tiny_argos: dict[str, Path]) -> dict[str, Path]:
+    return tiny_argos
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
-import tinyargos
 import tinyct2
-from conftest import REPO, run
+from conftest import REPO, built_once, run
 
 from pipeline.config import load_config
 from pipeline.engines import create
@@ -43,7 +42,7 @@ device = "cpu"
 
 @pytest.fixture(scope="session")
 def folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return tinyct2.cached(tmp_path_factory.getbasetemp() / "tinyct2")
+    return built_once(tmp_path_factory, "tinyct2", tinyct2.cached)
 
 
 @pytest.fixture
@@ -270,8 +269,9 @@ def test_the_test_models_notice_a_wrong_convention(folders: dict[str, Path]) -> 
 
 
 def test_an_argos_folder_can_be_configured(sample: Path, tmp_path: Path, no_network: None,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    built = tinyargos.cached_packages(tmp_path / "tinyargos")
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           tiny_argos: dict[str, Path]) -> None:
+    built = tiny_argos
     package = install(built["copy"], folder=sample / "models")
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
     pyproject = sample / "pyproject.toml"

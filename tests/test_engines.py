@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import tinyargos
 
 from pipeline.config import load_config
 from pipeline.engines import create, engine_order, pick_engine
@@ -25,8 +24,8 @@ from pipeline.masking import mask, unmask
 
 
 @pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
+def models(tiny_argos: dict[str, Path]) -> dict[str, Path]:
+    return tiny_argos
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, made_once, run
 
 from pipeline.build import ui
 from pipeline.build.page import isolate_measures
@@ -32,16 +32,21 @@ PRINTED = {
 }
 
 
-@pytest.fixture(scope="module")
-def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("handouts") / "sample"
+def _build_sample(folder: Path) -> str:
+    root = folder / "sample"
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for folder in ("source", "glossary", "locales", "theme"):
-        shutil.copytree(REPO / folder, root / folder)
+    for part in ("source", "glossary", "locales", "theme"):
+        shutil.copytree(REPO / part, root / part)
     result = run(root, "build", "--draft")
     assert result.exit_code == 0, result.output
-    return root
+    return str(root)
+
+
+@pytest.fixture(scope="session")
+def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built (--draft, HTML and PDF) once per run; the tests only read it."""
+    return Path(str(made_once(tmp_path_factory, "handouts", _build_sample)))
 
 
 def _pdf_text(path: Path) -> str:

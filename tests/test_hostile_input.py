@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import tinyargos
 from conftest import DATA, run
 
 from pipeline.glossary import load_glossary
@@ -452,8 +451,8 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")["copy"]
+def tiny(tiny_argos: dict[str, Path]) -> Path:
+    return tiny_argos["copy"]
 
 
 def snapshot(root: Path) -> dict[str, bytes | str]:

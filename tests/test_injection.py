@@ -325,10 +325,13 @@ def test_hostile_glossary_terms_are_inert_after_translate_and_build(
     for entry in po:
         entry.flags = [f for f in entry.flags if f != "fuzzy"]  # a reviewer approves all
     atomic_write(path, catalogs.render(po))
-    result = run(root, "build", "--lang", "es")
+    # the PDF of the fixed terms only (what a PDF may read is test_hostile_msgstr_pdf_...'s)
+    pdf = terms is FIXED_TERMS
+    result = run(root, "build", "--lang", "es", *(() if pdf else ("--format", "html")))
     assert result.exit_code == 0, result.output
     assert_inert((root / "output" / "es" / "dosing.html").read_text("utf-8"))
-    assert (root / "output" / "es" / "dosing.pdf").read_bytes().startswith(b"%PDF")
+    if pdf:
+        assert (root / "output" / "es" / "dosing.pdf").read_bytes().startswith(b"%PDF")
     exported = run(root, "glossary", "export", "--format", "tbx")
     assert exported.exit_code == 0
     tbx_terms, _, problems = read_tbx(exported.output.encode(), shown="export.tbx")

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import tinyargos
 
 from pipeline import catalogs
 from pipeline.engines.apertium import ApertiumEngine
@@ -59,8 +58,9 @@ def test_pseudo_engine_sees_the_time_words() -> None:
     assert "500 mg" in text and " 6 " in text and "ĥöûŕš" in text and "hours" not in text
 
 
-def test_tiny_argos_engines_round_trip_counts_and_words(tmp_path: Path) -> None:
-    built = tinyargos.cached_packages(tmp_path / "tinyargos")
+def test_tiny_argos_engines_round_trip_counts_and_words(tmp_path: Path,
+                                                       tiny_argos: dict[str, Path]) -> None:
+    built = tiny_argos
     settings = ArgosSettings(compute_type="float32", beam=2, threads=1)
     copy = ArgosEngine(packages=[install(built["copy"], folder=tmp_path / "p")],
                        settings=settings)

@@ -336,3 +336,65 @@ def test_a_translation_pasted_into_the_wrong_entry_fails_check(tmp_path: Path) -
         ("locales/ru/LC_MESSAGES/travelling-for-treatment.po", victim.msgid, Severity.ERROR)]
     assert "this is the approved translation of “Both treatments are powerful" \
         in found[0].message
+
+
+def test_the_chance_of_few_shared_words_allows_for_translations_that_differ_as_a_whole(
+) -> None:
+    """Beta-binomial: with ρ = 0 the binomial; with mean 0.75 and ρ = 0.2 (a = 3, b = 1) the
+    chance that none of 2 words is shared is b(b+1)/((a+b)(a+b+1)) = 0.1, not 0.25² = 0.0625."""
+    from pipeline.checks.alignment import unlikely, unlikely_spread
+    from pipeline.checks.lexicon import dispersion
+
+    assert unlikely_spread(0, 2, 0.75, 0.0) == pytest.approx(0.0625)
+    assert unlikely_spread(0, 2, 0.75, 0.2) == pytest.approx(0.1)
+    assert unlikely_spread(5, 16, 0.75, 0.2) > 20 * unlikely(5, 16, 0.75)
+    assert dispersion([(1, 2), (1, 2), (2, 4)]) == (0.5, 0.0)       # less spread than binomial
+    assert dispersion([(0, 2), (2, 2)]) == (0.5, 0.9)                # all or nothing: capped
+
+
+# A heading or list item of another document pasted in (that document's entry not in the
+# corpus, as for a sentence from outside the project): only the words of the pasted text
+# that this project firmly pairs with English words absent from the source can tell.
+PASTED_FROM_OUTSIDE = [
+    ("ru", "Questions to ask your doctor", "Как оберегать себя во время лечения",
+     "Что спросить у врача"),
+    ("ar", "Records to bring", "الخلايا الجذعية من متبرع", "السجلات التي عليك إحضارها"),
+    ("zh", "Phone charger and a plug adapter", "异基因造血干细胞移植的原理",
+     "手机充电器和转换插头"),
+]
+
+
+@pytest.mark.parametrize(("lang", "source", "pasted", "reworded"), PASTED_FROM_OUTSIDE)
+def test_a_short_text_pasted_from_outside_the_project_is_found_both_ways(
+        lang: str, source: str, pasted: str, reworded: str) -> None:
+    """The sample's human translations (ru, ar, zh: es and fr have only machine drafts, no
+    approved entries to learn from) are the corpus; the real translation and the same
+    heading in other words pass."""
+    from pipeline.checks.corpora import Corpora
+
+    corpus = Corpora(load_config(ROOT)).get(lang)
+    assert corpus is not None
+    own = dict(corpus.pairs)[source]
+    outside = corpus_of([p for p in corpus.pairs if p[1] != pasted], lang)
+    check = registry()["substitution"].func
+
+    def found(target: str) -> list[str]:
+        item = Entry(msgid=source, msgstr=target, line=3)
+        scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)),
+                      glossary=GLOSSARY, corpus=outside)
+        return [f.message for f in check(item, scope)]
+
+    assert found(own) == []
+    assert found(reworded) == []
+    messages = found(pasted)
+    assert len(messages) == 1 and "either way" in messages[0]
+
+
+def test_the_same_approved_pairs_are_learnt_once_per_process() -> None:
+    """The review app checks on every request: unchanged catalogs reuse the corpus it learnt
+    (and what it measured), changed ones get a new one."""
+    pairs = list(GOOD["ru"].items())
+    first = corpus_of(pairs, "ru")
+    assert corpus_of(list(reversed(pairs)), "ru") is first
+    assert corpus_of(pairs[1:], "ru") is not first
+    assert corpus_of(pairs, "ar") is not first

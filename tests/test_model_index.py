@@ -10,16 +10,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import tinyargos
 from click.testing import CliRunner
 
 from pipeline.cli import cli
 
 
 @pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> bytes:
-    built = tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
-    return built["copy"].read_bytes()
+def package(tiny_argos: dict[str, Path]) -> bytes:
+    return tiny_argos["copy"].read_bytes()
 
 
 @pytest.fixture

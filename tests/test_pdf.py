@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import DATA, run
+from conftest import DATA, made_once, run
 
 from pipeline import catalogs
 from pipeline.build.page import BANNER
@@ -87,8 +87,14 @@ def shows(page: str, segment: str, lang: str) -> bool:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """PDFs of the test project (--draft, so es too) and of a hostile ru variant."""
-    tmp = tmp_path_factory.mktemp("pdf")
+    """PDFs of the test project (--draft, so es too) and of a hostile ru variant, made once
+    per run (the tests only read them)."""
+    made = made_once(tmp_path_factory, "pdf", _build_pdfs)
+    assert isinstance(made, dict)
+    return Built(root=Path(made["root"]), hostile=Path(made["hostile"]), output=made["output"])
+
+
+def _build_pdfs(tmp: Path) -> dict[str, str]:
     root = tmp / "build"
     shutil.copytree(DATA / "build", root)
     result = run(root, "build", "--draft", "--format", "pdf")
@@ -106,7 +112,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     atomic_write(path, catalogs.render(po))
     hostile_result = run(hostile, "build", "--lang", "ru", "--format", "pdf")
     assert hostile_result.exit_code == 0, hostile_result.output
-    return Built(root=root, hostile=hostile, output=hostile_result.output)
+    return {"root": str(root), "hostile": str(hostile), "output": hostile_result.output}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -106,11 +106,12 @@ def test_one_reviewer_clears_all_but_critical_a_second_clinician_clears_those(
         "critical section: needs 2 different reviewers (has 1)"}
     assert {m.split(";")[0] for (doc, _), m in still.items() if doc == CAR_T} == {
         "critical section: needs one in the role clinician"}
-    for doc in (CAR_T, TRAVEL):
-        for msgid in sorted(critical(fresh, doc)):
-            done = run(fresh, "signoff", "--lang", "ar", "--reviewer", DANA, "--role",
-                       "clinician", "--entry", msgid, doc)
-            assert done.exit_code == 0, done.output
+    for doc in (CAR_T, TRAVEL):   # the clinician signs exactly the critical entries
+        chosen = sorted(critical(fresh, doc))
+        done = run(fresh, "signoff", "--lang", "ar", "--reviewer", DANA, "--role",
+                   "clinician", *[f"--entry={msgid}" for msgid in chosen], doc)
+        assert done.exit_code == 0, done.output
+        assert done.output.splitlines()[-1].startswith(f"{len(chosen)} entries signed off")
     assert findings(fresh, "--lang", "ar") == []
     assert run(fresh, "check").exit_code == 0
     po = po_path(fresh, CAR_T).read_text("utf-8")
@@ -223,6 +224,14 @@ def test_signoff_refuses_fuzzy_and_untranslated(sample: Path) -> None:
         assert result.output == (f"error: locales/ar/LC_MESSAGES/{CAR_T}.po:"
                                  f"{line[entry.msgid]}: cannot sign off an entry that is "
                                  f"{state} (translate and approve it first (remove 'fuzzy'))\n")
+    # several entries at once: one that cannot be signed stops them all before any write
+    log = sample / "review" / "signoffs" / "ar" / f"{CAR_T}.jsonl"
+    before = log.read_bytes()
+    for bad in (entries[3].msgid, "Nope."):
+        several = run(sample, "signoff", "--lang", "ar", "--reviewer", OMAR,
+                      f"--entry={entries[0].msgid}", f"--entry={bad}", CAR_T)
+        assert several.exit_code == 2 and several.output.startswith("error: "), several.output
+        assert log.read_bytes() == before
     whole = run(sample, "signoff", "--lang", "ar", "--reviewer", OMAR, CAR_T)
     signed = [line for line in whole.output.splitlines() if line.startswith("signed")]
     assert len(signed) == len(entries) - 2

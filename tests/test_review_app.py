@@ -297,6 +297,22 @@ def test_port_in_use_is_one_line_and_exit_2(fresh: Path) -> None:
     assert done.stderr.startswith("error: ")
 
 
+def test_a_closed_server_frees_its_port(fresh: Path) -> None:
+    """Once closed, nothing listens on the port any more: a browser's next request is refused
+    at once instead of waiting forever in a socket no one accepts from (the app's own socket
+    stayed open beside Werkzeug's copy of it)."""
+    httpd, app = listen(load_config(fresh), reviewer=REVIEWER, role="clinician",
+                        host="127.0.0.1", port=0)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    with socket.create_connection(("127.0.0.1", app.port), timeout=10):
+        pass                                             # served while it runs
+    httpd.shutdown()
+    httpd.server_close()
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(("127.0.0.1", app.port), timeout=10).close()
+
+
 def test_remote_host_needs_the_explicit_flag(fresh: Path) -> None:
     result = run(fresh, "review", "--no-browser", "--host", "0.0.0.0")
     assert result.exit_code == 2 and "--allow-remote" in result.output

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import polib
 import pytest
-import tinyargos
 from conftest import REPO, run
 
 from pipeline import catalogs as catalogs_module
@@ -31,8 +30,8 @@ EPOCH = "1767225600"
 
 
 @pytest.fixture(scope="session")
-def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return tinyargos.cached_packages(tmp_path_factory.getbasetemp() / "tinyargos")
+def models(tiny_argos: dict[str, Path]) -> dict[str, Path]:
+    return tiny_argos
 
 
 @pytest.fixture

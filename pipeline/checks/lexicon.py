@@ -9,7 +9,9 @@ with the project.
 
 `coverage` asks, for each English word the corpus has learned a translation of, whether
 that translation is in the target; names and codes written in Latin letters count the
-same way. The `substitution` and `omission` checks read it.
+same way. `evidence` asks it both ways: also, for each target word the corpus firmly pairs
+with an English word (see `claims`), whether that English word is in the source. The
+`substitution` and `omission` checks read them.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
-from typing import Any
 
 from pipeline import langdata
 from pipeline.checks import plain
@@ -40,6 +40,11 @@ STRONG = 0.4        # a word's best Dice score at which the corpus "knows" its t
 MIN_RATED = 20      # entries with known words needed to measure the found rate…
 DEFAULT_RATE = 0.7  # …else this one (what the sample's three languages show: 0.73 to 0.77)
 NEAR = 0.6          # other target words within this share of the best also count as found
+# A target word "claims" an English word (the way back) only on firmer evidence than the way
+# there: translators add words, and characters of Chinese pair with much by chance.
+CLAIM = 0.6         # Dice score at which a target word claims an English word…
+CLAIM_SEEN = 3      # …seen together in at least this many entries, each other's translation
+DISPERSION_SAMPLE = 2000   # corpus entries the spread of evidence is measured on, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +54,7 @@ class Coverage:
     known: int
     found: int
     missing: tuple[str, ...] = ()
+    unwanted: tuple[str, ...] = ()    # English the target's words claim, absent from the source
 
     @property
     def share(self) -> float:
@@ -183,6 +189,91 @@ class Corpus:
         entry left out; DEFAULT_RATE below MIN_RATED entries with known words)."""
         return self._found_rate
 
+    @cached_property
+    def _inverse(self) -> dict[str, dict[str, int]]:
+        """For each target feature, the English words it may claim (full-corpus Dice at
+        half of CLAIM or more, seen together CLAIM_SEEN times): candidates for `claims`."""
+        english, target, both = self._counts
+        found: dict[str, dict[str, int]] = defaultdict(dict)
+        for word, row in both.items():
+            for feature, count in row.items():
+                if count >= CLAIM_SEEN and 2 * count / (english[word] + target[feature]) \
+                        >= CLAIM / 2:
+                    found[feature][word] = count
+        return found
+
+    def claims(self, feature: str, leave_out: str) -> set[str]:
+        """English words that target `feature` stands for (entry `leave_out` left out): Dice
+        CLAIM or more, seen together CLAIM_SEEN times, and the feature among the word's own
+        translations in the whole corpus (each is the other's translation)."""
+        candidates = self._inverse.get(feature)
+        if not candidates:
+            return set()
+        english, target, _ = self._counts
+        own = self._by_msgid.get(leave_out, ())
+        seen = target[feature] - sum(feature in f for _, f in own)
+        scores = {}
+        for word, count in candidates.items():
+            shared = count - sum(word in w and feature in f for w, f in own)
+            if shared >= CLAIM_SEEN:
+                total = english[word] - sum(word in w for w, _ in own)
+                scores[word] = 2 * shared / (seen + total)
+        best = max(scores.values(), default=0.0)
+        if best < CLAIM:
+            return set()
+        return {w for w, score in scores.items()
+                if score >= NEAR * best and feature in self._translated(w)}
+
+    def _translated(self, word: str) -> set[str]:
+        """`translations` of `word` over the whole corpus, remembered (a claim itself is
+        measured with its entry left out; this only asks whether the pairing is mutual)."""
+        found = self._full.get(word)
+        if found is None:
+            found = self._full[word] = self.translations(word, "")
+        return found
+
+    @cached_property
+    def _full(self) -> dict[str, set[str]]:
+        return {}
+
+    def evidence(self, source: str, target: str, *, leave_out: str | None = None
+                 ) -> Coverage:
+        """`coverage` both ways: the source's known words and anchors found in the target,
+        and the English words the target's words claim found in the source."""
+        leave = source if leave_out is None else leave_out
+        key = ("evidence", source, target, leave)
+        if key in self._seen:
+            return self._seen[key]
+        there = self.coverage(source, target, leave_out=leave)
+        words = english_words(source)
+        claimed = {w for f in sorted(target_words(target, self.lang))
+                   for w in self.claims(f, leave)}
+        found = self._seen[key] = Coverage(
+            there.known + len(claimed), there.found + len(claimed & words), there.missing,
+            tuple(sorted(claimed - words)))
+        return found
+
+    @cached_property
+    def _seen(self) -> dict[tuple[str, str, str, str], Coverage]:
+        """Coverage and evidence already measured: the corpus's rates and the entry checks
+        ask about the same entries."""
+        return {}
+
+    @cached_property
+    def _dispersion(self) -> tuple[float, float]:
+        seen: list[tuple[int, int]] = []
+        step = max(1, len(self.pairs) // DISPERSION_SAMPLE)
+        for source, target in self.pairs[::step]:
+            got = self.evidence(source, target)
+            if got.known:
+                seen.append((got.found, got.known))
+        return dispersion(seen) if len(seen) >= MIN_RATED else (DEFAULT_RATE, 0.0)
+
+    def dispersion(self) -> tuple[float, float]:
+        """(mean, overdispersion ρ) of `evidence`'s found share over the corpus, each entry
+        left out: how much one translation differs from the next in how literal it is."""
+        return self._dispersion
+
     def owners(self, msgstr: str) -> list[str]:
         """The msgids whose approved translation is, letters and digits, this one."""
         return list(dict.fromkeys(self._by_translation.get(normal(msgstr), ())))
@@ -210,6 +301,9 @@ class Corpus:
                  ) -> Coverage:
         """Known source words and anchors, and how many the target has (entry left out)."""
         leave = source if leave_out is None else leave_out
+        key = ("coverage", source, target, leave)
+        if key in self._seen:
+            return self._seen[key]
         features = target_words(target, self.lang)
         known = found = 0
         missing = []
@@ -228,59 +322,30 @@ class Corpus:
                 found += 1
             else:
                 missing.append(anchor)
-        return Coverage(known, found, tuple(missing))
+        result = self._seen[key] = Coverage(known, found, tuple(missing))
+        return result
+
+
+def dispersion(seen: list[tuple[int, int]]) -> tuple[float, float]:
+    """Beta-binomial (mean, ρ) of (found, known) counts by the method of moments: ρ is the
+    share of the variance that comes from translations differing as a whole (0: binomial)."""
+    found, known = sum(x for x, _ in seen), sum(n for _, n in seen)
+    mean = min(max(found / known, 0.01), 0.99)
+    pairs = sum(n * (n - 1) for _, n in seen)
+    excess = sum((x - n * mean) ** 2 - n * mean * (1 - mean) for x, n in seen)
+    rho = excess / (mean * (1 - mean) * pairs) if pairs else 0.0
+    return mean, min(max(rho, 0.0), 0.9)
 
 
 def corpus_of(entries: list[tuple[str, str]], lang: str) -> Corpus:
-    """A corpus of approved (msgid, msgstr) pairs, in a stable order."""
-    return Corpus(lang=lang, pairs=tuple(sorted(set(entries))))
+    """A corpus of approved (msgid, msgstr) pairs, in a stable order.
+
+    The same pairs give the same corpus object for the life of the process, with what it
+    has learnt and measured: the review app and repeated in-process checks of unchanged
+    catalogs do not learn the corpus again (it is a pure function of the pairs)."""
+    return _corpus(lang, tuple(sorted(set(entries))))
 
 
-class Corpora:
-    """Each language's approved entries in every catalog of a project, read on first use."""
-
-    def __init__(self, config: Any, *, wanted: bool = True) -> None:
-        self.config = config
-        self.wanted = wanted
-        self._built: dict[str, Corpus] = {}
-        self._fingerprints: dict[str, str] = {}
-        self._read: dict[Path, Any] = {}   # catalogs read for a corpus, until the runner takes them
-
-    def _paths(self, lang: str) -> list[Path]:
-        from pipeline.catalogs import catalog_path
-
-        folder = catalog_path(self.config.locales_dir, lang, "x").parent
-        return sorted(folder.glob("*.po")) if folder.is_dir() else []
-
-    def fingerprint(self, lang: str) -> str:
-        """A digest of the catalogs a language's corpus is read from (keys the check cache)."""
-        from pipeline.files import file_digest
-
-        if not self.wanted:
-            return ""
-        if lang not in self._fingerprints:
-            self._fingerprints[lang] = file_digest(*self._paths(lang))
-        return self._fingerprints[lang]
-
-    def take(self, path: Path) -> Any:
-        """The catalog at `path` as a corpus read it (a Catalog or a syntax Finding), handed
-        over once so that the runner does not parse it again; None when not read."""
-        return self._read.pop(path, None)
-
-    def get(self, lang: str) -> Corpus | None:
-        """The corpus of `lang` (None when no check that reads one is enabled)."""
-        if not self.wanted:
-            return None
-        if lang not in self._built:
-            from pipeline.checks.inputs import read
-            from pipeline.model import Finding
-
-            pairs: list[tuple[str, str]] = []
-            for path in self._paths(lang):
-                loaded = read(path, file=self.config.rel(path), lang=lang, doc=path.stem)
-                self._read[path] = loaded
-                if not isinstance(loaded, Finding):
-                    pairs += [(e.msgid, e.msgstr) for e in loaded.live()
-                              if e.translated and not e.fuzzy and not e.msgid_plural]
-            self._built[lang] = corpus_of(pairs, lang)
-        return self._built[lang]
+@lru_cache(maxsize=8)
+def _corpus(lang: str, pairs: tuple[tuple[str, str], ...]) -> Corpus:
+    return Corpus(lang=lang, pairs=pairs)

@@ -18,9 +18,9 @@ from typing import Any
 
 from pipeline import catalogs
 from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
+from pipeline.checks.corpora import Corpora
 from pipeline.checks.coverage import gaps
 from pipeline.checks.inputs import LazyGlossary, LazyTemplates, enabled_checks, ignored, read
-from pipeline.checks.lexicon import Corpora
 from pipeline.checks.report import CheckReport, Suppressed
 from pipeline.checks.signoff import CLEARED_BY_SIGNOFF, REVIEW_CHECKS
 from pipeline.config import Config

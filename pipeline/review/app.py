@@ -264,8 +264,9 @@ def listen(config: Config, *, reviewer: str | None, role: str, host: str, port: 
     except OSError as exc:
         raise signoff.ReviewError(f"cannot listen on {host}:{port} ({exc.strerror})",
                                   hint="choose another port with --port") from None
-    server = make_server(host, port, app, threaded=True, fd=sock.fileno())
-    sock.detach()
+    with sock:  # Werkzeug serves a duplicate of it: ours is closed, or the port would stay
+        # open after server_close(), taking connections that no one ever answers
+        server = make_server(host, port, app, threaded=True, fd=sock.fileno())
     app.port = server.port
     return server, app
 

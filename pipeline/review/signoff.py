@@ -153,15 +153,16 @@ def _now() -> str:
 
 
 def sign(config: Config, *, lang: str, reviewer: str, role: str = "reviewer",
-         docs: Iterable[str] = (), entry: str | None = None, expect: str | None = None,
-         key: Path | None = None, now: str | None = None, locked: bool = False
-         ) -> list[SignOff]:
+         docs: Iterable[str] = (), entry: str | Iterable[str] | None = None,
+         expect: str | None = None, key: Path | None = None, now: str | None = None,
+         locked: bool = False) -> list[SignOff]:
     """Sign off every approved entry of `docs` (all documents if none) not yet signed by
     `reviewer` in `role` in its current form; return the records appended.
 
-    `entry` limits it to one msgid, and then refuses (ReviewError, exit 2) an entry that is
-    missing, fuzzy or untranslated, or whose msgstr is not `expect` when given (the text the
-    reviewer saw). Takes the project lock unless the caller holds it (`locked=True`).
+    `entry` limits it to one msgid (or to several), and then refuses (ReviewError, exit 2),
+    before anything is written, an entry that is missing, fuzzy or untranslated, or whose
+    msgstr is not `expect` when given (the text the reviewer saw of the one entry). Takes the
+    project lock unless the caller holds it (`locked=True`).
     """
     from pipeline.extract import source_files
 
@@ -174,15 +175,17 @@ def sign(config: Config, *, lang: str, reviewer: str, role: str = "reviewer",
                           path=config.rel(config.root / "pyproject.toml"),
                           hint="pass your private key with --key ~/.ssh/id_ed25519")
     names = list(docs) or [p.stem for p in source_files(config)]
+    chosen = None if entry is None else (
+        frozenset({entry}) if isinstance(entry, str) else frozenset(entry))
     if not locked:
         with project_lock(config.root, command="signoff"):
-            return _sign(config, lang, who, role, names, entry, expect, key, now)
-    return _sign(config, lang, who, role, names, entry, expect, key, now)
+            return _sign(config, lang, who, role, names, chosen, expect, key, now)
+    return _sign(config, lang, who, role, names, chosen, expect, key, now)
 
 
 def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
-          entry: str | None, expect: str | None, key: Path | None, now: str | None
-          ) -> list[SignOff]:
+          chosen: frozenset[str] | None, expect: str | None, key: Path | None,
+          now: str | None) -> list[SignOff]:
     person = SignOff(who, role, "", lang, "", "sha256:", "").person
     plans: list[tuple[str, Any, list[SignOff]]] = []
     files = []
@@ -190,9 +193,8 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
         po, catalog = read_catalog(config, lang=lang, doc=doc)
         files.append(catalog.file)
         records = load_records(config, lang=lang, doc=doc)
-        wanted = [e for e in catalog.live() if entry is None or e.msgid == entry]
-        if entry is not None and wanted:
-            one = wanted[0]
+        wanted = [e for e in catalog.live() if chosen is None or e.msgid in chosen]
+        for one in wanted if chosen is not None else ():
             if not one.translated or one.fuzzy:
                 state = "untranslated" if not one.translated else "fuzzy (not yet approved)"
                 raise ReviewError(f"cannot sign off an entry that is {state}",
@@ -218,9 +220,9 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
                                                                                      key)})
             new.append(record)
         plans.append((doc, po, new))
-    if entry is not None and not any(new for _, _, new in plans) and not any(
-            e.msgid == entry for _, po, _ in plans for e in po if not e.obsolete):
-        raise ReviewError(f"no entry with msgid {entry[:50]!r}",
+    found = {e.msgid for _, po, _ in plans for e in po if not e.obsolete}
+    for missing in sorted(chosen - found) if chosen is not None else ():
+        raise ReviewError(f"no entry with msgid {missing[:50]!r}",
                           path=files[0] if len(files) == 1 else None,
                           hint="copy the msgid exactly from the catalog")
     appended: list[SignOff] = []
