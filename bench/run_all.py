@@ -170,7 +170,9 @@ tokens = sp.encode(lines, out_type=str)
 out = tr.translate_batch(tokens, max_batch_size=32, beam_size=4)
 print(len([sp.decode(r.hypotheses[0]) for r in out]))
 """
-    return timed([sys.executable, "-c", code], stdin="\0".join(segments).encode())
+    # OpenMP threads sleep while they wait, as the pipeline's engines make them (engines.base)
+    policy = {"OMP_WAIT_POLICY": os.environ.get("OMP_WAIT_POLICY", "PASSIVE")}
+    return timed([sys.executable, "-c", code], stdin="\0".join(segments).encode(), env=policy)
 
 
 def translate_row(stage: str, root: Path, lang: str, engine: str, *, repeat: int,

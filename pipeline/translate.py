@@ -19,18 +19,15 @@ import time
 from collections import Counter
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pipeline import __version__, catalogs
+from pipeline.background import Writes
 from pipeline.config import Config
 from pipeline.engines import Engine, pick_engine
 from pipeline.errors import EngineError
-from pipeline.files import file_digest
 from pipeline.glossary.project import project_glossary
-from pipeline.interchange.tmx import memory as tmx_memory
 from pipeline.masking import GlossaryLike
 from pipeline.model import Language
-from pipeline.state import Memo
 from pipeline.translate_batches import (
     Batch,
     Batcher,
@@ -47,6 +44,8 @@ from pipeline.translate_batches import (
 )
 from pipeline.translate_batches import Journal as _Journal
 from pipeline.translate_batches import run as run_batches
+from pipeline.translate_state import Summaries as _Summaries
+from pipeline.translate_state import needs_work as _needs_work
 
 __all__ = ["LanguageResult", "TranslateSummary", "clean", "review_flags",
            "translate"]
@@ -95,59 +94,6 @@ class TranslateSummary:
         for result in self.languages:
             total.update(dict(result.flags))
         return dict(sorted(total.items()))
-
-
-def _is_machine(entry: catalogs.POEntry) -> bool:
-    """Is the msgstr exactly what an engine wrote for this msgid?
-
-    Not when a person edited it (the mark no longer matches), and not when a merge carried
-    it over from a changed sentence (`#|` previous msgid): that text may be a reviewed
-    translation, and only a person may replace it.
-    """
-    if entry.previous_msgid:
-        return False
-    return catalogs.is_machine_output(entry)
-
-
-def _needs_work(entry: catalogs.POEntry, *, refresh: bool) -> bool:
-    if entry.obsolete or entry.msgid_plural or not entry.msgid.strip():
-        return False
-    if not entry.msgstr:
-        return True
-    return refresh and "fuzzy" in entry.flags and _is_machine(entry)
-
-
-class _Summaries:
-    """Per catalog, as last seen: content hash, approved translations, entries needing work.
-
-    A catalog whose hash still matches is neither parsed nor rewritten: a rerun after a
-    one-sentence edit parses only the catalogs that changed.
-    """
-
-    def __init__(self, config: Config, tag: str) -> None:
-        self.memo = Memo(config.root, f"translate-{tag}.json")
-        self.recorded: set[str] = set()
-
-    def known(self, shown: str, path: Path, *, refresh: bool) -> dict[str, object] | None:
-        """The summary of an unchanged catalog with nothing to do, else None."""
-        item = self.memo.get(shown, file_digest(path))
-        return None if item is None or item["refresh" if refresh else "todo"] else item
-
-    def record(self, cat: OpenCatalog) -> None:
-        """Remember a catalog as it now is on disk (its entries no longer change this run)."""
-        self.recorded.add(cat.shown)
-        self.memo.put(cat.shown, file_digest(cat.path), {
-            "approved": catalogs.translations(cat.po, approved_only=True),
-            "todo": sum(_needs_work(e, refresh=False) for e in cat.po),
-            "refresh": sum(_needs_work(e, refresh=True) for e in cat.po),
-        })
-
-    def save(self, cats: list[OpenCatalog]) -> None:
-        """Record the catalogs not recorded yet, then keep what this run saw."""
-        for cat in cats:
-            if cat.shown not in self.recorded:
-                self.record(cat)
-        self.memo.save()
 
 
 @dataclass(frozen=True)
@@ -256,9 +202,19 @@ def _load(config: Config, tag: str, summaries: _Summaries, *, refresh: bool,
                     if entry.msgid not in places and entry.msgid not in memory:
                         found(entry.msgid)
                     places.setdefault(entry.msgid, []).append((cat, entry))
-    for msgid, reused in tmx_memory(config, tag).items():  # imported TMX files, after
+    for msgid, reused in _tmx_memory(config, tag).items():  # imported TMX files, after
         memory.setdefault(msgid, reused)
     return cats, memory, places
+
+
+def _tmx_memory(config: Config, tag: str) -> Memory:
+    """Imported TMX files' exact matches; the TMX module (XML, ~20 ms) loads only when
+    its folder (pipeline.interchange.tmx.tm_dir) exists."""
+    if not (config.locales_dir / "tm").is_dir():
+        return {}
+    from pipeline.interchange import tmx
+
+    return tmx.memory(config, tag)
 
 
 def _read(run: _Run, lang: Language) -> _Read:
@@ -325,15 +281,21 @@ def _work(run: _Run, read: _Read) -> LanguageResult:
     journal = _Journal(run.config.root, tag)
     touched, replayed = _fill_known(read)
     fresh = [m for m in fresh if m not in replayed]
-    outcome = Outcome()
-    if engine is not None and fresh:
-        outcome = run_batches(run.job(engine, read.lang), read.prefetch.batches(engine, fresh),
-                              fresh=fresh, places=places, stamp=_stamp(provenance, run.glossary),
-                              journal=journal, progress=run.progress,
-                              saved=read.summaries.record)
-    busy = {cat.shown for m in fresh for cat, _ in places[m]}
-    written = outcome.written | {shown for shown, cat in sorted(touched.items())
-                                 if shown not in busy and save(cat)}
+    outcome, writes = Outcome(), Writes()
+    try:
+        if engine is not None and fresh:
+            outcome = run_batches(
+                run.job(engine, read.lang), read.prefetch.batches(engine, fresh), fresh=fresh,
+                places=places, stamp=_stamp(provenance, run.glossary), journal=journal,
+                progress=run.progress, writes=writes, saved=read.summaries.record)
+        busy = {cat.shown for m in fresh for cat, _ in places[m]}
+        saves = outcome.saves | {shown: save(cat, writes) for shown, cat in sorted(touched.items())
+                                 if shown not in busy}
+    except BaseException:
+        writes.close(quiet=True)   # what was handed over is written; the error goes on
+        raise
+    writes.close()
+    written = {shown for shown, saved in saves.items() if saved.result().written}
     journal.close()
     return LanguageResult(tag, engine=name, provenance=provenance, machine=len(fresh),
                           from_memory=reused, entries=entries, engine_calls=outcome.calls,

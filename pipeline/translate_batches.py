@@ -4,8 +4,10 @@ checked, journaled and written while the engine works on the next one.
 The engine runs on its own worker thread (pipeline.engines.worker) and hands over outputs as
 it makes them, so the stage's own work overlaps the engine's. Batches keep the layout the
 stage always had (one batch when everything fits, else a small first batch, then the
-engine's batch size); the last ones get smaller, so that little is left once the engine is
-done. Nothing of a batch is written before all of it came back.
+engine's batch size; for an engine whose outputs do not depend on their batch, such as
+Apertium, the small first batch goes as soon as it is found); the last ones get smaller, so
+that little is left once the engine is done. Nothing of a batch is written before all of it
+came back.
 """
 
 from __future__ import annotations
@@ -17,14 +19,17 @@ import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import catalogs
+from pipeline.background import Writes
 from pipeline.checks.flags import EntryChecks, entry_checks, machine_flags
 from pipeline.engines import Engine, Output
 from pipeline.engines.worker import EngineQueue, Outputs
 from pipeline.errors import EngineError
+from pipeline.files import file_digest
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.segment import normalize_space
 from pipeline.state import state_path
@@ -56,22 +61,44 @@ def _comment_lines(line: str) -> list[str]:
                          break_long_words=False) or [line]
 
 
-def write_entry(entry: catalogs.POEntry, text: str, comments: list[str]) -> None:
-    """Put a machine translation in an entry: fuzzy, with its comments and output mark."""
+def write_entry(entry: catalogs.POEntry, text: str, comments: list[str],
+                lines: list[str] | None = None) -> None:
+    """Put a machine translation in an entry: fuzzy, with its comments and output mark
+    (`lines`: machine_lines(entry.msgid, text, comments), when the caller has them)."""
     kept = [line for line in (entry.tcomment or "").splitlines()
             if not line.startswith(_MACHINE)]
-    lines = [part for c in comments for part in _comment_lines(c)]
-    entry.tcomment = "\n".join([*kept, *lines, catalogs.machine_mark(entry.msgid, text)])
+    if lines is None:
+        lines = machine_lines(entry.msgid, text, comments)
+    entry.tcomment = "\n".join([*kept, *lines]) if kept else "\n".join(lines)
     entry.msgstr = text
     entry.flags = sorted(set(entry.flags) | {"fuzzy"})
     entry.previous_msgid = None
     entry.previous_msgctxt = None
 
 
-def save(cat: OpenCatalog) -> bool:
-    """Write a catalog if its content changed (atomically); True when it was written."""
+@dataclass(frozen=True)
+class Saved:
+    """A catalog save: whether the file was written, and the digest of the file as it is."""
+
+    written: bool
+    digest: str
+
+
+def machine_lines(msgid: str, text: str, comments: list[str]) -> list[str]:
+    """The translator-comment lines of a machine translation: comments, then output mark."""
+    return [*(part for c in comments for part in _comment_lines(c)),
+            catalogs.machine_mark(msgid, text)]
+
+
+def save(cat: OpenCatalog, writes: Writes) -> Future[Saved]:
+    """Render a catalog now and write it (atomically) if its content changed, in the order
+    of `writes` on its thread, while this one goes on."""
     cat.po.metadata["PO-Revision-Date"] = catalogs.now_stamp()
-    return catalogs.write_if_changed(cat.path, catalogs.render(cat.po))
+    return writes.submit(_write, cat.path, catalogs.render(cat.po))
+
+
+def _write(path: Path, text: str) -> Saved:
+    return Saved(catalogs.write_if_changed(path, text), file_digest(path))
 
 
 def clean(output: str) -> str:
@@ -196,6 +223,8 @@ class Batcher:
         self.job = job
         self.size = max(1, job.engine.batch_size)
         self.first = min(self.size, 64)   # a small first batch starts the engine at once
+        # when more than one batch is coming, or as soon as found if batches do not matter
+        self.early = self.first if job.engine.independent else self.size + 1
         self.batches: list[Batch] = []
         self.sent: set[str] = set()
         self._pending: list[str] = []
@@ -205,8 +234,8 @@ class Batcher:
             return
         self.sent.add(msgid)
         self._pending.append(msgid)
-        if not self.batches and len(self._pending) > self.size:
-            self._send(self.first)   # more than one batch: the small one goes first
+        if not self.batches and len(self._pending) >= self.early:
+            self._send(self.first)
         while self.batches and len(self._pending) >= self.size:
             self._send(self.size)
 
@@ -282,21 +311,21 @@ def restore(job: Job, batch: Batch, keep: Container[int]
 
 @dataclass
 class Outcome:
-    """What the batches of one language did: engine calls, QA flag counts, files written."""
+    """What the batches of one language did: engine calls, QA flag counts, catalogs saved."""
 
     calls: int = 0
     flags: Counter[str] = field(default_factory=Counter)
-    written: set[str] = field(default_factory=set)
+    saves: dict[str, Future[Saved]] = field(default_factory=dict)
 
 
 def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
-        stamp: list[str], journal: Journal, progress: Progress | None,
-        saved: Callable[[OpenCatalog], None]) -> Outcome:
+        stamp: list[str], journal: Journal, progress: Progress | None, writes: Writes,
+        saved: Callable[[OpenCatalog, Future[Saved]], None]) -> Outcome:
     """Finish every batch in order: restore, check, write entries, journal, save catalogs.
 
-    A catalog is written as soon as its last entry is translated, while the engine works on;
-    `saved` hears of each. Segments of a batch that no longer need the engine (found in the
-    translation memory after they were sent) are dropped.
+    A catalog is saved (on the thread of `writes`) as soon as its last entry is translated,
+    while the engine works on; `saved` hears of each. Segments of a batch that no longer
+    need the engine (found in the translation memory after they were sent) are dropped.
     """
     wanted = set(fresh)
     outcome = Outcome()
@@ -315,16 +344,16 @@ def run(job: Job, batches: Iterable[Batch], *, fresh: list[str], places: Places,
             outcome.flags.update(line.split(":", 1)[0] for line in qa)
             comments = [*stamp, *(f"qa: {line}" for line in qa)]
             records.append((msgid, text, comments))
+            lines = machine_lines(msgid, text, comments)   # the same for every entry
             for _, entry in places[msgid]:
-                write_entry(entry, text, comments)
+                write_entry(entry, text, comments, lines)
         journal.append(records)
         for msgid, _, _ in records:
             for cat, _ in places[msgid]:
                 pending[cat.shown] -= 1
                 if not pending[cat.shown]:
-                    if save(cat):
-                        outcome.written.add(cat.shown)
-                    saved(cat)
+                    outcome.saves[cat.shown] = save(cat, writes)
+                    saved(cat, outcome.saves[cat.shown])
         done += len(records)
         if progress:
             progress(job.lang, done, len(fresh))

@@ -193,6 +193,7 @@ class ApertiumEngine(Engine):
     name = "apertium"
     mask_style = MASK_STYLE
     batch_size = 1000
+    independent = True   # null-flush: every segment is translated on its own
 
     def __init__(self) -> None:
         self._streams: dict[str, _Stream] = {}

@@ -102,6 +102,11 @@ class ArgosEngine(Engine):
     def pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset((p.from_code, p.to_code) for p in self.packages)
 
+    def close(self) -> None:
+        """Free the models now (a later batch loads them again): left to the interpreter's
+        exit, CTranslate2's threads were sometimes torn down unjoined (an abort)."""
+        self._loaded.clear()
+
     def _load(self, package: ArgosPackage) -> tuple[Any, Any]:
         key = (package.from_code, package.to_code)
         if key not in self._loaded:

@@ -27,6 +27,9 @@ class Engine(ABC):
     mask_style: str = "word"
     #: Segments per call the stage should send (one checkpoint per batch).
     batch_size: int = 64
+    #: Does each output depend on its segment alone, not on the batch it came in? Then the
+    #: stage sends the first segments as soon as it finds them (the engine starts sooner).
+    independent: bool = False
 
     @property
     @abstractmethod

@@ -112,6 +112,10 @@ class FolderEngine(Engine):
     def pairs(self) -> frozenset[tuple[str, str]]:
         return frozenset({(self.model.source, self.model.target)})
 
+    def close(self) -> None:
+        """Free the model now (see ArgosEngine.close); a later batch loads it again."""
+        self._loaded = None
+
     def _load(self) -> _Loaded:
         if self._loaded is None:
             import logging

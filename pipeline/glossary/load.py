@@ -10,7 +10,6 @@ from pathlib import Path
 from pipeline.errors import GlossaryError
 from pipeline.glossary.csvfile import read_csv
 from pipeline.glossary.problems import finding, shown_path
-from pipeline.glossary.tbx import read_tbx
 from pipeline.glossary.terms import Glossary, build_glossary
 from pipeline.model import Finding, Severity, Term
 
@@ -34,7 +33,12 @@ def read_glossary(folder: Path, *, source: str = "en", shown_root: Path | None =
             data = path.read_bytes()
         except OSError as exc:
             raise GlossaryError(f"cannot read glossary file: {exc.strerror}", path=shown) from None
-        reader = read_tbx if path.suffix.lower() == ".tbx" else read_csv
+        if path.suffix.lower() == ".tbx":
+            from pipeline.glossary.tbx import read_tbx  # XML: loaded when a TBX is there
+
+            reader = read_tbx
+        else:
+            reader = read_csv
         part = reader(data, shown=shown, source=source)
         terms += part[0]
         languages += part[1]

@@ -114,9 +114,13 @@ class Glossary:
 
     def _match(self, text: str) -> list[Match]:
         clean, where = plain_text(text)
+        folded_index, raw_index = self._split_index
+        words = _TOKEN.findall(clean.replace("’", "'") if "’" in clean else clean)
+        if raw_index.keys().isdisjoint(words) and folded_index.keys().isdisjoint(
+                map(str.casefold, words)):
+            return []   # no term starts with any word: the common case, without tokens
         tokens = _tokens(clean)
         found: list[tuple[int, int, int, int]] = []
-        folded_index, raw_index = self._split_index
         for i, tok in enumerate(tokens):
             by_folded, by_raw = folded_index.get(tok.folded), raw_index.get(tok.raw)
             if by_folded is None and by_raw is None:
