@@ -394,3 +394,37 @@ def test_cached_results_follow_every_input_change(fever: Path) -> None:
     source = fever / "source" / "fever.md"
     source.write_text(source.read_text("utf-8").replace("twice a day", "three times a day"))
     assert "pot-outdated" in {f["check"] for f in findings(fever)[1]}
+
+
+def test_a_draft_added_rechecks_its_catalog_an_approved_edit_its_language(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The corpus the substitution and omission checks learn from is the language's approved
+    entries: a catalog that only gains a fuzzy draft leaves the other catalogs' cached
+    findings valid; a changed approved translation re-checks every catalog of its language."""
+    import pipeline.checks.run as runner
+    from pipeline.config import load_config
+
+    checked: list[str] = []
+    real = runner._catalog_findings
+    monkeypatch.setattr(runner, "_catalog_findings", lambda run, project, path, doc, lang: (
+        checked.append(f"{lang}/{doc}") or real(run, project, path, doc, lang)))
+    config = load_config(sample)
+    first = runner.run_checks(config)
+    assert len(checked) == 10
+    path = catalogs.catalog_path(sample / "locales", "ru", "car-t-or-transplant")
+    po = catalogs.read_catalog(path)
+    approved = next(e for e in po if e.msgstr and not e.fuzzy and e.msgid.endswith("."))
+    draft = catalogs.POEntry(msgid="A sentence added since.", msgstr="Предложение.",
+                             flags=["fuzzy"])
+    po.append(draft)
+    atomic_write(path, catalogs.render(po))
+    checked.clear()
+    again = runner.run_checks(config)
+    assert checked == ["ru/car-t-or-transplant"]
+    new = {(f.check, f.file) for f in again.findings} - {(f.check, f.file) for f in first.findings}
+    assert new and {file for _, file in new} == {"locales/ru/LC_MESSAGES/car-t-or-transplant.po"}
+    approved.msgstr = approved.msgstr[:-1] + " (исправлено)."
+    atomic_write(path, catalogs.render(po))
+    checked.clear()
+    runner.run_checks(config)
+    assert sorted(checked) == ["ru/car-t-or-transplant", "ru/travelling-for-treatment"]

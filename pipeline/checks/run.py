@@ -70,10 +70,12 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     checks, disabled = enabled_checks(config)
     # Findings of unchanged inputs come from the last run: an edit re-checks one file.
     code = code_digest("checks", "langdata", "languages", "glossary")
+    cache = Memo(config.root, "check-cache.json",
+                 key=f"{sorted(checks)}|{config.segmentation}|{code}")
     run = _Run(config=config, checks=checks, glossary=LazyGlossary(config, "glossary" in checks),
-               corpora=Corpora(config, wanted=bool({"substitution", "omission"} & set(checks))),
-               cache=Memo(config.root, "check-cache.json",
-                          key=f"{sorted(checks)}|{config.segmentation}|{code}"))
+               corpora=Corpora(config, wanted=bool({"substitution", "omission"} & set(checks)),
+                               memo=cache),
+               cache=cache)
     locales = config.locales_dir
     pot_paths = sorted(locales.glob("*.pot")) if locales.is_dir() else []
     run.files += [(config.rel(p), "") for p in pot_paths]
