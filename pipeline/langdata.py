@@ -78,6 +78,24 @@ CONJUNCTIONS: dict[str, tuple[str, ...]] = {
            "之后", "以免"),
 }
 
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# Words no sentence of the language ends with: prepositions, articles, conjunctions. A
+# translation that stops on one before its full stop was cut off ("… это одна из.",
+# "… تتمكن من."). Chinese has no spaces: multi-character words only (与 ends 参与, 和 温和).
+DANGLING: dict[str, frozenset[str]] = {
+    "ru": _words("в во на с со из изо к ко по о об обо от до за без при через для между "
+                 "перед над под и или а но чтобы если"),
+    "uk": _words("в у на з із зі до від за без при через для між перед над під і й та або "
+                 "а але щоб якщо"),
+    "ar": _words("من إلى في على عن مع و أو ثم أن لكن بين"),
+    "es": _words("de del a al en con por para sin y e o u el la los las un una unos unas que"),
+    "fr": _words("de du des à au aux en avec pour sans et ou le la les un une"),
+    "zh": _words("针对 关于 以及 或者 如果 因为 但是 并且 而且 由于 为了"),
+}
+
 # Units of time: canonical unit → the words (or stems, ending in "~") of each language.
 TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"minute": ("minute~", "min"), "hour": ("hour", "hours", "hourly", "hr", "hrs", "h"),

@@ -398,3 +398,27 @@ def test_the_same_approved_pairs_are_learnt_once_per_process() -> None:
     assert corpus_of(list(reversed(pairs)), "ru") is first
     assert corpus_of(pairs[1:], "ru") is not first
     assert corpus_of(pairs, "ar") is not first
+
+
+CARE = "This guide explains both options, so you can decide with your care team."
+
+
+@pytest.mark.parametrize(("lang", "cut", "whole"), [
+    ("ru", "Это руководство простыми словами объясняет оба варианта, чтобы вы могли принять "
+     "решение вместе с.",
+     "Это руководство объясняет оба варианта, чтобы решение приняли вы."),
+    ("ar", "يشرح هذا الدليل الخيارين بكلمات بسيطة وواضحة حتى تتمكن من المشاركة في القرار مع.",
+     "يشرح هذا الدليل الخيارين حتى تقرر مع فريق الرعاية."),
+    ("zh", "本指南解释两种方案，让您能够针对。", "本指南解释两种方案，让您与医护团队一起参与。"),
+    ("es", "Esta guía explica ambas opciones para que pueda decidir con su equipo de.",
+     "Esta guía explica ambas opciones para que decida con su equipo."),
+    ("fr", "Ce guide explique les deux options pour que vous puissiez décider avec.",
+     "Ce guide explique les deux options pour que vous décidiez avec votre équipe."),
+])
+def test_a_translation_ending_on_a_preposition_or_conjunction_is_cut_off(
+        lang: str, cut: str, whole: str) -> None:
+    """No sentence ends on "с", "من", "针对", "de", "avec" before its full stop: the rest
+    was cut off, even when the full stop was kept and the length looks plausible. Words
+    that merely end in such letters (参与 "take part", вы "you") are fine."""
+    assert "omission" in names(CARE, cut, lang)
+    assert "omission" not in names(CARE, whole, lang)

@@ -127,6 +127,21 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
             f"{chance:.2%} of the time): is it another sentence?", entry=entry)
 
 
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+
+def _dangling(text: str, lang: str) -> str:
+    """The word the text ends on when no sentence of the language ends with it, else ""."""
+    words = langdata.DANGLING.get(lang)
+    found = _LAST_WORD.search(plain(text)) if words else None
+    if not words or found is None:
+        return ""
+    last = found.group(1)
+    if lang in langdata.GLUED:
+        return next((w for w in words if last.endswith(w)), "")
+    return last if last.lower() in words else ""
+
+
 @check("omission")
 def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Part of the sentence is missing: the translation is cut off or far too short."""
@@ -142,6 +157,12 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "omission", f"the source ends its sentence but the translation stops at "
                 f"“…{text[-20:]}” with no end: is the rest cut off?", entry=entry)
+            return
+        dangling = _dangling(text, base_language(scope.lang))
+        if dangling and _ENDED.search(plain(source).strip()):
+            yield scope.catalog.finding(
+                "omission", f"the translation ends on “{dangling}”, a word no sentence ends "
+                f"with: is the rest cut off?", entry=entry)
             return
         size = len(plain(source))
         if size < _OMISSION_MIN:
