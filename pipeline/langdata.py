@@ -78,6 +78,7 @@ CONJUNCTIONS: dict[str, tuple[str, ...]] = {
            "之后", "以免"),
 }
 
+
 def _words(spaced: str) -> frozenset[str]:
     return frozenset(spaced.split())
 

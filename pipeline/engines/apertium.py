@@ -25,7 +25,6 @@ from pipeline.masking import token_pattern
 
 # A `*`/`#` run travels as a superblank; a character the stream format reserves is escaped.
 _STREAM_INPUT = re.compile(r"([*#]+)|[\\\[\]^$@/<>{}]")
-_MARK = re.compile(r"[*@#](?=\w)")
 _ISO3 = {
     "eng": "en", "spa": "es", "cat": "ca", "glg": "gl", "epo": "eo", "fra": "fr", "por": "pt",
     "ita": "it", "deu": "de", "nld": "nl", "ron": "ro", "oci": "oc", "arg": "an", "ast": "ast",

@@ -221,8 +221,9 @@ def _sign(config: Config, lang: str, who: str, role: str, names: list[str],
             new.append(record)
         plans.append((doc, po, new))
     found = {e.msgid for _, po, _ in plans for e in po if not e.obsolete}
-    for missing in sorted(chosen - found) if chosen is not None else ():
-        raise ReviewError(f"no entry with msgid {missing[:50]!r}",
+    missing = sorted(chosen - found) if chosen is not None else []
+    if missing:
+        raise ReviewError(f"no entry with msgid {missing[0][:50]!r}",
                           path=files[0] if len(files) == 1 else None,
                           hint="copy the msgid exactly from the catalog")
     appended: list[SignOff] = []
