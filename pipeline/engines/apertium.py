@@ -140,7 +140,7 @@ class _Stream:
             try:
                 stdin.write(stream)
                 stdin.flush()
-            except (BrokenPipeError, OSError):
+            except (OSError, ValueError):   # the pipeline ended, or was closed meanwhile
                 pass
 
         writer = threading.Thread(target=feed, daemon=True)
