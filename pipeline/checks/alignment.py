@@ -30,7 +30,7 @@ from math import comb, exp, lgamma
 
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check, plain
-from pipeline.checks.lexicon import Coverage, normal
+from pipeline.checks.lexicon import Corpus, Coverage, fold, normal
 from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
 from pipeline.model import Finding
@@ -128,6 +128,12 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_LETTERS = re.compile(r"([^\W\d_]+)\W*$")
+# "и т. д.", "etc." kinds of end: abbreviated words, not cut ones.
+_ABBREVIATED = re.compile(r"(?<!\w)\w\.\s*\w\.\W*$")
+# What ends a last word: punctuation, quotes, brackets (vowel marks stay: أبدًا).
+_UNENDED = re.compile(r"[^\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670]+$")
+_FRAGMENT_CORPUS = 100      # approved entries a corpus needs before its words tell a fragment
 
 
 def _dangling(text: str, lang: str) -> str:
@@ -140,6 +146,25 @@ def _dangling(text: str, lang: str) -> str:
     if lang in langdata.GLUED:
         return next((w for w in words if last.endswith(w)), "")
     return last if last.lower() in words else ""
+
+
+def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
+              ) -> tuple[str, str] | None:
+    """(last word, a longer word of the corpus it begins) where the text ends on what looks
+    like a cut word, else None."""
+    if corpus is None or len(corpus.pairs) < _FRAGMENT_CORPUS or lang in langdata.GLUED:
+        return None
+    original, text = text, fold(plain(text))
+    found = _LAST_LETTERS.search(text)
+    if found is None or _ABBREVIATED.search(text):
+        return None
+    last = found.group(1)
+    bare = last[1:] if len(last) > 1 and last[0] in langdata.PREFIXES.get(lang, "") else last
+    if len(bare) > langdata.FRAGMENT_LETTERS.get(lang, len(bare)):
+        return None
+    longer = corpus.completes(last, leave_out=msgid)
+    shown = _UNENDED.sub("", plain(original).split()[-1]) if longer else ""
+    return (shown or last, longer) if longer else None
 
 
 @check("omission")
@@ -163,6 +188,13 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "omission", f"the translation ends on “{dangling}”, a word no sentence ends "
                 f"with: is the rest cut off?", entry=entry)
+            return
+        fragment = _fragment(text, base_language(scope.lang), corpus, entry.msgid)
+        if fragment and _ENDED.search(plain(source).strip()):
+            yield scope.catalog.finding(
+                "omission", f"the translation ends on “{fragment[0]}”, a word this project's "
+                f"approved translations never write whole but only as the start of longer "
+                f"ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
             return
         size = len(plain(source))
         if size < _OMISSION_MIN:
