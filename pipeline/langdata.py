@@ -223,6 +223,9 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {"en": frozenset({
     "some", "all", "each", "every", "more", "most", "very", "just", "only", "into", "out", "up",
     "down", "over", "about", "after", "before", "such", "other",
 })}
+# Languages whose words grow from a root of three letters with endings added (Arabic دقيق,
+# دقيقة): a last word the corpus has only longer is a fragment only up to this many letters.
+FRAGMENT_LETTERS: dict[str, int] = {"ar": 2, "he": 2}
 # Languages whose sentences end without a full stop (Thai, Lao): a missing end says nothing.
 UNPUNCTUATED = ("th", "lo")
 # Words that mark a number as a year where TIME_UNITS has none ("2027-yil", "2027 жылғы").

@@ -17,8 +17,16 @@ sample's 456 human translations):
   measured (beta-binomial, its ρ from the corpus) so long sentences are not over-trusted:
   an error under half the alpha (a second look at the same entry, so it gets half;
   lowest chance among the sample's human translations: 0.66 % ru, 0.57 % ar, 0.79 % zh).
+  For Chinese also CC-CEDICT (pipeline.checks.bilingual, where installed): that chance times
+  the binomial chance of having so few of the words the dictionary translates (at the
+  corpus's own rate, 0.68 in the sample) is an error under DICTIONARY_SHARE of the alpha
+  (0.025 %; lowest among the sample's 152 human zh translations: 0.11 %).
 - omission: the source ends a sentence and the translation stops without any final
-  punctuation (cut off), or it is under OMISSION_FACTOR of the usual length ratio of the
+  punctuation (cut off), or ends on a word no sentence ends with (`langdata.DANGLING`), or
+  on a word cut in two: one the corpus (_FRAGMENT_CORPUS entries or more, the entry left
+  out) never has whole but only as the start of a longer word (in Arabic and Hebrew only up
+  to `langdata.FRAGMENT_LETTERS` letters: their whole words may appear only with endings);
+  or it is under OMISSION_FACTOR of the usual length ratio of the
   language (the corpus median where it has 30 long entries, else `LENGTH_RATIO`).
 """
 
@@ -29,13 +37,14 @@ from collections.abc import Iterator
 from math import comb, exp, lgamma
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, check, plain
-from pipeline.checks.lexicon import Coverage, normal
+from pipeline.checks import Entry, Scope, bilingual, check, plain
+from pipeline.checks.lexicon import Corpus, Coverage, fold, normal
 from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
 from pipeline.model import Finding
 
 SUBSTITUTION_ALPHA = 0.005  # chance that a real translation covers so few known words
+DICTIONARY_SHARE = 0.05      # corpus and dictionary together: a twentieth of the alpha
 SHAPE_ALPHA = 0.05          # the same where one ends as a sentence and the other does not
 OWNER_MARGIN = 1.5          # the same translation as another source's: this one fits clearly better
 OMISSION_FACTOR = 0.6       # under 60 % of the usual length for the language: part is gone
@@ -125,9 +134,27 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
             f"translation: {', '.join(both.missing[:4]) or '–'}; not in the source: "
             f"{', '.join(both.unwanted[:4]) or '–'}; a translation of it shares so few "
             f"{chance:.2%} of the time): is it another sentence?", entry=entry)
+        return
+    seen = bilingual.looked_up(source, target, scope.lang)
+    if not seen.known or not both.known:
+        return
+    joint = chance * unlikely(seen.found, seen.known, bilingual.found_rate(corpus))
+    if joint < alpha * DICTIONARY_SHARE:
+        yield scope.catalog.finding(
+            "substitution", f"source and translation share {both.found} of the {both.known} "
+            f"words this project's approved translations pair, and {seen.found} of the "
+            f"{seen.known} words the dictionary translates (not in the translation: "
+            f"{', '.join(seen.missing[:4]) or '–'}; a translation of it shares so few of "
+            f"both {joint:.3%} of the time): is it another sentence?", entry=entry)
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_LAST_LETTERS = re.compile(r"([^\W\d_]+)\W*$")
+# "и т. д.", "etc." kinds of end: abbreviated words, not cut ones.
+_ABBREVIATED = re.compile(r"(?<!\w)\w\.\s*\w\.\W*$")
+# What ends a last word: punctuation, quotes, brackets (vowel marks stay: أبدًا).
+_UNENDED = re.compile(r"[^\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670]+$")
+_FRAGMENT_CORPUS = 100      # approved entries a corpus needs before its words tell a fragment
 
 
 def _dangling(text: str, lang: str) -> str:
@@ -140,6 +167,25 @@ def _dangling(text: str, lang: str) -> str:
     if lang in langdata.GLUED:
         return next((w for w in words if last.endswith(w)), "")
     return last if last.lower() in words else ""
+
+
+def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
+              ) -> tuple[str, str] | None:
+    """(last word, a longer word of the corpus it begins) where the text ends on what looks
+    like a cut word, else None."""
+    if corpus is None or len(corpus.pairs) < _FRAGMENT_CORPUS or lang in langdata.GLUED:
+        return None
+    original, text = text, fold(plain(text))
+    found = _LAST_LETTERS.search(text)
+    if found is None or _ABBREVIATED.search(text):
+        return None
+    last = found.group(1)
+    bare = last[1:] if len(last) > 1 and last[0] in langdata.PREFIXES.get(lang, "") else last
+    if len(bare) > langdata.FRAGMENT_LETTERS.get(lang, len(bare)):
+        return None
+    longer = corpus.completes(last, leave_out=msgid)
+    shown = _UNENDED.sub("", plain(original).split()[-1]) if longer else ""
+    return (shown or last, longer) if longer else None
 
 
 @check("omission")
@@ -163,6 +209,13 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "omission", f"the translation ends on “{dangling}”, a word no sentence ends "
                 f"with: is the rest cut off?", entry=entry)
+            return
+        fragment = _fragment(text, base_language(scope.lang), corpus, entry.msgid)
+        if fragment and _ENDED.search(plain(source).strip()):
+            yield scope.catalog.finding(
+                "omission", f"the translation ends on “{fragment[0]}”, a word this project's "
+                f"approved translations never write whole but only as the start of longer "
+                f"ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
             return
         size = len(plain(source))
         if size < _OMISSION_MIN:

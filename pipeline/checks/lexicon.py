@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -66,7 +67,8 @@ def normal(text: str) -> str:
     return _NOT_TEXT.sub(" ", plain(text).casefold()).strip()
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Case, accents and vowel marks folded away (ё → е, يوميًا → يوميا)."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -100,7 +102,7 @@ def target_words(text: str, lang: str) -> frozenset[str]:
     clitics = langdata.PREFIXES.get(base, "")
     articles = langdata.ARTICLES.get(base, ())
     size = 4 if articles else 5
-    for word in _WORD.findall(_fold(_HAN.sub(" ", text) if base in langdata.GLUED else text)):
+    for word in _WORD.findall(fold(_HAN.sub(" ", text) if base in langdata.GLUED else text)):
         if clitics and len(word) > 4 and word[0] in clitics:
             word = word[1:]
         for article in articles:
@@ -273,6 +275,32 @@ class Corpus:
         """(mean, overdispersion ρ) of `evidence`'s found share over the corpus, each entry
         left out: how much one translation differs from the next in how literal it is."""
         return self._dispersion
+
+    @cached_property
+    def _vocabulary(self) -> tuple[Counter[str], dict[str, Counter[str]], list[str]]:
+        every: Counter[str] = Counter()
+        by_msgid: dict[str, Counter[str]] = defaultdict(Counter)
+        for msgid, msgstr in self.pairs:
+            words = _WORD.findall(fold(plain(msgstr)))
+            every.update(words)
+            by_msgid[msgid].update(words)
+        return every, by_msgid, sorted(every)
+
+    def completes(self, word: str, leave_out: str) -> str:
+        """A longer word of the approved translations (entry `leave_out` left out) that
+        starts with `word`, where `word` itself is never written whole in them: the word is
+        likely a fragment ("созна" of "сознания"). "" otherwise."""
+        every, by_msgid, ordered = self._vocabulary
+        own = by_msgid.get(leave_out, Counter())
+        word = fold(word)
+        if every[word] > own[word]:
+            return ""
+        at = bisect_right(ordered, word)
+        while at < len(ordered) and ordered[at].startswith(word):
+            if every[ordered[at]] > own[ordered[at]]:
+                return ordered[at]
+            at += 1
+        return ""
 
     def owners(self, msgstr: str) -> list[str]:
         """The msgids whose approved translation is, letters and digits, this one."""

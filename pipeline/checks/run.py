@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline import catalogs
-from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, registry
+from pipeline.checks import SAFETY, Catalog, Check, Entry, Project, Scope, bilingual, registry
 from pipeline.checks.corpora import Corpora
 from pipeline.checks.coverage import gaps
 from pipeline.checks.inputs import LazyGlossary, LazyTemplates, enabled_checks, ignored, read
@@ -71,7 +71,8 @@ def run_checks(config: Config, *, langs: Iterable[str] = (), strict: bool = Fals
     # Findings of unchanged inputs come from the last run: an edit re-checks one file.
     code = code_digest("checks", "langdata", "languages", "glossary")
     cache = Memo(config.root, "check-cache.json",
-                 key=f"{sorted(checks)}|{config.segmentation}|{code}")
+                 key=f"{sorted(checks)}|{config.segmentation}|{code}|"
+                     f"cedict={bilingual.data_path() is not None}")
     run = _Run(config=config, checks=checks, glossary=LazyGlossary(config, "glossary" in checks),
                corpora=Corpora(config, wanted=bool({"substitution", "omission"} & set(checks)),
                                memo=cache),
