@@ -184,8 +184,9 @@ def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
     if len(bare) > langdata.FRAGMENT_LETTERS.get(lang, len(bare)):
         return None
     longer = corpus.completes(last, leave_out=msgid)
-    shown = _UNENDED.sub("", plain(original).split()[-1]) if longer else ""
-    return (shown or last, longer) if longer else None
+    if not longer:
+        return None
+    return _UNENDED.sub("", plain(original).split()[-1]) or last, longer
 
 
 @check("omission")
@@ -210,8 +211,8 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "omission", f"the translation ends on “{dangling}”, a word no sentence ends "
                 f"with: is the rest cut off?", entry=entry)
             return
-        fragment = _fragment(text, base_language(scope.lang), corpus, entry.msgid)
-        if fragment and _ENDED.search(plain(source).strip()):
+        if _ENDED.search(plain(source).strip()) and (
+                fragment := _fragment(text, base_language(scope.lang), corpus, entry.msgid)):
             yield scope.catalog.finding(
                 "omission", f"the translation ends on “{fragment[0]}”, a word this project's "
                 f"approved translations never write whole but only as the start of longer "
