@@ -238,7 +238,14 @@ def load_document(path: Path, *, shown: str, segmentation: str = "sentence") -> 
     if not DOC_NAME.match(name):
         raise SourceError(f"document name '{name}' is not usable as a catalog name", path=shown,
                           hint="rename the file using letters, digits, '.', '_' and '-'")
-    parsed = parse(read_source(path, shown=shown), shown=shown, segmentation=segmentation)
+    return _document(name, read_source(path, shown=shown), shown, segmentation)
+
+
+@lru_cache(maxsize=64)
+def _document(name: str, text: str, shown: str, segmentation: str) -> Document:
+    """A Document is immutable: a run that reads one source for each of its languages (check,
+    sign-off, the review app) parses it once."""
+    parsed = parse(text, shown=shown, segmentation=segmentation)
     meta = tuple((k, str(v)) for k, v in parsed.meta.items())
     return Document(name=name, path=shown, blocks=tuple(s.block for s in parsed.slots), meta=meta)
 

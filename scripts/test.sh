@@ -12,5 +12,9 @@ VENV=${PIPELINE_VENV:-.venv}
 bash scripts/setup.sh
 "$VENV/bin/ruff" check pipeline tests bench
 "$VENV/bin/mypy"
+# Compiled bytecode is kept (in the ignored __pycache__ folders): with PYTHONDONTWRITEBYTECODE
+# set, every test worker and every `python -m pipeline` a test starts compiled the project
+# again (collection 5.3 s a worker instead of 1.9 s).
+unset PYTHONDONTWRITEBYTECODE
 # One worker per core (pytest-xdist); PIPELINE_TEST_WORKERS=0 runs in this process.
 "$VENV/bin/pytest" -n "${PIPELINE_TEST_WORKERS:-auto}" "$@"

@@ -20,6 +20,9 @@ from pipeline.cli import cli
 # What pipeline.engines.base.load_ctranslate2 sets before CTranslate2 loads, set here too:
 # the tests' own model building (tests/tinyargos.py) may load it first in a test process.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+# One CTranslate2 thread per engine: the suite runs one test worker per core, and the tests'
+# tiny models run slower split across threads (152 segments: 1.9 s on one, 4.1 s on two).
+os.environ.setdefault("PIPELINE_ARGOS_THREADS", "1")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent

@@ -66,14 +66,14 @@ def test_without_the_dictionary_the_check_reads_the_corpus_alone(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The package missing: no error, no dictionary finding, the corpus's findings as before."""
     monkeypatch.setattr(bilingual, "data_path", lambda: None)
-    bilingual.dictionary.cache_clear()
+    bilingual._chinese.cache_clear()
     try:
         assert bilingual.looked_up("Main risks", "主要风险", "zh").known == 0
         for source, pasted, free in PASTED:
             assert substitution(source, free, pasted) == []
             assert not any("dictionary" in m for m in substitution(source, pasted, pasted))
     finally:
-        bilingual.dictionary.cache_clear()
+        bilingual._chinese.cache_clear()
 
 
 @needs_dictionary
