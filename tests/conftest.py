@@ -90,6 +90,24 @@ def run(root: Path, *args: str) -> Result:
     return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
 
 
+def _build_sample(folder: Path) -> str:
+    root = folder / "sample"
+    root.mkdir()
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    for part in ("source", "glossary", "locales", "review", "theme"):
+        shutil.copytree(REPO / part, root / part)
+    result = run(root, "build", "--draft")
+    assert result.exit_code == 0, result.output
+    return str(root)
+
+
+@pytest.fixture(scope="session")
+def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with its sign-offs built (--draft, HTML and PDF) once per run; the tests
+    only read it."""
+    return Path(str(made_once(tmp_path_factory, "sample-built", _build_sample)))
+
+
 @pytest.fixture
 def fresh(sample: Path) -> Path:
     """The sample with the Arabic sign-offs (log and Poedit comments) taken away."""

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, made_once, run
+from conftest import REPO, run
 
 from pipeline.build import ui
 from pipeline.build.page import isolate_measures
@@ -30,23 +30,6 @@ PRINTED = {
     "ar": ["الصفحة", "بيانات الوثيقة", "رقم النشرة", "نوفمبر"],
     "zh": ["第 1 页，共", "文件信息", "2026年11月26日"],
 }
-
-
-def _build_sample(folder: Path) -> str:
-    root = folder / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for part in ("source", "glossary", "locales", "theme"):
-        shutil.copytree(REPO / part, root / part)
-    result = run(root, "build", "--draft")
-    assert result.exit_code == 0, result.output
-    return str(root)
-
-
-@pytest.fixture(scope="session")
-def sample_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample built (--draft, HTML and PDF) once per run; the tests only read it."""
-    return Path(str(made_once(tmp_path_factory, "handouts", _build_sample)))
 
 
 def _pdf_text(path: Path) -> str:

@@ -313,16 +313,22 @@ class Corpus:
         """Target features the corpus (without entry `leave_out`) pairs with English `word`."""
         english, target, both = self._counts
         own = self._by_msgid.get(leave_out, ())
-        seen = english[word] - sum(word in words for words, _ in own)
+        mine = [f for w, f in own if word in w]      # the left-out entries that have the word
+        seen = english[word] - len(mine)
         if seen < 1:
             return set()
-        scores = {}
-        for feature, count in both[word].items():
-            shared = count - sum(word in w and feature in f for w, f in own)
-            if shared <= 0:
-                continue
-            total = target[feature] - sum(feature in f for _, f in own)
-            scores[feature] = 2 * shared / (seen + total)
+        row = both[word]
+        if own:   # the counts without the left-out entries (looked up once, not per feature)
+            with_word = Counter(f for features in mine for f in features)
+            in_own = Counter(f for _, features in own for f in features)
+            scores = {}
+            for feature, count in row.items():
+                shared = count - with_word[feature]
+                if shared > 0:
+                    scores[feature] = 2 * shared / (seen + target[feature] - in_own[feature])
+        else:
+            scores = {feature: 2 * count / (seen + target[feature])
+                      for feature, count in row.items()}
         best = max(scores.values(), default=0.0)
         if best < STRONG:
             return set()
