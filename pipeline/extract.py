@@ -133,6 +133,7 @@ def extract(config: Config) -> ExtractResult:
 
     written: list[str] = []
     merged: list[tuple[str, MergeStats]] = []
+    similar: merge.Similarity = {}
     for doc, pot_path, old_pot, pot, olds in plans:
         if old_pot is None or catalogs.content(old_pot) != catalogs.content(pot):
             # The template changed for real: give it a fresh creation date.
@@ -140,7 +141,7 @@ def extract(config: Config) -> ExtractResult:
             atomic_write(pot_path, catalogs.render(pot))
             written.append(config.rel(pot_path))
         for tag, path, old in olds:
-            po, stats = merge.merge(pot, old, lang=tag)
+            po, stats = merge.merge(pot, old, lang=tag, memo=similar)
             changed = catalogs.write_catalog(path, po, old)
             merged.append((config.rel(path), MergeStats(
                 kept=stats.kept, added=stats.added, fuzzy=stats.fuzzy,

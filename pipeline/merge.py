@@ -29,8 +29,13 @@ def _nplurals(meta: dict[str, str]) -> int:
     return int(found.group(1)) if found else 2
 
 
+# What one pair of msgids measured (old, new) → (exact?, ratio or its upper bound): every
+# language's catalog of a document holds the same English, so a run measures each pair once.
+Similarity = dict[tuple[str, str], tuple[bool, float]]
+
+
 def _similar(index: dict[str, list[POEntry]], pool: list[POEntry],
-             msgid: str) -> POEntry | None:
+             msgid: str, memo: Similarity) -> POEntry | None:
     """The most similar translated old entry (ratio ≥ FUZZY_THRESHOLD), as msgmerge finds it.
 
     Candidates sharing a word come first (cheap); when none of them is similar enough, every
@@ -45,10 +50,20 @@ def _similar(index: dict[str, list[POEntry]], pool: list[POEntry],
             total = len(entry.msgid) + len(msgid)
             if not total or 2 * min(len(entry.msgid), len(msgid)) / total < best_ratio:
                 continue
-            matcher.set_seq1(entry.msgid)
-            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            exact, ratio = memo.get((entry.msgid, msgid), (False, 1.0))
+            if ratio < best_ratio:
                 continue
-            ratio = matcher.ratio()
+            if not exact:
+                matcher.set_seq1(entry.msgid)
+                ratio = matcher.real_quick_ratio()       # upper bounds of ratio(), cheap first
+                if ratio >= best_ratio:
+                    ratio = matcher.quick_ratio()
+                exact = ratio >= best_ratio
+                if exact:
+                    ratio = matcher.ratio()
+                memo[(entry.msgid, msgid)] = (exact, ratio)
+                if not exact:
+                    continue
             if ratio > best_ratio or (ratio == best_ratio and best is None):
                 best, best_ratio = entry, ratio
         return best
@@ -91,14 +106,17 @@ def _header(pot: POFile, old: POFile | None, *, lang: str) -> tuple[str, dict[st
     return header, meta
 
 
-def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeStats]:
+def merge(pot: POFile, old: POFile | None, *, lang: str, memo: Similarity | None = None
+          ) -> tuple[POFile, MergeStats]:
     """Merge a template into a catalog the way msgmerge does.
 
     Exact matches keep their msgstr, fuzzy flag and translator comments; a new msgid similar
     to a translated old one gets its msgstr as fuzzy with `#|` previous msgid; other
     translated old entries no longer in the template become obsolete. Format flags, range and
-    wrapping come from the template. No msgstr is ever dropped.
+    wrapping come from the template. No msgstr is ever dropped. `memo`: the similarities
+    already measured in this run (the other languages' catalogs of the same document).
     """
+    memo = {} if memo is None else memo
     new = POFile(wrapwidth=WRAP)
     new.header, new.metadata = _header(pot, old, lang=lang)
     new.metadata_is_fuzzy = bool(old.metadata_is_fuzzy) if old is not None else False
@@ -132,7 +150,7 @@ def merge(pot: POFile, old: POFile | None, *, lang: str) -> tuple[POFile, MergeS
                 entry.flags = sorted(set(entry.flags) | {"fuzzy"})  # no tool approves
             kept += 1
         else:
-            similar = _similar(index, pool, tentry.msgid)
+            similar = _similar(index, pool, tentry.msgid, memo)
             if similar is not None:
                 used.add((similar.msgctxt, similar.msgid))  # lives on as the #| previous
                 _carry(similar, entry, tentry)
