@@ -32,7 +32,7 @@ def server(fresh: Path) -> Iterator[ReviewApp]:
     """The app serving a copy of the sample project on a free loopback port."""
     httpd, app = listen(load_config(fresh), reviewer=REVIEWER, role="clinician",
                         host="127.0.0.1", port=0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield app
     httpd.shutdown()
@@ -304,7 +304,7 @@ def test_a_closed_server_frees_its_port(fresh: Path) -> None:
     stayed open beside Werkzeug's copy of it)."""
     httpd, app = listen(load_config(fresh), reviewer=REVIEWER, role="clinician",
                         host="127.0.0.1", port=0)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     with socket.create_connection(("127.0.0.1", app.port), timeout=10):
         pass                                             # served while it runs
