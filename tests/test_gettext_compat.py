@@ -133,7 +133,9 @@ def test_extract_leaves_a_tools_save_alone(sample: Path, tool: str) -> None:
     for path in sorted((sample / "locales").glob("*/LC_MESSAGES/*.po")):
         _tool(tool, sample, path)
     before = tree(sample)
-    checked = run(sample, "check", "--format", "json").output
+    # what check and build make of the catalogs follows from their bytes: asserted here
+    # once, for the save that also rebuilds the pages
+    checked = run(sample, "check", "--format", "json").output if built is not None else ""
     # extract's own record of what it did last would let it skip the catalogs: forget it
     # (the check cache stays: the catalogs must come out byte for byte the same anyway)
     (sample / ".pipeline" / "extract-state.json").unlink(missing_ok=True)
@@ -141,8 +143,8 @@ def test_extract_leaves_a_tools_save_alone(sample: Path, tool: str) -> None:
     assert result.exit_code == 0, result.output
     changed = [name for name, data in tree(sample).items() if before.get(name) != data]
     assert changed == [], f"{tool}: extract rewrote {changed}"
-    assert run(sample, "check", "--format", "json").output == checked
     if built is not None:
+        assert run(sample, "check", "--format", "json").output == checked
         shutil.rmtree(sample / "output")
         assert pages(sample) == built
 
