@@ -97,6 +97,12 @@ DANGLING: dict[str, frozenset[str]] = {
     "zh": _words("针对 关于 以及 或者 如果 因为 但是 并且 而且 由于 为了"),
 }
 
+# One-character prepositions and conjunctions no sentence ends on (与 "and", 被 "by"), unless
+# the last characters are a longer word of the dictionary (参与, 棉被). Not 和 and 比, which
+# are also nouns ("sum", "ratio": 校验和, 长宽比 ended 6 of 10,740 sentences of Debian's zh_CN
+# and zh_TW UI catalogs; with them out, none is flagged).
+DANGLING_CHARS: dict[str, str] = {"zh": "与及或把被从向跟于由而并但與從"}
+
 # Units of time: canonical unit → the words (or stems, ending in "~") of each language.
 TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"minute": ("minute~", "min"), "hour": ("hour", "hours", "hourly", "hr", "hrs", "h"),

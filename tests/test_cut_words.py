@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import Catalog, Entry, Scope, registry
+from pipeline.checks import Catalog, Entry, Scope, bilingual, registry
 from pipeline.checks.corpora import Corpora
 from pipeline.checks.lexicon import corpus_of
 from pipeline.config import load_config
@@ -58,3 +58,30 @@ def test_a_small_corpus_says_nothing_of_cut_words() -> None:
     assert omission(FEVER, "После любого лечения повышение температуры и спутанность созна.", "ru",
                     corpus_of(pairs, "ru")) == []
 
+
+
+COMPARE = "Many patients ask how CAR-T vs. transplant compares in daily life."
+
+
+@pytest.mark.parametrize(("lang", "cut", "char"), [
+    ("zh", "许多患者想知道，CAR-T与。", "与"),                 # "CAR-T and."
+    ("zh", "许多患者想知道CAR-T疗法在日常生活中由。", "由"),
+    ("zh", "许多患者想知道，日常生活中哪种治疗更好，这取决于。", "于"),   # "depends on."
+    ("zh-Hant", "許多患者想知道，CAR-T療法與移植在日常生活中相比如何，以及從。", "從"),
+])
+def test_a_chinese_sentence_ending_on_a_one_character_preposition_is_cut_off(
+        lang: str, cut: str, char: str) -> None:
+    assert bilingual.data_path() is not None, "CC-CEDICT missing: run scripts/setup.sh"
+    messages = omission(COMPARE, cut, lang, corpus_of([], lang))
+    assert len(messages) == 1 and f"“{char}”" in messages[0]
+
+
+@pytest.mark.parametrize(("lang", "whole"), [
+    ("zh", "许多患者想知道两种治疗在日常生活中如何相比。"),     # 相比: a word ending in 比
+    ("zh", "许多患者都希望在日常生活中积极参与。"),             # 参与
+    ("zh", "这两种治疗在日常生活中的差别，取决于每个人的理由。"),  # 理由 ends on 由
+    ("zh-Hant", "許多患者想知道兩種治療在日常生活中如何比較，請您參與。"),  # 參與
+])
+def test_a_chinese_sentence_ending_on_a_word_is_no_cut(lang: str, whole: str) -> None:
+    assert bilingual.data_path() is not None, "CC-CEDICT missing: run scripts/setup.sh"
+    assert omission(COMPARE, whole, lang, corpus_of([], lang)) == []

@@ -149,6 +149,7 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _LAST_LETTERS = re.compile(r"([^\W\d_]+)\W*$")
 # "и т. д.", "etc." kinds of end: abbreviated words, not cut ones.
 _ABBREVIATED = re.compile(r"(?<!\w)\w\.\s*\w\.\W*$")
@@ -165,8 +166,20 @@ def _dangling(text: str, lang: str) -> str:
         return ""
     last = found.group(1)
     if lang in langdata.GLUED:
-        return next((w for w in words if last.endswith(w)), "")
+        return next((w for w in words if last.endswith(w)), "") or _dangling_char(last, lang)
     return last if last.lower() in words else ""
+
+
+def _dangling_char(last: str, lang: str) -> str:
+    """The one-character preposition or conjunction (与, 比) the text ends on, where no word
+    of the dictionary (参与, 相比) ends there; "" otherwise, and without a dictionary."""
+    char = last[-1:]
+    known = bilingual.words(lang) if char in langdata.DANGLING_CHARS.get(lang, "") else None
+    run = _HAN_RUN.search(last)
+    if known is None or run is None or len(last) < 2:   # a one-character answer ("对。")
+        return ""
+    han = run.group(0)
+    return "" if any(han[-n:] in known for n in range(2, min(len(han), 4) + 1)) else char
 
 
 def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
