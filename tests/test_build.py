@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
-import subprocess
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import DATA, REPO, made_once, run
+from conftest import DATA, made_once, nu_errors, run
 
 from pipeline import catalogs
 from pipeline.build.page import BANNER
@@ -19,7 +17,6 @@ from pipeline.build.run import build
 from pipeline.config import load_config
 from pipeline.files import atomic_write
 
-VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 DOC = "after-car-t"
 RELEASED = ("ar", "zh", "ru")
 HOSTILE = {
@@ -126,12 +123,7 @@ def _build_html(tmp: Path) -> dict[str, object]:
     edit_catalog(hostile, "ru", {k: (v, False) for k, v in HOSTILE.items()})
     assert run(hostile, "build", "--lang", "ru", "--format", "html").exit_code == 0
     pages = sorted(root.glob("output/**/*.html")) + [hostile / "output" / "ru" / f"{DOC}.html"]
-    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-                              *map(str, pages)], capture_output=True, text=True, timeout=120)
-    errors: dict[str, list[str]] = {str(p): [] for p in pages}
-    for message in json.loads(checked.stderr or checked.stdout)["messages"]:
-        errors.setdefault(message.get("url", "").removeprefix("file:"), []).append(
-            f"{message.get('lastLine')}: {message.get('message')}")
+    errors = nu_errors(pages)
     return {"root": str(root), "hostile": str(hostile), "vnu": errors}
 
 

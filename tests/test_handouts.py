@@ -3,20 +3,18 @@ pdffonts, the Nu checker and axe-core in headless Chromium."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import REPO, run
+from conftest import REPO, nu_errors, run
 
 from pipeline.build import ui
 from pipeline.build.page import isolate_measures
 
 DOC = "travelling-for-treatment"
-VNU = REPO / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = REPO / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 
 # What each language's handout must print, written out by hand (not computed by the code).
@@ -158,10 +156,9 @@ def test_full_stop_after_a_phone_number_stays_outside_the_ltr_span() -> None:
 
 
 def test_every_page_is_valid_html(sample_built: Path) -> None:
-    pages = sorted(map(str, (sample_built / "output").rglob("*.html")))
-    checked = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-                              *pages], capture_output=True, text=True, timeout=180)
-    assert json.loads(checked.stderr or checked.stdout)["messages"] == []
+    pages = sorted((sample_built / "output").rglob("*.html"))
+    assert len(pages) > 10
+    assert {p: e for p, e in nu_errors(pages).items() if e} == {}
 
 
 def test_axe_finds_no_serious_violation_and_phone_width_fits(sample_built: Path,
