@@ -20,7 +20,7 @@ from pipeline.engines.packages import install
 from pipeline.errors import ConfigError
 from pipeline.glossary import load_glossary
 from pipeline.languages import MATRIX, model_language_token
-from pipeline.masking import mask, unmask
+from pipeline.masking import mask
 
 README = (REPO / "README.md").read_text("utf-8")
 MODELS = """
@@ -87,6 +87,28 @@ def test_every_matrix_language_has_an_nllb_token() -> None:
     assert [t for t in MATRIX if model_language_token("nllb", t) is None] == []
 
 
+BIOPSY = "A bone marrow biopsy shows how much leukemia is present and which markers it carries."
+REFERENCE = ("We will give you a reference number, e.g. `REF-2027-0042`, and you should quote it "
+             "in every email and call.")
+# What the test models make of three sample sentences, worked out by hand: the OPUS-MT one
+# writes ROT13 (A → N, shows → fubjf), the NLLB one names the language tokens it was given and
+# copies; glossary terms (the first target of "bone marrow biopsy", "leukemia"), numbers and
+# inline code are the pipeline's, put back after the model.
+EXPECTED = {
+    ("fr", BIOPSY): "N biopsie de moelle osseuse fubjf ubj zhpu leucémie vf cerfrag naq juvpu "
+                    "znexref vg pneevrf.",
+    ("fr", "Often 3 to 6 weeks"): "Bsgra 3 gb 6 jrrxf",
+    ("fr", REFERENCE): "Jr jvyy tvir lbh n ersrerapr ahzore, r.t. `REF-2027-0042`, naq lbh "
+                       "fubhyq dhbgr vg va rirel rznvy naq pnyy.",
+    ("zh", BIOPSY): "‹eng_Latn→zho_Hans› A 骨髓活检 shows how much 白血病 is present and which "
+                    "markers it carries.",
+    ("zh", REFERENCE): f"‹eng_Latn→zho_Hans› {REFERENCE}",
+    ("ar", BIOPSY): "‹eng_Latn→arb_Arab› A خزعة نخاع العظم shows how much ابيضاض الدم is "
+                    "present and which markers it carries.",
+    ("ar", "Often 3 to 6 weeks"): "‹eng_Latn→arb_Arab› Often 3 to 6 weeks",
+}
+
+
 def test_sample_translates_through_opus_mt_and_nllb(configured: Path) -> None:
     result = run(configured, "translate", "--lang", "fr", "--lang", "zh", "--lang", "ar")
     assert result.exit_code == 0, result.output
@@ -94,18 +116,17 @@ def test_sample_translates_through_opus_mt_and_nllb(configured: Path) -> None:
     assert "zh: translated 152 segments with nllb" in result.output
     glossary = load_glossary(configured / "glossary")
     kinds: dict[str, int] = {}
+    found: dict[tuple[str, str], str] = {}
     for lang, provenance in (("fr", "mt: opus-mt opus-fr opus-en-fr (ctranslate2 "),
                              ("zh", "mt: nllb nllb nllb-200 eng_Latn→zho_Hans (ctranslate2 "),
                              ("ar", "mt: nllb nllb nllb-200 eng_Latn→arb_Arab (ctranslate2 ")):
         token = model_language_token("nllb", lang)
         for path in sorted((configured / "locales" / lang / "LC_MESSAGES").glob("*.po")):
             for entry in live(path):
+                found[(lang, entry.msgid)] = entry.msgstr
                 masked = mask(entry.msgid, glossary=glossary, lang=lang, style="word")
-                if lang == "fr":  # the OPUS-MT test model writes ROT13, through target.spm
-                    engine_out = tinyct2.rot13_outside_masks(masked.text)
-                else:             # the NLLB one names the tokens it got, then copies
-                    engine_out = f"{tinyct2.marker('eng_Latn', str(token))} {masked.text}"
-                assert entry.msgstr == unmask(engine_out, masked).text
+                if lang != "fr":  # the NLLB model was given the right language tokens
+                    assert entry.msgstr.startswith(tinyct2.marker("eng_Latn", str(token)))
                 assert "fuzzy" in entry.flags and entry.tcomment.startswith(provenance)
                 assert "ZXQ" not in entry.msgstr and "mask-lost" not in entry.tcomment
                 for item in masked.masks:
@@ -117,6 +138,7 @@ def test_sample_translates_through_opus_mt_and_nllb(configured: Path) -> None:
                 terms = {m.term for m in masked.masks if m.kind == "term"}
                 assert not [p for p in glossary.verify(entry.msgid, entry.msgstr, lang)
                             if p.kind != "forbidden" and p.term in terms]
+    assert {key: found.get(key) for key in EXPECTED} == EXPECTED
     # numbers with units, glossary terms, inline code and URLs all went through and came back
     assert kinds["quantity"] >= 3 * 17 and kinds["term"] >= 3 * 140
     assert kinds["code"] >= 3 and kinds["link"] >= 9

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import codecs
 import random
-import re
 import shutil
 import string
 from pathlib import Path
@@ -79,12 +78,6 @@ def rot13_spm(source: Path, target: Path) -> list[str]:
     assert len(set(pieces)) == len(pieces)
     target.write_bytes(proto.SerializeToString())
     return pieces
-
-
-def rot13_outside_masks(text: str) -> str:
-    """What the OPUS-MT test model makes of a masked segment: ROT13, mask tokens kept."""
-    parts = re.split(r"(ZXQ\d+)", text)
-    return "".join(p if i % 2 else codecs.encode(p, "rot13") for i, p in enumerate(parts))
 
 
 def _write(spec: object, folder: Path) -> None:
