@@ -225,7 +225,7 @@ class Glossary:
         if found is None or found[0] is not term:
             variants = term.forbidden_in(lang) if forbidden else term.target(lang)
             found = self._compiled[key] = (term, [
-                (v, re.compile(_phrase_pattern(_fold(v, lang), lang)))
+                (v, _compiled_phrase(_fold(v, lang), lang))
                 for v in variants if _fold(v, lang)])
         return found[1]
 
@@ -374,6 +374,14 @@ def _word_pattern(word: str, group: str) -> str:
             tail = r"[^\W\d_]{0,2}" if len(core) >= 3 else ""
         return "[وفبكل]{0,2}(?:ال)?" + re.escape(core) + tail
     return esc
+
+
+@lru_cache(maxsize=8192)
+def _compiled_phrase(folded: str, lang: str) -> re.Pattern[str]:
+    """A term variant's pattern, compiled once per process: every Glossary built from the same
+    files (each run, each reload in the review app) shares it, and `re`'s own cache of 512
+    patterns is not flooded by a large glossary."""
+    return re.compile(_phrase_pattern(folded, lang))
 
 
 def _phrase_pattern(folded: str, lang: str) -> str:
