@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
   gettext                      # msgfmt / msgmerge: real peers in tests
+  python3-venv                 # venv for Debian's optimized python3 (see PY below)
   apertium apertium-eng-spa    # second MT engine (English -> Spanish)
   poppler-utils                # pdftotext / pdffonts for PDF checks
   openssh-client               # ssh-keygen -Y sign/verify: SSH-signed sign-offs
@@ -30,7 +31,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-PY=${PYTHON:-python3}
+# The interpreter: $PYTHON if set; else Debian's own build of the Python the lock was made for
+# (3.11), built with profile-guided optimization: pure-Python work such as reading catalogs
+# takes about 17 % less CPU on it than on an unoptimized source build such as pyenv's, the
+# whole test suite 3-7 % less (measured side by side, see README); else python3 on PATH.
+LOCKED_PY=3.11
+if [ -n "${PYTHON:-}" ]; then
+  PY=$PYTHON
+elif [ -x "/usr/bin/python$LOCKED_PY" ] && dpkg-query -W -f='${Status}' "python$LOCKED_PY-venv" 2>/dev/null | grep -q "ok installed"; then
+  PY=/usr/bin/python$LOCKED_PY
+else
+  PY=python3
+fi
 VENV=${PIPELINE_VENV:-.venv}
 if [ ! -x "$VENV/bin/python" ]; then
   "$PY" -m venv "$VENV"
