@@ -17,4 +17,4 @@ bash scripts/setup.sh
 # again (collection 5.3 s a worker instead of 1.9 s).
 unset PYTHONDONTWRITEBYTECODE
 # One worker per core (pytest-xdist); PIPELINE_TEST_WORKERS=0 runs in this process.
-"$VENV/bin/pytest" -n "${PIPELINE_TEST_WORKERS:-auto}" "$@"
+"$VENV/bin/pytest" -n "${PIPELINE_TEST_WORKERS:-auto}" --dist loadfile "$@"
