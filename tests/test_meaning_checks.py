@@ -282,6 +282,34 @@ def test_a_term_named_twice_must_be_there_twice_but_a_synonym_in_brackets_is_one
     assert "names it 2 times, the translation 1" in problems[0].detail
 
 
+# A donor written as the longer term "matched sibling donor" (its translation contains the
+# donor's): (lang, the translation with the longer term, with the donor's own term).
+KIND_OF = [
+    ("es", "Se analizará primero a su donante hermano HLA idéntico.",
+     "Se analizará primero a su donante."),
+    ("fr", "Votre donneur apparenté HLA-identique sera examiné en premier.",
+     "Votre donneur sera examiné en premier."),
+    ("ru", "Сначала обследуют вашего совместимого родственного донора.",
+     "Сначала обследуют вашего донора."),
+    ("ar", "سيُفحص متبرع شقيق مطابق أولًا.", "سيُفحص المتبرع أولًا."),
+    ("zh", "我们会先检查您的同胞全相合供者。", "我们会先检查您的供者。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "longer", "plain"), KIND_OF)
+def test_a_term_inside_a_longer_term_the_source_does_not_name_is_not_there(
+        lang: str, longer: str, plain: str) -> None:
+    """"Your donor" translated as "your matched sibling donor" is another, narrower term:
+    the donor is missing. Where the source says "matched sibling donor", it is right."""
+    problems = GLOSSARY.verify("Your donor will be tested first.", longer, lang)
+    assert [(p.kind, p.term.id) for p in problems] == [("missing", "donor")]
+    assert not GLOSSARY.verify("Your donor will be tested first.", plain, lang)
+    assert not GLOSSARY.verify("Your matched sibling donor will be tested first.", longer, lang)
+    # The longer term said in words of its own: "matched sibling" names it too.
+    assert not GLOSSARY.verify("Your donor, a matched sibling, will be tested first.", longer,
+                               lang)
+
+
 @pytest.mark.parametrize(("lang", "target", "found"), [
     ("zh", "请在2027年三月15@日之前递交。", True),            # a marker after a digit
     ("ru", "Пишите на user@example.org до 15 марта.", False),    # an address is no marker

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.glossary.terms import Glossary, plain_text
+from pipeline.glossary.terms import Glossary
+from pipeline.glossary.text import plain_text
 from pipeline.model import Document, Term
 
 _ABBREVIATION = re.compile(r"(?<![\w-])(?=[A-Z0-9-]*[A-Z][A-Z0-9-]*[A-Z])[A-Z][A-Z0-9]*"

@@ -2,11 +2,11 @@
 
 Files are read in pipeline.glossary.load (CSV in csvfile, TBX in tbx).
 
-Matching works on a plain-text projection of inline Markdown (emphasis and link brackets
-dropped, code spans, URLs and link targets turned into barriers) cut into word tokens, looked
-up in one index per glossary: no regex per term per segment. Target verification compares
-folded text (NFKC, casefold, Arabic tashkeel/tatweel and alef forms, Russian ё, Spanish and
-French accents) with per-language inflection rules, documented on `_word_pattern`.
+Matching works on a plain-text projection of inline Markdown (pipeline.glossary.text) cut
+into word tokens, looked up in one index per glossary: no regex per term per segment.
+Target verification compares folded text with per-language inflection rules (also in
+pipeline.glossary.text), and counts a term's translation only where it is not part of a
+longer term the source does not name.
 """
 
 from __future__ import annotations
@@ -15,46 +15,22 @@ import hashlib
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import NamedTuple
 
-from pipeline import inline
+from pipeline.glossary.text import fold, phrase, plain_text
 from pipeline.model import Term
 
-_BARRIER = "\x00"
-_HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
-_MARKUP = re.compile(
-    r"(?P<code>" + inline.CODE_SPAN_SRC + r")"
-    r"|(?P<url>" + "|".join((inline.AUTOLINK_SRC, inline.URL_SRC, r"mailto:" + inline.EMAIL_SRC,
-                             inline.EMAIL_SRC)) + r")"
-    r"|(?P<tail>\]" + inline.LINK_TARGET_SRC + r"|\]\[[^\]]*\])"
-    r"|(?P<tag></?[A-Za-z][^<>]*>|<!--.*?-->)"
-    r"|\\(?P<esc>[!-/:-@\[-`{-~])"
-    r"|(?P<drop>\*+|~~|!?\[|\]|(?<![^\W_])_+|_+(?![^\W_]))", re.S)
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\s\-‐‑]")
 _HYPHENS = "-‐‑"
 _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "self", "ex",
              "inter", "intra", "extra", "over", "under", "mini", "micro", "pan", "de", "auto",
              "allo", "mid", "neo", "para", "peri", "pro", "trans", "ultra", "hyper", "hypo"}
-_SPACE = re.compile(r"\s+")
+_WORDS = re.compile(r"[^\W\d_]+")
 _GLOSS = re.compile(r"[\s()/*_]*")    # between a term and its synonym in brackets or after /
-_TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEF = str.maketrans("أإآٱ", "اااا")
-_RU_ENDINGS = (  # longest first
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ией", "иям", "иях", "ой", "ей",
-    "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ый", "ий", "ая", "яя", "ое", "ее", "ую",
-    "юю", "ые", "ие", "ых", "их", "ым", "им", "ью", "ия", "ии", "ию", "а", "я", "ы", "и", "у",
-    "ю", "е", "о", "ь", "й",
-)
-_CONSONANTS = set("бвгджзйклмнпрстфхцчшщ")
-_GROUPS = {"cjk": {"zh", "ja", "ko", "th", "lo", "km", "my"},
-           "slavic": {"ru", "uk", "be", "bg", "sr", "mk"},
-           "romance": {"es", "fr", "pt", "it", "ca", "gl", "ro"},
-           "arabic": {"ar", "fa", "ur"}}
-
-
 @dataclass(frozen=True, slots=True)
 class Match:
     """A glossary term found in a source segment: its span in the original Markdown."""
@@ -152,7 +128,8 @@ class Glossary:
         """Problems with the glossary terms of `source` in its translation `target`."""
         matches = self.match(source)
         terms = list({id(m.term): m.term for m in matches}.values())  # hashing a Term is slow
-        folded = _fold(target, lang)
+        folded = fold(target, lang)
+        named_terms = {id(t) for t in terms}
         problems: list[TermProblem] = []
         accepted: list[tuple[int, int]] = []
         for term in terms:
@@ -167,6 +144,7 @@ class Glossary:
             variants = self._patterns(term, lang, forbidden=False)
             hits = [m.span() for _, p in variants for m in p.finditer(folded)]
             accepted += hits
+            hits = self._unswallowed(term, lang, folded, hits, named_terms, source)
             wanted = term.target(lang)
             if variants and not hits:
                 more = "".join(f' or "{v}"' for v in wanted[1:3])
@@ -185,6 +163,61 @@ class Glossary:
                     problems.append(TermProblem("forbidden", term,
                                                 f'"{variant}" is not allowed here{hint}'))
         return problems
+
+    def _unswallowed(self, term: Term, lang: str, folded: str, hits: list[tuple[int, int]],
+                     named: set[int], source: str) -> list[tuple[int, int]]:
+        """The hits of `term` that are not part of a longer term the source says nothing of:
+        "متبرع" (donor) inside "متبرع شقيق مطابق" (matched sibling donor) is that other term
+        where the source has neither "matched" nor "sibling"."""
+        if not hits:
+            return hits
+        longer = [t for t in self._containers(lang).get(id(term), ()) if id(t) not in named]
+        said = {w[:5] for w in _WORDS.findall(source.casefold())} if longer else set()
+        longer = [t for t in longer if not any(w <= said for w in _variant_words(t))]
+        if not longer:
+            return hits
+        spans = [m.span() for t in longer for _, p in self._patterns(t, lang, forbidden=False)
+                 for m in p.finditer(folded)]
+        return [(s, e) for s, e in hits
+                if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
+
+    def _containers(self, lang: str) -> dict[int, tuple[Term, ...]]:
+        """For each term, the longer terms that contain it in English and in `lang` (matched
+        sibling donor, donor): a kind of it, not the same concept said in other words."""
+        if lang in self._kinds:
+            return self._kinds[lang]
+        targets = [(t, [fold(v, lang) for v in t.target(lang) if fold(v, lang)])
+                   for t in self.terms if not t.dnt]
+        owners: list[int] = []     # where each target starts in `joined`, and whose it is
+        starts: list[int] = []
+        at = 0
+        for n, (_, theirs) in enumerate(targets):
+            for b in theirs:
+                starts.append(at)
+                owners.append(n)
+                at += len(b) + 1
+        joined = "\x00".join(b for _, theirs in targets for b in theirs)
+        found: dict[int, list[Term]] = {}
+        for term, mine in targets:
+            english = [v.casefold() for v in term.source]
+            for a in mine:
+                pos = joined.find(a)
+                while pos != -1:
+                    k = bisect_right(starts, pos) - 1
+                    other = targets[owners[k]][0]
+                    end = starts[k + 1] - 1 if k + 1 < len(starts) else len(joined)
+                    if other is not term and end - starts[k] > len(a) \
+                            and other not in found.get(id(term), ()) and any(
+                            re.search(rf"\b{re.escape(e)}\b", v.casefold())
+                            for e in english for v in other.source):
+                        found.setdefault(id(term), []).append(other)
+                    pos = joined.find(a, pos + 1)
+        kinds = self._kinds[lang] = {k: tuple(v) for k, v in found.items()}
+        return kinds
+
+    @cached_property
+    def _kinds(self) -> dict[str, dict[int, tuple[Term, ...]]]:
+        return {}
 
     @cached_property
     def _split_index(self) -> tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]]:
@@ -225,9 +258,14 @@ class Glossary:
         if found is None or found[0] is not term:
             variants = term.forbidden_in(lang) if forbidden else term.target(lang)
             found = self._compiled[key] = (term, [
-                (v, _compiled_phrase(_fold(v, lang), lang))
-                for v in variants if _fold(v, lang)])
+                (v, phrase(fold(v, lang), lang))
+                for v in variants if fold(v, lang)])
         return found[1]
+
+
+def _variant_words(term: Term) -> list[set[str]]:
+    """The words of each English variant of a term (5-letter stems, 3 letters and up)."""
+    return [{w[:5] for w in _WORDS.findall(v.casefold()) if len(w) >= 3} for v in term.source]
 
 
 def _mentions(source: str, matches: list[Match]) -> int:
@@ -251,32 +289,6 @@ def _occurrences(spans: list[tuple[int, int]]) -> int:
 
 def _key(token: _Token, case_sensitive: bool) -> str:
     return token.raw if case_sensitive else token.folded
-
-
-def plain_text(text: str) -> tuple[str, list[int] | None]:
-    """Inline Markdown as plain text to match on, with each character's offset in `text`."""
-    if not _HINT.search(text):
-        return text, None
-    out: list[str] = []
-    where: list[int] = []
-    pos = 0
-    for m in _MARKUP.finditer(text):
-        out.append(text[pos:m.start()])
-        where.extend(range(pos, m.start()))
-        kind = m.lastgroup
-        if kind in ("code", "url", "tail"):
-            out.append(_BARRIER)
-            where.append(m.start())
-        elif kind == "tag":
-            out.append(" ")
-            where.append(m.start())
-        elif kind == "esc":
-            out.append(m.group("esc"))
-            where.append(m.start("esc"))
-        pos = m.end()
-    out.append(text[pos:])
-    where.extend(range(pos, len(text)))
-    return "".join(out), where
 
 
 def _tokens(clean: str) -> list[_Token]:
@@ -315,82 +327,6 @@ def _forms(word: str) -> frozenset[str]:
     elif low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3:
         stems.add(word[:-1])
     return frozenset(f for s in stems for f in (s, s + "'s", _plural(s)))
-
-
-@lru_cache(maxsize=64)
-def _group(lang: str) -> str:
-    base = re.split(r"[-_]", lang)[0].lower()
-    return next((name for name, tags in _GROUPS.items() if base in tags), "")
-
-
-def _fold(text: str, lang: str) -> str:
-    """Target text for comparison: markup dropped, NFKC, casefolded, script-specific folds."""
-    s = plain_text(text)[0].replace(_BARRIER, " ")
-    s = unicodedata.normalize("NFKC", s).casefold().replace("’", "'").replace("ё", "е")
-    group = _group(lang)
-    if group == "arabic":
-        s = _TASHKEEL.sub("", s).translate(_ALEF)
-    elif group == "romance" and not s.isascii():
-        s = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFD", s))
-    return _SPACE.sub(" ", s).strip()
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")   # an ASCII character is never a combining mark
-
-
-def _drop_combining(found: re.Match[str]) -> str:
-    return "" if unicodedata.combining(found.group()) else found.group()
-
-
-def _word_pattern(word: str, group: str) -> str:
-    """One folded word of a target term, with the inflection its language allows.
-
-    Spanish/French: an optional plural ending (s, es, x; French -al/-aux); accents are folded.
-    Russian: the ending is cut from the glossary form (longest of the usual noun and adjective
-    endings, keeping 3+ letters) and any ending of up to 4 letters accepted (4, because a noun
-    such as "синдром" loses "ом" that is its own, then takes "омом"), with an optional fleeting
-    о/е before a final consonant pair, so "клетки" also accepts "клеток", "клеткам".
-    Arabic: optional clitics (و ف ب ك ل) and article ال (also before Latin words such as
-    "وICANS"), ة ↔ ات, up to 2 suffix letters.
-    Other languages and non-letter words: the word as is.
-    """
-    esc = re.escape(word)
-    if group == "romance" and len(word) > 2 and word[-1].isalpha():
-        return (re.escape(word[:-2]) + "(?:al|aux)") if word.endswith("al") else esc + "(?:s|es|x)?"
-    if group == "slavic" and len(word) >= 4 and "\u0400" <= word[-1] <= "\u04ff":
-        stem = next((word[:-len(e)] for e in _RU_ENDINGS
-                     if word.endswith(e) and len(word) - len(e) >= 3), word)
-        if len(stem) >= 4 and stem[-1] in _CONSONANTS and stem[-2] in _CONSONANTS:
-            return re.escape(stem[:-1]) + "[ое]?" + re.escape(stem[-1]) + r"[^\W\d_]{0,4}"
-        return re.escape(stem) + r"[^\W\d_]{0,4}"
-    if group == "arabic" and not any("\u0621" <= c <= "\u064a" for c in word):
-        return "[وفبكل]{0,2}(?:ال)?" + esc
-    if group == "arabic":
-        core = word[2:] if word.startswith("ال") and len(word) > 3 else word
-        if core.endswith("ة"):
-            tail = r"(?:ة|ات|ت[^\W\d_]{0,2})"
-            core = core[:-1]
-        else:
-            tail = r"[^\W\d_]{0,2}" if len(core) >= 3 else ""
-        return "[وفبكل]{0,2}(?:ال)?" + re.escape(core) + tail
-    return esc
-
-
-@lru_cache(maxsize=8192)
-def _compiled_phrase(folded: str, lang: str) -> re.Pattern[str]:
-    """A term variant's pattern, compiled once per process: every Glossary built from the same
-    files (each run, each reload in the review app) shares it, and `re`'s own cache of 512
-    patterns is not flooded by a large glossary."""
-    return re.compile(_phrase_pattern(folded, lang))
-
-
-def _phrase_pattern(folded: str, lang: str) -> str:
-    group = _group(lang)
-    words = folded.split(" ")
-    if group == "cjk":
-        return r"\s*".join(re.escape(w) for w in words)
-    body = r"\s+".join(_word_pattern(w, group) for w in words)
-    return rf"(?<!\w){body}(?!\w)"
 
 
 # ---------------------------------------------------------------- loading and validation
