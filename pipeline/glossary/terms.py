@@ -15,7 +15,6 @@ import hashlib
 import json
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +29,8 @@ _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "
              "inter", "intra", "extra", "over", "under", "mini", "micro", "pan", "de", "auto",
              "allo", "mid", "neo", "para", "peri", "pro", "trans", "ultra", "hyper", "hypo"}
 _WORDS = re.compile(r"[^\W\d_]+")
+# Which terms are kinds of which (`Glossary._containers`), by (fingerprint, language), as ids.
+_KINDS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 _GLOSS = re.compile(r"[\s()/*_]*")    # between a term and its synonym in brackets or after /
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -183,41 +184,59 @@ class Glossary:
 
     def _containers(self, lang: str) -> dict[int, tuple[Term, ...]]:
         """For each term, the longer terms that contain it in English and in `lang` (matched
-        sibling donor, donor): a kind of it, not the same concept said in other words."""
+        sibling donor, donor): a kind of it, not the same concept said in other words.
+        Worked out once per process for each glossary content and language (`_KINDS`)."""
         if lang in self._kinds:
             return self._kinds[lang]
-        targets = [(t, [fold(v, lang) for v in t.target(lang) if fold(v, lang)])
-                   for t in self.terms if not t.dnt]
-        owners: list[int] = []     # where each target starts in `joined`, and whose it is
-        starts: list[int] = []
-        at = 0
-        for n, (_, theirs) in enumerate(targets):
-            for b in theirs:
-                starts.append(at)
-                owners.append(n)
-                at += len(b) + 1
-        joined = "\x00".join(b for _, theirs in targets for b in theirs)
-        found: dict[int, list[Term]] = {}
-        for term, mine in targets:
-            english = [v.casefold() for v in term.source]
-            for a in mine:
-                pos = joined.find(a)
-                while pos != -1:
-                    k = bisect_right(starts, pos) - 1
-                    other = targets[owners[k]][0]
-                    end = starts[k + 1] - 1 if k + 1 < len(starts) else len(joined)
-                    if other is not term and end - starts[k] > len(a) \
-                            and other not in found.get(id(term), ()) and any(
-                            re.search(rf"\b{re.escape(e)}\b", v.casefold())
-                            for e in english for v in other.source):
-                        found.setdefault(id(term), []).append(other)
-                    pos = joined.find(a, pos + 1)
-        kinds = self._kinds[lang] = {k: tuple(v) for k, v in found.items()}
+        key = (self.fingerprint, lang)
+        by_id = _KINDS.get(key)
+        if by_id is None:
+            if len(_KINDS) >= 32:
+                _KINDS.clear()
+            by_id = _KINDS[key] = self._kinds_of(lang)
+        terms = {t.id: t for t in self.terms}
+        kinds = self._kinds[lang] = {id(terms[k]): tuple(terms[o] for o in v)
+                                     for k, v in by_id.items()}
         return kinds
+
+    def _kinds_of(self, lang: str) -> dict[str, tuple[str, ...]]:
+        targets = {t.id: [f for f in (fold(v, lang) for v in t.target(lang)) if f]
+                   for t in self.terms if not t.dnt}
+        found: dict[str, tuple[str, ...]] = {}
+        for term, others in self._english_kinds().items():
+            mine = targets.get(term)
+            if mine:
+                inside = tuple(o for o in others if any(
+                    len(b) > len(a) and a in b for a in mine for b in targets.get(o, ())))
+                if inside:
+                    found[term] = inside
+        return found
 
     @cached_property
     def _kinds(self) -> dict[str, dict[int, tuple[Term, ...]]]:
         return {}
+
+    def _english_kinds(self) -> dict[str, list[str]]:
+        """For each term id, the other terms one of whose English forms contains one of its
+        own as whole words (looked for only among the terms that have all its words)."""
+        by_word: dict[str, set[int]] = {}
+        for n, term in enumerate(self.terms):
+            for variant in term.source:
+                for word in _WORDS.findall(variant.casefold()):
+                    by_word.setdefault(word, set()).add(n)
+        found: dict[str, list[str]] = {}
+        for n, term in enumerate(self.terms):
+            for variant in term.source:
+                words = _WORDS.findall(variant.casefold())
+                if not words:
+                    continue
+                inside = re.compile(rf"(?<![^\W_]){re.escape(variant.casefold())}(?![^\W_])")
+                for k in sorted(set.intersection(*(by_word[w] for w in words)) - {n}):
+                    other = self.terms[k]
+                    if other.id not in found.get(term.id, ()) and any(
+                            inside.search(v.casefold()) for v in other.source):
+                        found.setdefault(term.id, []).append(other.id)
+        return found
 
     @cached_property
     def _split_index(self) -> tuple[dict[str, list[_Entry]], dict[str, list[_Entry]]]:
