@@ -32,6 +32,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 # Which terms are kinds of which (`Glossary._containers`), by (fingerprint, language), as ids.
 _KINDS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 _GLOSS = re.compile(r"[\s()/*_]*")    # between a term and its synonym in brackets or after /
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A glossary term found in a source segment: its span in the original Markdown."""

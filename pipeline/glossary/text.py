@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 from pipeline import inline
+from pipeline.languages import base_language
 
 BARRIER = "\x00"
 _HINT = re.compile(r"[`*_\[\]<\\~]|https?:|www\.|ftp:|mailto:")
@@ -69,7 +70,7 @@ def plain_text(text: str) -> tuple[str, list[int] | None]:
 
 @lru_cache(maxsize=64)
 def _group(lang: str) -> str:
-    base = re.split(r"[-_]", lang)[0].lower()
+    base = base_language(lang)
     return next((name for name, tags in _GROUPS.items() if base in tags), "")
 
 
