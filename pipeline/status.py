@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
 
 import click
 
@@ -62,10 +64,10 @@ def collect(config: Config) -> list[StatusRow]:
                     digest = file_digest(po_path, extra=_review_key(config, lang.tag, doc))
                     known = memo.get(shown, digest)
                     if known is None:
-                        known = asdict(catalogs.counts(
-                            catalogs.read_catalog(po_path, shown=shown)))
+                        po = catalogs.read_catalog(po_path, shown=shown)
+                        known = asdict(catalogs.counts(po))
                         if config.review.enabled and not orphaned:
-                            known["signed"] = _signed(config, lang.tag, doc)
+                            known["signed"] = _signed(config, lang.tag, doc, po, po_path)
                         memo.put(shown, digest, known)
                     signed = known.get("signed")
                     counts = Counts(**{k: v for k, v in known.items() if k != "signed"})
@@ -84,10 +86,13 @@ def _review_key(config: Config, lang: str, doc: str) -> str:
                        config.source_dir / f"{doc}.md", extra=repr(config.review))
 
 
-def _signed(config: Config, lang: str, doc: str) -> int:
-    from pipeline.review.signoff import document_states
+def _signed(config: Config, lang: str, doc: str, po: Any, path: Path) -> int:
+    """Entries whose sign-off holds, from the catalog already parsed for the counts."""
+    from pipeline.checks.inputs import to_catalog
+    from pipeline.review.signoff import catalog_states
 
-    return sum(s.ok for s in document_states(config, lang=lang, doc=doc))
+    catalog = to_catalog(po, path.read_text("utf-8"), file=config.rel(path), lang=lang, doc=doc)
+    return sum(s.ok for s in catalog_states(config, catalog))
 def _orphans(config: Config, docs: set[str]) -> list[str]:
     """Documents with a catalog in some language but no source any more."""
     found = set()
