@@ -282,6 +282,36 @@ def test_broken_catalog_shows_its_error_in_the_page(server: ReviewApp) -> None:
     assert status == 200 and 'class="error" role="alert"' in html
 
 
+def overview_row(html: str, lang: str, doc: str = DOC) -> str:
+    """The overview's row for `lang` and `doc`, after the document link."""
+    return html.split(f'<a href="/doc/{lang}/{doc}">', 1)[1].split("</tr>", 1)[0]
+
+
+def counts_in(row: str) -> list[str]:
+    """The row's cells: entries, approved, signed, machine, untranslated, findings…"""
+    return [cell.split(">", 1)[1] for cell in row.split("</td>")[1:] if ">" in cell]
+
+
+def test_overview_follows_what_changes_on_disk(server: ReviewApp) -> None:
+    """The overview remembers rows whose files did not change; an approval made in Poedit
+    and a catalog broken by hand both show on the next visit."""
+    cookies, _ = session(server)
+    first = request(server, "GET", "/", headers={"Cookie": cookies})[1]
+    total, approved, signed, machine = counts_in(overview_row(first, "es"))[:4]
+    assert request(server, "GET", "/", headers={"Cookie": cookies})[1] == first
+    po = polib.pofile(str(po_of(server, "es")))
+    draft = next(e for e in po if "fuzzy" in e.flags and e.msgstr)
+    draft.flags.remove("fuzzy")
+    po.save()
+    html = request(server, "GET", "/", headers={"Cookie": cookies})[1]
+    assert counts_in(overview_row(html, "es"))[:4] == [
+        total, str(int(approved) + 1), signed, str(int(machine) - 1)]
+    assert 'role="alert"' not in overview_row(html, "ru")
+    po_of(server, "ru").write_text('msgid "a"\nmsgstr "b\n', "utf-8")
+    html = request(server, "GET", "/", headers={"Cookie": cookies})[1]
+    assert 'role="alert"' in overview_row(html, "ru")
+
+
 def test_arabic_interface_is_right_to_left(fresh: Path) -> None:
     app = ReviewApp(load_config(fresh), reviewer=None, role="reviewer", host="127.0.0.1",
                     port=1, ui_lang="ar")

@@ -15,6 +15,7 @@ from pipeline.checks import Catalog, Entry, Scope
 from pipeline.checks.inputs import checks_glossary, enabled_checks, to_catalog
 from pipeline.config import Config
 from pipeline.errors import PipelineError
+from pipeline.files import file_digest
 from pipeline.markdown import load_document
 from pipeline.review import signoff
 
@@ -102,6 +103,7 @@ class Project:
         self.checks = [c for c in enabled_checks(config)[0].values() if c.scope == "entry"]
         self._glossary: Any = None
         self._glossary_loaded = False
+        self._rows: dict[tuple[str, str], tuple[str, DocRow]] = {}
 
     @property
     def glossary(self) -> Any:
@@ -180,10 +182,29 @@ class Project:
                                  if line.startswith("mt:"))))
         return views
 
+    def inputs(self, lang: str, doc: str) -> str:
+        """A digest of the files one document's entries are made from in one language: the
+        catalog, the English source, the sign-off records and the allowed signers."""
+        from pipeline.review.records import log_path
+
+        review = self.config.review
+        paths = [self.path(lang, doc), self.config.source_dir / f"{doc}.md",
+                 log_path(self.config.root, review.records_dir, lang, doc)]
+        if review.signatures == "ssh":
+            paths.append(self.config.root / review.allowed_signers)
+        return file_digest(*paths)
+
     def overview(self) -> list[DocRow]:
+        """One row per language and document; a row whose files have not changed since the
+        last overview is not worked out again (every entry's findings and sign-off state)."""
         rows = []
         for lang in self.langs:
             for doc in self.docs:
+                key = self.inputs(lang, doc)
+                known = self._rows.get((lang, doc))
+                if known is not None and known[0] == key:
+                    rows.append(known[1])
+                    continue
                 try:
                     views = self.entries(lang, doc)
                 except PipelineError as exc:
@@ -195,7 +216,9 @@ class Project:
                              "unsigned": "approved"}.get(v.state, v.state)
                     counts[group] = counts.get(group, 0) + 1
                 counts["approved"] = counts.get("approved", 0) + counts.get("signed", 0)
-                rows.append(DocRow(lang, doc, counts, sum(v.critical for v in views)))
+                row = DocRow(lang, doc, counts, sum(v.critical for v in views))
+                self._rows[(lang, doc)] = (key, row)
+                rows.append(row)
         return rows
 
 
