@@ -5,9 +5,11 @@ signatures are made and checked by the real ssh-keygen with keys made here."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -120,8 +122,9 @@ def keys(tmp_path: Path) -> dict[str, Path]:
     return made
 
 
-def test_ssh_signed_signoffs(fresh: Path, keys: dict[str, Path]) -> None:
-    config = fresh / "pyproject.toml"
+def require_ssh(root: Path, keys: dict[str, Path]) -> None:
+    """The project requires SSH-signed sign-offs; Amal's and Dana's keys are allowed."""
+    config = root / "pyproject.toml"
     config.write_text(config.read_text("utf-8").replace(
         '# signatures = "ssh"; allowed-signers = "review/allowed_signers"',
         'signatures = "ssh"\nallowed-signers = "review/allowed_signers"'), "utf-8")
@@ -129,18 +132,27 @@ def test_ssh_signed_signoffs(fresh: Path, keys: dict[str, Path]) -> None:
                f"{keys[who].with_suffix('.pub').read_text().split(' ', 2)[1]}"
                for who, email in (("amal", "amal.sample@example.org"),
                                   ("dana", "dana.sample@example.org"))]
-    (fresh / "review" / "allowed_signers").write_text("\n".join(signers) + "\n", "utf-8")
+    (root / "review" / "allowed_signers").write_text("\n".join(signers) + "\n", "utf-8")
+
+
+def sign_with_keys(root: Path, keys: dict[str, Path], doc: str = CAR_T) -> None:
+    """Amal signs every entry of the Arabic `doc`, Dana (clinician) its critical ones."""
+    assert run(root, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator",
+               "--key", str(keys["amal"]), doc).exit_code == 0
+    assert run(root, "signoff", "--lang", "ar", "--reviewer", DANA, "--role", "clinician",
+               "--key", str(keys["dana"]), *[f"--entry={m}" for m in critical(root, doc)],
+               doc).exit_code == 0
+
+
+def test_ssh_signed_signoffs(fresh: Path, keys: dict[str, Path]) -> None:
+    require_ssh(fresh, keys)
     # ru and zh records carry no signature: with signatures required they do not count.
     assert {f["lang"] for f in findings(fresh)} == {"ar", "ru", "zh"}
     no_key = run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, CAR_T)
     assert no_key.exit_code == 2
     assert no_key.output == ("error: pyproject.toml: this project requires SSH-signed "
                              "sign-offs (pass your private key with --key ~/.ssh/id_ed25519)\n")
-    assert run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator",
-               "--key", str(keys["amal"]), CAR_T).exit_code == 0
-    assert run(fresh, "signoff", "--lang", "ar", "--reviewer", DANA, "--role", "clinician",
-               "--key", str(keys["dana"]), *[f"--entry={m}" for m in critical(fresh, CAR_T)],
-               CAR_T).exit_code == 0
+    sign_with_keys(fresh, keys)
     assert [f for f in findings(fresh, "--lang", "ar") if f["doc"] == CAR_T] == []
     log = fresh / "review" / "signoffs" / "ar" / f"{CAR_T}.jsonl"
     lines = log.read_text("utf-8").splitlines()
@@ -157,3 +169,35 @@ def test_ssh_signed_signoffs(fresh: Path, keys: dict[str, Path]) -> None:
                str(keys["omar"]), "--entry", first["msgid"], CAR_T).exit_code == 0
     errors = [f for f in findings(fresh, "--lang", "ar") if f["doc"] == CAR_T]
     assert [(f["check"], f["msgid"]) for f in errors] == [("unsigned", first["msgid"])]
+
+
+def test_a_build_verifies_an_unchanged_documents_signatures_once(fresh: Path,
+                                                                  keys: dict[str, Path],
+                                                                  tmp_path: Path) -> None:
+    """Each `pipeline build` is a new process: an unchanged document's SSH signatures are
+    not verified again (the verdict is kept under the digest of what it was read from);
+    a record edited by hand is verified anew and the document refused."""
+    require_ssh(fresh, keys)
+    sign_with_keys(fresh, keys)
+    shim, calls = tmp_path / "bin", tmp_path / "calls"
+    shim.mkdir()
+    (shim / "ssh-keygen").write_text(f'#!/bin/sh\necho "$1" >> {calls}\n'
+                                     f'exec {shutil.which("ssh-keygen")} "$@"\n', "utf-8")
+    (shim / "ssh-keygen").chmod(0o755)
+    env = {**os.environ, "PATH": f"{shim}:{os.environ['PATH']}"}
+
+    def build() -> tuple[str, int]:
+        done = subprocess.run([sys.executable, "-m", "pipeline", "build", "--lang", "ar",
+                               "--format", "html"], cwd=fresh, env=env, capture_output=True,
+                              text=True, timeout=120)
+        line = next(x for x in done.stdout.splitlines() if f"ar/{CAR_T}" in x)
+        return line.split()[0], len(calls.read_text().splitlines()) if calls.exists() else 0
+
+    first, verified = build()
+    assert first == "built" and verified > 0
+    again, more = build()
+    assert again == "unchanged" and more == verified
+    log = fresh / "review" / "signoffs" / "ar" / f"{CAR_T}.jsonl"
+    log.write_text(log.read_text("utf-8").replace("Amal Sample", "Amal Sampel", 1), "utf-8")
+    refused, after = build()
+    assert refused == "refused" and after > verified

@@ -48,15 +48,12 @@ from pipeline.config import Config
 from pipeline.errors import BuildError
 from pipeline.extract import source_files
 from pipeline.files import file_digest, write_if_changed
-from pipeline.markdown import (
-    load_document,
-    parse,
-    read_source,
-)
-from pipeline.review.release import Gate
+from pipeline.markdown import load_document, parse, read_source
+from pipeline.review.records import log_path
+from pipeline.review.release import DocSignoff, Gate, doc_signoff
 from pipeline.review.release import gate as signoff_gate
 from pipeline.segment import normalize_space
-from pipeline.state import Memo
+from pipeline.state import Memo, code_digest
 
 
 def _digest(*parts: object) -> str:
@@ -133,8 +130,6 @@ def build(config: Config, *, langs: tuple[str, ...] = (), formats: tuple[str, ..
                                      for f in plan.removed))
 
 
-
-
 @dataclass(frozen=True)
 class _Source:
     name: str
@@ -171,6 +166,27 @@ class _Inputs:
             data = self.memo.put(shown, digest, [catalogs.translations(po, approved_only=False),
                                                  catalogs.translations(po, approved_only=True)])
         return data[0], data[1]
+
+    def signoff(self, lang: str, doc: str) -> DocSignoff:
+        """A document's sign-off state in one language, remembered by the digest of all it
+        is read from (catalog, source, records, allowed signers, review settings, the review
+        code): an unchanged document's SSH signatures are not verified again every build."""
+        config, review = self.config, self.config.review
+        paths = [catalogs.catalog_path(config.locales_dir, lang, doc),
+                 config.source_dir / f"{doc}.md",
+                 log_path(config.root, review.records_dir, lang, doc)]
+        if review.signatures == "ssh":
+            paths.append(config.root / review.allowed_signers)
+        digest = file_digest(*paths, extra=repr(review) + code_digest("review"))
+        item = f"signoff:{lang}/{doc}"
+        data = self.memo.get(item, digest)
+        if data is None:
+            signed = doc_signoff(config, lang=lang, doc=doc)
+            data = self.memo.put(item, digest, [signed.total, [list(c) for c in signed.counts],
+                                                list(signed.reviewers), signed.latest])
+        total, counts, reviewers, latest = data
+        return DocSignoff(total=total, counts=tuple((k, v) for k, v in counts),
+                          reviewers=tuple(reviewers), latest=latest)
 
     def save(self) -> None:
         self.memo.save()
@@ -236,7 +252,9 @@ class _Plan:
             rev = self.reviews[(doc, lang.tag)] = review(segments, tables)
             decision = release_decision(released=lang.released, draft=self.draft, rev=rev)
             verdict = signoff_gate(config, lang=lang, doc=doc, draft=self.draft,
-                                   catalog=config.rel(path)) if decision == "build" else Gate()
+                                   catalog=config.rel(path),
+                                   signed=inputs.signoff(lang.tag, doc)) \
+                if decision == "build" and config.review.enabled else Gate()
             if verdict.refuse and lang.tag in self.selected:
                 self.outcomes[(doc, lang.tag)] = DocOutcome(doc, lang.tag, "refused", rev,
                                                             verdict.refuse)

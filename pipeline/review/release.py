@@ -74,11 +74,14 @@ class Gate:
     reviewed: dict[str, str] = field(default_factory=dict)  # for "Reviewed by … on …"
 
 
-def gate(config: Config, *, lang: Language, doc: str, draft: bool, catalog: str) -> Gate:
-    """Released languages with `require-signoff` publish only completely signed documents."""
+def gate(config: Config, *, lang: Language, doc: str, draft: bool, catalog: str,
+         signed: DocSignoff | None = None) -> Gate:
+    """Released languages with `require-signoff` publish only completely signed documents
+    (`signed`: the document's sign-off state where the caller has it, else read now)."""
     if not config.review.enabled:
         return Gate()
-    signed = doc_signoff(config, lang=lang.tag, doc=doc)
+    if signed is None:
+        signed = doc_signoff(config, lang=lang.tag, doc=doc)
     unsigned = lang.released and config.review.require_signoff and not signed.complete
     if unsigned and not draft:
         return Gate(refuse=refusal(signed, lang=lang.tag, doc=doc, catalog=catalog))
