@@ -7,14 +7,15 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
 sample's 456 human translations):
 - substitution: the translation is, letters and digits, the approved translation of a
   different source elsewhere in the project, unless it fits this source OWNER_MARGIN times
-  better (known words covered, length, sentence or heading); or the translation has so few
-  of the words, names and numbers the corpus knows for the source that a real translation
-  of this project would have as few with a chance under SUBSTITUTION_ALPHA (binomial, at the
-  corpus's own rate of found words; SHAPE_ALPHA where one ends as a sentence and the other
-  does not). On the sample the lowest chance among the human translations is 1.3 %.
-  Also both ways (`Corpus.evidence`: the target's firmly paired words must have their English
-  in the source too), where translations differing as a whole in how literal they are is
-  measured (beta-binomial, its ρ from the corpus) so long sentences are not over-trusted:
+  better (known words covered, length from _LENGTH_MIN characters of source on, sentence or
+  heading); or the translation has so few of the words, names and numbers the corpus knows
+  for the source that a real translation of this project would have as few with a chance
+  under SUBSTITUTION_ALPHA (binomial, at the corpus's own rate of found words; SHAPE_ALPHA
+  where one ends as a sentence and the other does not). On the sample the lowest chance
+  among the human translations is 1.3 %. Also both ways (`Corpus.evidence`: the target's
+  firmly paired words must have their English in the source too), where translations
+  differing as a whole in how literal they are is measured (beta-binomial, its ρ from the
+  corpus) so long sentences are not over-trusted:
   an error under half the alpha (a second look at the same entry, so it gets half;
   lowest chance among the sample's human translations: 0.66 % ru, 0.57 % ar, 0.79 % zh).
   For Chinese also CC-CEDICT (pipeline.checks.bilingual, where installed): that chance times
@@ -48,8 +49,10 @@ DICTIONARY_SHARE = 0.05      # corpus and dictionary together: a twentieth of th
 SHAPE_ALPHA = 0.05          # the same where one ends as a sentence and the other does not
 OWNER_MARGIN = 1.5          # the same translation as another source's: this one fits clearly better
 OMISSION_FACTOR = 0.6       # under 60 % of the usual length for the language: part is gone
-_FIT_MIN = 20               # characters of source below which length says nothing of fit
-_OMISSION_MIN = 60          # characters of source below which length says nothing
+# Characters of source below which a translation's length says nothing (headings and list
+# items are written as short or as long as the language likes): neither of omission nor of
+# which of two sources a translation fits.
+_LENGTH_MIN = 60
 # A sentence's end in any script, closing quotes, brackets and markup after it allowed.
 _ENDED = re.compile(r"[.!?:;…。！？：；؟؛।။។։።]\W*$")
 _OPEN_END = re.compile(r"[^\W_]\s*$")
@@ -81,7 +84,7 @@ def _fit(source: str, target: str, seen: Coverage, expected: float) -> float:
     """How well `target` fits `source`: words covered (what the corpus does not know counts
     as even odds), length as usual for the language, the same kind of end."""
     size = len(plain(source))
-    ratio = (len(plain(target)) / max(size, 1)) / expected if size >= _FIT_MIN else 1.0
+    ratio = (len(plain(target)) / max(size, 1)) / expected if size >= _LENGTH_MIN else 1.0
     share = (seen.found + 1) / (seen.known + 2)
     return share * min(ratio, 1 / ratio if ratio else 0.0) * (
         1.0 if _ends(source) == _ends(target) else 0.5)
@@ -232,7 +235,7 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"of longer ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
                 return
         size = len(plain(source))
-        if size < _OMISSION_MIN:
+        if size < _LENGTH_MIN:
             continue
         ratio = len(plain(target)) / size
         if ratio < expected * OMISSION_FACTOR:
