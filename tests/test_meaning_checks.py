@@ -367,23 +367,20 @@ def test_a_translation_pasted_into_the_wrong_entry_fails_check(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("lang", ["ru", "ar", "zh"])
-def test_a_short_list_item_given_the_next_items_translation_fails_check(tmp_path: Path,
+def test_a_short_list_item_given_the_next_items_translation_fails_check(sample: Path,
                                                                        lang: str) -> None:
     """A CAT grid off by one: "Phone charger and a plug adapter" given the translation of the
     longer next item. Length says nothing of which one a short item's translation fits (the
     next item's source is longer, so a length ratio favoured the wrong one in Arabic)."""
     import polib
 
-    for part in ("source", "locales", "glossary"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    path = tmp_path / f"locales/{lang}/LC_MESSAGES/travelling-for-treatment.po"
+    path = sample / f"locales/{lang}/LC_MESSAGES/travelling-for-treatment.po"
     catalog = polib.pofile(str(path))
     victim = catalog.find("Phone charger and a plug adapter")
     owner = catalog.find("Health insurance documents and proof of payment")
     victim.msgstr = owner.msgstr
     catalog.save(str(path))
-    found = {(f.msgid, f.severity) for f in run_checks(load_config(tmp_path), langs=(lang,))
+    found = {(f.msgid, f.severity) for f in run_checks(load_config(sample), langs=(lang,))
              .findings if f.check == "substitution"}
     # The pasted entry is an error; its owner may be named too ("one of the two is likely in
     # the wrong place"), nothing else.
