@@ -344,18 +344,22 @@ def test_a_closed_server_frees_its_port(fresh: Path) -> None:
     thread.start()
     with socket.create_connection(("127.0.0.1", app.port), timeout=10):
         pass                                             # served while it runs
-    assert listening_here(app.port)
+    serving = listening_here(app.port)
+    assert serving
     httpd.shutdown()
     httpd.server_close()
-    # Asked of this process's own sockets, not by connecting: once the port is free another
-    # test worker may listen on it, or the kernel may connect a socket to itself.
-    assert not listening_here(app.port)
+    # Asked of the sockets that listened for this server (this process's, by inode), not by
+    # connecting: once the port is free another test worker may listen on it, or the kernel
+    # may connect a socket to itself.
+    assert not listening_here(app.port) & serving
 
 
-def listening_here(port: int) -> bool:
-    """Whether a socket of this process listens on the TCP port (Linux: /proc/net/tcp*)."""
+def listening_here(port: int) -> set[str]:
+    """The sockets of this process that listen on the TCP port, by inode (Linux:
+    /proc/net/tcp*)."""
     mine = {os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd")
             if os.path.exists(f"/proc/self/fd/{fd}")}
+    found = set()
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         if not os.path.exists(table):
             continue
@@ -365,8 +369,8 @@ def listening_here(port: int) -> bool:
                 local, state, inode = fields[1], fields[3], fields[9]
                 if int(local.rsplit(":", 1)[1], 16) == port and state == "0A" \
                         and f"socket:[{inode}]" in mine:
-                    return True
-    return False
+                    found.add(inode)
+    return found
 
 
 def test_remote_host_needs_the_explicit_flag(fresh: Path) -> None:
