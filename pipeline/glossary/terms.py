@@ -205,7 +205,7 @@ class Glossary:
         targets = {t.id: [f for f in (fold(v, lang) for v in t.target(lang)) if f]
                    for t in self.terms if not t.dnt}
         found: dict[str, tuple[str, ...]] = {}
-        for term, others in self._english_kinds().items():
+        for term, others in self._english_kinds.items():
             mine = targets.get(term)
             if mine:
                 inside = tuple(o for o in others if any(
@@ -218,6 +218,7 @@ class Glossary:
     def _kinds(self) -> dict[str, dict[int, tuple[Term, ...]]]:
         return {}
 
+    @cached_property
     def _english_kinds(self) -> dict[str, list[str]]:
         """For each term id, the other terms one of whose English forms contains one of its
         own as whole words (looked for only among the terms that have all its words)."""
