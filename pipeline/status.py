@@ -61,7 +61,7 @@ def collect(config: Config) -> list[StatusRow]:
                 counts, signed = Counts(), None
                 if po_path.exists():
                     shown = config.rel(po_path)
-                    digest = file_digest(po_path, extra=_review_key(config, lang.tag, doc))
+                    digest = _digest(config, lang.tag, doc, po_path)
                     known = memo.get(shown, digest)
                     if known is None:
                         po = catalogs.read_catalog(po_path, shown=shown)
@@ -77,13 +77,14 @@ def collect(config: Config) -> list[StatusRow]:
     return rows
 
 
-def _review_key(config: Config, lang: str, doc: str) -> str:
+def _digest(config: Config, lang: str, doc: str, po_path: Path) -> str:
+    """What a row's counts are read from: the catalog, and with sign-off on, everything its
+    sign-off states are read from too (records, source, allowed signers, the settings)."""
     if not config.review.enabled:
-        return ""
-    from pipeline.review.records import log_path
+        return file_digest(po_path)
+    from pipeline.review.signoff import state_inputs
 
-    return file_digest(log_path(config.root, config.review.records_dir, lang, doc),
-                       config.source_dir / f"{doc}.md", extra=repr(config.review))
+    return file_digest(*state_inputs(config, lang=lang, doc=doc), extra=repr(config.review))
 
 
 def _signed(config: Config, lang: str, doc: str, po: Any, path: Path) -> int:

@@ -49,9 +49,9 @@ from pipeline.errors import BuildError
 from pipeline.extract import source_files
 from pipeline.files import file_digest, write_if_changed
 from pipeline.markdown import load_document, parse, read_source
-from pipeline.review.records import log_path
 from pipeline.review.release import DocSignoff, Gate, doc_signoff
 from pipeline.review.release import gate as signoff_gate
+from pipeline.review.signoff import state_inputs
 from pipeline.segment import normalize_space
 from pipeline.state import Memo, code_digest
 
@@ -171,13 +171,9 @@ class _Inputs:
         """A document's sign-off state in one language, remembered by the digest of all it
         is read from (catalog, source, records, allowed signers, review settings, the review
         code): an unchanged document's SSH signatures are not verified again every build."""
-        config, review = self.config, self.config.review
-        paths = [catalogs.catalog_path(config.locales_dir, lang, doc),
-                 config.source_dir / f"{doc}.md",
-                 log_path(config.root, review.records_dir, lang, doc)]
-        if review.signatures == "ssh":
-            paths.append(config.root / review.allowed_signers)
-        digest = file_digest(*paths, extra=repr(review) + code_digest("review"))
+        config = self.config
+        digest = file_digest(*state_inputs(config, lang=lang, doc=doc),
+                             extra=repr(config.review) + code_digest("review"))
         item = f"signoff:{lang}/{doc}"
         data = self.memo.get(item, digest)
         if data is None:

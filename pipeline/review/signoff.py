@@ -64,6 +64,19 @@ def load_records(config: Config, *, lang: str, doc: str) -> tuple[SignOff, ...]:
     return rec.read_log(path, shown=config.rel(path))
 
 
+def state_inputs(config: Config, *, lang: str, doc: str) -> list[Path]:
+    """The files a document's sign-off states are read from: its catalog, its English source
+    (critical sections), its sign-off records and, with SSH signatures, the allowed signers.
+    A digest of them (and of `config.review`) says when the states may have changed."""
+    review = config.review
+    paths = [catalogs.catalog_path(config.locales_dir, lang, doc),
+             config.source_dir / f"{doc}.md",
+             rec.log_path(config.root, review.records_dir, lang, doc)]
+    if review.signatures == "ssh":
+        paths.append(config.root / review.allowed_signers)
+    return paths
+
+
 def _valid(record: SignOff, config: Config) -> bool:
     if config.review.signatures != "ssh":
         return True

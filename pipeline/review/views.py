@@ -183,16 +183,9 @@ class Project:
         return views
 
     def inputs(self, lang: str, doc: str) -> str:
-        """A digest of the files one document's entries are made from in one language: the
-        catalog, the English source, the sign-off records and the allowed signers."""
-        from pipeline.review.records import log_path
-
-        review = self.config.review
-        paths = [self.path(lang, doc), self.config.source_dir / f"{doc}.md",
-                 log_path(self.config.root, review.records_dir, lang, doc)]
-        if review.signatures == "ssh":
-            paths.append(self.config.root / review.allowed_signers)
-        return file_digest(*paths)
+        """A digest of the files one document's entries are made from in one language
+        (`signoff.state_inputs`: the catalog, the source, the records, the allowed signers)."""
+        return file_digest(*signoff.state_inputs(self.config, lang=lang, doc=doc))
 
     def overview(self) -> list[DocRow]:
         """One row per language and document; a row whose files have not changed since the
