@@ -122,28 +122,6 @@ def keys(tmp_path: Path) -> dict[str, Path]:
     return made
 
 
-def require_ssh(root: Path, keys: dict[str, Path]) -> None:
-    """The project requires SSH-signed sign-offs; Amal's and Dana's keys are allowed."""
-    config = root / "pyproject.toml"
-    config.write_text(config.read_text("utf-8").replace(
-        '# signatures = "ssh"; allowed-signers = "review/allowed_signers"',
-        'signatures = "ssh"\nallowed-signers = "review/allowed_signers"'), "utf-8")
-    signers = [f"{email} {keys[who].with_suffix('.pub').read_text().split(' ', 2)[0]} "
-               f"{keys[who].with_suffix('.pub').read_text().split(' ', 2)[1]}"
-               for who, email in (("amal", "amal.sample@example.org"),
-                                  ("dana", "dana.sample@example.org"))]
-    (root / "review" / "allowed_signers").write_text("\n".join(signers) + "\n", "utf-8")
-
-
-def sign_with_keys(root: Path, keys: dict[str, Path], doc: str = CAR_T) -> None:
-    """Amal signs every entry of the Arabic `doc`, Dana (clinician) its critical ones."""
-    assert run(root, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator",
-               "--key", str(keys["amal"]), doc).exit_code == 0
-    assert run(root, "signoff", "--lang", "ar", "--reviewer", DANA, "--role", "clinician",
-               "--key", str(keys["dana"]), *[f"--entry={m}" for m in critical(root, doc)],
-               doc).exit_code == 0
-
-
 def counting_ssh_keygen(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
     """The real ssh-keygen behind a shim on PATH that counts its runs (the count, as read)."""
     shim, calls = folder / "bin", folder / "calls"
@@ -166,14 +144,26 @@ def built(root: Path, *, new_process: bool = False) -> str:
 
 def test_ssh_signed_signoffs(fresh: Path, keys: dict[str, Path], tmp_path: Path,
                              monkeypatch: pytest.MonkeyPatch) -> None:
-    require_ssh(fresh, keys)
+    config = fresh / "pyproject.toml"
+    config.write_text(config.read_text("utf-8").replace(
+        '# signatures = "ssh"; allowed-signers = "review/allowed_signers"',
+        'signatures = "ssh"\nallowed-signers = "review/allowed_signers"'), "utf-8")
+    signers = [f"{email} {keys[who].with_suffix('.pub').read_text().split(' ', 2)[0]} "
+               f"{keys[who].with_suffix('.pub').read_text().split(' ', 2)[1]}"
+               for who, email in (("amal", "amal.sample@example.org"),
+                                  ("dana", "dana.sample@example.org"))]
+    (fresh / "review" / "allowed_signers").write_text("\n".join(signers) + "\n", "utf-8")
     # ru and zh records carry no signature: with signatures required they do not count.
     assert {f["lang"] for f in findings(fresh)} == {"ar", "ru", "zh"}
     no_key = run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, CAR_T)
     assert no_key.exit_code == 2
     assert no_key.output == ("error: pyproject.toml: this project requires SSH-signed "
                              "sign-offs (pass your private key with --key ~/.ssh/id_ed25519)\n")
-    sign_with_keys(fresh, keys)
+    assert run(fresh, "signoff", "--lang", "ar", "--reviewer", AR, "--role", "translator",
+               "--key", str(keys["amal"]), CAR_T).exit_code == 0
+    assert run(fresh, "signoff", "--lang", "ar", "--reviewer", DANA, "--role", "clinician",
+               "--key", str(keys["dana"]), *[f"--entry={m}" for m in critical(fresh, CAR_T)],
+               CAR_T).exit_code == 0
     assert [f for f in findings(fresh, "--lang", "ar") if f["doc"] == CAR_T] == []
     # A rebuild does not verify an unchanged document's signatures again: the verdict is
     # kept under the digest of everything it was read from.
