@@ -116,6 +116,8 @@ def negations(text: str, lang: str) -> int:
     """How many negations `text` (in `lang`) says, each counted once (concord, expletives)."""
     if base_language(lang) != "en" and base_language(lang) not in langdata.NEGATION:
         return 0
+    if not _positions(plain(text), lang):    # no negation word at all: no clause says one
+        return 0
     return sum(c.negations for c in clauses(text, lang))
 
 
