@@ -1,7 +1,9 @@
 """Mutation benchmark of the safety gate: dangerous edits of approved entries, caught or not.
 
 Takes every approved entry of a project's translations (the sample: the human translations
-ru, ar, zh), makes the dangerous edits machine translation and hurried review make (see
+ru, ar, zh) and of the catalogs in bench/human/LANG/*.po (human translations of the sample's
+documents in es and fr, whose sample catalogs are machine drafts or empty), makes the
+dangerous edits machine translation and hurried review make (see
 bench/mutations.py: numbers swapped, time units changed, frequency changed, month changed,
 a negation removed, half the sentence dropped, engine debris, English left in, markup
 dropped, a glossary term replaced, another sentence substituted), and counts which ones the
@@ -10,7 +12,7 @@ corpus the checks learn from (the entry itself always left out). Also: errors on
 unmutated translations (false alarms), benign rewordings flagged, and translate-toolkit's
 pofilter on the same mutants.
 
-    .venv/bin/python bench/safety.py [--project DIR] [--lang L]... [--misses]
+    .venv/bin/python bench/safety.py [--project DIR] [--human DIR] [--lang L]... [--misses]
 """
 
 from __future__ import annotations
@@ -30,7 +32,6 @@ sys.path[:0] = [str(BENCH)]
 from mutations import CLASSES, OUTSIDE, STRESS, Context, Item  # noqa: E402
 
 from pipeline.checks import SAFETY, Catalog, Entry, Scope, registry  # noqa: E402
-from pipeline.checks.corpora import Corpora  # noqa: E402
 from pipeline.checks.lexicon import Corpus, corpus_of  # noqa: E402
 from pipeline.config import load_config  # noqa: E402
 from pipeline.glossary.project import project_glossary  # noqa: E402
@@ -77,6 +78,13 @@ BENIGN = [
     ("ru", "Send it by 15 March 2027.", "Отправьте его до 15 марта 2027 года."),
     ("ru", "Leukemia is treatable, and leukemia cells can be removed.",
      "Лейкоз поддаётся лечению, а его клетки можно удалить."),
+    # Words of the language that look like English or like a cut word: a plural the
+    # dictionary makes ("options"), a pronoun at the end ("un ?", "-les.", "una?").
+    ("fr", "These options may help.", "Ces options peuvent vous aider."),
+    ("fr", "How long would it take to find one?", "Combien de temps faut-il pour en trouver un ?"),
+    ("fr", "Bring your medicines and take them.", "Apportez vos médicaments et prenez-les."),
+    ("es", "Do you have one?", "¿Tiene una?"),
+    ("es", "It takes less than an hour.", "Se tarda menos de una hora."),
     # Headings said in other words than the sample's translators chose (the substitution
     # check reads them both ways: synonyms the corpus has not seen must not look pasted).
     ("ru", "Main risks", "Главные риски"),
@@ -122,35 +130,46 @@ def pofilter_flags(mutants: list[tuple[str, str, str, str]], lang: str) -> set[s
         return {e.msgctxt or "" for e in polib.pofile(str(out))} if out.exists() else set()
 
 
-def approved(config: object, lang: str) -> dict[str, list[Item]]:
-    """The approved entries of `lang`, by document, in catalog order."""
-    folder = Path(config.locales_dir) / lang / "LC_MESSAGES"  # type: ignore[attr-defined]
+def approved(folder: Path, lang: str, prefix: str = "") -> dict[str, list[Item]]:
+    """The approved entries of the catalogs in `folder`, by document, in catalog order."""
     found: dict[str, list[Item]] = {}
     for path in sorted(folder.glob("*.po")):
         items = [e for e in polib.pofile(str(path)) if not e.obsolete and "fuzzy" not in e.flags
                  and e.msgstr and not e.msgid_plural]
-        found[path.stem] = [Item(e.msgid, e.msgstr, lang, path.stem, i)
-                            for i, e in enumerate(items)]
+        found[prefix + path.stem] = [Item(e.msgid, e.msgstr, lang, prefix + path.stem, i)
+                                     for i, e in enumerate(items)]
     return {doc: items for doc, items in found.items() if items}
+
+
+def entries_of(config: object, human: Path, lang: str) -> dict[str, list[Item]]:
+    """The approved entries of `lang`: the project's catalogs, then those in `human`."""
+    locales = Path(config.locales_dir)  # type: ignore[attr-defined]
+    return approved(locales / lang / "LC_MESSAGES", lang) | approved(
+        human / lang, lang, prefix="human/")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=REPO)
+    parser.add_argument("--human", type=Path, default=BENCH / "human",
+                        help="more approved human translations: one folder per language")
     parser.add_argument("--lang", action="append", default=[])
     parser.add_argument("--misses", action="store_true", help="print every mutant not caught")
     args = parser.parse_args()
     config = load_config(args.project.resolve())
     glossary = project_glossary(config)
-    corpora = Corpora(config)
-    langs = args.lang or [lg.tag for lg in config.languages if approved(config, lg.tag)]
+    entries = {lg.tag: entries_of(config, args.human, lg.tag) for lg in config.languages}
+    # each language's corpus: all its approved entries, those of --human included
+    corpora = {lang: corpus_of([(i.source, i.target) for items in found.values()
+                                for i in items], lang) for lang, found in entries.items()}
+    langs = args.lang or [lang for lang, found in entries.items() if found]
     caught: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     false_alarms: list[str] = []
     misses: list[str] = []
     originals = 0
     for lang in langs:
-        corpus = corpora.get(lang)
-        context = Context(glossary=glossary, entries=approved(config, lang))
+        corpus = corpora[lang]
+        context = Context(glossary=glossary, entries=entries[lang])
         mutants: list[tuple[str, str, str, str]] = []
         for items in context.entries.values():
             for item in items:
@@ -180,7 +199,7 @@ def main() -> None:
 
 
 def report(langs: list[str], caught: dict[tuple[str, str], list[int]], originals: int,
-           false_alarms: list[str], glossary: object, corpora: Corpora) -> None:
+           false_alarms: list[str], glossary: object, corpora: dict[str, Corpus]) -> None:
     """The Markdown table of caught/total by class and language, pofilter beside it."""
     print(f"| class | {' | '.join(langs)} | all | pofilter |\n|---|" + "---|" * (len(langs) + 2))
     total, plain = [0, 0, 0], [0, 0, 0]
