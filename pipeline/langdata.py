@@ -92,8 +92,10 @@ DANGLING: dict[str, frozenset[str]] = {
     "uk": _words("в у на з із зі до від за без при через для між перед над під і й та або "
                  "а але щоб якщо"),
     "ar": _words("من إلى في على عن مع و أو ثم أن لكن بين"),
-    "es": _words("de del a al en con por para sin y e o u el la los las un una unos unas que"),
-    "fr": _words("de du des à au aux en avec pour sans et ou le la les un une"),
+    # not "una", "uno(s)", "un(e)": pronouns that end sentences ("¿Tiene una?", "en trouver
+    # un ?"); a French pronoun after a hyphen ("Prenez-le.") is not counted (alignment)
+    "es": _words("de del a al en con por para sin y e o u el la los las un que"),
+    "fr": _words("de du des à au aux en avec pour sans et ou le la les"),
     "zh": _words("针对 关于 以及 或者 如果 因为 但是 并且 而且 由于 为了"),
 }
 

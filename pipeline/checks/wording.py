@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import languages
-from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks import Entry, Scope, check, plain, spelling
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term, output_mark
 
@@ -55,14 +55,11 @@ def engine_debris(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
 
 
-@lru_cache(maxsize=8)
-def dictionary(lang: str) -> frozenset[str] | None:
-    """Lower-case words of the language's Hunspell dictionary, or None where none is here."""
+def dictionary(lang: str) -> spelling.Words | None:
+    """The words of the language's Hunspell dictionary (its stems and their inflected forms),
+    or None where none is here."""
     path = dictionary_path(lang)
-    if path is None:
-        return None
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]
-    return frozenset(line.split("/")[0].split("\t")[0].split(" ")[0].lower() for line in lines)
+    return spelling.read(path) if path is not None else None
 
 
 def dictionary_path(lang: str) -> Path | None:
