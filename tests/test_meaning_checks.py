@@ -472,3 +472,46 @@ def test_a_translation_ending_on_a_preposition_or_conjunction_is_cut_off(
     that merely end in such letters (参与 "take part", вы "you") are fine."""
     assert "omission" in names(CARE, cut, lang)
     assert "omission" not in names(CARE, whole, lang)
+
+
+DAILY = "Take it daily for 2 weeks."
+TABLETS = "Take 2 tablets three times a day."
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
+    # how often: "daily" is a day, "weekly" a week ("daily life" is no period)
+    ("es", DAILY, "Tómelo a diario durante 2 semanas.", "Tómelo cada semana durante 2 semanas.",
+     "time-units"),
+    ("fr", DAILY, "Prenez-le tous les jours pendant 2 semaines.",
+     "Prenez-le chaque semaine pendant 2 semaines.", "time-units"),
+    ("ru", DAILY, "Принимайте ежедневно в течение 2 недель.",
+     "Принимайте еженедельно в течение 2 недель.", "time-units"),
+    ("zh", DAILY, "每天服用，持续2周。", "每周服用，持续2周。", "time-units"),
+    ("ar", DAILY, "تناوله يوميًا لمدة أسبوعين.", "تناوله أسبوعيًا لمدة أسبوعين.", "time-units"),
+    ("ru", "Take it monthly.", "Принимайте ежемесячно.", "Принимайте ежедневно.", "time-units"),
+    ("zh", "Take it monthly.", "每月服用一次。", "每周服用一次。", "time-units"),
+    ("ar", "Take it monthly.", "تناوله شهريًا.", "تناوله يوميًا.", "time-units"),
+    # the Arabic dual is "two": أسبوعين two weeks, قرصين two tablets
+    ("ar", TABLETS, "تناول قرصين ثلاث مرات في اليوم.", "تناول قرصًا ثلاث مرات في اليوم.",
+     "numbers"),
+    ("ar", "Rest for 2 days.", "استرح يومين.", "استرح يومًا.", "numbers"),
+    # "N times" counts the number before its word, never the one after "each time"
+    ("zh", TABLETS, "每天三次，每次2片。", "每天两次，每次3片。", "frequency"),
+    ("es", TABLETS, "Tome 2 comprimidos tres veces al día.",
+     "Tome 3 comprimidos dos veces al día.", "frequency"),
+])
+def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
+        lang: str, source: str, right: str, wrong: str, check: str) -> None:
+    assert names(source, right, lang) == []
+    assert check in names(source, wrong, lang)
+
+
+@pytest.mark.parametrize(("lang", "target"), [
+    ("ru", "Многие пациенты спрашивают, чем CAR-T отличается от трансплантации в повседневной "
+     "жизни."),
+    ("fr", "Beaucoup de patients demandent ce que changent CAR-T et greffe dans la vie de tous "
+     "les jours."),
+])
+def test_daily_life_is_not_a_period(lang: str, target: str) -> None:
+    source = "Many patients ask how CAR-T vs. transplant compares in daily life."
+    assert "time-units" not in names(source, target, lang)

@@ -18,11 +18,11 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
   source too), where translations differing as a whole in how literal they are is measured
   (beta-binomial, its ρ from the corpus) so long sentences are not over-trusted: an error
   under half the alpha (a second look at the same entry, so it gets half; lowest chance
-  among the human translations: 0.66 % ru, 0.57 % ar, 0.79 % zh, 0.91 % es, 0.46 % fr). For Chinese also
-  CC-CEDICT (pipeline.checks.bilingual, where installed): that chance times the binomial
-  chance of having so few of the words the dictionary translates (at the corpus's own rate,
-  0.68 in the sample) is an error under DICTIONARY_SHARE of the alpha (0.025 %; lowest among
-  the sample's 152 human zh translations: 0.11 %).
+  among the human translations: 0.66 % ru, 0.57 % ar, 0.79 % zh, 0.91 % es, 0.46 % fr).
+  For Chinese also CC-CEDICT (pipeline.checks.bilingual, where installed): that chance
+  times the binomial chance of having so few of the words the dictionary translates (at the
+  corpus's own rate, 0.68 in the sample) is an error under DICTIONARY_SHARE of the alpha
+  (0.025 %; lowest among the sample's 152 human zh translations: 0.11 %).
 - omission: the source ends a sentence and the translation stops without any final
   punctuation (cut off), or ends on a word no sentence ends with (`langdata.DANGLING`; not a
   pronoun joined by a hyphen, "prenez-le."); or any translation ends on a word cut in two:

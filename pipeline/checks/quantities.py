@@ -28,8 +28,12 @@ _NEAR = 3           # characters allowed between a number and its unit ("500 м�
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
-    r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b", re.I)
-_TIME_WORD = re.compile(r"minute|min|hour|hr|day|week|month|year", re.I)   # _EN_TIME needs one
+    r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b"
+    # how often: daily, weekly… ("daily life" says no period)
+    r"|\b(?:(?P<period>hour|dai|week|month|year)ly|annually)\b"
+    r"(?!\s+(?:li[fv]e|living|activities|routine|tasks|chores|needs)\b)", re.I)
+# _EN_TIME needs one of these
+_TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
@@ -78,9 +82,13 @@ def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]
 
 
 def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, start: int,
-                   end: int) -> set[Decimal]:
-    """Values of the number right before `start` (and those joined to it), or right after."""
+                   end: int, *, after: bool = True) -> set[Decimal]:
+    """Values of the number right before `start` (and those joined to it), or right after
+    (unless not `after`); a number that is the unit's own word ("أسبوعين", two weeks) too."""
     result: set[Decimal] = set()
+    for n in numbers:
+        if n[0] < end and start < n[1]:
+            result |= n[2]
     before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR
               and not text[n[1]:start].strip(" \u00a0\u202f-")]
     if before:
@@ -92,10 +100,10 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
                 break
         for item in chain:
             result |= item[2]
-    after = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR
-             and not text[end:n[0]].strip(" \u00a0\u202f")]
-    if after:
-        result |= after[0][2]
+    following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR
+                 and not text[end:n[0]].strip(" \u00a0\u202f")] if after else []
+    if following:
+        result |= following[0][2]
     return result
 
 
@@ -181,8 +189,8 @@ def _source_times(source: str) -> Counter[str]:
     if not _TIME_WORD.search(source):
         return found
     for match in _EN_TIME.finditer(source):
-        unit = match.group("unit").lower()
-        found[{"min": "minute", "hr": "hour"}.get(unit, unit)] += 1
+        unit = (match.group("unit") or match.group("period") or "year").lower()
+        found[{"min": "minute", "hr": "hour", "dai": "day"}.get(unit, unit)] += 1
     return found
 
 
@@ -235,7 +243,8 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
     times = words_pattern(langdata.TIMES_WORD.get(base, ()), lang)
     numbers = _target_numbers(rest, lang)
     for match in times.finditer(rest):
-        for number in _values_before(numbers, rest, *match.span()):
+        for number in _values_before(numbers, rest, *match.span(), after=False):  # "N次",
+            # not the number after "each time" (每次3片: 3 tablets)
             found[int(number)] += 1
             break
     return +found
