@@ -185,6 +185,8 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "ar": {"مرة": 1, "مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
 }
+# The word for "times" that means once with no count before it: «раз в неделю» (once a week).
+TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",)}
 TIMES_WORD: dict[str, tuple[str, ...]] = {
     "en": ("times",), "es": ("veces",), "fr": ("fois",), "ru": ("раз", "раза"),
     "ar": ("مرات",), "zh": ("次",),

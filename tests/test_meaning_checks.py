@@ -476,6 +476,7 @@ def test_a_translation_ending_on_a_preposition_or_conjunction_is_cut_off(
 
 DAILY = "Take it daily for 2 weeks."
 TABLETS = "Take 2 tablets three times a day."
+STAY = "Stay nearby for three days."
 
 
 @pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
@@ -499,6 +500,16 @@ TABLETS = "Take 2 tablets three times a day."
     ("zh", TABLETS, "每天三次，每次2片。", "每天两次，每次3片。", "frequency"),
     ("es", TABLETS, "Tome 2 comprimidos tres veces al día.",
      "Tome 3 comprimidos dos veces al día.", "frequency"),
+    ("ru", "Take it once a week.", "Принимайте раз в неделю.", "Принимайте дважды в неделю.",
+     "frequency"),                                      # «раз» with no count before: once
+    # a count the source writes in words, replaced by another
+    ("ru", STAY, "Оставайтесь рядом три дня.", "Оставайтесь рядом четыре дня.", "numbers"),
+    ("es", STAY, "Quédese cerca tres días.", "Quédese cerca cuatro días.", "numbers"),
+    ("fr", STAY, "Restez à proximité 3 jours.", "Restez à proximité quatre jours.", "numbers"),
+    ("zh", STAY, "请在附近停留三天。", "请在附近停留四天。", "numbers"),
+    ("ar", STAY, "ابقَ قريبًا ثلاثة أيام.", "ابقَ قريبًا أربعة أيام.", "numbers"),
+    ("ar", "You may hear about two options.", "قد تسمع عن خيارين.", "قد تسمع عن ثلاثة خيارات.",
+     "numbers"),                                        # a dual the table lacks is no change
 ])
 def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

@@ -237,6 +237,35 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
 
 
+# English number words two to twelve: a count the translation must keep, as a word or digits.
+_EN_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+                       re.I)
+
+
+def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None:
+    """(a count the source writes in words, the other count the translation has instead):
+    "three days" → «четыре дня». A count the translation leaves unsaid (a dual, "both") is
+    not a change: only one replaced by another value is."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    said = {int(_WORD_NUMBERS[w.lower()][0]) for w in _EN_COUNT.findall(plain(source))}
+    if not said:
+        return None
+    text, base = plain(target), base_language(lang)
+    have = {int(v) for _, options in values(text, lang) for v in options if v == int(v)}
+    if base == "zh":
+        have |= {int(v) for v in _han_values(text)}
+    else:
+        have |= {value for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
+                 if value > 1 and words_pattern(forms, lang).search(text)}
+    lost = said - have
+    other = have - said - {int(v) for v in _source_values(source) if v == int(v)} - {
+        _MONTHS.index(m) + 1 for m in _EN_MONTH.findall(source)}
+    return (min(lost), min(other)) if lost and other else None
+
+
 @check("numbers")
 def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Every number of the source appears in the translation, and no other number."""
@@ -247,6 +276,9 @@ def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
             parts.append(f"{', '.join(missing)} of the source missing")
         if extra:
             parts.append(f"{', '.join(extra)} not in the source")
+        if not parts and (changed := changed_count(source, target, scope.lang)):
+            parts.append(f"the source says {changed[0]} in words, the translation "
+                         f"{changed[1]}")
         if parts:
             yield scope.catalog.finding("numbers", "numbers differ: " + "; ".join(parts),
                                         entry=entry)

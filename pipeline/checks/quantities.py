@@ -242,11 +242,14 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
         rest = pattern.sub(" ", rest)
     times = words_pattern(langdata.TIMES_WORD.get(base, ()), lang)
     numbers = _target_numbers(rest, lang)
+    alone = langdata.TIMES_ALONE.get(base, ())
     for match in times.finditer(rest):
-        for number in _values_before(numbers, rest, *match.span(), after=False):  # "N次",
-            # not the number after "each time" (每次3片: 3 tablets)
-            found[int(number)] += 1
-            break
+        # the count before "N次", not the number after "each time" (每次3片: 3 tablets)
+        before = _values_before(numbers, rest, *match.span(), after=False)
+        if before:
+            found[int(next(iter(before)))] += 1
+        elif match.group(0).lower() in alone:
+            found[1] += 1
     return +found
 
 
