@@ -55,6 +55,7 @@ def engine_debris(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
 
 
+@lru_cache(maxsize=32)
 def dictionary(lang: str) -> spelling.Words | None:
     """The words of the language's Hunspell dictionary (its stems and their inflected forms),
     or None where none is here."""
