@@ -23,8 +23,9 @@ NEGATION: dict[str, tuple[str, ...]] = {
            "personne", "non", "nul", "nulle"),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
            "никакие", "никаких", "невозможно", "нигде"),
+    # ألا "that … not" (أن + لا: "يجب ألا تسبح"); تعذّر "cannot" (it was not possible to)
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
-           "أبدا", "أبداً", "ممنوع", "يمنع"),
+           "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر"),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无", "非", "否",
            "莫", "避免", "免于"),
@@ -137,10 +138,22 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 # Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".
 ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
-    "es": ("día y noche", "las 24 horas"), "fr": ("jour et nuit",),
+    "es": ("día y noche", "las 24 horas"), "fr": ("jour et nuit", "24 heures sur 24", "24 h/24",
+                                                   "24h/24", "24 h sur 24"),
     "ru": ("круглосуточн~", "сутки", "суток", "суткам", "сутками", "сутках", "суточн~"),
-    "ar": ("على مدار الساعة", "ليلا ونهارا"),
-    "zh": ("全天", "昼夜", "全天候"),
+    "ar": ("على مدار الساعة", "ليلا ونهارا", "على مدار 24 ساعة", "ليلًا ونهارًا"),
+    "zh": ("全天", "昼夜", "全天候", "24小时不间断", "24小时全天"),
+}
+
+# Minutes said as part of an hour: "a quarter of an hour" for 15 minutes, "half an hour" for 30.
+MINUTE_PHRASES: dict[str, dict[str, int]] = {
+    "es": {"un cuarto de hora": 15, "cuarto de hora": 15, "media hora": 30,
+           "tres cuartos de hora": 45, "hora y media": 90},
+    "fr": {"quart d'heure": 15, "quart d’heure": 15, "demi-heure": 30,
+           "trois quarts d'heure": 45, "trois quarts d’heure": 45, "heure et demie": 90},
+    "ru": {"четверть часа": 15, "полчаса": 30, "получаса": 30, "полтора часа": 90},
+    "ar": {"ربع ساعة": 15, "نصف ساعة": 30, "ساعة ونصف": 90},
+    "zh": {"一刻钟": 15, "半小时": 30, "半个小时": 30, "一个半小时": 90},
 }
 
 # Number words one to twelve with their forms (Russian cases, Arabic dual and gender).

@@ -16,7 +16,7 @@ APT_PACKAGES=(
   libharfbuzz-subset0          # WeasyPrint font subsetting (CJK PDFs ~40x faster)
   libpango-1.0-0 libpangoft2-1.0-0
   default-jre-headless         # Nu HTML checker (vnu.jar) in tests
-  hunspell-es hunspell-fr      # leftover-English check: is a copied English word also Spanish/French?
+  hunspell-es hunspell-fr hunspell-ru  # is a copied English word also Spanish/French? a cut word Russian?
   chromium chromium-driver     # real-browser tests of the review app (Selenium)
 )
 

@@ -194,6 +194,15 @@ def test_dangerous_edits_are_found(lang: str, source: str, target: str, check: s
     ("es", "Take 2.5 mg.", "Tome 2,5 mg."), ("fr", "Take 2.5 mg.", "Prenez 2,5 mg."),
     ("ar", "Take 2.5 mg.", "تناول ٢٫٥ ملغ."), ("ar", "Apply before 15 March.", "قبل ١٥ آذار."),
     ("ru", "If your temperature is 38 °C, call us at once.", "При 38 °C сразу звоните."),
+    ("fr", "Checked every 4 hours, 24 hours a day.", "Contrôlée toutes les 4 heures, 24 heures "
+     "sur 24."),
+    ("ar", "Checked every 4 hours, 24 hours a day.", "تُقاس كل 4 ساعات على مدار 24 ساعة."),
+    ("fr", "Your appointment is at 14:00.", "Votre rendez-vous est à 14 h."),
+    ("fr", "Measure it at 37.5 °C.", "Mesurez-la à 37,5 degrés Celsius."),
+    ("ar", "You must not swim.", "يجب ألا تسبح."),
+    ("ar", "If you cannot reach the ward, call us.", "إذا تعذّر عليك الاتصال بالقسم، فاتصل بنا."),
+    ("zh", "You will receive 30 mg/m² daily.", "您每天将接受30 mg/m²。"),
+    ("es", "Rest for the first 3 weeks.", "Descanse durante las 3 primeras semanas."),
 ])
 def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []
@@ -477,6 +486,9 @@ def test_a_translation_ending_on_a_preposition_or_conjunction_is_cut_off(
 DAILY = "Take it daily for 2 weeks."
 TABLETS = "Take 2 tablets three times a day."
 STAY = "Stay nearby for three days."
+DRUGS = "You will receive fludarabine 30 mg/m² and cyclophosphamide 500 mg/m²."
+FEVER = "Call if your temperature is 38 °C for an hour, or 38.5 °C at any time."
+WEEKS = "Stay near the centre for at least 4 weeks and do not drive for 8 weeks."
 
 
 @pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
@@ -510,6 +522,32 @@ STAY = "Stay nearby for three days."
     ("ar", STAY, "ابقَ قريبًا ثلاثة أيام.", "ابقَ قريبًا أربعة أيام.", "numbers"),
     ("ar", "You may hear about two options.", "قد تسمع عن خيارين.", "قد تسمع عن ثلاثة خيارات.",
      "numbers"),                                        # a dual the table lacks is no change
+    # values sharing a unit keep their order: the two doses, temperatures, durations swapped
+    ("es", DRUGS, "Recibirá fludarabina 30 mg/m² y ciclofosfamida 500 mg/m².",
+     "Recibirá fludarabina 500 mg/m² y ciclofosfamida 30 mg/m².", "quantities"),
+    ("ru", FEVER, "Звоните, если температура 38 °C держится час или поднялась до 38,5 °C.",
+     "Звоните, если температура 38,5 °C держится час или поднялась до 38 °C.", "quantities"),
+    ("zh", WEEKS, "请在中心附近停留至少4周，8周内不要驾车。",
+     "请在中心附近停留至少8周，4周内不要驾车。", "quantities"),
+    ("ar", WEEKS, "ابقَ قرب المركز 4 أسابيع على الأقل، ولا تقد السيارة لمدة 8 أسابيع.",
+     "ابقَ قرب المركز 8 أسابيع على الأقل، ولا تقد السيارة لمدة 4 أسابيع.", "quantities"),
+    # a duration in emphasis is still a duration; an adjective or ordinal may stand between
+    ("es", "Do not eat for _6 hours_ before the test.", "No coma durante _6 horas_ antes.",
+     "No coma durante _6 minutos_ antes.", "time-units"),
+    ("fr", "Check it every 4 hours for the first 3 weeks.",
+     "Vérifiez-la toutes les 4 heures pendant les 3 premières semaines.",
+     "Vérifiez-la toutes les 3 heures pendant les 4 premières semaines.", "quantities"),
+    ("fr", "The 100-day test is booked.", "L'examen du 100e jour est prévu.",
+     "L'examen de la 100e semaine est prévu.", "time-units"),
+    ("ru", "The 100-day test is booked.", "Исследование на 100-й день назначено.",
+     "Исследование на 100-й неделе назначено.", "time-units"),
+    # minutes as part of an hour
+    ("fr", "It takes about 15 minutes.", "Cela dure environ un quart d'heure.",
+     "Cela dure environ une demi-heure.", "numbers"),
+    ("ru", "Measure it again after 30 minutes.", "Измерьте её ещё раз через полчаса.",
+     "Измерьте её ещё раз через четверть часа.", "numbers"),
+    ("zh", "Measure it again after 30 minutes.", "半小时后再测一次。", "一刻钟后再测一次。",
+     "numbers"),
 ])
 def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

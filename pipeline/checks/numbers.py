@@ -57,7 +57,10 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "mmol": {"*": ("mmol",), "ru": ("ммоль",), "zh": ("毫摩尔",),
              "ar": ("مليمول", "ملمول", "ميليمول")},
     "L": {"*": ("L", "l"), "ru": ("л",), "zh": ("升",), "ar": ("ل", "لتر")},
-    "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С"), "zh": ("摄氏度",),
+    "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С", "градусов Цельсия",
+                                                  "градуса Цельсия"), "zh": ("摄氏度",),
+           "fr": ("degrés Celsius", "degré Celsius"),
+           "es": ("grados centígrados", "grados Celsius", "grado centígrado"),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
     "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
 }
@@ -194,6 +197,7 @@ _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Se
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 _DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
+_FULL_HOUR = re.compile(r"(?<![\d:])\d{1,2}:00(?![\d:])")
 
 
 def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
@@ -209,6 +213,10 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
              *langdata.TIME_UNITS.get(base, {}).get("day", ()))
     if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
         found.add(Decimal(24))
+    for phrase, minutes in langdata.MINUTE_PHRASES.get(base, {}).items():
+        if re.search(rf"\b{minutes}\s*minutes?\b", source, re.I) and \
+                words_pattern((phrase,), lang).search(target):
+            found.add(Decimal(minutes))       # "30 minutes": «полчаса», «半小时»
     return found
 
 
@@ -229,6 +237,8 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         missing -= _han_values(target)
     if missing:
         missing -= _word_values(source, target, lang)
+    if Decimal(0) in missing and _FULL_HOUR.search(source):
+        missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
     words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)}

@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks import Entry, Scope, check
+from pipeline.checks import plain as _plain
 from pipeline.checks.numbers import _HAN_NUMBER, _han_values, _unit_pattern, located, source_units
 from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
@@ -25,6 +26,11 @@ _JOIN = re.compile(r"\s*(?:[-–—~/]|to|or|and|a|o|y|à|ou|et|до|или|и|-
                    re.I)
 _DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
+# …or, before the unit, an ordinal's ending and one word: "les 6 premières semaines", "las 3
+# primeras semanas", "du 100e jour", "на 100-й день" (the adjective sits between them).
+_GAP = re.compile(r"(?:-?(?:e|er|re|ère|ème|eme|º|ª|й|я|е|го|ый|ой|ая|ые|х))?"
+                  r"[\s\u00a0\u202f-]*(?:[^\W\d_]{2,12}[\s\u00a0\u202f]+)?")
+_NEAR_WORD = 18
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
@@ -42,6 +48,15 @@ _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Se
                        r"October|November|December)\b")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
+
+
+_EMPHASIS = re.compile(r"[*_]+")
+
+
+def plain(text: str) -> str:
+    """The text the checks read, emphasis marks as spaces: "_6 hours_" is 6 hours."""
+    text = _plain(text)
+    return _EMPHASIS.sub(" ", text) if "*" in text or "_" in text else text
 
 
 @lru_cache(maxsize=256)
@@ -89,8 +104,8 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     for n in numbers:
         if n[0] < end and start < n[1]:
             result |= n[2]
-    before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR
-              and not text[n[1]:start].strip(" \u00a0\u202f-")]
+    before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR_WORD
+              and _GAP.fullmatch(text[n[1]:start])]
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
@@ -181,6 +196,35 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     "quantities", f"{value.normalize():f} {unit} of the source: the "
                     f"translation has {shown} with {unit}", entry=entry)
                 return
+        english = _target_numbers(source, "en")
+        for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
+            there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
+                langdata.TIME_UNITS["en"][unit], "en")
+            said = _in_order(english, source, [m.span() for m in there.finditer(source)])
+            written = [v for v in _in_order(numbers, target, [
+                m.span() for m in patterns[unit].finditer(target)]) if v in said]
+            if len(said) > 1 and set(written) == set(said) and written != said:
+                yield scope.catalog.finding(
+                    "quantities", f"the values with {unit} come in another order than in the "
+                    f"source ({', '.join(_shown(said))} → {', '.join(_shown(written))}): "
+                    "were they swapped?", entry=entry)
+                return
+
+
+def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
+              spans: list[tuple[int, int]]) -> list[Decimal]:
+    """The distinct values next to the unit's spans, in the order the text has them (a
+    range's values rising): the values of "38 °C … 38.5 °C" are 38, 38.5."""
+    found: list[Decimal] = []
+    for span in sorted(spans):
+        for value in sorted(_values_before(numbers, text, *span)):
+            if value not in found:
+                found.append(value)
+    return found
+
+
+def _shown(values: list[Decimal]) -> list[str]:
+    return [f"{v.normalize():f}" for v in values]
 
 
 def _source_times(source: str) -> Counter[str]:
@@ -211,6 +255,9 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(table["day"], scope.lang).findall(target))
+            if unit == "minute":   # "a quarter of an hour", "half an hour"
+                phrases = tuple(langdata.MINUTE_PHRASES.get(base_language(scope.lang), ()))
+                have += len(words_pattern(phrases, scope.lang).findall(target)) if phrases else 0
             if have < count:
                 yield scope.catalog.finding(
                     "time-units", f"the source counts in {unit}s ({count}×) but the "

@@ -98,7 +98,7 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     for word in words:
         lowered = word.lower()
         if lowered not in english or lowered in _ALWAYS_FINE or lowered in keep \
-                or lowered in _unit_spellings():
+                or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
             continue
         if known is not None and (lowered in known or len(lowered) < 3 or _INN.search(lowered)):
             continue
