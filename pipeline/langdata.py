@@ -28,7 +28,7 @@ NEGATION: dict[str, tuple[str, ...]] = {
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر"),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无", "非", "否",
-           "莫", "避免", "免于"),
+           "切莫", "莫要", "避免", "免于"),   # not 莫 alone: the 莫 of 他克莫司 (tacrolimus)
 }
 # zh words that contain a negation character but negate nothing.
 NOT_NEGATION: dict[str, tuple[str, ...]] = {
@@ -197,6 +197,15 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "ru": {"однократно": 1, "один раз": 1, "дважды": 2, "трижды": 3, "четырежды": 4},
     "ar": {"مرة": 1, "مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
+}
+# "Every other day": how each language says it (a day skipped between doses).
+EVERY_OTHER_DAY: dict[str, tuple[str, ...]] = {
+    "es": ("cada dos días", "cada 2 días", "en días alternos", "días alternos",
+           "un día sí y otro no", "día por medio"),
+    "fr": ("tous les deux jours", "tous les 2 jours", "un jour sur deux", "jours alternés"),
+    "ru": ("через день", "каждые два дня", "каждые 2 дня", "каждый второй день"),
+    "ar": ("كل يومين", "يوم بعد يوم", "يومًا بعد يوم", "يوما بعد يوم", "كل يومين مرة"),
+    "zh": ("隔天", "隔日", "每两天", "每隔一天", "每2天", "每隔1天"),
 }
 # The word for "times" that means once with no count before it: «раз в неделю» (once a week).
 TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",)}

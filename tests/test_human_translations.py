@@ -96,6 +96,10 @@ def test_french_plurals_that_look_like_english_are_french() -> None:
     ("fr", "How long would it take to find one?",
      "Combien de temps faudrait-il pour en trouver un ?"),
     ("fr", "Bring your medicines and take them.", "Apportez vos médicaments et prenez-les."),
+    ("ru", "Your infusion is planned for 15 March 2027.", "Инфузия запланирована на 15 марта "
+     "2027 г."),                                        # an abbreviation after a number
+    ("ru", "Call an ambulance straight away.", "Немедленно вызовите скорую помощь."),
+    ("ar", "Keep it between 2 °C and 8 °C.", "احفظه في درجة حرارة بين 2 °م و8 °م."),
 ])
 def test_a_sentence_ending_on_a_whole_word_or_a_pronoun_is_complete(
         lang: str, source: str, target: str) -> None:

@@ -489,6 +489,7 @@ STAY = "Stay nearby for three days."
 DRUGS = "You will receive fludarabine 30 mg/m² and cyclophosphamide 500 mg/m²."
 FEVER = "Call if your temperature is 38 °C for an hour, or 38.5 °C at any time."
 WEEKS = "Stay near the centre for at least 4 weeks and do not drive for 8 weeks."
+OTHER_DAY = "Take one tablet every other day."
 
 
 @pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
@@ -548,6 +549,18 @@ WEEKS = "Stay near the centre for at least 4 weeks and do not drive for 8 weeks.
      "Измерьте её ещё раз через четверть часа.", "numbers"),
     ("zh", "Measure it again after 30 minutes.", "半小时后再测一次。", "一刻钟后再测一次。",
      "numbers"),
+    # every other day is not every day
+    ("es", OTHER_DAY, "Tome un comprimido cada dos días.", "Tome un comprimido cada día.",
+     "frequency"),
+    ("fr", OTHER_DAY, "Prenez un comprimé tous les deux jours.",
+     "Prenez un comprimé tous les jours.", "frequency"),
+    ("ru", OTHER_DAY, "Принимайте по одной таблетке через день.",
+     "Принимайте по одной таблетке каждый день.", "frequency"),
+    ("ar", OTHER_DAY, "تناول قرصًا واحدًا كل يومين.", "تناول قرصًا واحدًا كل يوم.", "frequency"),
+    ("zh", OTHER_DAY, "请隔天服用一片。", "请每天服用一片。", "frequency"),
+    # the 莫 of a drug's name (他克莫司, tacrolimus) negates nothing
+    ("zh", "Never stop taking tacrolimus suddenly.", "切勿突然停用他克莫司。",
+     "请突然停用他克莫司。", "negation"),
 ])
 def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

@@ -164,6 +164,7 @@ _ABBREVIATED = re.compile(r"(?<!\w)\w\.\s*\w\.\W*$")
 # What ends a last word: punctuation, quotes, brackets (vowel marks stay: أبدًا).
 _UNENDED = re.compile(r"[^\w\u0300-\u036f\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670]+$")
 _FRAGMENT_CORPUS = 100      # approved entries a corpus needs before its words tell a fragment
+_AFTER_NUMBER = re.compile(r"\d[\s\u00a0\u202f°º]*$")
 
 
 def _dangling(text: str, lang: str) -> str:
@@ -213,6 +214,8 @@ def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
     known, whole = wording.dictionary(lang), _LAST_LETTERS.search(plain(original))
     if known is not None and whole and len(whole.group(1)) > 1 and whole.group(1) in known:
         return None     # a word of the language: "hora" where the corpus has only "horas"
+    if whole and _AFTER_NUMBER.search(plain(original)[:whole.start()]):
+        return None     # a unit or abbreviation after a number: "2027 г.", "8 °م."
     return _UNENDED.sub("", plain(original).split()[-1]) or last, longer
 
 

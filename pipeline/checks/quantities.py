@@ -41,6 +41,7 @@ _EN_TIME = re.compile(
 # _EN_TIME needs one of these
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
+_EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) day\b|\balternate days\b", re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -305,7 +306,14 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """How often stays the same: once, twice, three times (a day) are not interchangeable."""
     if not langdata.covered("frequency", scope.lang):
         return
+    alternate = langdata.EVERY_OTHER_DAY.get(base_language(scope.lang))
     for source, target in entry.pairs():
+        if alternate and _EN_OTHER_DAY.search(source) and not words_pattern(
+                alternate, scope.lang).search(plain(target)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says every other day, the translation none of "
+                f"{', '.join(f'«{w}»' for w in alternate[:3])}…", entry=entry)
+            return
         if not _FREQUENCY_WORD.search(source):
             continue    # _EN_FREQUENCY needs one of these words
         wanted = _frequencies(plain(source), "en")
