@@ -32,11 +32,12 @@ LINK_TARGET = re.compile(LINK_TARGET_SRC)
 LINK = re.compile(LINK_SRC)
 # Everything above that carries no translatable words (a link's text does carry words).
 NOT_TEXT = re.compile("|".join((CODE_SPAN_SRC, r"\]" + LINK_TARGET_SRC, AUTOLINK_SRC,
-                                URL_SRC)), re.S)
+                                URL_SRC, EMAIL_SRC)), re.S)
 # A cheap test that a text may hold any of it (most segments hold none).
 HINT = re.compile(r"[`<\]]|https?:|ftp:|www\.|@")
 
 
 def not_text(text: str) -> str:
-    """`text` with code spans, link targets, autolinks and URLs replaced by spaces."""
+    """`text` with code spans, link targets, autolinks, URLs and e-mail addresses replaced by
+    spaces."""
     return NOT_TEXT.sub(" ", text) if HINT.search(text) else text

@@ -577,3 +577,21 @@ def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
 def test_daily_life_is_not_a_period(lang: str, target: str) -> None:
     source = "Many patients ask how CAR-T vs. transplant compares in daily life."
     assert "time-units" not in names(source, target, lang)
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "left"), [
+    ("ru", "You may feel very tired for several weeks.",
+     "Несколько недель вы можете чувствовать сильную tiredness.", "tiredness"),
+    ("ru", "Wash fruit and vegetables carefully.", "Carefully мойте фрукты и овощи.",
+     "Carefully"),
+    ("ar", "Rest when you feel tired.", "استرح عندما تشعر بالـ fatigue.", "fatigue"),
+    ("zh", "Wash your hands carefully.", "Carefully洗手。", "Carefully"),
+])
+def test_latin_words_in_another_script_are_english_left_in(lang: str, source: str,
+                                                           target: str, left: str) -> None:
+    """In Cyrillic, Arabic or Chinese text a lower-case Latin word is English left in even
+    where the source says it otherwise, and a source word capitalized at a sentence's start
+    is too; names, units and e-mail addresses are not."""
+    assert "leftover-english" in names(source, target, lang)
+    assert "leftover-english" not in names(
+        source, target.replace(left, "Meridian mg/kg info@example-hospital.org"), lang)

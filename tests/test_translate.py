@@ -312,7 +312,7 @@ def test_random_model_output_is_flagged_and_never_loses_a_mask_silently(
     ("A short text for the length check.", "Длинный текст. " * 7,
      ["length: translation is 3.1× the length of the source (usual for ru: about 1.1×)"]),
     ("Short text for a check.", "Short text for the check.",
-     ["leftover-english: English left in the translation: text, for, check",
+     ["leftover-english: English left in the translation: text, for, the, check",
       "script: mostly not in the ru script (Cyrillic: 15 of 15 letters foreign); was it "
       "left untranslated?"]),
 ])

@@ -23,6 +23,7 @@ _LATIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 # In a non-Latin translation a hyphen joins nothing English to it: "CAR-T-cells", "Что-favourite".
 _HYPHENATED = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
 _LATIN_PART = re.compile(r"(?<![A-Za-z0-9'’])[a-z][a-z'’]*(?![A-Za-z0-9'’])")
+_CAPITALIZED = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][a-z'’]+(?![A-Za-z0-9'’-])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
 # International drug names (INN stems): the same word in English and in Latin-script targets.
@@ -81,7 +82,8 @@ def _unit_spellings() -> frozenset[str]:
 
 def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset()
                    ) -> list[str]:
-    """Lower-case English words of the source copied into a non-English translation."""
+    """English words left in a translation: words of the source copied into it (in another
+    script than Latin also any lower-case Latin word, and a source word capitalized)."""
     if base_language(lang) == "en":
         return []
     latin = languages.script(lang) == "Latn"
@@ -91,13 +93,17 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     english = {w.lower() for w in _LATIN_PART.findall(plain(source))}
     text = plain(target)
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
+    if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
+        words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english]
     if known is not None:   # "check-up" may be a word of the language; "CAR-T-cells" is not
         words += [part for compound in _HYPHENATED.findall(text)
                   if compound.lower() not in known for part in _LATIN_PART.findall(compound)]
     found = []
     for word in words:
         lowered = word.lower()
-        if lowered not in english or lowered in _ALWAYS_FINE or lowered in keep \
+        # in another script any lower-case Latin word is English left in ("сильную tiredness")
+        if (lowered not in english and (latin or len(lowered) < 3)) \
+                or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
             continue
         if known is not None and (lowered in known or len(lowered) < 3 or _INN.search(lowered)):
