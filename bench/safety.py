@@ -13,11 +13,19 @@ unmutated translations (false alarms), benign rewordings flagged, and translate-
 pofilter on the same mutants.
 
     .venv/bin/python bench/safety.py [--project DIR] [--human DIR] [--lang L]... [--misses]
+    .venv/bin/python bench/safety.py --probes [bench/probes.jsonl] [--misses]
+
+With --probes: the team's probe sentences instead (bench/probes.jsonl: English sentences on
+other topics than the sample's, each with a correct translation and the same translation
+with one dangerous error of its class, in es, fr, ru, ar and zh, and correct rewordings
+marked "benign"), checked without a corpus (a new document's sentences); errors on the
+correct translations and on the rewordings are false alarms.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -155,9 +163,14 @@ def main() -> None:
                         help="more approved human translations: one folder per language")
     parser.add_argument("--lang", action="append", default=[])
     parser.add_argument("--misses", action="store_true", help="print every mutant not caught")
+    parser.add_argument("--probes", type=Path, nargs="?", const=BENCH / "probes.jsonl",
+                        help="check the probe sentences of this file instead")
     args = parser.parse_args()
     config = load_config(args.project.resolve())
     glossary = project_glossary(config)
+    if args.probes:
+        probes(args.probes, glossary, misses=args.misses)
+        return
     entries = {lg.tag: entries_of(config, args.human, lg.tag) for lg in config.languages}
     # each language's corpus: all its approved entries, those of --human included
     corpora = {lang: corpus_of([(i.source, i.target) for items in found.values()
@@ -196,6 +209,50 @@ def main() -> None:
     report(langs, caught, originals, false_alarms, glossary, corpora)
     if args.misses:
         print("\nmissed mutants:\n" + "\n".join(misses))
+
+
+def probes(path: Path, glossary: object, *, misses: bool) -> None:
+    """The probe sentences: caught/total per class and language, pofilter beside it, and the
+    correct translations and rewordings flagged."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    langs = list(dict.fromkeys(r["lang"] for r in rows))
+    caught: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    alarms, missed = [], []
+    for lang in langs:
+        mine = [r for r in rows if r["lang"] == lang]
+        flagged = pofilter_flags([(f"p{i}", r["kind"], r["source"], r["bad"])
+                                  for i, r in enumerate(mine)], lang)
+        for i, row in enumerate(mine):
+            kind, source = row["kind"], row["source"]
+            if found := errors(source, row["good"], lang, glossary):
+                alarms.append(f"{lang}: {row['good']} ({', '.join(found)})")
+            if kind == "benign":
+                if found := errors(source, row["bad"], lang, glossary):
+                    alarms.append(f"{lang} (rewording): {row['bad']} ({', '.join(found)})")
+                continue
+            cell = caught[(kind, lang)]
+            hit = bool(errors(source, row["bad"], lang, glossary))
+            cell[0], cell[1], cell[2] = cell[0] + 1, cell[1] + hit, cell[2] + (f"p{i}" in flagged)
+            if not hit:
+                missed.append(f"--- {kind} [{lang}]\n  EN: {source}\n  BAD: {row['bad']}")
+    kinds = list(dict.fromkeys(kind for kind, _ in caught))
+    print(f"| class | {' | '.join(langs)} | all | pofilter |\n|---|" + "---|" * (len(langs) + 2))
+    total = [0, 0, 0]
+    for kind in kinds:
+        cells = [caught[(kind, lang)] for lang in langs]
+        row_total = [sum(c[k] for c in cells) for k in range(3)]
+        total = [a + b for a, b in zip(total, row_total, strict=True)]
+        print(f"| {kind} | {' | '.join(f'{c[1]}/{c[0]}' for c in cells)} | "
+              f"{row_total[1]}/{row_total[0]} | {row_total[2]}/{row_total[0]} |")
+    print(f"| **all** |{' |' * len(langs)} **{total[1]}/{total[0]} "
+          f"({100 * total[1] / max(total[0], 1):.1f} %)** | {total[2]}/{total[0]} "
+          f"({100 * total[2] / max(total[0], 1):.1f} %) |")
+    correct = len(rows) + sum(r["kind"] == "benign" for r in rows)
+    print(f"\nerrors on {correct} correct translations and rewordings: {len(alarms)}")
+    for alarm in alarms:
+        print("  ", alarm)
+    if misses:
+        print("\nmissed:\n" + "\n".join(missed))
 
 
 def report(langs: list[str], caught: dict[tuple[str, str], list[int]], originals: int,

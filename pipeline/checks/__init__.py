@@ -8,6 +8,7 @@ the severity policy, per-entry `check-ignore` comments and the project's disable
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -142,3 +143,13 @@ def registry() -> dict[str, Check]:
 def plain(text: str) -> str:
     """Inline Markdown without what is never translated (code spans, URLs, link targets)."""
     return inline.not_text(text)
+
+
+_EMPHASIS = re.compile(r"[*_]+")
+
+
+def unmarked(text: str) -> str:
+    """`plain` text with emphasis marks as spaces, as the value checks read it: "_6 hours_"
+    is 6 hours (not for the debris check, where "*word" is Apertium's mark)."""
+    text = plain(text)
+    return _EMPHASIS.sub(" ", text) if "*" in text or "_" in text else text

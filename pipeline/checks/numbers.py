@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pipeline import languages
-from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks import Entry, Scope, check, plain, unmarked
 from pipeline.model import Finding
 
 _SPACES = " \u00a0\u202f\u2009"
@@ -143,7 +143,7 @@ def _read(groups: list[str], seps: list[str], decimal: str, group: str) -> Decim
 
 def values(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...]]]:
     """Each number in `text` as written and the values it can stand for in `lang`."""
-    return [(written, options) for written, options, _ in located(plain(text), lang)]
+    return [(written, options) for written, options, _ in located(unmarked(text), lang)]
 
 
 def located(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...], tuple[int, int]]]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check
-from pipeline.checks import plain as _plain
+from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import _HAN_NUMBER, _han_values, _unit_pattern, located, source_units
 from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
@@ -49,15 +49,6 @@ _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Se
                        r"October|November|December)\b")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-
-
-_EMPHASIS = re.compile(r"[*_]+")
-
-
-def plain(text: str) -> str:
-    """The text the checks read, emphasis marks as spaces: "_6 hours_" is 6 hours."""
-    text = _plain(text)
-    return _EMPHASIS.sub(" ", text) if "*" in text or "_" in text else text
 
 
 @lru_cache(maxsize=256)
