@@ -32,7 +32,7 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
   that the language's Hunspell dictionary, where there is one, does not know ("hora" is a
   word where the corpus has only "horas"; one letter never is); or it is under
   OMISSION_FACTOR of the usual length ratio of the language (the corpus median where it has
-  30 long entries, else `LENGTH_RATIO`).
+  30 long entries, else OMISSION_FACTOR_DEFAULT of `LENGTH_RATIO`'s).
 """
 
 from __future__ import annotations
