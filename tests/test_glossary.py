@@ -174,6 +174,19 @@ def test_empty_glossary_matches_nothing(tmp_path: Path) -> None:
      [("dnt-altered", 'keep "International Patient Office" exactly as in English')]),
     # only terms found in the source are verified
     ("es", "Take your medicine.", "Tome su medicamento, una tormenta de citocinas.", []),
+    # a specific term the source does not say: another disease, another syndrome
+    ("fr", "leukemia that carries the CD19 marker",
+     "la leucémie LAL porteuse du marqueur CD19",
+     [("added", '"LAL" is the glossary\'s translation of "ALL", which the source does not say: '
+                'a wrong term?')]),
+    ("es", "Watch for fever.", "Vigile la fiebre y el síndrome de liberación de citocinas.",
+     [("added", '"síndrome de liberación de citocinas" is the glossary\'s translation of '
+                '"cytokine release syndrome", which the source does not say: a wrong term?')]),
+    ("ru", "after the transplant", "после аллогенной трансплантации стволовых клеток",
+     []),   # "the transplant" said in full: the source has a word of it
+    ("es", "the international office", "la International Patient Office", []),
+    ("fr", "leukemia", "la leucémie (lal)", []),    # an abbreviation is written in capitals
+    ("zh", "your cells", "您的CAR-T细胞", []),      # an English abbreviation kept as it is
 ])
 def test_verify(medical: Glossary, lang: str, source: str, target: str,
                 expected: list[tuple[str, str]]) -> None:

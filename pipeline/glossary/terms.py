@@ -29,6 +29,7 @@ _PREFIXES = {"anti", "non", "pre", "post", "re", "co", "semi", "multi", "sub", "
              "inter", "intra", "extra", "over", "under", "mini", "micro", "pan", "de", "auto",
              "allo", "mid", "neo", "para", "peri", "pro", "trans", "ultra", "hyper", "hypo"}
 _WORDS = re.compile(r"[^\W\d_]+")
+_CAPITALS = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Z0-9]+(?![a-z])")
 # Which terms are kinds of which (`Glossary._containers`), by (fingerprint, language), as ids.
 _KINDS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {}
 _GLOSS = re.compile(r"[\s()/*_]*")    # between a term and its synonym in brackets or after /
@@ -165,7 +166,68 @@ class Glossary:
                     hint = f', use "{use[0]}"' if use else ""
                     problems.append(TermProblem("forbidden", term,
                                                 f'"{variant}" is not allowed here{hint}'))
+        problems += self._added(source, target, lang, folded, accepted, named_terms)
         return problems
+
+    def _added(self, source: str, target: str, lang: str, folded: str,
+               accepted: list[tuple[int, int]], named: set[int]) -> list[TermProblem]:
+        """Specific terms (`_specific`) the translation has and the source does not say:
+        "LAM" (AML) in the translation of "acute lymphoblastic leukemia", «магнитно-резонансная
+        томография» for "computed tomography". Not where the hit is part of a term the source
+        names, nor where the source has a word of one of the term's English variants in any form
+        ("the international office" for the International Patient Office, "the transplant"
+        for an allogeneic stem cell transplant: a translator may say in full what the source
+        says short; the cost: "scan" of "MRI scan" lets an MRI pass for a PET-CT scan)."""
+        candidates = [(term, variant, pattern) for term, variant, key, pattern
+                      in self._specific(lang) if key in folded and id(term) not in named]
+        if not candidates:
+            return []
+        said = {w[:5] for w in _WORDS.findall(source.casefold())}
+        raw = unicodedata.normalize("NFC", plain_text(target)[0])
+        problems: list[TermProblem] = []
+        for term, variant, pattern in candidates:
+            if any(p.term is term for p in problems) or any(
+                    w & said for w in _variant_words(term)):
+                continue
+            spans = [m.span() for m in pattern.finditer(folded)
+                     if not any(s <= m.start() and m.end() <= e for s, e in accepted)]
+            if spans and term.case_sensitive and not re.search(
+                    rf"(?<![A-Za-z0-9]){re.escape(variant)}(?![A-Za-z0-9]|-[^\W\d_A-Z])", raw):
+                # an abbreviation is written in capitals ("LAM", not "lam"); one that
+                # qualifies a word ("HLA-identique" for "matched") names no other thing
+                continue
+            if spans:
+                problems.append(TermProblem(
+                    "added", term, f'"{variant}" is the glossary\'s translation of '
+                    f'"{term.source[0]}", which the source does not say: a wrong term?'))
+        return problems
+
+    def _specific(self, lang: str) -> list[tuple[Term, str, str, re.Pattern[str]]]:
+        """The terms whose translation names one thing only (an abbreviation, or a term of
+        two English words or more or an abbreviation in every variant: "bone marrow" and
+        "MRI | magnetic resonance imaging", not "leukemia", whose
+        translation a sentence may use for "the disease"), with each target variant, a
+        substring every hit has (to skip the pattern where it cannot match) and the pattern."""
+        found = self._specific_by.get(lang)
+        if found is None:
+            found = self._specific_by[lang] = [
+                (term, variant, key, pattern) for term in self.terms if _names_one_thing(term)
+                for variant, pattern in self._patterns(term, lang, forbidden=False)
+                for key in [_key_of(fold(variant, lang))]
+                if key and self._international.isdisjoint(_CAPITALS.findall(variant))]
+        return found
+
+    @cached_property
+    def _international(self) -> frozenset[str]:
+        """Abbreviations of the glossary's English terms (ALL, HLA, CAR-T's CAR): a translation
+        that writes one as English does (HLA相合 for "matched", células CAR-T for "CAR-T") may
+        be spelling out what the source implies, so only translated ones (LAM, IRM) count."""
+        return frozenset(a for term in self.terms for v in term.source
+                         for a in _CAPITALS.findall(v))
+
+    @cached_property
+    def _specific_by(self) -> dict[str, list[tuple[Term, str, str, re.Pattern[str]]]]:
+        return {}
 
     def _unswallowed(self, term: Term, lang: str, folded: str, hits: list[tuple[int, int]],
                      named: set[int], source: str) -> list[tuple[int, int]]:
@@ -283,6 +345,21 @@ class Glossary:
                 (v, phrase(fold(v, lang), lang))
                 for v in variants if fold(v, lang)])
         return found[1]
+
+
+def _names_one_thing(term: Term) -> bool:
+    """An abbreviation, or every English variant two words or more or an abbreviation."""
+    if term.dnt:
+        return False
+    return term.case_sensitive or all(
+        len(words) >= 2 or _CAPITALS.fullmatch(variant)
+        for variant, words in zip(term.source, _variant_words(term), strict=True))
+
+
+def _key_of(folded: str) -> str:
+    """The first three characters of a folded variant: in the folded text wherever the
+    variant's pattern matches (its inflections change the ends of words)."""
+    return folded[:3]
 
 
 def _variant_words(term: Term) -> list[set[str]]:
