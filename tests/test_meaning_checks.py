@@ -345,6 +345,38 @@ def test_dates_are_compared_as_dates(lang: str, target: str, wrong: bool) -> Non
     assert bool(list(registry()["dates"].func(item, scope))) is wrong
 
 
+@pytest.mark.parametrize(("lang", "source", "target", "left"), [
+    ("fr", "Shortly about the infusion, you receive chemotherapy.",
+     "Peu about la réinjection, vous recevez une chimiothérapie.", "about"),
+    ("fr", "Shortly about the infusion, you receive chemotherapy.",
+     "Peu avant la réinjection, vous recevez une chimiothérapie.", ""),
+    ("es", "Your doctor gets a copy.", "Su doctor recibe una copia.", "doctor"),
+    ("es", "Your doctor gets a copy.", "Su médico recibe una copia.", ""),
+])
+def test_a_word_both_languages_have_is_english_where_the_project_never_writes_it(
+        lang: str, source: str, target: str, left: str) -> None:
+    """"about" is a French word, "doctor" a Spanish one (Hunspell has them); where three
+    approved translations of sources with the word never write it, it is English left in."""
+    corpus = {
+        "es": [("Ask your doctor.", "Pregunte a su médico."),
+               ("Your doctor and ours talk.", "Su médico y el nuestro hablan."),
+               ("A letter from your doctor.", "Una carta de su médico.")],
+        "fr": [("It takes about 3 weeks.", "Cela prend environ 3 semaines."),
+               ("Ask us about travel.", "Posez-nous vos questions sur le voyage."),
+               ("Read about the risks.", "Lisez ce qui concerne les risques.")]}[lang]
+    item = Entry(msgid=source, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)),
+                  glossary=GLOSSARY, corpus=corpus_of(corpus, lang))
+    found = list(registry()["leftover-english"].func(item, scope))
+    assert [left in f.message for f in found] == ([True] if left else [])
+    two = corpus[:2]   # written otherwise in two sources only: too few to say
+    fewer = Scope(catalog=scope.catalog, glossary=GLOSSARY, corpus=corpus_of(two, lang))
+    assert list(registry()["leftover-english"].func(item, fewer)) == []
+    kept = [*corpus, (f"The {left or 'doctor'} is in.", f"Le {left or 'doctor'} est là.")]
+    written = Scope(catalog=scope.catalog, glossary=GLOSSARY, corpus=corpus_of(kept, lang))
+    assert list(registry()["leftover-english"].func(item, written)) == []
+
+
 def test_leftover_english_without_a_dictionary_is_a_coverage_gap() -> None:
     from pipeline.checks.coverage import Gap, gaps
 

@@ -289,6 +289,31 @@ class Corpus:
             by_msgid[msgid].update(words)
         return every, by_msgid, sorted(every)
 
+    @cached_property
+    def _spellings(self) -> tuple[Counter[str], Counter[str], dict[str, list[frozenset[str]]]]:
+        """Entries whose English has each lower-case word, entries whose translation has it
+        (case folded), and each msgid's translations' words (to leave an entry out)."""
+        english: Counter[str] = Counter()
+        target: Counter[str] = Counter()
+        by_msgid: dict[str, list[frozenset[str]]] = defaultdict(list)
+        for msgid, msgstr in self.pairs:
+            english.update(set(_EN_WORD.findall(plain(msgid))))
+            words = frozenset(w.casefold() for w in _WORD.findall(plain(msgstr)))
+            target.update(words)
+            by_msgid[msgid].append(words)
+        return english, target, by_msgid
+
+    def never_written(self, word: str, leave_out: str) -> int:
+        """How many English sources (entry `leave_out` left out) have the lower-case `word`
+        where no approved translation has it at all: the project's translators always write
+        it otherwise ("about", "trials" in French). 0 where a translation has it."""
+        english, target, by_msgid = self._spellings
+        own = by_msgid.get(leave_out, ())
+        if target[word] > sum(word in words for words in own):
+            return 0
+        return english[word] - (len(own) if re.search(rf"\b{re.escape(word)}\b",
+                                                      plain(leave_out)) else 0)
+
     def completes(self, word: str, leave_out: str) -> str:
         """A longer word of the approved translations (entry `leave_out` left out) that
         starts with `word`, where `word` itself is never written whole in them: the word is

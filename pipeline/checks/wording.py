@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain, spelling
+from pipeline.checks.lexicon import Corpus
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term, output_mark
 
@@ -32,6 +33,9 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
+# English sources with a word that no approved translation has, for the word (one the target
+# language has too) to count as English left where a translation has it.
+NEVER_WRITTEN = 3
 
 
 def debris(source: str, target: str) -> list[str]:
@@ -80,10 +84,14 @@ def _unit_spellings() -> frozenset[str]:
     return frozenset(s.lower() for spellings in _ATOMS.values() for s in spellings["*"])
 
 
-def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset()
-                   ) -> list[str]:
+def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset(),
+                   corpus: Corpus | None = None) -> list[str]:
     """English words left in a translation: words of the source copied into it (in another
-    script than Latin also any lower-case Latin word, and a source word capitalized)."""
+    script than Latin also any lower-case Latin word, and a source word capitalized).
+
+    In a Latin script, a source word the language's dictionary has too ("about", "trials",
+    "control" are French or Spanish words) is English left only where the `corpus` has it in
+    NEVER_WRITTEN English sources or more and never in an approved translation."""
     if base_language(lang) == "en":
         return []
     latin = languages.script(lang) == "Latn"
@@ -106,7 +114,10 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                 or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
             continue
-        if known is not None and (lowered in known or len(lowered) < 3 or _INN.search(lowered)):
+        if known is not None and (len(lowered) < 3 or _INN.search(lowered)):
+            continue
+        if known is not None and lowered in known and (
+                corpus is None or corpus.never_written(lowered, source) < NEVER_WRITTEN):
             continue
         found.append(word)
     return list(dict.fromkeys(found))
@@ -143,7 +154,7 @@ def leftover_english(entry: Entry, scope: Scope) -> Iterator[Finding]:
     for source, target in entry.pairs():
         if source == target:
             continue    # the same-as-source check says it once
-        found = leftover_words(source, target, scope.lang, keep)
+        found = leftover_words(source, target, scope.lang, keep, getattr(scope, "corpus", None))
         if found:
             yield scope.catalog.finding(
                 "leftover-english", f"English left in the translation: {', '.join(found[:6])}",
