@@ -27,7 +27,7 @@ class _Rule:
 class Words:
     """A Hunspell dictionary's stems (lower case, with their flags) and suffix rules."""
 
-    stems: dict[str, frozenset[str]]
+    stems: dict[str, str | frozenset[str]]   # a string where each flag is one character
     rules: dict[str, list[_Rule]] = field(default_factory=dict)   # added ending → its rules
     longest: int = 0
 
@@ -83,14 +83,19 @@ def read(dic: Path) -> Words:
         pattern = None if condition == "." else _condition(condition)
         rules[added].append(_Rule(flag, "" if strip == "0" else strip.lower(), pattern,
                                   frozenset(_flags(then, kind))))
-    stems: dict[str, set[str]] = defaultdict(set)
+    single = kind not in ("long", "num")    # one character a flag: the flags as a string
+    stems: dict[str, str | frozenset[str]] = {}
     for line in dic.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
-        entry = line.split("\t")[0].split(" ")[0]
-        word, _, flags = entry.partition("/")
-        if word:
-            stems[word.lower()].update(_flags(flags, kind))
-    return Words({w: frozenset(f) for w, f in stems.items()}, dict(rules),
-                 max(map(len, rules), default=0))
+        word, _, flags = line.split("\t", 1)[0].split(" ", 1)[0].partition("/")
+        if not word:
+            continue
+        word = word.lower()
+        had = stems.get(word)
+        if single:
+            stems[word] = flags if had is None else f"{had}{flags}"
+        else:
+            stems[word] = frozenset(_flags(flags, kind)).union(had or ())
+    return Words(stems, dict(rules), max(map(len, rules), default=0))
 
 
 def _condition(text: str) -> re.Pattern[str] | None:

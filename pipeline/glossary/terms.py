@@ -65,6 +65,17 @@ class _Token(NamedTuple):  # a tuple: made for every word of every segment, so m
 _Entry = tuple[tuple[str, ...], frozenset[str] | None, int]
 
 
+class _Specific(NamedTuple):
+    """A target variant of a term that names one thing (`Glossary._specific`)."""
+
+    term: Term
+    variant: str
+    key: str                            # a substring every hit has: skip the pattern if absent
+    pattern: re.Pattern[str]            # the variant in the folded translation
+    words: frozenset[str]               # the English variants' words (`_variant_words`)
+    capitals: re.Pattern[str] | None    # an abbreviation: as written, in the translation
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Every concept of a project's glossary/ folder, merged, with a content fingerprint."""
@@ -178,21 +189,19 @@ class Glossary:
         ("the international office" for the International Patient Office, "the transplant"
         for an allogeneic stem cell transplant: a translator may say in full what the source
         says short; the cost: "scan" of "MRI scan" lets an MRI pass for a PET-CT scan)."""
-        candidates = [(term, variant, pattern) for term, variant, key, pattern
-                      in self._specific(lang) if key in folded and id(term) not in named]
+        candidates = [item for item in self._specific(lang)
+                      if item.key in folded and id(item.term) not in named]
         if not candidates:
             return []
         said = {w[:5] for w in _WORDS.findall(source.casefold())}
         raw = unicodedata.normalize("NFC", plain_text(target)[0])
         problems: list[TermProblem] = []
-        for term, variant, pattern in candidates:
-            if any(p.term is term for p in problems) or any(
-                    w & said for w in _variant_words(term)):
+        for term, variant, _, pattern, words, capitals in candidates:
+            if words & said or any(p.term is term for p in problems):
                 continue
             spans = [m.span() for m in pattern.finditer(folded)
                      if not any(s <= m.start() and m.end() <= e for s, e in accepted)]
-            if spans and term.case_sensitive and not re.search(
-                    rf"(?<![A-Za-z0-9]){re.escape(variant)}(?![A-Za-z0-9]|-[^\W\d_A-Z])", raw):
+            if spans and capitals is not None and not capitals.search(raw):
                 # an abbreviation is written in capitals ("LAM", not "lam"); one that
                 # qualifies a word ("HLA-identique" for "matched") names no other thing
                 continue
@@ -202,20 +211,27 @@ class Glossary:
                     f'"{term.source[0]}", which the source does not say: a wrong term?'))
         return problems
 
-    def _specific(self, lang: str) -> list[tuple[Term, str, str, re.Pattern[str]]]:
+    def _specific(self, lang: str) -> list[_Specific]:
         """The terms whose translation names one thing only (an abbreviation, or a term of
         two English words or more or an abbreviation in every variant: "bone marrow" and
-        "MRI | magnetic resonance imaging", not "leukemia", whose
-        translation a sentence may use for "the disease"), with each target variant, a
-        substring every hit has (to skip the pattern where it cannot match) and the pattern."""
+        "MRI | magnetic resonance imaging", not "leukemia", whose translation a sentence may
+        use for "the disease"), one row per target variant."""
         found = self._specific_by.get(lang)
         if found is None:
             found = self._specific_by[lang] = [
-                (term, variant, key, pattern) for term in self.terms if _names_one_thing(term)
+                _Specific(term, variant, key, pattern, frozenset().union(*_variant_words(term)),
+                          re.compile(rf"(?<![A-Za-z0-9]){re.escape(variant)}"
+                                     r"(?![A-Za-z0-9]|-[^\W\d_A-Z])")
+                          if term.case_sensitive else None)
+                for term in self.terms if _names_one_thing(term)
                 for variant, pattern in self._patterns(term, lang, forbidden=False)
                 for key in [_key_of(fold(variant, lang))]
                 if key and self._international.isdisjoint(_CAPITALS.findall(variant))]
         return found
+
+    @cached_property
+    def _specific_by(self) -> dict[str, list[_Specific]]:
+        return {}
 
     @cached_property
     def _international(self) -> frozenset[str]:
@@ -224,10 +240,6 @@ class Glossary:
         be spelling out what the source implies, so only translated ones (LAM, IRM) count."""
         return frozenset(a for term in self.terms for v in term.source
                          for a in _CAPITALS.findall(v))
-
-    @cached_property
-    def _specific_by(self) -> dict[str, list[tuple[Term, str, str, re.Pattern[str]]]]:
-        return {}
 
     def _unswallowed(self, term: Term, lang: str, folded: str, hits: list[tuple[int, int]],
                      named: set[int], source: str) -> list[tuple[int, int]]:
