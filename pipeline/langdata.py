@@ -27,7 +27,8 @@ NEGATION: dict[str, tuple[str, ...]] = {
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر"),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
-           "禁止", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无", "非", "否",
+           "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
+           "非", "否",
            "切莫", "莫要", "避免", "免于"),   # not 莫 alone: the 莫 of 他克莫司 (tacrolimus)
 }
 # zh words that contain a negation character but negate nothing.
@@ -108,33 +109,40 @@ DANGLING_CHARS: dict[str, str] = {"zh": "与及或把被从向跟于由而并但
 
 # Units of time: canonical unit → the words (or stems, ending in "~") of each language.
 TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
-    "en": {"minute": ("minute~", "min"), "hour": ("hour", "hours", "hourly", "hr", "hrs", "h"),
+    "en": {"second": ("second", "seconds", "sec", "secs"), "minute": ("minute~", "min"),
+           "hour": ("hour", "hours", "hourly", "hr", "hrs", "h"),
            "day": ("day", "days", "daily"), "week": ("week", "weeks", "weekly"),
            "month": ("month", "months", "monthly"), "year": ("year", "years", "yearly")},
-    "es": {"minute": ("minuto~", "min"), "hour": ("hora", "horas", "h"),
+    "es": {"second": ("segundo", "segundos", "seg"), "minute": ("minuto~", "min"),
+           "hour": ("hora", "horas", "h"),
            "day": ("día", "días", "dia", "dias", "diari~"), "week": ("semana~",),
            "month": ("mes", "meses", "mensual~"), "year": ("año", "años", "anual~")},
-    "fr": {"minute": ("minute~", "min"), "hour": ("heure", "heures", "h"),
+    "fr": {"second": ("seconde", "secondes"), "minute": ("minute~", "min"),
+           "hour": ("heure", "heures", "h"),
            "day": ("jour", "jours", "journée~", "quotidien~"),
            "week": ("semaine~", "hebdomadaire~"), "month": ("mois", "mensuel~"),
            "year": ("an", "ans", "année~", "annuel~")},
-    "ru": {"minute": ("минут~", "мин"),
+    "ru": {"second": ("секунд~", "сек"), "minute": ("минут~", "мин"),
            "hour": ("час", "часа", "часов", "часу", "часом", "часам", "часами", "часах", "ч",
                     "ежечасн~"),
            "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "сутки", "суток",
                    "суткам", "сутками", "сутках", "суточн~", "ежедневн~", "ежесуточн~"),
-           "week": ("недел~", "еженедельн~"), "month": ("месяц~", "мес", "ежемесячн~"),
+           "week": ("недел~", "еженедельн~"),
+           "month": ("месяц~", "мес", "ежемесячн~", "полгода", "полугода"),
            "year": ("год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами",
                     "годах", "лет", "ежегодн~")},
-    "ar": {"minute": ("دقيقة", "دقائق", "دقيقتين", "دقيقتان"),
+    "ar": {"second": ("ثانية", "ثوان", "ثوانٍ", "ثواني", "ثانيتين", "ثانيتان"),
+           "minute": ("دقيقة", "دقائق", "دقيقتين", "دقيقتان"),
            "hour": ("ساعة", "ساعات", "ساعتين", "ساعتان"),
            "day": ("يوم", "أيام", "يومين", "يومان", "يوما", "يومًا", "يوماً", "يومي", "يوميا",
                    "يوميًا", "يومياً", "يومية"),
            "week": ("أسبوع", "أسابيع", "أسبوعين", "أسبوعان", "أسبوعا", "أسبوعًا", "أسبوعي~"),
            "month": ("شهر", "أشهر", "شهور", "شهرين", "شهران", "شهرا", "شهرًا", "شهري~"),
            "year": ("سنة", "سنوات", "سنتين", "عام", "أعوام", "عامين", "عاما", "عامًا", "سنوي~")},
-    "zh": {"minute": ("分钟",), "hour": ("小时", "钟头"), "day": ("天", "日", "昼夜"),
-           "week": ("周", "星期", "礼拜"), "month": ("个月", "每月", "月度"), "year": ("年",)},
+    "zh": {"second": ("秒", "秒钟"), "minute": ("分钟",), "hour": ("小时", "钟头"),
+           "day": ("天", "日", "昼夜"),
+           "week": ("周", "星期", "礼拜"), "month": ("个月", "每月", "月度"),
+           "year": ("年", "岁", "周岁")},   # 岁: years of age (16岁以下, under 16 years)
 }
 # Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".
 ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
@@ -154,6 +162,61 @@ MINUTE_PHRASES: dict[str, dict[str, int]] = {
     "ru": {"четверть часа": 15, "полчаса": 30, "получаса": 30, "полтора часа": 90},
     "ar": {"ربع ساعة": 15, "نصف ساعة": 30, "ساعة ونصف": 90},
     "zh": {"一刻钟": 15, "半小时": 30, "半个小时": 30, "一个半小时": 90},
+}
+# Months said as part of a year: "6 months" may be «полгода».
+MONTH_PHRASES: dict[str, dict[str, int]] = {
+    "es": {"medio año": 6, "año y medio": 18}, "fr": {"an et demi": 18},
+    "ru": {"полгода": 6, "полугода": 6, "полтора года": 18},
+    "ar": {"نصف سنة": 6, "نصف عام": 6, "سنة ونصف": 18}, "zh": {"半年": 6, "一年半": 18},
+}
+# Limits on an amount, a count or a time: the most and the least ("no more than 4 doses",
+# "at least 6 hours apart", "no later than 15 March"). Their negations ("не более", "no
+# más de", "不超过") are a limit's, not a negation the source's "no more than" must match:
+# the English ones are not counted as negations, and `quantities` asks for the limit.
+LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"most": ("no more than", "not more than", "at most", "at the most", "a maximum of",
+                    "maximum", "no later than", "not later than", "no longer than",
+                    "not longer than", "no higher than", "not exceed~"),
+           "least": ("at least", "no less than", "no fewer than", "not less than",
+                     "not fewer than", "a minimum of", "minimum", "no earlier than",
+                     "not earlier than", "no sooner than")},
+    # …and the comparative a negation may stand before, words apart: "no tome más de 3"
+    # (`quantities` accepts it with a negation in the translation)
+    "es": {"most": ("no más de", "no más que", "como máximo", "máximo", "un máximo de",
+                    "a lo sumo", "hasta", "no superar", "sin superar", "no exceder~",
+                    "sin exceder", "a más tardar", "antes de", "antes del"),
+           "more": ("más", "superar", "exceder~"), "less": ("menos",),
+           "least": ("al menos", "como mínimo", "por lo menos", "no menos de", "mínimo",
+                     "un mínimo de", "no antes de", "no antes del")},
+    "fr": {"most": ("pas plus de", "au maximum", "au plus", "maximum", "jusqu'à", "jusqu’à",
+                    "dans la limite de", "ne pas dépasser", "sans dépasser", "ne dépassez pas",
+                    "au plus tard", "avant le", "avant"),
+           "more": ("plus", "dépass~"), "less": ("moins",),
+           "least": ("au moins", "au minimum", "pas moins de", "minimum", "au plus tôt",
+                     "pas avant")},
+    "ru": {"most": ("не более", "не больше", "максимум", "не свыше", "до", "не превыша~",
+                    "не позднее", "не позже", "самое позднее"),
+           "more": ("более", "больше", "свыше", "превыша~"), "less": ("менее", "меньше"),
+           "least": ("не менее", "не меньше", "минимум", "как минимум", "хотя бы",
+                     "по меньшей мере", "по крайней мере", "не ранее", "не раньше")},
+    "ar": {"most": ("لا يزيد", "لا تزيد", "بحد أقصى", "كحد أقصى", "حد أقصى", "أقصاه",
+                    "أقصاها", "حتى", "لا تتجاوز", "لا يتجاوز", "ما لا يزيد", "لا تتعدى",
+                    "لا يتعدى", "قبل", "في موعد أقصاه"),
+           "more": ("تتجاوز", "يتجاوز", "تزيد", "يزيد", "تتعدى", "يتعدى", "أكثر"),
+           "less": ("تقل", "يقل", "أقل"),
+           "least": ("على الأقل", "لا يقل", "لا تقل", "كحد أدنى", "بحد أدنى", "ما لا يقل",
+                     "ليس قبل")},
+    "zh": {"most": ("不超过", "最多", "至多", "不多于", "不得超过", "不要超过", "以内", "之内",
+                    "上限", "最晚", "之前", "以前", "前"),
+           "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
+           "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后")},
+}
+# A half said in words, after the whole number or with it: "litro y medio", "un litre et
+# demi", «полтора литра», "لترًا ونصف اللتر", «一升半» for 1.5.
+HALF_WORDS: dict[str, tuple[str, ...]] = {
+    "es": ("y medio", "y media"), "fr": ("et demi", "et demie"),
+    "ru": ("полтора", "полторы", "полутора", "с половиной"), "ar": ("ونصف", "و نصف"),
+    "zh": ("半",),
 }
 
 # Number words one to twelve with their forms (Russian cases, Arabic dual and gender).
@@ -176,12 +239,13 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            9: ("девять", "девяти", "девятью"), 10: ("десять", "десяти", "десятью"),
            11: ("одиннадцать", "одиннадцати"), 12: ("двенадцать", "двенадцати")},
     # Arabic says "two X" with the noun's dual: those of time units and of what doses are
-    # counted in (tablets, pills, capsules, doses, drops, spoons, nights) are "2"
+    # counted in (tablets, pills, capsules, doses, drops, spoons, nights, litres) are "2"
     "ar": {1: ("واحد", "واحدة"), 2: ("اثنان", "اثنين", "اثنتان", "اثنتين", "يومين", "يومان",
                                       "أسبوعين", "أسبوعان", "شهرين", "شهران", "ساعتين",
                                       "ساعتان", "دقيقتين", "دقيقتان", "سنتين", "عامين", "عامان",
                                       "ليلتين", "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين",
-                                      "جرعتين", "جرعتان", "قطرتين", "ملعقتين"),
+                                      "جرعتين", "جرعتان", "قطرتين", "ملعقتين", "لترين",
+                                      "لتران"),
            3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"),
            6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
            9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"), 11: ("أحد عشر", "إحدى عشرة"),

@@ -203,9 +203,52 @@ def test_dangerous_edits_are_found(lang: str, source: str, target: str, check: s
     ("ar", "If you cannot reach the ward, call us.", "إذا تعذّر عليك الاتصال بالقسم، فاتصل بنا."),
     ("zh", "You will receive 30 mg/m² daily.", "您每天将接受30 mg/m²。"),
     ("es", "Rest for the first 3 weeks.", "Descanse durante las 3 primeras semanas."),
+    # the remaining days of the week are not every second day
+    ("fr", "Take 2 mg on Sundays and 4 mg on every other day of the week.",
+     "Prenez 2 mg le dimanche et 4 mg les autres jours de la semaine."),
+    # every 2 days said as every other day
+    ("ru", "Change the plaster every 2 days.", "Меняйте пластырь через день."),
+    ("fr", "Change the plaster every 2 days.", "Changez le pansement un jour sur deux."),
+    # a half in words, months as part of a year, one year without its number
+    ("es", "Drink 2.5 litres a day.", "Beba dos litros y medio al día."),
+    ("zh", "Drink 1.5 litres a day.", "每天喝一升半。"),
+    ("ru", "The booster is given 6 months later.", "Повторную дозу вводят через полгода."),
+    ("es", "It is given at 1 year of age.", "Se administra al año de edad."),
+    # a time of day on the other clock, whole hours with their zeros
+    ("zh", "Come back at 15:00.", "请下午3点回来。"),
+    ("es", "Stop eating at 2 am.", "Deje de comer a las 2:00."),
+    ("fr", "Stop eating at 2 am.", "Arrêtez de manger à 2 h 00."),
+    # a date in figures, day first
+    ("ru", "See us on 12 May 2026.", "Приходите 12.05.2026."),
+    # a concentration may come before the dose; 岁 are years of age, ～ a range
+    ("zh", "Give 10 ml of the 120 mg/5 ml suspension.", "请给予（120 mg/5 ml）混悬液10毫升。"),
+    ("zh", "Not for children under 16 years.", "16岁以下儿童禁用。"),
+    ("zh", "Children of 6 to 8 years: 5 ml.", "6～8岁儿童：5 ml。"),
+    # «тот же день» is not the abbreviation ТОТ; a virus is named as in English
+    ("ru", "Call on the same day.", "Позвоните в тот же день."),
+    ("es", "The rotavirus vaccine is given at 8 weeks.",
+     "La vacuna contra el rotavirus se administra a las 8 semanas."),
+    # a limit's "no" is no negation: the translation may say "at most"
+    ("ar", "Give no more than 4 doses in 24 hours.", "أعطِ 4 جرعات بحد أقصى خلال 24 ساعة."),
+    ("zh", "Give no more than 4 doses in 24 hours.", "24小时内最多给药4次。"),
+    ("es", "Have no more than 3 cups of coffee.", "No tome más de 3 tazas de café."),
 ])
 def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    ("es", "Give no more than 4 doses in 24 hours.", "Dé más de 4 dosis en 24 horas."),
+    ("fr", "Give no more than 4 doses in 24 hours.", "Donnez plus de 4 doses en 24 heures."),
+    ("ru", "Give no more than 4 doses in 24 hours.", "Давайте более 4 доз за 24 часа."),
+    ("ar", "Give no more than 4 doses in 24 hours.", "أعطِ أكثر من 4 جرعات خلال 24 ساعة."),
+    ("zh", "Give no more than 4 doses in 24 hours.", "24小时内给药4次以上。"),
+    ("es", "Wait at least 6 hours between doses.", "Espere 6 horas entre dosis."),
+    ("ru", "Wait at least 6 hours between doses.", "Подождите 6 часов между приёмами."),
+])
+def test_a_limit_dropped_is_found(lang: str, source: str, target: str) -> None:
+    """"No more than 4 doses" made "more than 4", "at least 6 hours" made "6 hours"."""
+    assert "quantities" in names(source, target, lang)
 
 
 def test_unedited_machine_output_is_found_until_edited_or_signed() -> None:
@@ -375,6 +418,42 @@ def test_a_word_both_languages_have_is_english_where_the_project_never_writes_it
     kept = [*corpus, (f"The {left or 'doctor'} is in.", f"Le {left or 'doctor'} est là.")]
     written = Scope(catalog=scope.catalog, glossary=GLOSSARY, corpus=corpus_of(kept, lang))
     assert list(registry()["leftover-english"].func(item, written)) == []
+
+
+@pytest.mark.parametrize(("lang", "source", "good", "swapped"), [
+    ("es", "Take 400 micrograms of folic acid and 10 micrograms of vitamin D.",
+     "Tome 400 microgramos de ácido fólico y 10 microgramos de vitamina D.",
+     "Tome 10 microgramos de ácido fólico y 400 microgramos de vitamina D."),
+    ("ru", "Take 1 puff every 30 seconds, up to 10 puffs.",
+     "Делайте 1 вдох каждые 30 секунд, но не более 10 вдохов.",
+     "Делайте 1 вдох каждые 10 секунд, но не более 30 вдохов."),
+    ("zh", "Take 1 puff every 30 seconds, up to 10 puffs.", "每30秒吸1喷，最多10喷。",
+     "每10秒吸1喷，最多30喷。"),
+])
+def test_micrograms_and_seconds_keep_their_values(lang: str, source: str, good: str,
+                                                  swapped: str) -> None:
+    assert "quantities" not in names(source, good, lang)
+    assert "quantities" in names(source, swapped, lang)
+
+
+FLUIDS = "Drink at least 2 litres of fluid a day and no more than 3 cups of coffee."
+
+
+@pytest.mark.parametrize(("lang", "good", "swapped"), [
+    ("es", "Beba al menos 2 litros de líquido al día y no más de 3 tazas de café.",
+     "Beba al menos 3 litros de líquido al día y no más de 2 tazas de café."),
+    ("fr", "Buvez au moins 2 litres par jour et pas plus de 3 tasses de café.",
+     "Buvez au moins 3 litres par jour et pas plus de 2 tasses de café."),
+    ("ru", "Пейте не менее 2 литров жидкости в день и не более 3 чашек кофе.",
+     "Пейте не менее 3 литров жидкости в день и не более 2 чашек кофе."),
+    ("ar", "اشرب لترين من السوائل على الأقل يوميًا، ولا تتجاوز 3 أكواب من القهوة.",
+     "اشرب 3 لترات من السوائل على الأقل يوميًا، ولا تتجاوز 2 أكواب من القهوة."),
+    ("zh", "每天至少喝2升液体，咖啡不超过3杯。", "每天至少喝3升液体，咖啡不超过2杯。"),
+])
+def test_spelled_out_measures_keep_their_values(lang: str, good: str, swapped: str) -> None:
+    """"2 litres" is a measure as "2 L" is: its value stays with it (Arabic: the dual)."""
+    assert "quantities" not in names(FLUIDS, good, lang)
+    assert "quantities" in names(FLUIDS, swapped, lang)
 
 
 def test_leftover_english_without_a_dictionary_is_a_coverage_gap() -> None:

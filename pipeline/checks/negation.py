@@ -43,6 +43,13 @@ class Clause:
     negations: int
 
 
+@lru_cache(maxsize=1)
+def _en_limits() -> re.Pattern[str]:
+    phrases = [p for words in langdata.LIMITS["en"].values() for p in words
+               if p.startswith(("no ", "not "))]
+    return words_pattern(tuple(phrases), "en")
+
+
 @lru_cache(maxsize=64)
 def _conjunctions(lang: str) -> re.Pattern[str] | None:
     words = langdata.CONJUNCTIONS.get(base_language(lang))
@@ -70,8 +77,10 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
 def _positions(text: str, lang: str) -> list[tuple[int, str]]:
     """(offset, word) of each negation word in `text`, before concord and expletives."""
     base = base_language(lang)
-    if base == "en":
-        found = [(m.start(), m.group(0).lower()) for m in _EN_NEGATION.finditer(text)]
+    if base == "en":   # "no more than 4 doses" is a limit (`langdata.LIMITS`), not a negation
+        limits = [m.start() for m in _en_limits().finditer(text)]
+        found = [(m.start(), m.group(0).lower()) for m in _EN_NEGATION.finditer(text)
+                 if m.start() not in limits]
         if _EN_NEITHER.search(text):    # "neither … nor" is one negation
             found = [(at, word) for at, word in found if word != "nor"]
         return found

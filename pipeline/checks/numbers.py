@@ -44,19 +44,31 @@ _HAN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十百千]+")
 _HAN_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
 # Unit atoms and the spellings each language uses; Latin spellings are accepted everywhere.
 _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "mg": {"*": ("mg",), "ru": ("мг",), "zh": ("毫克",),
-           "ar": ("ملغ", "مغ", "ملغم", "ملجم", "مجم", "مليغرام", "ميليغرام", "ملليغرام")},
+    "mg": {"*": ("mg",), "ru": ("мг", "миллиграмм", "миллиграмма", "миллиграммов",
+                                "миллиграммах"), "zh": ("毫克",),
+           "ar": ("ملغ", "مغ", "ملغم", "ملجم", "مجم", "مليغرام", "ميليغرام", "ملليغرام"),
+           "es": ("miligramo", "miligramos"), "fr": ("milligramme", "milligrammes"),
+           "en": ("milligram", "milligrams", "milligramme", "milligrammes")},
     "kg": {"*": ("kg",), "ru": ("кг",), "zh": ("千克", "公斤"),
            "ar": ("كغ", "كغم", "كجم", "كلغ", "كيلوغرام", "كيلوجرام", "كيلو")},
-    "µg": {"*": ("µg", "μg", "mcg"), "ru": ("мкг",), "zh": ("微克",),
-           "ar": ("ميكروغرام", "مكغ", "ميكروجرام", "مكg")},
-    "ml": {"*": ("ml", "mL"), "ru": ("мл",), "zh": ("毫升",),
-           "ar": ("مل", "ملل", "مليلتر", "ميليلتر", "ملليلتر")},
+    "µg": {"*": ("µg", "μg", "mcg"), "ru": ("мкг", "микрограмм", "микрограмма",
+                                         "микрограммов"), "zh": ("微克",),
+           "ar": ("ميكروغرام", "مكغ", "ميكروجرام", "مكg"),
+           "es": ("microgramo", "microgramos"), "fr": ("microgramme", "microgrammes"),
+           "en": ("microgram", "micrograms", "microgramme", "microgrammes")},
+    "ml": {"*": ("ml", "mL"), "ru": ("мл", "миллилитр", "миллилитра", "миллилитров",
+                                     "миллилитрах"), "zh": ("毫升",),
+           "ar": ("مل", "ملل", "مليلتر", "ميليلتر", "ملليلتر"),
+           "es": ("mililitro", "mililitros"), "fr": ("millilitre", "millilitres"),
+           "en": ("millilitre", "millilitres", "milliliter", "milliliters")},
     "m2": {"*": ("m2", "m²"), "ru": ("м2", "м²"), "zh": ("平方米",),
            "ar": ("م2", "م²", "متر مربع")},
     "mmol": {"*": ("mmol",), "ru": ("ммоль",), "zh": ("毫摩尔",),
              "ar": ("مليمول", "ملمول", "ميليمول")},
-    "L": {"*": ("L", "l"), "ru": ("л",), "zh": ("升",), "ar": ("ل", "لتر")},
+    "L": {"*": ("L", "l"), "ru": ("л", "литр", "литра", "литров", "литре", "литрах", "литрам"),
+          "zh": ("升", "公升"), "ar": ("ل", "لتر", "لترات", "لترين", "ليتر", "ليترات"),
+          "es": ("litro", "litros"), "fr": ("litre", "litres"),
+          "en": ("litre", "litres", "liter", "liters")},
     "°C": {"*": ("°C", "ºC", "° C", "℃"), "ru": ("°С", "° С", "градусов Цельсия",
                                                   "градуса Цельсия"), "zh": ("摄氏度",),
            "fr": ("degrés Celsius", "degré Celsius"),
@@ -198,6 +210,23 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 _DAY_AND_NIGHT = re.compile(r"\b24[\s-]*hours?\b", re.I)
 _FULL_HOUR = re.compile(r"(?<![\d:])\d{1,2}:00(?![\d:])")
+_EVERY_TWO_DAYS = re.compile(r"\bevery\s+(?:2|two)\s+days\b", re.I)
+# A time of day: "2 pm", "14:30", "6 o'clock" (its hour may be written on the other clock)
+_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?::(\d\d))?\s*(?:(am|a\.m\.)|(pm|p\.m\.)|o'clock)?"
+                    r"(?![\d:])", re.I)
+
+
+def _clock_hours(source: str) -> dict[Decimal, Decimal]:
+    """Each hour of a time of day the source says → the same hour on the other clock: "2 pm"
+    is 14 (the translation may write 14:00), "14:00" is 2 (下午2点)."""
+    found = {}
+    for match in _CLOCK.finditer(source):
+        hour = int(match.group(1))
+        if match.group(4) and hour < 12:
+            found[Decimal(hour)] = Decimal(hour + 12)
+        elif match.group(2) and 12 < hour < 24:
+            found[Decimal(hour)] = Decimal(hour - 12)
+    return found
 
 
 def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
@@ -213,11 +242,35 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
              *langdata.TIME_UNITS.get(base, {}).get("day", ()))
     if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
         found.add(Decimal(24))
-    for phrase, minutes in langdata.MINUTE_PHRASES.get(base, {}).items():
-        if re.search(rf"\b{minutes}\s*minutes?\b", source, re.I) and \
-                words_pattern((phrase,), lang).search(target):
-            found.add(Decimal(minutes))       # "30 minutes": «полчаса», «半小时»
+    for table, unit in ((langdata.MINUTE_PHRASES, "minute"), (langdata.MONTH_PHRASES, "month")):
+        for phrase, count in table.get(base, {}).items():
+            if re.search(rf"\b{count}\s*{unit}s?\b", source, re.I) and \
+                    words_pattern((phrase,), lang).search(target):
+                found.add(Decimal(count))     # "30 minutes": «полчаса», «半小时»; «полгода»
+    halves = langdata.HALF_WORDS.get(base, ())
+    if halves and words_pattern(halves, lang).search(target):
+        found |= {v for v in _source_values(source) if v % 1 == Decimal("0.5")}
+    alternate = langdata.EVERY_OTHER_DAY.get(base, ())
+    if alternate and _EVERY_TWO_DAYS.search(source) and words_pattern(alternate, lang).search(
+            target):
+        found.add(Decimal(2))                 # "every 2 days": «через день», "un jour sur deux"
     return found
+
+
+_ONE_PERIOD = re.compile(r"(?<![\d.,])1\s+(minute|hour|day|week|month|year)\b", re.I)
+
+
+def _one_period(source: str, target: str, lang: str) -> bool:
+    """The source counts one of a time unit ("1 year") and the translation names that unit:
+    one of it needs no number («al año», «через неделю»). A changed count is another
+    number, which the check reports as not in the source."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    return any(unit.lower() in table and words_pattern(table[unit.lower()], lang).search(target)
+               for unit in _ONE_PERIOD.findall(source))
 
 
 def _show(value: Decimal) -> str:
@@ -239,11 +292,17 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         missing -= _word_values(source, target, lang)
     if Decimal(0) in missing and _FULL_HOUR.search(source):
         missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
+    if Decimal(1) in missing and _one_period(source, target, lang):
+        missing = missing - {Decimal(1)}      # "at 1 year of age": «al año de edad»
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
     words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)}
-    extra = [written for written, options in found
-             if not any(option in wanted or option in words for option in options)]
+    clock = _clock_hours(source)
+    words |= set(clock.values())
+    missing = frozenset(v for v in missing if clock.get(v) not in have)
+    extra = [written for written, options in found   # "2:00", "2 h 00": 00 says no amount
+             if written.strip("0") and not any(option in wanted or option in words
+                                                for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
 
 
@@ -325,6 +384,19 @@ def _bounded(spelling: str) -> str:
     left = r"(?<![A-Za-z\u0400-\u04ff])" if first.isalpha() else ""
     right = r"(?![A-Za-z\u0400-\u04ff])" if last.isalpha() else ""
     return f"{left}{body}{right}"
+
+
+# Measures an English source spells out: paired with their values by `quantities` (not
+# required by `units`, whose spellings are symbols every language writes).
+_SOURCE_WORD_UNIT = re.compile(r"(?<=\d)[\s\u00a0-]?(?:(?P<L>lit(?:re|er)s?)|"
+                               r"(?P<ml>millilit(?:re|er)s?)|(?P<mg>milligram(?:me)?s?)|"
+                               r"(?P<µg>microgram(?:me)?s?))\b", re.I)
+
+
+def spelled_units(text: str) -> list[str]:
+    """Canonical units of the measures `text` spells out after a number ("2 litres": L)."""
+    return list(dict.fromkeys(m.lastgroup for m in _SOURCE_WORD_UNIT.finditer(text)
+                              if m.lastgroup))
 
 
 def source_units(text: str) -> list[str]:

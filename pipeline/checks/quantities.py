@@ -20,12 +20,19 @@ from functools import lru_cache
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check
 from pipeline.checks import unmarked as plain
-from pipeline.checks.numbers import _HAN_NUMBER, _han_values, _unit_pattern, located, source_units
+from pipeline.checks.numbers import (
+    _HAN_NUMBER,
+    _han_values,
+    _unit_pattern,
+    located,
+    source_units,
+    spelled_units,
+)
 from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
 
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
-_JOIN = re.compile(r"\s*(?:[-–—~/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
+_JOIN = re.compile(r"\s*(?:[-–—~～〜/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
                    re.I)
 _DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
@@ -44,7 +51,9 @@ _EN_TIME = re.compile(
 # _EN_TIME needs one of these
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
-_EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) day\b|\balternate days\b", re.I)
+# "on every other day of the week" is on the remaining days: not every second day
+_EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) day\b(?!\s+of\b)|\balternate days\b",
+                           re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -104,7 +113,7 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
-            if _JOIN.search(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= 6:
+            if _JOIN.fullmatch(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= 6:
                 chain.append(item)
             else:
                 break
@@ -120,7 +129,7 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
 def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, unit) of each dose or measure in an English source, ranges expanded."""
     pairs: list[tuple[Decimal, str]] = []
-    units = source_units(source)
+    units = list(dict.fromkeys([*source_units(source), *spelled_units(source)]))
     numbers = _target_numbers(source, "en") if units else []
     for unit in units:
         pattern, _ = _unit_pattern(unit, "en")
@@ -129,8 +138,9 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     return pairs
 
 
+_EVERY_TWO_DAYS = re.compile(r"\bevery\s+(?:2|two)\s+days\b", re.I)
 _EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
-                       r"(minute|hour|day|week|month|year)s?\b", re.I)
+                       r"(second|minute|hour|day|week|month|year)s?\b", re.I)
 _RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
                     r"(\d+(?:[.,]\d+)?)(?![\d.,])")
 
@@ -172,10 +182,19 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "quantities", f"the range {falling} runs the other way in the source",
                 entry=entry)
             return
+        if (limit := _lost_limit(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "quantities", f"the source sets a limit, “{limit[0]}”, the translation says "
+                f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
+                entry=entry)
+            return
         wanted = _source_pairs(source)
-        timed = _time_pairs(source) if table else []
+        timed = [(v, u) for v, u in _time_pairs(source) if u in table]
         if not wanted and not timed:
             continue
+        alternate = langdata.EVERY_OTHER_DAY.get(base_language(scope.lang), ())
+        if alternate and _EVERY_TWO_DAYS.search(source):   # "un jour sur deux": 2 days
+            timed = [(v, u) for v, u in timed if (v, u) != (Decimal(2), "day")]
         numbers = _target_numbers(target, scope.lang)
         patterns = {unit: _unit_pattern(unit, scope.lang)[0] for _, unit in wanted}
         patterns.update({unit: words_pattern(table[unit], scope.lang) for _, unit in timed})
@@ -206,11 +225,38 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 return
 
 
+def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the source's limit phrase, the language's phrases for it) where the source bounds a
+    value ("no more than 4", "at least 6 hours") and the translation has no bound of that
+    kind: "more than 4 doses" for "no more than 4". Languages without a table: None."""
+    mine = langdata.LIMITS.get(base_language(lang))
+    if not mine:
+        return None
+    for kind, comparative in (("most", "more"), ("least", "less")):
+        said = words_pattern(langdata.LIMITS["en"][kind], "en").search(source)
+        if not said or words_pattern(mine[kind], lang).search(target):
+            continue
+        if comparative in mine and words_pattern(mine[comparative], lang).search(target):
+            from pipeline.checks.negation import negations
+
+            if negations(target, lang):
+                continue    # "no tome más de 3", "على ألا تتجاوز 4": not more, words apart
+        return said.group(0), mine[kind]
+    return None
+
+
+# A number after a slash is the amount a concentration is per: the 5 of "120 mg/5 ml"
+_PER = re.compile(r"/\s*$")
+
+
 def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
               spans: list[tuple[int, int]]) -> list[Decimal]:
     """The distinct values next to the unit's spans, in the order the text has them (a
-    range's values rising): the values of "38 °C … 38.5 °C" are 38, 38.5."""
+    range's values rising): the values of "38 °C … 38.5 °C" are 38, 38.5. Not the amount
+    a concentration is per ("10 ml of a 120 mg/5 ml suspension" has one dose in ml: a
+    translation may give the concentration first)."""
     found: list[Decimal] = []
+    numbers = [n for n in numbers if not _PER.search(text[:n[0]])]
     for span in sorted(spans):
         for value in sorted(_values_before(numbers, text, *span)):
             if value not in found:
@@ -344,6 +390,10 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
             suffix = langdata.MONTH_SUFFIX.get(base)
             if suffix and re.search(rf"(?<!\d)0?{number}\s*{suffix}", lowered):
                 continue
+            day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b",
+                            plain(source))
+            if day and _numeric_date(lowered, int(day.group(1) or day.group(2)), number, None):
+                continue
             if base == "zh" and any(n in lowered for n in names[number]):
                 continue
             if words_pattern(forms, scope.lang).search(lowered):
@@ -400,6 +450,9 @@ def _date_order(source: str, target: str, lang: str) -> str | None:
 
     for match in _EN_DATE.finditer(source):
         day, year = Decimal(match.group("d1") or match.group("d2")), Decimal(match.group("y"))
+        month = _MONTHS.index(match.group("m1") or match.group("m2")) + 1
+        if _numeric_date(target, int(day), month, int(year)):
+            continue        # 12.05.2026, 2026-05-12: the same date in figures
         found = [(span[0], options) for _, options, span in located(target, lang)]
         years = [at for at, options in found if year in options]
         days = [at for at, options in found if day in options]
@@ -416,6 +469,17 @@ def _date_order(source: str, target: str, lang: str) -> str | None:
                     f", {lang} writes {'the year first' if order == 'dy' else 'the day first'}:"
                     " are the numbers swapped?")
     return None
+
+
+def _numeric_date(target: str, day: int, month: int, year: int | None) -> bool:
+    """Does the translation write the date in figures, day first (12.05.2026, 12/05/2026)
+    or ISO 8601 (2026-05-12)? Without a year, day and month alone (12.05)."""
+    from pipeline.checks.numbers import _ascii_digits
+
+    text = _ascii_digits(target)
+    tail = rf"[./-]{year}" if year is not None else r"(?:[./-]\d{2,4})?"
+    iso = rf"|(?<!\d){year}-0?{month}-0?{day}(?!\d)" if year is not None else ""
+    return bool(re.search(rf"(?<![\d.])0?{day}[./-]0?{month}{tail}(?!\d){iso}", text))
 
 
 def _marked_year(target: str, at: int, lang: str) -> bool:

@@ -222,7 +222,7 @@ class Glossary:
                 _Specific(term, variant, key, pattern, frozenset().union(*_variant_words(term)),
                           re.compile(rf"(?<![A-Za-z0-9]){re.escape(variant)}"
                                      r"(?![A-Za-z0-9]|-[^\W\d_A-Z])")
-                          if term.case_sensitive else None)
+                          if term.case_sensitive or _abbreviation(variant) else None)
                 for term in self.terms if _names_one_thing(term)
                 for variant, pattern in self._patterns(term, lang, forbidden=False)
                 for key in [_key_of(fold(variant, lang))]
@@ -366,6 +366,12 @@ def _names_one_thing(term: Term) -> bool:
     return term.case_sensitive or all(
         len(words) >= 2 or _CAPITALS.fullmatch(variant)
         for variant, words in zip(term.source, _variant_words(term), strict=True))
+
+
+def _abbreviation(variant: str) -> bool:
+    """A variant in capitals of any script ("ТОТ", "LAM"): matched as written, so the
+    Russian «тот же день» is not total body irradiation."""
+    return variant.isupper() and len(variant) >= 2 and " " not in variant
 
 
 def _key_of(folded: str) -> str:
