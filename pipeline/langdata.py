@@ -53,6 +53,21 @@ CONCORD: dict[str, tuple[str, ...]] = {
 NEEDS_NEGATOR = ("ar",)
 # Where the next negation of the clause is part of "unless", "until" or "before" and negates
 # nothing the English says ("если только … не", "à moins que … ne", "ما لم"): not counted.
+# Negations that say "without" (and English "no" before a noun, "no signs of disease"): a
+# translation may say the source's "without" with "not" ("не принимая"), not its "never" or
+# "not" with only "without" ("Prenez toujours … sans l'accord de votre médecin" for "Never
+# take … unless your doctor has approved it").
+WITHOUT: dict[str, tuple[str, ...]] = {
+    "en": ("without", "no"), "es": ("sin",), "fr": ("sans",), "ru": ("без", "безо"),
+    "ar": ("بدون", "دون", "بلا"), "zh": ("未经",),
+}
+# …except before a verb: "without waiting" is "do not wait" ("sin esperar", "sans attendre",
+# "دون أن تنتظر"): what follows the word, as a pattern.
+WITHOUT_VERB: dict[str, str] = {
+    "es": r"\s+[^\W\d_]+(?:ar|er|ir)(?:l[aoe]s?|se|me|nos)?\b",
+    "fr": r"\s+(?:[mts]['’]|se |me |vous |nous |l['’]|les? |la )?[^\W\d_]+(?:er|ir|re|oir)\b",
+    "ar": r"\s*أن\b",
+}
 EXPLETIVE: dict[str, tuple[str, ...]] = {
     "es": ("hasta que", "a menos que", "salvo que"),
     "fr": ("à moins que", "à moins qu'", "à moins qu’", "avant que", "avant qu'", "avant qu’",

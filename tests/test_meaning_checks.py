@@ -251,6 +251,33 @@ def test_a_limit_dropped_is_found(lang: str, source: str, target: str) -> None:
     assert "quantities" in names(source, target, lang)
 
 
+@pytest.mark.parametrize(("lang", "target", "wrong"), [
+    ("fr", "Prenez toujours de l'aspirine avec la warfarine sans l'accord de votre médecin.",
+     True),
+    ("fr", "Ne prenez jamais d'aspirine avec la warfarine sans l'accord de votre médecin.",
+     False),
+    ("ru", "Всегда принимайте аспирин с варфарином без разрешения врача.", True),
+    ("ru", "Никогда не принимайте аспирин с варфарином без разрешения врача.", False),
+    ("zh", "未经医生同意，务必将阿司匹林与华法林同时服用。", True),
+    ("zh", "未经医生同意，切勿将阿司匹林与华法林同时服用。", False),
+])
+def test_never_is_not_said_by_without_alone(lang: str, target: str, wrong: bool) -> None:
+    """"Never … unless" may become "never … without", not "always … without"."""
+    source = "Never take aspirin with warfarin unless your doctor has approved it."
+    assert ("negation" in names(source, target, lang)) is wrong
+
+
+@pytest.mark.parametrize(("lang", "target"), [
+    ("ar", "تواصل مع الفريق فورا، دون أن تنتظر لترى إن كانت حالتك ستتحسن."),
+    ("es", "Llame al equipo enseguida, sin esperar a ver si mejora."),
+    ("fr", "Appelez l'équipe tout de suite, sans attendre de voir si cela s'améliore."),
+])
+def test_not_said_as_without_before_a_verb_passes(lang: str, target: str) -> None:
+    """"Do not wait" may be "without waiting": a "without" before a verb negates it."""
+    source = "Call the team straight away and do not wait to see if it gets better."
+    assert "negation" not in names(source, target, lang)
+
+
 def test_unedited_machine_output_is_found_until_edited_or_signed() -> None:
     text = "No para tomando cualquier medicina."
     digest = hashlib.sha256(f"Do not stop taking any medicine.\0{text}".encode()).hexdigest()

@@ -130,6 +130,26 @@ def negations(text: str, lang: str) -> int:
     return sum(c.negations for c in clauses(text, lang))
 
 
+def not_without(text: str, lang: str) -> int:
+    """How many of the negations of `text` are not "without" (`langdata.WITHOUT`; one before
+    a verb is: `langdata.WITHOUT_VERB`)."""
+    total = negations(text, lang)
+    kinds = langdata.WITHOUT.get(base_language(lang))
+    if not total or not kinds:
+        return total
+    text = plain(text)
+    verb = langdata.WITHOUT_VERB.get(base_language(lang))
+    glued = base_language(lang) in langdata.GLUED
+    withouts = 0
+    for at, word in _positions(text, lang):
+        # the word itself, a clitic before it allowed (ودون); 未 found where the text says 未经
+        kind = next((k for k in kinds if word == k or (word.endswith(k) and len(k) > 2) or (
+            glued and text.startswith(k, at))), None)
+        if kind and not (verb and re.match(verb, text[at + len(word if not glued else kind):])):
+            withouts += 1
+    return max(0, total - withouts)
+
+
 def has_negation(text: str, lang: str) -> bool:
     """Does `text` (in `lang`) contain a negation? (True where the language has no data.)"""
     if base_language(lang) not in langdata.NEGATION:
@@ -184,6 +204,13 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "negation", f"the source says {said} ({wanted}) but the translation has "
                 f"{'no negation' if not have else f'only {have}'} "
                 f"({', '.join(words[:6])}…)", entry=entry)
+            return
+        if base_language(scope.lang) in langdata.WITHOUT and (
+                strict := not_without(source, "en")) > not_without(target, scope.lang):
+            yield scope.catalog.finding(
+                "negation", f"the source says {strict} “not” or “never” but the translation "
+                f"says only “without” ({', '.join(langdata.WITHOUT[base_language(scope.lang)])})"
+                " for some: is a “not” gone?", entry=entry)
             return
         lost = unmatched_clause(source, target, scope.lang)
         if lost:
