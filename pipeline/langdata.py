@@ -78,7 +78,12 @@ EXPLETIVE: dict[str, tuple[str, ...]] = {
 }
 # Questions and choices written "A-not-A" (会不会 "whether", 有没有 "whether there is"): no
 # negation (a regular expression over the text).
-NOT_NEGATION_PATTERN: dict[str, str] = {"zh": r"([\u4e00-\u9fff])[不没]\1"}
+NOT_NEGATION_PATTERN: dict[str, str] = {
+    "zh": r"([\u4e00-\u9fff])[不没]\1",
+    # "ne … que" is "only" ("Ne mangez que de la viande"), unless a negation stands between
+    "fr": r"(?i)\bn(?:e\s+|['’])(?:(?!(?:pas|jamais|plus|rien|personne|aucune?|nulle?|ni)\b)"
+          r"[^\W\d_]+\s+){1,3}?qu(?:e\b|['’])",
+}
 # Where one clause ends and the next begins, besides punctuation: conjunctions as words.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
     "en": ("and", "but", "or", "unless", "if", "because", "so", "while", "when", "until",

@@ -327,6 +327,8 @@ def test_spanish_drafts_approved_unedited_fail_with_the_real_problems(tmp_path: 
     ("Не прекращайте, если только врач не скажет.", "ru", 1),   # "unless … не" is none
     ("Ne sautez jamais une dose.", "fr", 1), ("N’arrêtez pas et ne sautez rien.", "fr", 2),
     ("à moins que le médecin ne le dise", "fr", 0),
+    ("Ne mangez que de la viande bien cuite.", "fr", 0),   # "ne … que" is "only"
+    ("N'oubliez pas que la dose change.", "fr", 1),
     ("No lo tome nunca.", "es", 1), ("Nunca lo tome.", "es", 1),
     ("لا تبدأ أبدًا بتناول الدواء.", "ar", 1), ("ما لم يطلب منك الطبيب ذلك.", "ar", 0),
     ("تبدأ أبدًا بتناول الدواء.", "ar", 0),                # أبدا alone negates nothing

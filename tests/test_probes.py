@@ -1,7 +1,8 @@
-"""The team's probe sentences (bench/probes.jsonl): topics the sample has none of, checked
-without a corpus as a new document's are. Correct translations and rewordings pass; the
-dangerous edits of the value, time, frequency, date, markup and glossary classes are found
-in every language. (bench/safety.py --probes prints all classes beside pofilter.)"""
+"""The team's probe sentences (bench/probes.jsonl, bench/probes2.jsonl): topics the sample
+has none of, checked without a corpus as a new document's are. Correct translations and
+rewordings pass, but for the false alarms the README names; the dangerous edits of every
+class but omission and English left are found in every language. (bench/safety.py --probes
+FILE prints all classes beside pofilter.)"""
 
 from __future__ import annotations
 
@@ -17,8 +18,22 @@ from pipeline.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
-ROWS = [json.loads(line) for line in
-        (ROOT / "bench" / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line]
+FILES = ("probes.jsonl", "probes2.jsonl")
+ROWS = {name: [json.loads(line) for line in
+               (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
+        for name in FILES}
+# The correct texts the checks still flag, each for a reason the README gives: a very short
+# Chinese sentence (under half the length table's ratio), "without calling us first" said as
+# "before contacting us", and "7 days without tablets" said as "a break of 7 days".
+KNOWN_FALSE_ALARMS = {
+    ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
+                             "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
+    ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
+                              "14 дней, затем сделайте перерыв на 7 дней."},
+    ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
+}
+KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
+         "markup", "glossary")
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -30,19 +45,24 @@ def errors(source: str, target: str, lang: str) -> list[str]:
             for f in registered.func(item, scope) if f.severity is Severity.ERROR]
 
 
-@pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar"])
-def test_correct_translations_and_rewordings_pass(lang: str) -> None:
-    rows = [r for r in ROWS if r["lang"] == lang]
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar", "zh"])
+def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
+    rows = [r for r in ROWS[name] if r["lang"] == lang]
     assert len(rows) == 92
     texts = [(r["source"], r["good"]) for r in rows] + [
         (r["source"], r["bad"]) for r in rows if r["kind"] == "benign"]
-    assert {t: found for s, t in texts if (found := errors(s, t, lang))} == {}
+    flagged = {t for s, t in texts if errors(s, t, lang)}
+    assert flagged == KNOWN_FALSE_ALARMS.get((name, lang), set())
 
 
-@pytest.mark.parametrize("kind", ["value-changed", "time-unit", "frequency", "date", "markup",
-                                  "glossary"])
-def test_dangerous_edits_of_these_kinds_are_found_in_every_language(kind: str) -> None:
-    rows = [r for r in ROWS if r["kind"] == kind]
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("kind", KINDS)
+def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> None:
+    rows = [r for r in ROWS[name] if r["kind"] == kind]
     assert len(rows) == 40
-    assert [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"],
-                                                                r["lang"])] == []
+    missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
+    # what the first set's negations still miss: "do not eat raw eggs" made "eat raw eggs"
+    # where "unpasteurised" is said as a negation too ("sin pasteurizar", "غير المبستر")
+    allowed = 2 if (name, kind) == ("probes.jsonl", "negation") else 0
+    assert len(missed) <= allowed, missed
