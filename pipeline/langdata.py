@@ -16,20 +16,22 @@ from pipeline.languages import base_language
 # inside another word: 免 in 免疫 or 未 in 未来 is no negation).
 NEGATION: dict[str, tuple[str, ...]] = {
     "en": ("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without",
-           "cannot", "n't"),
+           "cannot", "n't"),   # and "avoid": `negation._EN_NEGATION`
     "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco"),
+           "nadie", "tampoco", "evit~", "prohibid~"),
     "fr": ("ne", "n'", "n’", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle"),
+           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~"),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
-           "никакие", "никаких", "невозможно", "нигде"),
+           "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "запрещ~",
+           "небезопас~", "нежелател~", "недопустим~", "недостаточн~"),
     # ألا "that … not" (أن + لا: "يجب ألا تسبح"); تعذّر "cannot" (it was not possible to)
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
-           "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر"),
+           "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
+           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر"),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
-           "非", "否",
-           "切莫", "莫要", "避免", "免于"),   # not 莫 alone: the 莫 of 他克莫司 (tacrolimus)
+           "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得"),
+    # (not 莫 alone: the 莫 of 他克莫司, tacrolimus)
 }
 # zh words that contain a negation character but negate nothing.
 NOT_NEGATION: dict[str, tuple[str, ...]] = {
@@ -43,7 +45,7 @@ NOT_NEGATION: dict[str, tuple[str, ...]] = {
 # NEEDS_NEGATOR (Arabic أبدا after an affirmative verb negates nothing).
 CONCORD: dict[str, tuple[str, ...]] = {
     "es": ("nunca", "jamás", "nada", "nadie", "ningún", "ninguna", "ninguno", "tampoco", "ni"),
-    "fr": ("jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni"),
+    "fr": ("jamais", "aucun", "aucune", "rien", "personne", "nul", "nulle", "ni", "pas"),
     "ru": ("ни", "никогда", "ничего", "никто", "никакой", "никакие", "никаких", "нигде"),
     "ar": ("أبدا", "أبداً", "أبدًا"),
     "it": ("mai", "nessuno", "nessuna", "niente", "nulla", "né"),
@@ -168,9 +170,10 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
 ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
     "es": ("día y noche", "las 24 horas"), "fr": ("jour et nuit", "24 heures sur 24", "24 h/24",
                                                    "24h/24", "24 h sur 24"),
-    "ru": ("круглосуточн~", "сутки", "суток", "суткам", "сутками", "сутках", "суточн~"),
+    "ru": ("круглосуточн~", "сутки", "суток", "суткам", "сутками", "сутках", "суточн~",
+           "днём и ночью", "днем и ночью", "день и ночь"),
     "ar": ("على مدار الساعة", "ليلا ونهارا", "على مدار 24 ساعة", "ليلًا ونهارًا"),
-    "zh": ("全天", "昼夜", "全天候", "24小时不间断", "24小时全天"),
+    "zh": ("全天", "昼夜", "全天候", "24小时不间断", "24小时全天", "日夜"),
 }
 
 # Minutes said as part of an hour: "a quarter of an hour" for 15 minutes, "half an hour" for 30.
@@ -231,6 +234,9 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
            "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后")},
 }
+# …and with words between: "do not take more than 2 doses", "you must not use less than 5 ml"
+EN_LIMIT_GAP = (r"\bnot\s+(?:[a-z]+\s+){1,3}?(?P<gap>more|longer|later|higher|less|fewer|"
+                r"lower|earlier)\s+than\b")
 # A half said in words, after the whole number or with it: "litro y medio", "un litre et
 # demi", «полтора литра», "لترًا ونصف اللتر", «一升半» for 1.5.
 HALF_WORDS: dict[str, tuple[str, ...]] = {
@@ -246,10 +252,11 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            10: ("ten",), 11: ("eleven",), 12: ("twelve",)},
     "es": {1: ("un", "una", "uno"), 2: ("dos", "ambos", "ambas"), 3: ("tres",),
            4: ("cuatro",), 5: ("cinco",), 6: ("seis",), 7: ("siete",), 8: ("ocho",),
-           9: ("nueve",), 10: ("diez",), 11: ("once",), 12: ("doce",)},
+           9: ("nueve",), 10: ("diez",), 11: ("once",), 12: ("doce",),
+           24: ("veinticuatro",)},   # and 24, as in "24 hours"
     "fr": {1: ("un", "une"), 2: ("deux",), 3: ("trois",), 4: ("quatre",), 5: ("cinq",),
            6: ("six",), 7: ("sept",), 8: ("huit",), 9: ("neuf",), 10: ("dix",),
-           11: ("onze",), 12: ("douze",)},
+           11: ("onze",), 12: ("douze",), 24: ("vingt-quatre",)},
     "ru": {1: ("один", "одна", "одно", "одного", "одной", "одну", "одним", "одном"),
            2: ("два", "две", "двух", "двум", "двумя", "оба", "обе"),
            3: ("три", "трёх", "трех", "трём", "трем", "тремя"),
@@ -257,7 +264,8 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"),
            7: ("семь", "семи", "семью"), 8: ("восемь", "восьми", "восемью"),
            9: ("девять", "девяти", "девятью"), 10: ("десять", "десяти", "десятью"),
-           11: ("одиннадцать", "одиннадцати"), 12: ("двенадцать", "двенадцати")},
+           11: ("одиннадцать", "одиннадцати"), 12: ("двенадцать", "двенадцати"),
+           24: ("двадцать четыре", "двадцати четырёх", "двадцати четырех")},
     # Arabic says "two X" with the noun's dual: those of time units and of what doses are
     # counted in (tablets, pills, capsules, doses, drops, spoons, nights, litres) are "2"
     "ar": {1: ("واحد", "واحدة"), 2: ("اثنان", "اثنين", "اثنتان", "اثنتين", "يومين", "يومان",
@@ -269,7 +277,8 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"),
            6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
            9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"), 11: ("أحد عشر", "إحدى عشرة"),
-           12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة")},
+           12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة"),
+           24: ("أربع وعشرين", "أربعة وعشرين", "أربع وعشرون", "أربعة وعشرون")},
     "zh": {1: ("一",), 2: ("两", "二"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",),
            7: ("七",), 8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",)},
 }

@@ -55,9 +55,11 @@ Places = dict[str, list[tuple[OpenCatalog, catalogs.POEntry]]]
 
 @functools.lru_cache(maxsize=4096)
 def _comment_lines(line: str) -> list[str]:
-    """One flag or provenance line, wrapped so that every physical line keeps its tag."""
+    """One flag or provenance line, wrapped so that every physical line keeps its tag: "# "
+    and the line within 78 columns, where polib (and the tools built on it) wrap a longer
+    comment again and leave a piece without its tag."""
     tag = line[:3]
-    return textwrap.wrap(line, catalogs.WRAP - 2, subsequent_indent=f"{tag}   ",
+    return textwrap.wrap(line, catalogs.WRAP - 3, subsequent_indent=f"{tag}   ",
                          break_long_words=False) or [line]
 
 

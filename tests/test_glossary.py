@@ -253,6 +253,23 @@ def test_not_utf8(tmp_path: Path) -> None:
         load_glossary(tmp_path, shown_root=tmp_path)
 
 
+def test_a_concept_with_only_forbidden_words_warns_and_places_nothing(tmp_path: Path) -> None:
+    """No translation to require or place: the forbidden word is an error, nothing else."""
+    from pipeline.glossary.load import validate
+    from pipeline.masking import mask
+
+    write(tmp_path, "false-friends.csv", HEADER + "cells,cells,,,,,,,,celda,body cells\n")
+    glossary = load_glossary(tmp_path)
+    assert validate(glossary) == []
+    assert [(p.kind, p.detail) for p in glossary.verify(
+        "The cells are sent to a laboratory.", "Las celdas se envían a un laboratorio.", "es")
+    ] == [("forbidden", '"celda" is not allowed here')]
+    assert glossary.verify("The cells are sent to a laboratory.",
+                           "Las células se envían a un laboratorio.", "es") == []
+    masked = mask("The cells are sent to a laboratory.", glossary=glossary, lang="es")
+    assert not [m for m in masked.masks if m.kind == "term"]
+
+
 def test_bom_and_short_header(tmp_path: Path) -> None:
     write(tmp_path, "x.csv", "\ufeffid,en,es\nfever,fever,fiebre | calentura\n")
     glossary = load_glossary(tmp_path)

@@ -232,6 +232,34 @@ def test_dangerous_edits_are_found(lang: str, source: str, target: str, check: s
     ("ar", "Give no more than 4 doses in 24 hours.", "أعطِ 4 جرعات بحد أقصى خلال 24 ساعة."),
     ("zh", "Give no more than 4 doses in 24 hours.", "24小时内最多给药4次。"),
     ("es", "Have no more than 3 cups of coffee.", "No tome más de 3 tazas de café."),
+    ("zh", "Do not take more than 2 doses in 24 hours.", "二十四小时内最多服用两剂。"),
+    ("es", "Do not take more than 2 doses in 24 hours.",
+     "No tome más de dos dosis en un periodo de veinticuatro horas."),
+    # two dates of one month and year; an ISO date; round the clock in words
+    ("fr", "It starts on 2 November 2026 and ends on 20 November 2026.",
+     "Cela commence le 2 novembre 2026 et se termine le 20 novembre 2026."),
+    ("zh", "Your scan is on 9 October 2026.", "您的检查安排在2026-10-09。"),
+    ("ru", "Wear them 24 hours a day.", "Носите их днём и ночью."),
+    # "avoid", "forbidden", "not safe" are negations; "mais pas" is one
+    ("fr", "Take it in the morning, not in the evening, so you do not need the toilet at night.",
+     "Prenez-le le matin et non le soir, pour éviter de devoir aller aux toilettes la nuit."),
+    ("zh", "Take it in the morning, not in the evening, so you do not need the toilet at night.",
+     "请在早上而不是晚上服用，以免夜间需要起床上厕所。"),
+    ("fr", "Do not bring metal objects into the MRI room.",
+     "Il est interdit d'apporter des objets métalliques dans la salle d'IRM."),
+    ("ru", "Codeine is not safe while breastfeeding.",
+     "Кодеин небезопасен при грудном вскармливании."),
+    ("fr", "Apply it twice a day, but not in the 2 hours before treatment.",
+     "Appliquez-la deux fois par jour, mais pas dans les 2 heures précédant la séance."),
+    # a day said twice in English, once in the translation; the article on an Arabic number
+    ("ru", "Take it twice a day, at the same times each day.",
+     "Принимайте его два раза в день, в одно и то же время."),
+    ("ar", "For the first 24 hours, do not rinse your mouth.",
+     "خلال الساعات الـ24 الأولى، لا تقم بمضمضة فمك."),
+    # English writes no number after its unit: "400 mg three times a day" is 400 mg
+    ("zh", "Take up to 400 mg three times a day.", "每次最多400 mg，每天三次。"),
+    ("fr", "Do not take more than 2 sumatriptan tablets a day.",
+     "Ne prenez pas plus de 2 comprimés de sumatriptan par jour."),
 ])
 def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []
@@ -245,6 +273,7 @@ def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     ("zh", "Give no more than 4 doses in 24 hours.", "24小时内给药4次以上。"),
     ("es", "Wait at least 6 hours between doses.", "Espere 6 horas entre dosis."),
     ("ru", "Wait at least 6 hours between doses.", "Подождите 6 часов между приёмами."),
+    ("zh", "Do not take more than 2 doses in 24 hours.", "二十四小时内服用两剂以上。"),
 ])
 def test_a_limit_dropped_is_found(lang: str, source: str, target: str) -> None:
     """"No more than 4 doses" made "more than 4", "at least 6 hours" made "6 hours"."""
@@ -276,6 +305,20 @@ def test_not_said_as_without_before_a_verb_passes(lang: str, target: str) -> Non
     """"Do not wait" may be "without waiting": a "without" before a verb negates it."""
     source = "Call the team straight away and do not wait to see if it gets better."
     assert "negation" not in names(source, target, lang)
+
+
+@pytest.mark.parametrize(("lang", "avoided", "used"), [
+    ("es", "Evite el alcohol mientras lo tome.", "Consuma alcohol mientras lo tome."),
+    ("fr", "Évitez l'alcool pendant le traitement.", "Buvez de l'alcool pendant le traitement."),
+    ("ru", "Избегайте алкоголя во время лечения.", "Употребляйте алкоголь во время лечения."),
+    ("ar", "تجنب الكحول أثناء العلاج.", "تناول الكحول أثناء العلاج."),
+    ("zh", "治疗期间避免饮酒。", "治疗期间可以饮酒。"),
+])
+def test_avoid_is_a_negation(lang: str, avoided: str, used: str) -> None:
+    """"Avoid alcohol" made "drink alcohol" inverts the advice as a dropped "not" does."""
+    source = "Avoid alcohol during the treatment."
+    assert "negation" not in names(source, avoided, lang)
+    assert "negation" in names(source, used, lang)
 
 
 def test_unedited_machine_output_is_found_until_edited_or_signed() -> None:
@@ -318,6 +361,7 @@ def test_spanish_drafts_approved_unedited_fail_with_the_real_problems(tmp_path: 
     said = " | ".join(message for _, message in errors)
     assert "@drowsiness" in said and "“March” of the source" in said
     assert "unwell" in said
+    assert '"celda" is not allowed here' in said    # "celdas" for the body's cells
     assert sum(name == "unedited-mt" for name, _ in errors) == 152   # every approved entry
 
 
@@ -483,6 +527,26 @@ def test_spelled_out_measures_keep_their_values(lang: str, good: str, swapped: s
     """"2 litres" is a measure as "2 L" is: its value stays with it (Arabic: the dual)."""
     assert "quantities" not in names(FLUIDS, good, lang)
     assert "quantities" in names(FLUIDS, swapped, lang)
+
+
+@pytest.mark.parametrize(("lang", "target", "wrong"), [
+    ("ru", "Лечение начнётся 2 ноября 2026 г. и закончится 20 ноября 2026 г.", False),
+    ("ru", "Лечение начнётся 2 ноября 2026 г. и закончится 20 декабря 2026 г.", True),
+    ("fr", "Le traitement commence le 2 novembre 2026 et finit le 20 novembre 2026.", False),
+    ("fr", "Le traitement commence le 2 novembre 2026 et finit le 20 décembre 2026.", True),
+])
+def test_a_month_the_source_does_not_name_is_found(lang: str, target: str, wrong: bool) -> None:
+    source = "Treatment starts on 2 November 2026 and ends on 20 November 2026."
+    assert ("dates" in names(source, target, lang)) is wrong
+
+
+def test_values_sharing_a_unit_keep_their_order_after_a_day() -> None:
+    """"1000 mg a day": the "a" is no value of mg, so 250 and 1000 swapped is found."""
+    source = "The dose goes up by 250 mg every 2 weeks until you reach 1000 mg a day."
+    assert "quantities" not in names(
+        source, "La dosis aumenta 250 mg cada 2 semanas hasta llegar a 1000 mg al día.", "es")
+    assert "quantities" in names(
+        source, "La dosis aumenta 1000 mg cada 2 semanas hasta llegar a 250 mg al día.", "es")
 
 
 def test_leftover_english_without_a_dictionary_is_a_coverage_gap() -> None:

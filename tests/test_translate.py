@@ -111,6 +111,9 @@ def test_sample_es_is_filled_by_apertium_with_glossary_terms(fresh: Path) -> Non
     assert lines[-1] == "machine output is marked fuzzy: review it, then remove the fuzzy flag"
     glossary = load_glossary(fresh / "glossary")
     terms = _glossary_terms("es")
+    # a warning-only concept (no translation to place, a forbidden word) is flagged, not fixed
+    warning = "qa: glossary: forbidden term 'cells': \"celda\" is not allowed here"
+    warned = 0
     for doc, po in catalogs_of(fresh, "es").items():
         path = fresh / "locales" / "es" / "LC_MESSAGES" / f"{doc}.po"
         subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(path)], check=True)
@@ -119,10 +122,13 @@ def test_sample_es_is_filled_by_apertium_with_glossary_terms(fresh: Path) -> Non
             comments = entry.tcomment.splitlines()
             assert comments[0].startswith("mt: apertium 3.") and "eng-spa" in comments[0]
             assert comments[1].startswith(f"mt: glossary {glossary.fingerprint}; pipeline ")
-            assert not [c for c in comments if c.startswith(("qa: mask-lost", "qa: glossary"))]
+            warned += warning in comments
+            assert not [c for c in comments if c.startswith(("qa: mask-lost", "qa: glossary"))
+                        and c != warning]
             for spanish in _terms_named(entry.msgid, terms):
                 assert spanish.search(entry.msgstr), (spanish.pattern, entry.msgstr)
             assert "ZXQ" not in entry.msgstr
+    assert warned > 0    # Apertium writes "celdas" for the body's cells: the reviewer is told
     po = catalogs_of(fresh, "es")["car-t-or-transplant"]
     title = po.find("CAR-T cell therapy or allogeneic stem cell transplant for refractory "
                     "leukemia?")

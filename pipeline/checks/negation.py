@@ -25,8 +25,8 @@ from pipeline.languages import base_language
 from pipeline.model import Finding
 
 _EN_NEGATION = re.compile(
-    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot)\b|n't\b",
-    re.I)
+    r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot|"
+    r"avoid(?:s|ed|ing)?)\b|n't\b", re.I)
 _EN_NEITHER = re.compile(r"\bneither\b", re.I)
 _FR_ELIDED = re.compile(r"(?<!\w)n['’](?=\w)", re.I)
 # Clause punctuation of every script: commas, semicolons, colons, brackets, dashes, sentence
@@ -47,7 +47,8 @@ class Clause:
 def _en_limits() -> re.Pattern[str]:
     phrases = [p for words in langdata.LIMITS["en"].values() for p in words
                if p.startswith(("no ", "not "))]
-    return words_pattern(tuple(phrases), "en")
+    return re.compile(f"{words_pattern(tuple(phrases), 'en').pattern}|{langdata.EN_LIMIT_GAP}",
+                      re.I)
 
 
 @lru_cache(maxsize=64)

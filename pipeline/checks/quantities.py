@@ -119,8 +119,9 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
                 break
         for item in chain:
             result |= item[2]
-    following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR
-                 and not text[end:n[0]].strip(" \u00a0\u202f")] if after else []
+    following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR + 3
+                 and text[end:n[0]].strip(" \u00a0\u202f") in ("", "الـ", "ال")
+                 ] if after else []    # "الساعات الـ24": the article on the number
     if following:
         result |= following[0][2]
     return result
@@ -133,8 +134,9 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     numbers = _target_numbers(source, "en") if units else []
     for unit in units:
         pattern, _ = _unit_pattern(unit, "en")
-        for match in pattern.finditer(source):
-            pairs += [(v, unit) for v in _values_before(numbers, source, *match.span())]
+        for match in pattern.finditer(source):   # English puts no number after its unit
+            pairs += [(v, unit) for v in _values_before(numbers, source, *match.span(),
+                                                        after=False)]
     return pairs
 
 
@@ -214,7 +216,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
                 langdata.TIME_UNITS["en"][unit], "en")
-            said = _in_order(english, source, [m.span() for m in there.finditer(source)])
+            said = _in_order(english, source, [m.span() for m in there.finditer(source)],
+                             after=False)    # "1000 mg a day": the "a" is no value of mg
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             if len(said) > 1 and set(written) == set(said) and written != said:
@@ -232,8 +235,12 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
     mine = langdata.LIMITS.get(base_language(lang))
     if not mine:
         return None
+    gap = re.search(langdata.EN_LIMIT_GAP, source, re.I)
+    gap_kind = ("least" if gap.group("gap").lower() in ("less", "fewer", "lower", "earlier")
+                else "most") if gap else ""
     for kind, comparative in (("most", "more"), ("least", "less")):
-        said = words_pattern(langdata.LIMITS["en"][kind], "en").search(source)
+        said = words_pattern(langdata.LIMITS["en"][kind], "en").search(source) or (
+            gap if gap_kind == kind else None)
         if not said or words_pattern(mine[kind], lang).search(target):
             continue
         if comparative in mine and words_pattern(mine[comparative], lang).search(target):
@@ -250,7 +257,7 @@ _PER = re.compile(r"/\s*$")
 
 
 def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
-              spans: list[tuple[int, int]]) -> list[Decimal]:
+              spans: list[tuple[int, int]], *, after: bool = True) -> list[Decimal]:
     """The distinct values next to the unit's spans, in the order the text has them (a
     range's values rising): the values of "38 °C … 38.5 °C" are 38, 38.5. Not the amount
     a concentration is per ("10 ml of a 120 mg/5 ml suspension" has one dose in ml: a
@@ -258,7 +265,7 @@ def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
     found: list[Decimal] = []
     numbers = [n for n in numbers if not _PER.search(text[:n[0]])]
     for span in sorted(spans):
-        for value in sorted(_values_before(numbers, text, *span)):
+        for value in sorted(_values_before(numbers, text, *span, after=after)):
             if value not in found:
                 found.append(value)
     return found
@@ -273,9 +280,16 @@ def _source_times(source: str) -> Counter[str]:
     found: Counter[str] = Counter()
     if not _TIME_WORD.search(source):
         return found
+    rates: set[str] = set()
     for match in _EN_TIME.finditer(source):
         unit = (match.group("unit") or match.group("period") or "year").lower()
-        found[{"min": "minute", "hr": "hour", "dai": "day"}.get(unit, unit)] += 1
+        unit = {"min": "minute", "hr": "hour", "dai": "day"}.get(unit, unit)
+        count = (match.group("num") or "").lower()
+        if not count or count in ("a", "an", "every", "each", "per"):
+            if unit in rates:
+                continue    # "twice a day, at the same times each day": one day said twice
+            rates.add(unit)
+        found[unit] += 1
     return found
 
 
@@ -377,6 +391,7 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
         return
     for source, target in entry.pairs():
         problem = _month_gloss(plain(target), scope.lang) or _date_order(
+            plain(source), plain(target), scope.lang) or _other_month(
             plain(source), plain(target), scope.lang)
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
@@ -458,8 +473,10 @@ def _date_order(source: str, target: str, lang: str) -> str | None:
         days = [at for at, options in found if day in options]
         if not years or not days:
             continue        # a missing value is the numbers check's to report
-        first_year = years[0]
-        nearest = min(days, key=lambda at: abs(at - first_year))
+        # the day and year closest together (a second date may repeat both: "2 … 20 November
+        # 2026" has the 2026 of another date nearer the 2)
+        nearest, first_year = min(((d, y) for d in days for y in years),
+                                  key=lambda pair: abs(pair[0] - pair[1]))
         order = "dy" if nearest < first_year else "yd"
         if order == "yd" and _marked_year(target, first_year, lang):
             continue        # "2027-yil 14-mart", "2027 жылғы 14 наурыз": the year says so
@@ -478,7 +495,8 @@ def _numeric_date(target: str, day: int, month: int, year: int | None) -> bool:
 
     text = _ascii_digits(target)
     tail = rf"[./-]{year}" if year is not None else r"(?:[./-]\d{2,4})?"
-    iso = rf"|(?<!\d){year}-0?{month}-0?{day}(?!\d)" if year is not None else ""
+    said_year = str(year) if year is not None else r"\d{4}"
+    iso = rf"|(?<!\d){said_year}-0?{month}-0?{day}(?!\d)"
     return bool(re.search(rf"(?<![\d.])0?{day}[./-]0?{month}{tail}(?!\d){iso}", text))
 
 
@@ -492,6 +510,29 @@ def _marked_year(target: str, at: int, lang: str) -> bool:
     rest = target[at + number.end():]
     return bool(re.match(r"[\s\u00a0-]{0,2}", rest)) and bool(
         words_pattern(words, lang).match(rest.lstrip(" \u00a0-")))
+
+
+def _other_month(source: str, target: str, lang: str) -> str | None:
+    """A month the translation names and the source does not: "2 … 20 November" made
+    «2 ноября … 20 декабря» still has November. Only where the source names months."""
+    said = {_MONTHS.index(m) + 1 for m in _EN_MONTH.findall(source)}
+    names = langdata.month_names(lang)
+    if not said or not names:
+        return None
+    # not the short abbreviations, words too: French "sept" (seven) for septembre
+    by_name = {name: number for number, forms in names.items() for name in forms
+               if len(name) > 4 or not any(o != name and o.startswith(name) for o in forms)}
+    base = base_language(lang)
+    forms = tuple(n + "~" for n in by_name) if base in langdata.SUFFIXING else tuple(by_name)
+    lowered = target.lower()
+    for match in words_pattern(forms, lang).finditer(lowered):
+        number = _month_of(match.group(0), by_name) or next(
+            (by_name[n] for n in sorted(by_name, key=len, reverse=True)
+             if match.group(0).startswith(n)), 0)
+        if number and number not in said:
+            return (f"«{match.group(0)}» ({_MONTHS[number - 1]}) is not a month the source "
+                    "names")
+    return None
 
 
 def _month_gloss(target: str, lang: str) -> str | None:

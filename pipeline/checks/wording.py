@@ -30,7 +30,9 @@ _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", 
 # International drug names (INN stems) and viruses (rotavirus, norovirus): the same word in
 # English and in Latin-script targets.
 _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cycline|"
-                  r"floxacin|parin|platin|rubicin|tinib|zumab|ximab|virus)$")
+                  r"floxacin|parin|platin|rubicin|tinib|zumab|ximab|triptan|gliptin|gliflozin|"
+                  r"dronate|lukast|setron|tidine|azepam|azolam|dipine|thiazide|semide|"
+                  r"racetam|virus)$")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}

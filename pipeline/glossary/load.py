@@ -89,8 +89,9 @@ def validate(glossary: Glossary) -> list[Finding]:
                     f"'{variant}' is also in concept '{other.id}' ({other.origin}:{other.line})"
                     + (" with the same translations: merge them" if same
                        else " with different translations"))
+        warning_only = not term.targets and bool(term.forbidden)   # only what not to write
         for lang in glossary.languages:
-            if not term.dnt and not dict(term.targets).get(lang):
+            if not term.dnt and not warning_only and not dict(term.targets).get(lang):
                 add(Severity.WARNING, term, f"'{term.id}' has no {lang} translation")
             if term.dnt and any(v != term.source[0] for v in dict(term.targets).get(lang, ())):
                 add(Severity.WARNING, term, f"'{term.id}' is do-not-translate but its {lang} "
