@@ -122,6 +122,7 @@ def clauses(text: str, lang: str) -> list[Clause]:
     return result
 
 
+@lru_cache(maxsize=8192)
 def negations(text: str, lang: str) -> int:
     """How many negations `text` (in `lang`) says, each counted once (concord, expletives)."""
     if base_language(lang) != "en" and base_language(lang) not in langdata.NEGATION:

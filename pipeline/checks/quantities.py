@@ -516,16 +516,11 @@ def _other_month(source: str, target: str, lang: str) -> str | None:
     """A month the translation names and the source does not: "2 … 20 November" made
     «2 ноября … 20 декабря» still has November. Only where the source names months."""
     said = {_MONTHS.index(m) + 1 for m in _EN_MONTH.findall(source)}
-    names = langdata.month_names(lang)
-    if not said or not names:
+    if not said or not langdata.month_names(lang):
         return None
-    # not the short abbreviations, words too: French "sept" (seven) for septembre
-    by_name = {name: number for number, forms in names.items() for name in forms
-               if len(name) > 4 or not any(o != name and o.startswith(name) for o in forms)}
-    base = base_language(lang)
-    forms = tuple(n + "~" for n in by_name) if base in langdata.SUFFIXING else tuple(by_name)
+    by_name, pattern = _full_month_names(lang)
     lowered = target.lower()
-    for match in words_pattern(forms, lang).finditer(lowered):
+    for match in pattern.finditer(lowered):
         number = _month_of(match.group(0), by_name) or next(
             (by_name[n] for n in sorted(by_name, key=len, reverse=True)
              if match.group(0).startswith(n)), 0)
@@ -533,6 +528,18 @@ def _other_month(source: str, target: str, lang: str) -> str | None:
             return (f"«{match.group(0)}» ({_MONTHS[number - 1]}) is not a month the source "
                     "names")
     return None
+
+
+@lru_cache(maxsize=32)
+def _full_month_names(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
+    """Month name → number, without the short abbreviations that are words too (French
+    "sept", seven, for septembre), and a pattern for them in `lang`."""
+    names = langdata.month_names(lang)
+    by_name = {name: number for number, forms in names.items() for name in forms
+               if len(name) > 4 or not any(o != name and o.startswith(name) for o in forms)}
+    base = base_language(lang)
+    forms = tuple(n + "~" for n in by_name) if base in langdata.SUFFIXING else tuple(by_name)
+    return by_name, words_pattern(forms, lang)
 
 
 def _month_gloss(target: str, lang: str) -> str | None:
