@@ -260,6 +260,15 @@ def test_dangerous_edits_are_found(lang: str, source: str, target: str, check: s
     ("zh", "Take up to 400 mg three times a day.", "每次最多400 mg，每天三次。"),
     ("fr", "Do not take more than 2 sumatriptan tablets a day.",
      "Ne prenez pas plus de 2 comprimés de sumatriptan par jour."),
+    # a dose before "times" is no count; limits said with an adjective or a comparative
+    ("ru", "Take one 70 mg tablet once a week.", "Принимайте одну таблетку 70 мг раз в неделю."),
+    ("es", "Keep the phone at least 15 cm away.", "Mantenga el teléfono a una distancia mínima "
+     "de 15 cm."),
+    ("ru", "Use it for no longer than 7 days.", "Не применяйте его дольше 7 дней."),
+    # "no longer" says "stops being", "with or without" a choice; -omas are Spanish too
+    ("es", "You are no longer infectious after 2 weeks.", "Deja de ser contagioso tras 2 semanas."),
+    ("ru", "Take it with or without food.", "Принимайте его независимо от приёма пищи."),
+    ("es", "For glaucoma, use one drop a day.", "Para el glaucoma, use una gota al día."),
 ])
 def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []
@@ -538,6 +547,21 @@ def test_spelled_out_measures_keep_their_values(lang: str, good: str, swapped: s
 def test_a_month_the_source_does_not_name_is_found(lang: str, target: str, wrong: bool) -> None:
     source = "Treatment starts on 2 November 2026 and ends on 20 November 2026."
     assert ("dates" in names(source, target, lang)) is wrong
+
+
+def test_every_day_is_not_every_other_day() -> None:
+    source = "Take one tablet every day at about the same time."
+    assert "frequency" in names(source, "Tome un comprimido cada dos días a la misma hora.", "es")
+    assert "frequency" not in names(source, "Tome un comprimido cada día a la misma hora.", "es")
+
+
+def test_durations_swapped_are_found_when_a_count_stands_before_daily() -> None:
+    """"one pill daily for 21 days, then a 7-day break": the "one" is no number of days."""
+    source = "Take one pill daily for 21 days, then have a 7-day break."
+    assert "quantities" in names(
+        source, "Tome una píldora al día durante 7 días y haga un descanso de 21 días.", "es")
+    assert "quantities" not in names(
+        source, "Tome una píldora al día durante 21 días y haga un descanso de 7 días.", "es")
 
 
 def test_values_sharing_a_unit_keep_their_order_after_a_day() -> None:

@@ -1,8 +1,8 @@
-"""The team's probe sentences (bench/probes.jsonl, probes2.jsonl, probes3.jsonl): topics the sample
-has none of, checked without a corpus as a new document's are. Correct translations and
-rewordings pass, but for the false alarms the README names; the dangerous edits of every
-class but omission and English left are found in every language. (bench/safety.py --probes
-FILE prints all classes beside pofilter.)"""
+"""The team's probe sentences (bench/probes*.jsonl, four sets): topics the sample has none
+of, checked without a corpus as a new document's are. Correct translations and rewordings
+pass, but for the false alarms the README names; the dangerous edits of every class but
+omission and English left are found in every language, but for the misses the README names.
+(bench/safety.py --probes FILE prints all classes beside pofilter.)"""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from pipeline.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
-FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl")
+FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -31,9 +31,15 @@ KNOWN_FALSE_ALARMS = {
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
+    # "8 pm" said as «الساعة الثامنة» (the eighth hour): an ordinal, no number
+    ("probes4.jsonl", "ar"): {"لعلاج الزَّرَق، ضع قطرة واحدة في كل عين في الساعة الثامنة من مساء كل "
+                              "يوم."},
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
+# what each set still misses of these kinds, named in the README ("the count stays")
+MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
+          ("probes4.jsonl", "frequency"): 5, ("probes4.jsonl", "negation"): 1}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -62,10 +68,4 @@ def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> No
     rows = [r for r in ROWS[name] if r["kind"] == kind]
     assert len(rows) == 40
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
-    # what the first set's negations still miss: "do not eat raw eggs" made "eat raw eggs"
-    # where "unpasteurised" is said as a negation too ("sin pasteurizar", "غير المبستر")
-    # …and the third's: "never take sleeping tablets if untreated" made "always take" where
-    # "untreated" is said with a negation ("sin tratar", "non traitée", "غير المعالج")
-    allowed = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3}.get(
-        (name, kind), 0)
-    assert len(missed) <= allowed, missed
+    assert len(missed) <= MISSED.get((name, kind), 0), missed

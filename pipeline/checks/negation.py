@@ -28,6 +28,7 @@ _EN_NEGATION = re.compile(
     r"\b(?:not|no(?!\.\s*\d)|never|none|nothing|nobody|neither|nor|without|cannot|"
     r"avoid(?:s|ed|ing)?)\b|n't\b", re.I)
 _EN_NEITHER = re.compile(r"\bneither\b", re.I)
+_EN_NOT_NEGATING = re.compile(r"\bwith or (without)\b|\b(no) longer\b(?!\s+than\b)", re.I)
 _FR_ELIDED = re.compile(r"(?<!\w)n['’](?=\w)", re.I)
 # Clause punctuation of every script: commas, semicolons, colons, brackets, dashes, sentence
 # ends (a full stop only before a space: never inside "2.5" or "e.g.x").
@@ -80,6 +81,9 @@ def _positions(text: str, lang: str) -> list[tuple[int, str]]:
     base = base_language(lang)
     if base == "en":   # "no more than 4 doses" is a limit (`langdata.LIMITS`), not a negation
         limits = [m.start() for m in _en_limits().finditer(text)]
+        # "with or without food" is a choice; "no longer infectious" says "stops being"
+        limits += [m.start(1) if m.group(1) else m.start(2)
+                   for m in _EN_NOT_NEGATING.finditer(text)]
         found = [(m.start(), m.group(0).lower()) for m in _EN_NEGATION.finditer(text)
                  if m.start() not in limits]
         if _EN_NEITHER.search(text):    # "neither … nor" is one negation

@@ -41,6 +41,7 @@ _NEAR = 3           # characters allowed between a number and its unit ("500 м�
 _GAP = re.compile(r"(?:-?(?:e|er|re|ère|ème|eme|º|ª|й|я|е|го|ый|ой|ая|ые|х))?"
                   r"[\s\u00a0\u202f-]*(?:[^\W\d_]{2,12}[\s\u00a0\u202f]+)?")
 _NEAR_WORD = 18
+_SPACES = re.compile(r"[\s\u00a0\u202f-]*")
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
@@ -101,15 +102,16 @@ def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]
 
 
 def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, start: int,
-                   end: int, *, after: bool = True) -> set[Decimal]:
+                   end: int, *, after: bool = True, gap: bool = True) -> set[Decimal]:
     """Values of the number right before `start` (and those joined to it), or right after
     (unless not `after`); a number that is the unit's own word ("أسبوعين", two weeks) too."""
     result: set[Decimal] = set()
     for n in numbers:
         if n[0] < end and start < n[1]:
             result |= n[2]
+    between = _GAP if gap else _SPACES   # "70 мг раз в неделю": 70 is no count of times
     before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR_WORD
-              and _GAP.fullmatch(text[n[1]:start])]
+              and between.fullmatch(text[n[1]:start])]
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
@@ -141,6 +143,7 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
 
 
 _EVERY_TWO_DAYS = re.compile(r"\bevery\s+(?:2|two)\s+days\b", re.I)
+_EN_EVERY_DAY = re.compile(r"\b(?:every|each)\s+day\b|\bdaily\b|\ba\s+day\b", re.I)
 _EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
                        r"(second|minute|hour|day|week|month|year)s?\b", re.I)
 _RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
@@ -216,8 +219,9 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
                 langdata.TIME_UNITS["en"][unit], "en")
+            # "1000 mg a day": the "a" is no value of mg; "one pill daily": no "1" of days
             said = _in_order(english, source, [m.span() for m in there.finditer(source)],
-                             after=False)    # "1000 mg a day": the "a" is no value of mg
+                             after=False, gap=False)
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             if len(said) > 1 and set(written) == set(said) and written != said:
@@ -257,7 +261,8 @@ _PER = re.compile(r"/\s*$")
 
 
 def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
-              spans: list[tuple[int, int]], *, after: bool = True) -> list[Decimal]:
+              spans: list[tuple[int, int]], *, after: bool = True, gap: bool = True
+              ) -> list[Decimal]:
     """The distinct values next to the unit's spans, in the order the text has them (a
     range's values rising): the values of "38 °C … 38.5 °C" are 38, 38.5. Not the amount
     a concentration is per ("10 ml of a 120 mg/5 ml suspension" has one dose in ml: a
@@ -265,7 +270,7 @@ def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
     found: list[Decimal] = []
     numbers = [n for n in numbers if not _PER.search(text[:n[0]])]
     for span in sorted(spans):
-        for value in sorted(_values_before(numbers, text, *span, after=after)):
+        for value in sorted(_values_before(numbers, text, *span, after=after, gap=gap)):
             if value not in found:
                 found.append(value)
     return found
@@ -347,7 +352,7 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
     alone = langdata.TIMES_ALONE.get(base, ())
     for match in times.finditer(rest):
         # the count before "N次", not the number after "each time" (每次3片: 3 tablets)
-        before = _values_before(numbers, rest, *match.span(), after=False)
+        before = _values_before(numbers, rest, *match.span(), after=False, gap=False)
         if before:
             found[int(next(iter(before)))] += 1
         elif match.group(0).lower() in alone:
@@ -367,6 +372,13 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says every other day, the translation none of "
                 f"{', '.join(f'«{w}»' for w in alternate[:3])}…", entry=entry)
+            return
+        if alternate and _EN_EVERY_DAY.search(source) and not _EN_OTHER_DAY.search(source) \
+                and not _EVERY_TWO_DAYS.search(source) and (
+                    said := words_pattern(alternate, scope.lang).search(plain(target))):
+            yield scope.catalog.finding(
+                "frequency", f"the source says every day, the translation «{said.group(0)}» "
+                "(every other day)", entry=entry)
             return
         if not _FREQUENCY_WORD.search(source):
             continue    # _EN_FREQUENCY needs one of these words
