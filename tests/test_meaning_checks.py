@@ -549,6 +549,23 @@ def test_a_month_the_source_does_not_name_is_found(lang: str, target: str, wrong
     assert ("dates" in names(source, target, lang)) is wrong
 
 
+@pytest.mark.parametrize(("lang", "good", "bad"), [
+    ("es", "Tome un comprimido una vez a la semana, el mismo día cada semana.",
+     "Tome un comprimido una vez al día, el mismo día cada semana."),
+    ("fr", "Prenez un comprimé une fois par semaine, le même jour chaque semaine.",
+     "Prenez un comprimé une fois par jour, le même jour chaque semaine."),
+    ("ru", "Принимайте одну таблетку один раз в неделю, в один и тот же день недели.",
+     "Принимайте одну таблетку один раз в день, в один и тот же день недели."),
+    ("ar", "تناول قرصًا واحدًا مرة واحدة أسبوعيًا، في اليوم نفسه من كل أسبوع.",
+     "تناول قرصًا واحدًا مرة واحدة يوميًا، في اليوم نفسه من كل أسبوع."),
+])
+def test_how_often_keeps_its_period(lang: str, good: str, bad: str) -> None:
+    """"Once a week" made "once a day" where "each week" is still in the sentence."""
+    source = "Take one tablet once a week, on the same day each week."
+    assert "frequency" not in names(source, good, lang)
+    assert "frequency" in names(source, bad, lang)
+
+
 def test_every_day_is_not_every_other_day() -> None:
     source = "Take one tablet every day at about the same time."
     assert "frequency" in names(source, "Tome un comprimido cada dos días a la misma hora.", "es")

@@ -39,7 +39,7 @@ KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "
          "markup", "glossary")
 # what each set still misses of these kinds, named in the README ("the count stays")
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
-          ("probes4.jsonl", "frequency"): 5, ("probes4.jsonl", "negation"): 1}
+          ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -360,6 +360,36 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
     return +found
 
 
+# How often per what: "once a week", "twice daily", "3 times per day".
+_EN_FREQUENCY_PER = re.compile(
+    r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six)\s+times)\s+"
+    r"(?:(?:a|an|per|every|each)\s+(?P<per>hour|day|week|month|year)\b|"
+    r"(?P<ly>hour|dai|week|month|year)ly\b)", re.I)
+_PERIOD_WINDOW = 25     # characters either side of a frequency where its period may stand
+
+
+def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
+    """The time units within _PERIOD_WINDOW characters of the translation's frequency words
+    ("una vez a la semana": week); None where the language has no table, is written
+    without spaces, or the text says no frequency the check can find (the count check
+    speaks for those)."""
+    base = base_language(lang)
+    table = langdata.TIME_UNITS.get(base)
+    if not table or base in langdata.GLUED:
+        return None     # Chinese puts 每天 first and 两次 anywhere after: no window tells
+    words = (*langdata.FREQUENCY_WORDS.get(base, {}), *langdata.TIMES_WORD.get(base, ()))
+    spans = [m.span() for m in words_pattern(words, lang).finditer(text)] if words else []
+    if not spans:
+        return None
+    found = set()
+    for unit in ("hour", "day", "week", "month", "year"):
+        for m in words_pattern(table[unit], lang).finditer(text):
+            if any(m.start() - b <= _PERIOD_WINDOW and a - m.end() <= _PERIOD_WINDOW
+                   for a, b in spans):
+                found.add(unit)
+    return found
+
+
 @check("frequency")
 def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """How often stays the same: once, twice, three times (a day) are not interchangeable."""
@@ -391,6 +421,15 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
                 f"but the translation has {', '.join(f'{n}×' for n in sorted(have)) or 'none'}",
+                entry=entry)
+            return
+        per = {(m.group("per") or {"dai": "day"}.get(m.group("ly").lower(), m.group("ly"))
+                ).lower() for m in _EN_FREQUENCY_PER.finditer(plain(source))}
+        near = _periods_near_frequencies(plain(target), scope.lang) if per else set()
+        if per and near is not None and (lost := sorted(per - near)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says how often a {lost[0]}, the translation's "
+                f"frequency is a {' or a '.join(sorted(near)) or 'period it does not say'}",
                 entry=entry)
             return
 
