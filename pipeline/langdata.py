@@ -186,6 +186,12 @@ MINUTE_PHRASES: dict[str, dict[str, int]] = {
     "ar": {"ربع ساعة": 15, "نصف ساعة": 30, "ساعة ونصف": 90},
     "zh": {"一刻钟": 15, "半小时": 30, "半个小时": 30, "一个半小时": 90},
 }
+# An hour of the clock said as an ordinal: «الساعة الثامنة» (the eighth hour) for 8 pm.
+CLOCK_HOURS: dict[str, dict[str, int]] = {
+    "ar": {f"الساعة {word}": hour for hour, word in enumerate(
+        ("الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
+         "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة"), start=1)},
+}
 # Months said as part of a year: "6 months" may be «полгода».
 MONTH_PHRASES: dict[str, dict[str, int]] = {
     "es": {"medio año": 6, "año y medio": 18}, "fr": {"an et demi": 18},

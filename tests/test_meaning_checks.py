@@ -269,6 +269,7 @@ def test_dangerous_edits_are_found(lang: str, source: str, target: str, check: s
     ("es", "You are no longer infectious after 2 weeks.", "Deja de ser contagioso tras 2 semanas."),
     ("ru", "Take it with or without food.", "Принимайте его независимо от приёма пищи."),
     ("es", "For glaucoma, use one drop a day.", "Para el glaucoma, use una gota al día."),
+    ("ar", "Use one drop at 8 pm.", "ضع قطرة واحدة في الساعة الثامنة مساءً."),   # an ordinal hour
 ])
 def test_benign_rewordings_pass(lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []

@@ -31,9 +31,6 @@ KNOWN_FALSE_ALARMS = {
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
-    # "8 pm" said as «الساعة الثامنة» (the eighth hour): an ordinal, no number
-    ("probes4.jsonl", "ar"): {"لعلاج الزَّرَق، ضع قطرة واحدة في كل عين في الساعة الثامنة من مساء كل "
-                              "يوم."},
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")

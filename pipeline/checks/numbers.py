@@ -247,6 +247,9 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
             if re.search(rf"\b{count}\s*{unit}s?\b", source, re.I) and \
                     words_pattern((phrase,), lang).search(target):
                 found.add(Decimal(count))     # "30 minutes": «полчаса», «半小时»; «полгода»
+    for phrase, hour in langdata.CLOCK_HOURS.get(base, {}).items():
+        if phrase in target:
+            found |= {Decimal(hour), Decimal(hour + 12)}   # «الساعة الثامنة»: 8 or 20
     halves = langdata.HALF_WORDS.get(base, ())
     if halves and words_pattern(halves, lang).search(target):
         found |= {v for v in _source_values(source) if v % 1 == Decimal("0.5")}
