@@ -311,8 +311,7 @@ class Corpus:
         own = by_msgid.get(leave_out, ())
         if target[word] > sum(word in words for words in own):
             return 0
-        return english[word] - (len(own) if re.search(rf"\b{re.escape(word)}\b",
-                                                      plain(leave_out)) else 0)
+        return english[word] - (len(own) if word in _EN_WORD.findall(plain(leave_out)) else 0)
 
     def completes(self, word: str, leave_out: str) -> str:
         """A longer word of the approved translations (entry `leave_out` left out) that

@@ -21,6 +21,7 @@ from pipeline import langdata
 from pipeline.checks import Entry, Scope, check
 from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
+    _EVERY_TWO_DAYS,
     _HAN_NUMBER,
     _han_values,
     _unit_pattern,
@@ -49,6 +50,8 @@ _EN_TIME = re.compile(
     # how often: daily, weekly… ("daily life" says no period)
     r"|\b(?:(?P<period>hour|dai|week|month|year)ly|annually)\b"
     r"(?!\s+(?:li[fv]e|living|activities|routine|tasks|chores|needs)\b)", re.I)
+# The canonical time unit of _EN_TIME's and _EN_FREQUENCY_PER's short forms ("daily": dai)
+_UNIT_NAMES = {"min": "minute", "hr": "hour", "dai": "day"}
 # _EN_TIME needs one of these
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
@@ -142,7 +145,6 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     return pairs
 
 
-_EVERY_TWO_DAYS = re.compile(r"\bevery\s+(?:2|two)\s+days\b", re.I)
 _EN_EVERY_DAY = re.compile(r"\b(?:every|each)\s+day\b|\bdaily\b|\ba\s+day\b", re.I)
 _EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
                        r"(second|minute|hour|day|week|month|year)s?\b", re.I)
@@ -288,7 +290,7 @@ def _source_times(source: str) -> Counter[str]:
     rates: set[str] = set()
     for match in _EN_TIME.finditer(source):
         unit = (match.group("unit") or match.group("period") or "year").lower()
-        unit = {"min": "minute", "hr": "hour", "dai": "day"}.get(unit, unit)
+        unit = _UNIT_NAMES.get(unit, unit)
         count = (match.group("num") or "").lower()
         if not count or count in ("a", "an", "every", "each", "per"):
             if unit in rates:
@@ -423,8 +425,8 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"but the translation has {', '.join(f'{n}×' for n in sorted(have)) or 'none'}",
                 entry=entry)
             return
-        per = {(m.group("per") or {"dai": "day"}.get(m.group("ly").lower(), m.group("ly"))
-                ).lower() for m in _EN_FREQUENCY_PER.finditer(plain(source))}
+        per = {_UNIT_NAMES.get(unit, unit) for m in _EN_FREQUENCY_PER.finditer(plain(source))
+               for unit in [(m.group("per") or m.group("ly")).lower()]}
         near = _periods_near_frequencies(plain(target), scope.lang) if per else set()
         if per and near is not None and (lost := sorted(per - near)):
             yield scope.catalog.finding(
@@ -441,30 +443,27 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
     if not names:
         return
     for source, target in entry.pairs():
-        problem = _month_gloss(plain(target), scope.lang) or _date_order(
-            plain(source), plain(target), scope.lang) or _other_month(
-            plain(source), plain(target), scope.lang)
+        source, target = plain(source), plain(target)
+        problem = _month_gloss(target, scope.lang) or _date_order(
+            source, target, scope.lang) or _other_month(source, target, scope.lang)
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
             return
-        for month in dict.fromkeys(_EN_MONTH.findall(plain(source))):
+        lowered = target.lower()
+        for month in dict.fromkeys(_EN_MONTH.findall(source)):
             number = _MONTHS.index(month) + 1
-            lowered = plain(target).lower()
             base = base_language(scope.lang)
             forms = tuple(n + "~" for n in names[number]) if base in langdata.SUFFIXING \
                 else names[number]
             suffix = langdata.MONTH_SUFFIX.get(base)
             if suffix and re.search(rf"(?<!\d)0?{number}\s*{suffix}", lowered):
                 continue
-            day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b",
-                            plain(source))
+            day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b", source)
             if day and _numeric_date(lowered, int(day.group(1) or day.group(2)), number, None):
                 continue
             if base == "zh" and any(n in lowered for n in names[number]):
                 continue
             if words_pattern(forms, scope.lang).search(lowered):
-                day = re.search(rf"\b(\d{{1,2}})\s+{month}\b|\b{month}\s+(\d{{1,2}})\b",
-                                plain(source))
                 if day is None or _day_next_to_month(day.group(1) or day.group(2), lowered,
                                                      forms, scope.lang):
                     continue
@@ -569,12 +568,11 @@ def _other_month(source: str, target: str, lang: str) -> str | None:
     said = {_MONTHS.index(m) + 1 for m in _EN_MONTH.findall(source)}
     if not said or not langdata.month_names(lang):
         return None
-    by_name, pattern = _full_month_names(lang)
+    by_name, longest_first, pattern = _full_month_names(lang)
     lowered = target.lower()
     for match in pattern.finditer(lowered):
         number = _month_of(match.group(0), by_name) or next(
-            (by_name[n] for n in sorted(by_name, key=len, reverse=True)
-             if match.group(0).startswith(n)), 0)
+            (by_name[n] for n in longest_first if match.group(0).startswith(n)), 0)
         if number and number not in said:
             return (f"«{match.group(0)}» ({_MONTHS[number - 1]}) is not a month the source "
                     "names")
@@ -582,15 +580,16 @@ def _other_month(source: str, target: str, lang: str) -> str | None:
 
 
 @lru_cache(maxsize=32)
-def _full_month_names(lang: str) -> tuple[dict[str, int], re.Pattern[str]]:
+def _full_month_names(lang: str) -> tuple[dict[str, int], tuple[str, ...], re.Pattern[str]]:
     """Month name → number, without the short abbreviations that are words too (French
-    "sept", seven, for septembre), and a pattern for them in `lang`."""
+    "sept", seven, for septembre); the names longest first (an inflected form's own name);
+    a pattern for them in `lang`."""
     names = langdata.month_names(lang)
     by_name = {name: number for number, forms in names.items() for name in forms
                if len(name) > 4 or not any(o != name and o.startswith(name) for o in forms)}
     base = base_language(lang)
     forms = tuple(n + "~" for n in by_name) if base in langdata.SUFFIXING else tuple(by_name)
-    return by_name, words_pattern(forms, lang)
+    return by_name, tuple(sorted(by_name, key=len, reverse=True)), words_pattern(forms, lang)
 
 
 def _month_gloss(target: str, lang: str) -> str | None:

@@ -193,7 +193,7 @@ class Glossary:
                       if item.key in folded and id(item.term) not in named]
         if not candidates:
             return []
-        said = {w[:5] for w in _WORDS.findall(source.casefold())}
+        said = _stems(source)
         raw = unicodedata.normalize("NFC", plain_text(target)[0])
         problems: list[TermProblem] = []
         for term, variant, _, pattern, words, capitals in candidates:
@@ -249,7 +249,7 @@ class Glossary:
         if not hits:
             return hits
         longer = [t for t in self._containers(lang).get(id(term), ()) if id(t) not in named]
-        said = {w[:5] for w in _WORDS.findall(source.casefold())} if longer else set()
+        said = _stems(source) if longer else set()
         longer = [t for t in longer if not any(w <= said for w in _variant_words(t))]
         if not longer:
             return hits
@@ -378,6 +378,11 @@ def _key_of(folded: str) -> str:
     """The first three characters of a folded variant: in the folded text wherever the
     variant's pattern matches (its inflections change the ends of words)."""
     return folded[:3]
+
+
+def _stems(text: str) -> set[str]:
+    """The words of an English text, 5-letter stems: what `_variant_words` are compared to."""
+    return {w[:5] for w in _WORDS.findall(text.casefold())}
 
 
 def _variant_words(term: Term) -> list[set[str]]:
