@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -348,9 +349,14 @@ def test_a_closed_server_frees_its_port(fresh: Path) -> None:
     assert serving
     httpd.shutdown()
     httpd.server_close()
+    thread.join(timeout=10)           # its serve_forever closes the server on its way out too
     # Asked of the sockets that listened for this server (this process's, by inode), not by
     # connecting: once the port is free another test worker may listen on it, or the kernel
-    # may connect a socket to itself.
+    # may connect a socket to itself. Awaited: the kernel drops the socket once every thread
+    # of this process has let go of it.
+    deadline = time.monotonic() + 10
+    while listening_here(app.port) & serving and time.monotonic() < deadline:
+        threading.Event().wait(0.01)
     assert not listening_here(app.port) & serving
 
 
