@@ -12,25 +12,31 @@ from functools import lru_cache
 
 from pipeline.languages import base_language
 
+# "Without food" said as "on an empty stomach" or "away from meals": a negation of the
+# "without" kind (below), as the source's "without" is.
+WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
+    "es": ("en ayunas", "fuera de las comidas"), "fr": ("à jeun", "en dehors des repas"),
+    "ru": ("натощак",), "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
+}
 # Negation words, matched as whole words (zh: as words of the table, never as a character
 # inside another word: 免 in 免疫 or 未 in 未来 is no negation).
 NEGATION: dict[str, tuple[str, ...]] = {
     "en": ("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without",
            "cannot", "n't"),   # and "avoid": `negation._EN_NEGATION`
     "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco", "evit~", "prohibid~"),
+           "nadie", "tampoco", "evit~", "prohibid~", *WITHOUT_FOOD["es"]),
     "fr": ("ne", "n'", "n’", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~"),
+           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", *WITHOUT_FOOD["fr"]),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
            "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "запрещ~",
-           "небезопас~", "нежелател~", "недопустим~", "недостаточн~"),
+           "небезопас~", "нежелател~", "недопустим~", "недостаточн~", *WITHOUT_FOOD["ru"]),
     # ألا "that … not" (أن + لا: "يجب ألا تسبح"); تعذّر "cannot" (it was not possible to)
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
-           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر"),
+           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر", *WITHOUT_FOOD["ar"]),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
-           "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得"),
+           "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得", *WITHOUT_FOOD["zh"]),
     # (not 莫 alone: the 莫 of 他克莫司, tacrolimus)
 }
 # zh words that contain a negation character but negate nothing.
@@ -60,8 +66,9 @@ NEEDS_NEGATOR = ("ar",)
 # "not" with only "without" ("Prenez toujours … sans l'accord de votre médecin" for "Never
 # take … unless your doctor has approved it").
 WITHOUT: dict[str, tuple[str, ...]] = {
-    "en": ("without", "no"), "es": ("sin",), "fr": ("sans",), "ru": ("без", "безо"),
-    "ar": ("بدون", "دون", "بلا"), "zh": ("未经",),
+    "en": ("without", "no"), "es": ("sin", *WITHOUT_FOOD["es"]),
+    "fr": ("sans", *WITHOUT_FOOD["fr"]), "ru": ("без", "безо", *WITHOUT_FOOD["ru"]),
+    "ar": ("بدون", "دون", "بلا", *WITHOUT_FOOD["ar"]), "zh": ("未经", *WITHOUT_FOOD["zh"]),
 }
 # …except before a verb: "without waiting" is "do not wait" ("sin esperar", "sans attendre",
 # "دون أن تنتظر"): what follows the word, as a pattern.
@@ -161,9 +168,10 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
            "week": ("أسبوع", "أسابيع", "أسبوعين", "أسبوعان", "أسبوعا", "أسبوعًا", "أسبوعي~"),
            "month": ("شهر", "أشهر", "شهور", "شهرين", "شهران", "شهرا", "شهرًا", "شهري~"),
            "year": ("سنة", "سنوات", "سنتين", "عام", "أعوام", "عامين", "عاما", "عامًا", "سنوي~")},
-    "zh": {"second": ("秒", "秒钟"), "minute": ("分钟",), "hour": ("小时", "钟头"),
+    "zh": {"second": ("秒", "秒钟"), "minute": ("分钟",),
+           "hour": ("小时", "钟头", "个小时", "个钟头"),    # 四个小时: a count, 个, the unit
            "day": ("天", "日", "昼夜"),
-           "week": ("周", "星期", "礼拜"), "month": ("个月", "每月", "月度"),
+           "week": ("周", "星期", "礼拜", "个星期", "个礼拜"), "month": ("个月", "每月", "月度"),
            "year": ("年", "岁", "周岁")},   # 岁: years of age (16岁以下, under 16 years)
 }
 # Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".
@@ -295,8 +303,8 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
 # How many times: fixed words with their count, and the word that follows a count ("N times").
 FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "en": {"once": 1, "twice": 2, "thrice": 3},
-    "es": {"una vez": 1},
-    "fr": {"une fois": 1},
+    "es": {"una vez": 1, "una sola vez": 1, "una única vez": 1},
+    "fr": {"une fois": 1, "une seule fois": 1},
     "ru": {"однократно": 1, "один раз": 1, "дважды": 2, "трижды": 3, "четырежды": 4},
     "ar": {"مرة": 1, "مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
@@ -347,6 +355,25 @@ NEGATION.update({
 # Languages written without spaces between words (or, in Korean, with the negation glued to
 # the verb): their words are matched as substrings.
 GLUED = ("zh", "ja", "th", "ko")
+# Words that join the last items of a list ("a rash, swollen lips or difficulty breathing"),
+# and the commas that separate the others (pipeline.checks.listing). Arabic also joins with
+# و written onto the next word; only before the article (والألم) is it read as a joint.
+COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "or", "nor"), "es": ("y", "e", "o", "u", "ni"), "fr": ("et", "ou", "ni"),
+    "ru": ("и", "или", "ни", "либо"), "ar": ("أو", "أم"),
+    "zh": ("或者", "或", "以及", "及", "和", "与", "并"),
+}
+LIST_COMMAS: dict[str, str] = {"zh": ",，、", "ja": ",、，", "ar": ",،"}
+# A translation's part opening with one of these is a condition that leads into a list,
+# not an item of it ("如果出现皮疹或呼吸困难，请停止服药并立即就医": two and two).
+LIST_LEADS: dict[str, tuple[str, ...]] = {
+    "zh": ("如果", "如", "若", "一旦", "假如", "要是", "当"),
+    "es": ("si ", "mientras ", "cuando ", "después de", "antes de", "durante ", "aunque ",
+           "en caso de"),
+    "fr": ("si ", "pendant ", "lorsque ", "quand ", "après ", "avant ", "tant que ", "en cas d"),
+    "ru": ("если ", "пока ", "когда ", "после ", "во время ", "хотя ", "при "),
+    "ar": ("إذا ", "عندما ", "أثناء ", "بعد ", "قبل ", "لو ", "في حال"),
+}
 # Languages that add case endings to a word (kk наурызда, mn сарын): names match as stems.
 SUFFIXING = ("kk", "mn", "tr", "uz", "fi", "hu", "et")
 # Letters glued on the front of a word as prefixes (Hebrew ב, ל, ו, ה, מ, ש, כ: "במרץ").

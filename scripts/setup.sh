@@ -17,6 +17,8 @@ APT_PACKAGES=(
   libpango-1.0-0 libpangoft2-1.0-0
   default-jre-headless         # Nu HTML checker (vnu.jar) in tests
   hunspell-es hunspell-fr hunspell-ru  # is a copied English word also Spanish/French? a cut word Russian?
+  dict-freedict-eng-spa dict-freedict-spa-eng dict-freedict-eng-fra dict-freedict-fra-eng
+  dict-freedict-eng-ara dict-freedict-eng-rus mueller7-dict  # which list item is gone?
   chromium chromium-driver     # real-browser tests of the review app (Selenium)
 )
 

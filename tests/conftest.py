@@ -151,6 +151,18 @@ def dictionary() -> None:
 
 
 @pytest.fixture
+def dictd() -> None:
+    """The dictd dictionaries (FreeDict, Mueller) are here: scripts/setup.sh installs them, so
+    a run without them fails the tests that read them; they do not skip."""
+    from pipeline.checks import bilingual
+
+    for lang in ("es", "fr", "ru", "ar"):
+        missing = [name for name, _ in bilingual.DICTD_SOURCES[lang]
+                   if not (bilingual.DICTD / f"{name}.index").is_file()]
+        assert not missing, f"{', '.join(missing)} missing: run scripts/setup.sh"
+
+
+@pytest.fixture
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to open a network connection fails the test."""
     def refuse(*args: object, **kwargs: object) -> None:

@@ -841,3 +841,81 @@ def test_latin_words_in_another_script_are_english_left_in(lang: str, source: st
     assert "leftover-english" in names(source, target, lang)
     assert "leftover-english" not in names(
         source, target.replace(left, "Meridian mg/kg info@example-hospital.org"), lang)
+
+
+INSULIN = "Inject 12 units of insulin before breakfast and 8 units before your evening meal."
+WEIGH = "Weigh yourself every day before breakfast and write the result in your dialysis diary."
+FASTING = "Take the capsules with a full glass of water and without food."
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
+    # units of insulin are a measure: two doses swapped between meals are found
+    ("es", INSULIN, "Inyéctese 12 unidades de insulina antes del desayuno y 8 unidades antes "
+     "de la cena.", "Inyéctese 8 unidades de insulina antes del desayuno y 12 unidades antes "
+     "de la cena.", "quantities"),
+    ("fr", INSULIN, "Injectez 12 unités d'insuline avant le petit-déjeuner et 8 unités avant "
+     "le dîner.", "Injectez 8 unités d'insuline avant le petit-déjeuner et 12 unités avant le "
+     "dîner.", "quantities"),
+    ("ru", INSULIN, "Вводите 12 единиц инсулина перед завтраком и 8 единиц перед ужином.",
+     "Вводите 8 единиц инсулина перед завтраком и 12 единиц перед ужином.", "quantities"),
+    ("ar", INSULIN, "احقن 12 وحدة من الإنسولين قبل الإفطار و8 وحدات قبل العشاء.",
+     "احقن 8 وحدات من الإنسولين قبل الإفطار و12 وحدة قبل العشاء.", "quantities"),
+    ("zh", INSULIN, "早餐前注射12单位胰岛素，晚餐前注射8单位。",
+     "早餐前注射8单位胰岛素，晚餐前注射12单位。", "quantities"),
+    # every day said as every week (a diary, «diario», 日记, is no day)
+    ("es", WEIGH, "Pésese cada día antes del desayuno y anote el resultado en su diario de "
+     "diálisis.", "Pésese todas las semanas antes del desayuno y anote el resultado en su "
+     "diario de diálisis.", "frequency"),
+    ("fr", WEIGH, "Pesez-vous tous les jours avant le petit-déjeuner et notez le résultat dans "
+     "votre carnet de dialyse.", "Pesez-vous toutes les semaines avant le petit-déjeuner et "
+     "notez le résultat dans votre carnet de dialyse.", "frequency"),
+    ("ru", WEIGH, "Взвешивайтесь каждый день перед завтраком и записывайте результат в "
+     "дневник диализа.", "Взвешивайтесь каждую неделю перед завтраком и записывайте "
+     "результат в дневник диализа.", "frequency"),
+    ("ar", WEIGH, "زن نفسك كل يوم قبل الإفطار وسجّل النتيجة في مفكرة الغسيل الكلوي.",
+     "زن نفسك كل أسبوع قبل الإفطار وسجّل النتيجة في مفكرة الغسيل الكلوي.", "frequency"),
+    ("zh", WEIGH, "每天早餐前称体重，并将结果记在透析日记里。",
+     "每周早餐前称体重，并将结果记在透析日记里。", "frequency"),
+    # "only once": «une seule fois», «una sola vez»
+    ("fr", "Methotrexate is taken only once a week.", "Le méthotrexate se prend une seule "
+     "fois par semaine.", "Le méthotrexate se prend deux fois par semaine.", "frequency"),
+    ("es", "Methotrexate is taken only once a week.", "El metotrexato se toma una sola vez "
+     "a la semana.", "El metotrexato se toma dos veces a la semana.", "frequency"),
+    # a time of day with a dot (14.30) and a count with its classifier (四个小时)
+    ("ru", "Your appointment is at 2:30 pm on 4 May 2027.", "Вы записаны на приём в 14.30 "
+     "4 мая 2027 г.", "Вы записаны на приём в 15.30 4 мая 2027 г.", "numbers"),
+    ("zh", "Dialysis sessions usually last about 4 hours.", "每次透析一般要四个小时左右。",
+     "每次透析一般要四天左右。", "time-units"),
+    # "without food" said as "on an empty stomach" or "away from meals"
+    ("fr", FASTING, "Prenez les gélules avec un grand verre d'eau, en dehors des repas.",
+     "Prenez les gélules avec un grand verre d'eau, pendant les repas.", "negation"),
+    ("es", FASTING, "Tome las cápsulas con un vaso lleno de agua y en ayunas.",
+     "Tome las cápsulas con un vaso lleno de agua y con comida.", "negation"),
+    ("ru", FASTING, "Принимайте капсулы натощак, запивая полным стаканом воды.",
+     "Принимайте капсулы во время еды, запивая полным стаканом воды.", "negation"),
+    ("zh", FASTING, "请空腹服用胶囊，并用一满杯水送服。", "请随餐服用胶囊，并用一满杯水送服。",
+     "negation"),
+    # "not using" said by a participle with не; «непастеризованный» says "unpasteurised" and
+    # no "not" of its clause
+    ("ru", "Store the insulin pens you are not using in the fridge.", "Храните "
+     "неиспользуемые шприц-ручки с инсулином в холодильнике.", "Храните используемые "
+     "шприц-ручки с инсулином в холодильнике.", "negation"),
+    ("ru", "Do not eat raw eggs or unpasteurised cheese.", "Не ешьте сырые яйца и "
+     "непастеризованный сыр.", "Ешьте сырые яйца и непастеризованный сыр.", "negation"),
+    # a glossary noun said as its adjective: «инфузия», «в инфузионном зале»
+    ("ru", "Bring a warm jumper, because the infusion room can get cold.", "Возьмите тёплый "
+     "свитер: в инфузионном зале может быть холодно.", "Возьмите тёплый свитер: в "
+     "процедурном зале может быть холодно.", "glossary"),
+])
+def test_measures_periods_and_negations_said_the_languages_own_way(
+        lang: str, source: str, right: str, wrong: str, check: str) -> None:
+    assert names(source, right, lang) == []
+    assert check in names(source, wrong, lang)
+
+
+@pytest.mark.parametrize("drug", ["rivaroxaban", "apixaban", "dabigatran"])
+def test_a_drug_name_is_no_english_left(drug: str) -> None:
+    source = f"Your last dose of {drug} before the procedure should be on 2 March 2027."
+    target = (f"Votre dernière prise de {drug} avant l'intervention doit avoir lieu le "
+              "2 mars 2027.")
+    assert names(source, target, "fr") == []

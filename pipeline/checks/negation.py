@@ -101,6 +101,32 @@ def _positions(text: str, lang: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+# A Russian participle written with не («неиспользуемые шприц-ручки» for "the pens you are
+# not using"): it says the source's "not" before a participle, where the word without не is
+# one (Hunspell's ru dictionary). Only there: «непастеризованный» says "unpasteurised", and
+# a "do not eat" dropped beside it is still dropped.
+_EN_NOT_PARTICIPLE = re.compile(r"\bnot\s+(?:been\s+|being\s+)?[a-z]+(?:ing|ed|en)\b", re.I)
+_RU_NOT_PARTICIPLE = re.compile(
+    r"(?<![^\W\d_])не([^\W\d_]+(?:ем|им|ющ|ущ|ащ|ящ|нн|вш)(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|"
+    r"его|ому|ему|ой|ей|ую|юю|ых|их|ым|им|ыми|ими|ом|ем))(?![^\W\d_])", re.I)
+
+
+def _participle_negations(source: str, target: str, lang: str) -> int:
+    """How many of the source's "not" + participle the translation says as one word with
+    не (Russian), else 0."""
+    if base_language(lang) != "ru":
+        return 0
+    said = len(_EN_NOT_PARTICIPLE.findall(plain(source)))
+    if not said:
+        return 0
+    from pipeline.checks.wording import dictionary
+
+    known = dictionary("ru")
+    found = sum(1 for m in _RU_NOT_PARTICIPLE.finditer(plain(target))
+                if known is not None and m.group(1).lower() in known)
+    return min(said, found)
+
+
 def clauses(text: str, lang: str) -> list[Clause]:
     """The clauses of `text` (in `lang`) with the negations each one says."""
     text = plain(text)
@@ -203,6 +229,8 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if not wanted:
             continue
         have = negations(target, scope.lang)
+        participles = _participle_negations(source, target, scope.lang) if have < wanted else 0
+        have += participles
         if have < wanted:
             words = langdata.NEGATION[base_language(scope.lang)]
             said = ", ".join(f"“{m.group(0)}”" for m in _EN_NEGATION.finditer(plain(source)))
@@ -212,13 +240,14 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"({', '.join(words[:6])}…)", entry=entry)
             return
         if base_language(scope.lang) in langdata.WITHOUT and (
-                strict := not_without(source, "en")) > not_without(target, scope.lang):
+                strict := not_without(source, "en")) > not_without(target, scope.lang) + (
+                    participles):
             yield scope.catalog.finding(
                 "negation", f"the source says {strict} “not” or “never” but the translation "
                 f"says only “without” ({', '.join(langdata.WITHOUT[base_language(scope.lang)])})"
                 " for some: is a “not” gone?", entry=entry)
             return
-        lost = unmatched_clause(source, target, scope.lang)
+        lost = None if participles else unmatched_clause(source, target, scope.lang)
         if lost:
             yield scope.catalog.finding(
                 "negation", f"the negation of “{lost[0]}” is missing from its part of the "

@@ -75,6 +75,11 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
            "es": ("grados centígrados", "grados Celsius", "grado centígrado"),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
     "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
+    # units of insulin or heparin: spelled out in English, paired with their values
+    "U": {"*": ("IU", "UI"), "en": ("unit", "units"), "es": ("unidad", "unidades"),
+          "fr": ("unité", "unités"),
+          "ru": ("ЕД", "ед", "единица", "единицы", "единиц", "единицу", "единицами"),
+          "ar": ("وحدة", "وحدات", "وحدتين", "وحدتان"), "zh": ("单位", "个单位")},
 }
 # Units as the matrix languages write them (issue 19), one entry per language.
 _MATRIX_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -229,6 +234,22 @@ def _clock_hours(source: str) -> dict[Decimal, Decimal]:
     return found
 
 
+def _dotted_times(source: str, target: str) -> str:
+    """The target with each time of day of the source that it writes with a dot ("14.30",
+    as Russian and German do, for "2:30 pm") written with a colon, so it reads as one."""
+    if "." not in target:
+        return target
+    for match in _CLOCK.finditer(source):
+        if not match.group(2):
+            continue
+        hour = int(match.group(1))
+        hours = {hour, hour + 12 if match.group(4) and hour < 12 else hour}
+        for shown in hours:
+            target = re.sub(rf"(?<![\d.,]){shown}\.({match.group(2)})(?![\d.,]\d)",
+                            rf"{shown}:\1", target)
+    return target
+
+
 def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
     """Values the target writes in words: "три дня", or "round the clock" for 24 hours."""
     from pipeline import langdata
@@ -284,7 +305,7 @@ def _show(value: Decimal) -> str:
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
     wanted = _source_values(source)
-    found = values(target, lang)
+    found = values(_dotted_times(source, target), lang)
     if not wanted and not found:
         return [], []
     have = {value for _, options in found for value in options}
@@ -393,7 +414,7 @@ def _bounded(spelling: str) -> str:
 # required by `units`, whose spellings are symbols every language writes).
 _SOURCE_WORD_UNIT = re.compile(r"(?<=\d)[\s\u00a0-]?(?:(?P<L>lit(?:re|er)s?)|"
                                r"(?P<ml>millilit(?:re|er)s?)|(?P<mg>milligram(?:me)?s?)|"
-                               r"(?P<µg>microgram(?:me)?s?))\b", re.I)
+                               r"(?P<µg>microgram(?:me)?s?)|(?P<U>units?))\b", re.I)
 
 
 def spelled_units(text: str) -> list[str]:

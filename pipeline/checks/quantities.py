@@ -52,6 +52,7 @@ _EN_TIME = re.compile(
     r"(?!\s+(?:li[fv]e|living|activities|routine|tasks|chores|needs)\b)", re.I)
 # The canonical time unit of _EN_TIME's and _EN_FREQUENCY_PER's short forms ("daily": dai)
 _UNIT_NAMES = {"min": "minute", "hr": "hour", "dai": "day"}
+_SHOWN_UNITS = {"U": "units"}     # a canonical unit as a message names it
 # _EN_TIME needs one of these
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
@@ -213,9 +214,10 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             anywhere = set().union(*(n[2] for n in numbers))
             if value not in have and value in anywhere:   # moved (changed: `numbers` says)
                 shown = ", ".join(sorted(f"{v.normalize():f}" for v in have)) or "no number"
+                name = _SHOWN_UNITS.get(unit, unit)
                 yield scope.catalog.finding(
-                    "quantities", f"{value.normalize():f} {unit} of the source: the "
-                    f"translation has {shown} with {unit}", entry=entry)
+                    "quantities", f"{value.normalize():f} {name} of the source: the "
+                    f"translation has {shown} with {name}", entry=entry)
                 return
         english = _target_numbers(source, "en")
         for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
@@ -228,7 +230,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             if len(said) > 1 and set(written) == set(said) and written != said:
                 yield scope.catalog.finding(
-                    "quantities", f"the values with {unit} come in another order than in the "
+                    "quantities", f"the values with {_SHOWN_UNITS.get(unit, unit)} come in "
+                    f"another order than in the "
                     f"source ({', '.join(_shown(said))} → {', '.join(_shown(written))}): "
                     "were they swapped?", entry=entry)
                 return
@@ -392,6 +395,35 @@ def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     return found
 
 
+_LONGER_PERIODS = ("week", "month", "year")
+# Where a language's day words are also other words: Chinese writes 日 inside other words
+# (日记, a diary; 生日), "every day" is 每天, 每日, 天天; Spanish «diario» is a diary too.
+_EVERY_DAY_SAID = {
+    "zh": {"day": ("每天", "每日", "天天", "每一天", "日常", "全天"),
+           "week": ("每周", "每星期", "每个星期", "每礼拜"), "month": ("每月", "每个月"),
+           "year": ("每年",)},
+    "es": {**langdata.TIME_UNITS["es"], "day": ("día", "días", "dia", "dias", "diaria~",
+                                               "diariamente")},
+}
+
+
+def _every_day_lost(source: str, target: str, lang: str) -> str:
+    """The longer period ("week") a translation says where the source says every day and the
+    translation no day at all ("Pésese todas las semanas" for "Weigh yourself every day"),
+    else ""."""
+    base = base_language(lang)
+    table = _EVERY_DAY_SAID.get(base) or langdata.TIME_UNITS.get(base)
+    source = plain(source)
+    if not table or not _EN_EVERY_DAY.search(source) or re.search(
+            r"\b(?:week|month|year)", source, re.I):
+        return ""
+    text = plain(target)
+    if words_pattern(table["day"], lang).search(text):
+        return ""
+    return next((unit for unit in _LONGER_PERIODS
+                 if words_pattern(table[unit], lang).search(text)), "")
+
+
 @check("frequency")
 def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """How often stays the same: once, twice, three times (a day) are not interchangeable."""
@@ -411,6 +443,11 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says every day, the translation «{said.group(0)}» "
                 "(every other day)", entry=entry)
+            return
+        if (longer := _every_day_lost(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says every day, the translation says no day but a "
+                f"{longer}", entry=entry)
             return
         if not _FREQUENCY_WORD.search(source):
             continue    # _EN_FREQUENCY needs one of these words

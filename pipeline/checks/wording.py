@@ -32,7 +32,7 @@ _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", 
 _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cycline|"
                   r"floxacin|parin|platin|rubicin|tinib|zumab|ximab|triptan|gliptin|gliflozin|"
                   r"dronate|lukast|setron|tidine|azepam|azolam|dipine|thiazide|semide|"
-                  r"racetam|virus|oma)$")   # -oma: glaucoma, carcinoma, the same in es
+                  r"racetam|xaban|gatran|virus|oma)$")   # -oma: glaucoma, carcinoma, the same in es
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}

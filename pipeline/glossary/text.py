@@ -100,7 +100,8 @@ def _word_pattern(word: str, group: str) -> str:
     Russian: the ending is cut from the glossary form (longest of the usual noun and adjective
     endings, keeping 3+ letters) and any ending of up to 4 letters accepted (4, because a noun
     such as "синдром" loses "ом" that is its own, then takes "омом"), with an optional fleeting
-    о/е before a final consonant pair, so "клетки" also accepts "клеток", "клеткам".
+    о/е before a final consonant pair, so "клетки" also accepts "клеток", "клеткам"; a noun in
+    -ия also as its adjective in -ионн- ("инфузия": "в инфузионном зале").
     Arabic: optional clitics (و ف ب ك ل) and article ال (also before Latin words such as
     "وICANS"), ة ↔ ات, up to 2 suffix letters.
     Other languages and non-letter words: the word as is.
@@ -113,6 +114,8 @@ def _word_pattern(word: str, group: str) -> str:
                      if word.endswith(e) and len(word) - len(e) >= 3), word)
         if len(stem) >= 4 and stem[-1] in _CONSONANTS and stem[-2] in _CONSONANTS:
             return re.escape(stem[:-1]) + "[ое]?" + re.escape(stem[-1]) + r"[^\W\d_]{0,4}"
+        if word.endswith("ия") and len(stem) >= 4:   # инфузия → инфузионный (зал): the term
+            return re.escape(stem) + r"(?:ионн)?[^\W\d_]{0,4}"   # said as its adjective
         return re.escape(stem) + r"[^\W\d_]{0,4}"
     if group == "arabic" and not any("\u0621" <= c <= "\u064a" for c in word):
         return "[وفبكل]{0,2}(?:ال)?" + esc

@@ -1,0 +1,203 @@
+"""The items of a list in a sentence, and which of them a translation has lost.
+
+A list is what a comma-separated run of short parts ending in a coordinator is: "a rash,
+swollen lips or difficulty breathing" has three items. A translation that drops one ("una
+erupción o dificultad para respirar") has a shorter list. Counting alone misleads (a
+translator may turn a list into two clauses), so the omission check also asks the
+dictionaries (pipeline.checks.bilingual) and the project's corpus which item has nothing of
+itself in the translation, and only then says which one seems to be gone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline import langdata
+from pipeline.checks import bilingual, plain
+from pipeline.checks.lexicon import Corpus
+from pipeline.languages import base_language
+
+# What ends a clause: a list never runs across it.
+_CLAUSE_END = re.compile(r"[;:.!?()\[\]—–；：。！？؛]|\s-\s")
+_DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
+_EN_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+SOURCE_ITEM_WORDS = 5    # an English list item past the first: at most this many words…
+TARGET_ITEM_WORDS = 8    # …and in a translation (more: a list read long never hides an item)
+HAN_PER_WORD = 2.5       # Chinese characters that count as one word
+_LEAD_WORDS = 3          # the first item is the end of the part that leads into the list
+# An English part opening with one of these leads into what follows ("If you feel dizzy, sit
+# down and drink water"; "After sedation, do not drive…"): it is no item. A joined piece
+# opening with one shares it with the rest ("with a point and no unit"): the list starts there.
+_LEADS = frozenset({
+    "if", "when", "while", "whilst", "after", "before", "during", "until", "unless", "once",
+    "as", "because", "since", "although", "though", "for", "in", "on", "at", "with", "without",
+    "from", "to", "by", "within", "between", "under", "over", "into", "about", "so", "but",
+    "even",
+})
+
+# Pairs English joins into one thing: "open day and night" is no list of two.
+_BINOMIALS = re.compile(r"\b(?:day and night|night and day|on and off|off and on|back and "
+                        r"forth|up and down|now and then|again and again|over and over|more "
+                        r"and more|trial and error|here and there|safe and sound)\b", re.I)
+
+
+@lru_cache(maxsize=32)
+def _joints(lang: str) -> re.Pattern[str] | None:
+    words = langdata.COORDINATORS.get(lang)
+    if not words:
+        return None
+    if lang in langdata.GLUED:
+        return re.compile("|".join(map(re.escape, words)))
+    joined = "|".join(map(re.escape, words))
+    if lang == "ar":
+        joined += r"|و(?=\w\w)"      # "and" written onto the next word: وسجّل, والألم
+    return re.compile(rf"(?<!\w)(?:{joined})(?!\w)" if lang != "ar"
+                      else rf"(?<!\w)(?:{joined})", re.IGNORECASE)
+
+
+def _size(text: str, lang: str) -> float:
+    if lang in langdata.GLUED:
+        return len(re.sub(r"\W", "", text)) / HAN_PER_WORD
+    return len(text.split())
+
+
+def items(text: str, lang: str) -> list[str]:
+    """The items of the longest list in the text (one item where there is none)."""
+    lang = base_language(lang)
+    joint = _joints(lang)
+    if joint is None:
+        return [text]
+    commas = re.compile("([" + re.escape(langdata.LIST_COMMAS.get(lang, ",")) + "])")
+    best = [text]
+    text = _DECIMAL.sub("", plain(text))
+    if lang == "en":
+        text = _BINOMIALS.sub(lambda found: found.group().replace(" ", "_"), text)
+    for clause in _CLAUSE_END.split(text):
+        split = commas.split(clause)
+        parts, marks = split[0::2], split[1::2]
+        for j, part in enumerate(parts):
+            # English lists end at their first coordinator ("packing and safety advice for
+            # patients and carers"); a translation's are all counted
+            pieces = [p.strip() for p in joint.split(part, maxsplit=1 if lang == "en" else 0)]
+            if len(pieces) > 1 and len(found := _listed(
+                    list(zip(parts[:j], marks[:j], strict=True)), pieces, joint, lang)) > len(
+                    best):
+                best = found
+    return best
+
+
+# A part opening with one of these is the list's first item: "signs of infection, such as
+# increasing pain, redness or a fever" lists three things, not four.
+_INTRODUCES = re.compile(r"^\W*(?:such as|including|like|e\.g\.|for example|especially|"
+                         r"particularly|namely)\b", re.I)
+# One word before a comma that describes the next thing ("comfortable, loose clothing";
+# "clean, dry skin") is no item of its own.
+_DESCRIBES = re.compile(r"^\W*(?:[a-z]+(?:able|ible|ful|ous|ive|less|ic|al|y)|warm|cool|cold|"
+                        r"hot|dry|clean|soft|loose|quiet|dark|light|small|large|big|long|"
+                        r"short|thin|thick|fresh|new|old|safe|firm|mild|plain|gentle|"
+                        r"sharp|bright|deep|low|high)\W*$", re.I)
+LEAD = "…"      # marks the first item, guessed as the end of the part that leads into the list
+
+
+def _listed(before: list[tuple[str, str]], pieces: list[str], joint: re.Pattern[str],
+            lang: str) -> list[str]:
+    """The items of a list that ends in `pieces` (a part split at its coordinators), read
+    back over the comma-separated parts before it (each with the comma after it) while
+    they are short."""
+    short = SOURCE_ITEM_WORDS if lang == "en" else TARGET_ITEM_WORDS
+    found = [p for p in pieces[-1:] if p]
+    for piece in reversed(pieces[:-1]):
+        if piece:
+            leads = _leads(piece, lang) and not _parallel(piece, found[-1:], lang)
+            found.append(piece)
+            if _size(piece, lang) > short or leads:
+                return found[::-1]      # a clause joined, not a list; or where it starts
+    for part, mark in reversed(before):
+        part = part.strip()
+        leads = _leads(part, lang) and not _parallel(part, found[-1:], lang)
+        if part and lang != "en" and leads:
+            if mark == "、" or lang not in langdata.GLUED:   # 如果出现阴道出血、剧烈头痛或…;
+                found.append(part)        # «llámenos si nota sangre en la orina, …»: the
+            break                         # condition leads in with the list's first item
+        if not part or leads:             # "If you feel dizzy, sit down and…"
+            break
+        if _size(part, lang) > short:
+            found.append(LEAD + " ".join(part.split()[-_LEAD_WORDS:]))
+            break
+        if lang != "en":   # "cómoda y holgada" before a comma is two items: a list counted
+            found += [p.strip() for p in joint.split(part) if p.strip()][::-1]
+            continue       # long in a translation never makes an item look lost
+        if not _DESCRIBES.match(part):
+            found.append(part)
+        if _INTRODUCES.match(part):
+            break
+    return found[::-1]
+
+
+def _parallel(part: str, after: list[str], lang: str) -> bool:
+    """Do this part and the item after it open with the same word ("si vous tremblez ou si
+    vous perdez du poids"): items of one list, not a condition leading into it."""
+    first, then = part.split()[:1], after[0].split()[:1] if after else []
+    return lang not in langdata.GLUED and bool(first) and first == then
+
+
+def _leads(part: str, lang: str) -> bool:
+    """Does the part lead into a list ("If you feel dizzy", "After sedation", 如果…)?"""
+    if lang != "en":
+        text = " " + part.lower().lstrip()
+        return any(text.startswith(lead, 1) if lang in langdata.GLUED else f" {lead}" in text
+                   for lead in langdata.LIST_LEADS.get(lang, ()))
+    first = _EN_WORD.search(part.lower())
+    return first is not None and first.group() in _LEADS
+
+
+@dataclass(frozen=True, slots=True)
+class Lost:
+    """A list item of the source with nothing of itself in the translation."""
+
+    item: str
+    listed: int       # items in the source's list
+    kept: int         # items in the translation's
+
+
+def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
+              leave_out: str | None = None) -> Lost | None:
+    """The item of the source's list of three or more that the translation seems to have
+    lost: its list is shorter, and one item has words the dictionaries or the corpus
+    translate but none of them in the translation while another item's are there."""
+    listed = items(source, "en")
+    if len(listed) < 3:
+        return None
+    kept = len(items(target, lang))
+    if kept >= len(listed):
+        return None
+    seen = [_seen(item, target, lang, corpus, leave_out) for item in listed]
+    if True not in seen:
+        return None      # the dictionaries see nothing of the list: they cannot tell
+    gone = [item for item, state in zip(listed, seen, strict=True)
+            if state is False and not item.startswith(LEAD)]   # a guessed item says little
+    return Lost(gone[0], len(listed), kept) if gone else None
+
+
+def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
+          leave_out: str | None) -> bool | None:
+    """True: a word of the item has its translation in the target; False: words of it are
+    known and none is there; None: nothing of it is known."""
+    stop = langdata.FUNCTION_WORDS["en"]
+    known = False
+    for word in _EN_WORD.findall(item.lower()):
+        if len(word) < 3 or word in stop:
+            continue
+        wanted = bilingual.translations(word, lang)
+        if wanted:
+            known = True
+            if bilingual.says(wanted, target, lang):
+                return True
+    if corpus is not None:
+        seen = corpus.coverage(item, target, leave_out=leave_out)
+        if seen.found:
+            return True
+        known = known or bool(seen.known)
+    return False if known else None

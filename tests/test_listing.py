@@ -1,0 +1,134 @@
+"""A list item dropped from a translation ("a rash, swollen lips or difficulty breathing" →
+"a rash or difficulty breathing") is an omission, in every sample language; a list that is
+all there, said another way, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import Catalog, Entry, Scope, bilingual, listing, registry
+
+pytestmark = pytest.mark.usefixtures("dictd", "dictionary")   # conftest: fail, never skip
+
+RASH = ("Stop taking the tablets and get help straight away if you get a rash, swollen lips "
+        "or difficulty breathing.")
+SOAP = "Do not use perfumed soap, talcum powder or deodorant on the treated skin."
+# (language, the whole list, one item gone)
+CASES = [
+    ("es", RASH, "Deje de tomar los comprimidos y pida ayuda de inmediato si aparece una "
+                 "erupción, hinchazón de los labios o dificultad para respirar.",
+     "Deje de tomar los comprimidos y pida ayuda de inmediato si aparece una erupción o "
+     "dificultad para respirar."),
+    ("fr", RASH, "Arrêtez les comprimés et demandez de l'aide immédiatement en cas d'éruption, "
+                 "de lèvres gonflées ou de difficultés à respirer.",
+     "Arrêtez les comprimés et demandez de l'aide immédiatement en cas d'éruption ou de "
+     "difficultés à respirer."),
+    ("ru", SOAP, "Не используйте на облучённой коже ароматизированное мыло, тальк или "
+                 "дезодорант.",
+     "Не используйте на облучённой коже ароматизированное мыло или дезодорант."),
+    ("ar", RASH, "توقف عن تناول الأقراص واطلب المساعدة فورًا إذا ظهر طفح جلدي أو تورم في "
+                 "الشفة أو صعوبة في التنفس.",
+     "توقف عن تناول الأقراص واطلب المساعدة فورًا إذا ظهر طفح جلدي أو صعوبة في التنفس."),
+    ("zh", RASH, "如果出现皮疹、嘴唇肿胀或呼吸困难，请停止服药并立即就医。",
+     "如果出现皮疹或呼吸困难，请停止服药并立即就医。"),
+]
+
+
+def omission(source: str, target: str, lang: str) -> list[str]:
+    item = Entry(msgid=source, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)),
+                  glossary=None)
+    return [f.message for f in registry()["omission"].func(item, scope)]
+
+
+@pytest.mark.parametrize(("lang", "source", "whole", "short"), CASES)
+def test_a_list_item_left_out_is_an_omission(lang: str, source: str, whole: str,
+                                             short: str) -> None:
+    found = omission(source, short, lang)
+    assert len(found) == 1 and "is an item missing?" in found[0], found
+    assert "swollen lips" in found[0] or "talcum powder" in found[0]
+
+
+@pytest.mark.parametrize(("lang", "source", "whole", "short"), CASES)
+def test_the_whole_list_is_no_omission(lang: str, source: str, whole: str,
+                                       short: str) -> None:
+    assert omission(source, whole, lang) == []
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    (RASH, 3),
+    (SOAP, 3),
+    ("Fever, confusion, shortness of breath or new drowsiness can be an emergency.", 4),
+    # a clause before the comma leads into the list and is no item of it
+    ("After sedation, do not drive, drink alcohol or sign legal documents for 24 hours.", 3),
+    ("If you feel dizzy when you stand up, sit down and drink a glass of water.", 2),
+    ("While your mouth is sore, avoid alcohol-based mouthwash, spicy food and very hot "
+     "drinks.", 3),
+    # "such as" opens the list; adjectives before a comma describe the next item
+    ("Watch the burn for signs of infection, such as increasing pain, redness, swelling or "
+     "a fever.", 4),
+    ("Comfortable, loose clothing and non-slip slippers", 2),
+    # a pair English says as one thing, and a clause joined by "and"
+    ("If you cannot reach the ward, call our advice line, open day and night, on 0800.", 1),
+    ("During treatment, drink at least 2 litres of fluid a day and have no more than 3 "
+     "cups of coffee.", 2),
+    ("Practical steps, paperwork, packing and safety advice for patients and caregivers.", 4),
+])
+def test_the_items_of_an_english_list(text: str, count: int) -> None:
+    assert len(listing.items(text, "en")) == count, listing.items(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "count"), [
+    ("Ropa cómoda y holgada, y zapatillas de casa antideslizantes", "es", 3),
+    ("si vous êtes plus essoufflé, si vos chevilles gonflent ou si vous prenez 2 kg", "fr", 3),
+    ("повышение температуры, спутанность сознания, одышка или сонливость", "ru", 4),
+    ("فضعه على جنبه، وسجّل الوقت، واتصل بالإسعاف", "ar", 3),
+    ("皮疹、嘴唇肿胀或呼吸困难", "zh", 3),
+])
+def test_the_items_of_a_translated_list(text: str, lang: str, count: int) -> None:
+    assert len(listing.items(text, lang)) == count, listing.items(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "source", "whole", "short"), CASES)
+def test_a_list_said_as_two_clauses_with_every_item_is_no_omission(
+        lang: str, source: str, whole: str, short: str) -> None:
+    """The dictionaries see every item, so a list counted shorter is not an omission."""
+    if lang != "es":
+        return
+    split = ("Deje de tomar los comprimidos si aparece una erupción o dificultad para "
+             "respirar. Pida ayuda de inmediato también si se le hinchan los labios.")
+    assert omission(source, split, lang) == []
+
+
+@pytest.mark.parametrize(("word", "lang", "wanted", "written"), [
+    ("ankles", "es", "tobillo", "se le hinchan los tobillos"),
+    ("lips", "fr", "levre", "des lèvres gonflées"),
+    ("redness", "ru", "красн", "покраснение кожи"),           # a prefix before the stem
+    ("ankle", "ar", "كاحل", "تورم الكاحلين"),                   # article, dual ending
+    ("lips", "zh", "嘴唇", "嘴唇肿胀"),
+])
+def test_the_dictionaries_translate_words_and_find_their_forms(
+        word: str, lang: str, wanted: str, written: str) -> None:
+    found = bilingual.translations(word, lang)
+    assert any(wanted in t for t in found), sorted(found)[:10]
+    assert bilingual.says(found, written, lang)
+    assert not bilingual.says(found, "dificultad para respirar", lang)
+
+
+def test_a_dictionary_read_backwards_adds_words() -> None:
+    """dict-freedict-fra-eng's "anesthésiste: anaesthetist" gives the English word, which
+    the English–French one lacks, its French."""
+    assert "anaesthetist" not in {word.lower() for word, _ in
+                                  bilingual._entries("freedict-eng-fra")}
+    assert "anesthesiste" in bilingual.translations("anaesthetist", "fr")
+
+
+def test_without_the_dictionaries_the_list_check_reads_the_corpus_alone(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    monkeypatch.setattr(bilingual, "DICTD", tmp_path)
+    bilingual._dictd.cache_clear()
+    try:
+        assert bilingual.translations("ankle", "es") == frozenset()
+        assert omission(RASH, CASES[0][3], "es") == []    # nothing known: it cannot tell
+    finally:
+        bilingual._dictd.cache_clear()
