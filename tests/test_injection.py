@@ -11,6 +11,7 @@ that records every URL: nothing remote and nothing outside the project is ever r
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import re
@@ -161,7 +162,8 @@ markdown = st.one_of(
 )
 hostile = st.lists(st.one_of(raw_html, markdown, st.sampled_from(["Текст", "x", " ", "\n"])),
                    min_size=1, max_size=5).map(" ".join)
-FOLDER = Path(tempfile.mkdtemp(prefix="injection-"))
+FOLDER = Path(tempfile.mkdtemp(prefix="injection-"))   # one for all examples of a run,
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)  # removed when it ends
 PAGE = {"project": "<script>alert(0)</script>", "source_lang": "en", "generator": "test",
         "alternates": [], "switcher": [], "pdf_href": ""}
 

@@ -10,7 +10,9 @@ compared as one space: a soft line break and a space are the same thing in HTML.
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import string
 import tempfile
 from pathlib import Path
@@ -73,7 +75,8 @@ front = st.one_of(st.just(""), line.filter(lambda t: '"' not in t and "\\" not i
     lambda t: f'---\ntitle: "{t}"\n---\n\n'))
 document = st.builds(lambda fm, blocks: fm + "\n\n".join(blocks) + "\n", front,
                      st.lists(block, min_size=1, max_size=6))
-FOLDER = Path(tempfile.mkdtemp(prefix="roundtrip-"))
+FOLDER = Path(tempfile.mkdtemp(prefix="roundtrip-"))   # one for all examples of a run,
+atexit.register(shutil.rmtree, FOLDER, ignore_errors=True)  # removed when it ends
 PAGE = {"lang": "es", "dir": "ltr", "project": "", "source_lang": "en", "banner": False,
         "generator": "test", "alternates": [], "switcher": [], "pdf_href": ""}
 
