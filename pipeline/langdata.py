@@ -12,6 +12,18 @@ from functools import lru_cache
 
 from pipeline.languages import base_language
 
+# "Dangerous": the source's "not safe" (or "unsafe") may be said with it, and only that.
+DANGEROUS: dict[str, tuple[str, ...]] = {
+    "es": ("peligros~",), "fr": ("dangereu~",), "ru": ("опасн~",), "ar": ("خطير~", "خطر"),
+    "zh": ("危险",),
+}
+# "Before": "without speaking to us first" may be said "before speaking to us" (the
+# negation check counts one of these as the source's "without … first").
+BEFORE: dict[str, tuple[str, ...]] = {
+    "es": ("antes de",), "fr": ("avant de", "avant d'", "avant d’"),
+    "ru": ("до того как", "прежде чем", "перед тем как", "пока не"), "ar": ("قبل",),
+    "zh": ("之前", "以前"),
+}
 # "Without food" said as "on an empty stomach" or "away from meals": a negation of the
 # "without" kind (below), as the source's "without" is.
 WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
@@ -238,7 +250,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                     "позднее"), "less": ("менее", "меньше", "раньше"),
            "least": ("не менее", "не меньше", "минимум", "как минимум", "хотя бы",
                      "по меньшей мере", "по крайней мере", "не ранее", "не раньше",
-                     "минимальн~")},
+                     "минимальн~", "не ближе")},     # «не ближе 2 метров»: at least 2 m away
     "ar": {"most": ("لا يزيد", "لا تزيد", "بحد أقصى", "كحد أقصى", "حد أقصى", "أقصاه",
                     "أقصاها", "حتى", "لا تتجاوز", "لا يتجاوز", "ما لا يزيد", "لا تتعدى",
                     "لا يتعدى", "قبل", "في موعد أقصاه", "الأقصى"),
@@ -326,6 +338,10 @@ TIMES_WORD: dict[str, tuple[str, ...]] = {
 }
 # Extra month spellings Babel's CLDR lacks for a language (Levantine Arabic names).
 MONTH_EXTRA: dict[str, dict[int, tuple[str, ...]]] = {
+    # Russian months in the prepositional case, «в январе 2027 года» (Babel has the others)
+    "ru": {1: ("январе",), 2: ("феврале",), 3: ("марте",), 4: ("апреле",), 5: ("мае",),
+           6: ("июне",), 7: ("июле",), 8: ("августе",), 9: ("сентябре",), 10: ("октябре",),
+           11: ("ноябре",), 12: ("декабре",)},
     "ar": {1: ("كانون الثاني",), 2: ("شباط",), 3: ("آذار",), 4: ("نيسان",), 5: ("أيار",),
            6: ("حزيران",), 7: ("تموز",), 8: ("آب",), 9: ("أيلول",), 10: ("تشرين الأول",),
            11: ("تشرين الثاني",), 12: ("كانون الأول",)},

@@ -79,6 +79,10 @@ def test_the_items_of_an_english_list(text: str, count: int) -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "count"), [
+    # a short condition before the list is no item; a longer one carries the first item
+    ("Cuando salga, lleve bolsas de repuesto, tijeras y una bolsa para desechos", "es", 3),
+    ("llámenos si nota sangre en la orina, heces negras o hematomas", "es", 3),
+    ("При признаках анафилаксии используйте автоинжектор, вызовите скорую и лягте", "ru", 3),
     ("Ropa cómoda y holgada, y zapatillas de casa antideslizantes", "es", 3),
     ("si vous êtes plus essoufflé, si vos chevilles gonflent ou si vous prenez 2 kg", "fr", 3),
     ("повышение температуры, спутанность сознания, одышка или сонливость", "ru", 4),

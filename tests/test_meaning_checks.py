@@ -902,6 +902,31 @@ FASTING = "Take the capsules with a full glass of water and without food."
      "шприц-ручки с инсулином в холодильнике.", "negation"),
     ("ru", "Do not eat raw eggs or unpasteurised cheese.", "Не ешьте сырые яйца и "
      "непастеризованный сыр.", "Ешьте сырые яйца и непастеризованный сыр.", "negation"),
+    # "never … without": both said («nunca … sin»); "without … first" said "before"; "not
+    # safe" said "dangerous"
+    ("es", "Never sit in strong sun without sun cream.", "Nunca se exponga al sol intenso "
+     "sin protector solar.", "Siempre se exponga al sol intenso sin protector solar.",
+     "negation"),
+    ("zh", "Do not have an MRI scan without first speaking to your team.",
+     "在先咨询您的团队之前，请不要做核磁共振检查。", "在先咨询您的团队之前，请做核磁共振检查。",
+     "negation"),
+    ("es", "Do not have an MRI scan without first speaking to your team.", "No se haga una "
+     "resonancia magnética antes de hablar con su equipo.", "Hágase una resonancia "
+     "magnética antes de hablar con su equipo.", "negation"),
+    ("fr", "It is not safe to smoke in a room where oxygen is used.", "Il est dangereux de "
+     "fumer dans une pièce où l'on utilise de l'oxygène.", "Il est recommandé de fumer dans "
+     "une pièce où l'on utilise de l'oxygène.", "negation"),
+    # times of day as the language writes them: 20h30, ١:٠٠; a month in its prepositional case;
+    # "at least 2 metres away" as «не ближе 2 метров»
+    ("fr", "Please arrive at 8:30 pm.", "Merci de vous présenter à 20h30.",
+     "Merci de vous présenter à 21h30.", "numbers"),
+    ("ar", "The clinic is open from 7:30 am to 1 pm.", "تفتح العيادة من ٧:٣٠ صباحًا إلى ١:٠٠ ظهرًا.",
+     "تفتح العيادة من ٧:٣٠ صباحًا إلى ٢:٠٠ ظهرًا.", "numbers"),
+    ("ru", "Your tests will be repeated in January 2027.", "Анализы вам повторят в январе "
+     "2027 года.", "Анализы вам повторят в феврале 2027 года.", "dates"),
+    ("ru", "Keep the cylinder at least 2 metres away from any heater.", "Держите баллон не "
+     "ближе 2 метров от любых обогревателей.", "Держите баллон ближе 2 метров от любых "
+     "обогревателей.", "quantities"),
     # a glossary noun said as its adjective: «инфузия», «в инфузионном зале»
     ("ru", "Bring a warm jumper, because the infusion room can get cold.", "Возьмите тёплый "
      "свитер: в инфузионном зале может быть холодно.", "Возьмите тёплый свитер: в "
@@ -913,7 +938,8 @@ def test_measures_periods_and_negations_said_the_languages_own_way(
     assert check in names(source, wrong, lang)
 
 
-@pytest.mark.parametrize("drug", ["rivaroxaban", "apixaban", "dabigatran"])
+@pytest.mark.parametrize("drug", ["rivaroxaban", "apixaban", "dabigatran", "prednisolone",
+                                  "hydrocortisone"])
 def test_a_drug_name_is_no_english_left(drug: str) -> None:
     source = f"Your last dose of {drug} before the procedure should be on 2 March 2027."
     target = (f"Votre dernière prise de {drug} avant l'intervention doit avoir lieu le "

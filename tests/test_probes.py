@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, five sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, six sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -18,7 +18,8 @@ from pipeline.model import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
-FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl")
+FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
+         "probes6.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -26,7 +27,8 @@ ROWS = {name: [json.loads(line) for line in
 # Chinese sentence (under half the length table's ratio), "without calling us first" said as
 # "before contacting us", and "7 days without tablets" said as "a break of 7 days"; and one
 # the check is right about: «_不要_» between Chinese characters is no emphasis in Markdown
-# (the page shows the underscores), «*不要*» is.
+# (the page shows the underscores), «*不要*» is; "cola", which Hunspell's French dictionary
+# lacks; and 第2天 for "the day after", a number the source does not have.
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -34,18 +36,22 @@ KNOWN_FALSE_ALARMS = {
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
     ("probes5.jsonl", "zh"): {"镇静后24小时内_不要_开车。"},
+    ("probes6.jsonl", "fr"): {"Évitez le café, le thé et le cola à partir de midi le jour de "
+                              "votre examen du sommeil."},
+    ("probes6.jsonl", "zh"): {"手术后第2天可以淋浴、洗头，但要注意防止水进到眼睛里。"},
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
 # what each set still misses of these kinds, named in the README ("the count stays")
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
-          ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1}
+          ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1,
+          ("probes6.jsonl", "negation"): 1}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 27, "probes2.jsonl": 22, "probes3.jsonl": 27,
-                   "probes4.jsonl": 23, "probes5.jsonl": 34}
+                   "probes4.jsonl": 25, "probes5.jsonl": 34, "probes6.jsonl": 16}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

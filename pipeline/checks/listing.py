@@ -27,6 +27,7 @@ SOURCE_ITEM_WORDS = 5    # an English list item past the first: at most this man
 TARGET_ITEM_WORDS = 8    # …and in a translation (more: a list read long never hides an item)
 HAN_PER_WORD = 2.5       # Chinese characters that count as one word
 _LEAD_WORDS = 3          # the first item is the end of the part that leads into the list
+_LEAD_CLAUSE = 4         # a translation's condition this short is all condition ("Cuando salga")
 # An English part opening with one of these leads into what follows ("If you feel dizzy, sit
 # down and drink water"; "After sedation, do not drive…"): it is no item. A joined piece
 # opening with one shares it with the rest ("with a point and no unit"): the list starts there.
@@ -118,9 +119,12 @@ def _listed(before: list[tuple[str, str]], pieces: list[str], joint: re.Pattern[
         part = part.strip()
         leads = _leads(part, lang) and not _parallel(part, found[-1:], lang)
         if part and lang != "en" and leads:
-            if mark == "、" or lang not in langdata.GLUED:   # 如果出现阴道出血、剧烈头痛或…;
-                found.append(part)        # «llámenos si nota sangre en la orina, …»: the
-            break                         # condition leads in with the list's first item
+            # «llámenos si nota sangre en la orina, …», 如果出现阴道出血、剧烈头痛或…: the
+            # condition leads in with the list's first item; «Cuando salga, …» is no item
+            if mark == "、" or (lang not in langdata.GLUED and not (
+                    _leads(part, lang, at_start=True) and _size(part, lang) <= _LEAD_CLAUSE)):
+                found.append(part)
+            break
         if not part or leads:             # "If you feel dizzy, sit down and…"
             break
         if _size(part, lang) > short:
@@ -139,16 +143,17 @@ def _listed(before: list[tuple[str, str]], pieces: list[str], joint: re.Pattern[
 def _parallel(part: str, after: list[str], lang: str) -> bool:
     """Do this part and the item after it open with the same word ("si vous tremblez ou si
     vous perdez du poids"): items of one list, not a condition leading into it."""
-    first, then = part.split()[:1], after[0].split()[:1] if after else []
+    first, then = part.lower().split()[:1], after[0].lower().split()[:1] if after else []
     return lang not in langdata.GLUED and bool(first) and first == then
 
 
-def _leads(part: str, lang: str) -> bool:
-    """Does the part lead into a list ("If you feel dizzy", "After sedation", 如果…)?"""
+def _leads(part: str, lang: str, *, at_start: bool = False) -> bool:
+    """Does the part lead into a list ("If you feel dizzy", "After sedation", 如果…)? In a
+    translation the condition may stand inside the part, unless `at_start`."""
     if lang != "en":
         text = " " + part.lower().lstrip()
-        return any(text.startswith(lead, 1) if lang in langdata.GLUED else f" {lead}" in text
-                   for lead in langdata.LIST_LEADS.get(lang, ()))
+        return any(text.startswith(lead, 1) if lang in langdata.GLUED or at_start
+                   else f" {lead}" in text for lead in langdata.LIST_LEADS.get(lang, ()))
     first = _EN_WORD.search(part.lower())
     return first is not None and first.group() in _LEADS
 

@@ -111,6 +111,28 @@ _RU_NOT_PARTICIPLE = re.compile(
     r"его|ому|ему|ой|ей|ую|юю|ых|их|ым|им|ыми|ими|ом|ем))(?![^\W\d_])", re.I)
 
 
+# "Do not have an MRI without first speaking to your team" said "before speaking to your
+# team, do not…" («在先咨询您的植入团队之前», «antes de hablar con»): its "without" is kept.
+_EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+first\b",
+                               re.I)
+
+
+_EN_NOT_SAFE = re.compile(r"\bnot\s+safe\b|\bunsafe\b", re.I)
+
+
+def _said_otherwise(source: str, target: str, lang: str) -> int:
+    """How many of the source's "without … first" the translation says with "before", and of
+    its "not safe" with "dangerous" («Il est dangereux de fumer»)."""
+    found = 0
+    for english, table in ((_EN_WITHOUT_FIRST, langdata.BEFORE),
+                           (_EN_NOT_SAFE, langdata.DANGEROUS)):
+        said = len(english.findall(plain(source)))
+        words = table.get(base_language(lang))
+        if said and words:
+            found += min(said, len(words_pattern(words, lang).findall(plain(target))))
+    return found
+
+
 def _participle_negations(source: str, target: str, lang: str) -> int:
     """How many of the source's "not" + participle the translation says as one word with
     не (Russian), else 0."""
@@ -134,6 +156,7 @@ def clauses(text: str, lang: str) -> list[Clause]:
     spans = clause_spans(text, lang)
     found = _positions(text, lang)
     concord = {w.lower() for w in langdata.CONCORD.get(base, ())}
+    without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
     result = []
@@ -146,7 +169,10 @@ def clauses(text: str, lang: str) -> list[Clause]:
         words = [word for _, word in inside]
         plain_negators = [w for w in words if w not in concord]
         count = len(plain_negators)
-        if not plain_negators and base not in langdata.NEEDS_NEGATOR:
+        # a concord word needs a "not" to join: "nunca … sin protector" says both "never"
+        # and "without"
+        if not any(w not in without for w in plain_negators) and \
+                base not in langdata.NEEDS_NEGATOR:
             count = len(words)
         result.append(Clause(start, end, count))
     return result
@@ -229,7 +255,8 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if not wanted:
             continue
         have = negations(target, scope.lang)
-        participles = _participle_negations(source, target, scope.lang) if have < wanted else 0
+        participles = (_participle_negations(source, target, scope.lang)
+                       + _said_otherwise(source, target, scope.lang)) if have < wanted else 0
         have += participles
         if have < wanted:
             words = langdata.NEGATION[base_language(scope.lang)]

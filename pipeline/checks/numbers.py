@@ -235,9 +235,10 @@ def _clock_hours(source: str) -> dict[Decimal, Decimal]:
 
 
 def _dotted_times(source: str, target: str) -> str:
-    """The target with each time of day of the source that it writes with a dot ("14.30",
-    as Russian and German do, for "2:30 pm") written with a colon, so it reads as one."""
-    if "." not in target:
+    """The target with each time of day of the source that it writes with a dot or an h
+    ("14.30" as Russian and German do, "20h30" as French does, for "2:30 pm") written with
+    a colon, so it reads as one."""
+    if "." not in target and "h" not in target:
         return target
     for match in _CLOCK.finditer(source):
         if not match.group(2):
@@ -245,7 +246,7 @@ def _dotted_times(source: str, target: str) -> str:
         hour = int(match.group(1))
         hours = {hour, hour + 12 if match.group(4) and hour < 12 else hour}
         for shown in hours:
-            target = re.sub(rf"(?<![\d.,]){shown}\.({match.group(2)})(?![\d.,]\d)",
+            target = re.sub(rf"(?<![\d.,]){shown}(?:\.|\s?h\s?)({match.group(2)})(?![\d.,]\d)",
                             rf"{shown}:\1", target)
     return target
 
@@ -324,9 +325,9 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     clock = _clock_hours(source)
     words |= set(clock.values())
     missing = frozenset(v for v in missing if clock.get(v) not in have)
-    extra = [written for written, options in found   # "2:00", "2 h 00": 00 says no amount
-             if written.strip("0") and not any(option in wanted or option in words
-                                                for option in options)]
+    extra = [written for written, options in found   # "2:00", "2 h 00", "١:٠٠": no amount
+             if _ascii_digits(written).strip("0") and not any(
+                 option in wanted or option in words for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
 
 

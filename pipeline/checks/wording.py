@@ -27,12 +27,13 @@ _LATIN_PART = re.compile(r"(?<![A-Za-z0-9'’])[a-z][a-z'’]*(?![A-Za-z0-9'’]
 _CAPITALIZED = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][a-z'’]+(?![A-Za-z0-9'’-])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
-# International drug names (INN stems), viruses (rotavirus, norovirus) and tumours and other
-# -omas (glaucoma): the same word in English and in Latin-script targets.
+# International drug names (INN stems: rivaroxaban, prednisolone, hydrocortisone…), viruses
+# (rotavirus, norovirus) and tumours and other -omas (glaucoma): the same word in English and
+# in Latin-script targets.
 _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cycline|"
                   r"floxacin|parin|platin|rubicin|tinib|zumab|ximab|triptan|gliptin|gliflozin|"
                   r"dronate|lukast|setron|tidine|azepam|azolam|dipine|thiazide|semide|"
-                  r"racetam|xaban|gatran|virus|oma)$")   # -oma: glaucoma, carcinoma, the same in es
+                  r"racetam|xaban|gatran|olone|isone|asone|virus|oma)$")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
