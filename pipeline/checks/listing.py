@@ -64,13 +64,18 @@ def _size(text: str, lang: str) -> float:
     return len(text.split())
 
 
+@lru_cache(maxsize=32)
+def _commas(lang: str) -> re.Pattern[str]:
+    return re.compile("([" + re.escape(langdata.LIST_COMMAS.get(lang, ",")) + "])")
+
+
 def items(text: str, lang: str) -> list[str]:
     """The items of the longest list in the text (one item where there is none)."""
     lang = base_language(lang)
     joint = _joints(lang)
-    if joint is None:
-        return [text]
-    commas = re.compile("([" + re.escape(langdata.LIST_COMMAS.get(lang, ",")) + "])")
+    if joint is None or not joint.search(text):
+        return [text]                    # no "and", no "or": no list (the common case)
+    commas = _commas(lang)
     best = [text]
     text = _DECIMAL.sub("", plain(text))
     if lang == "en":
