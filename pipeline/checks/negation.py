@@ -115,8 +115,7 @@ _RU_NOT_PARTICIPLE = re.compile(
 # team, do not…" («在先咨询您的植入团队之前», «antes de hablar con»): its "without" is kept.
 _EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+first\b",
                                re.I)
-
-
+# "It is not safe to smoke" said «Il est dangereux de fumer».
 _EN_NOT_SAFE = re.compile(r"\bnot\s+safe\b|\bunsafe\b", re.I)
 
 
@@ -255,9 +254,10 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if not wanted:
             continue
         have = negations(target, scope.lang)
-        participles = (_participle_negations(source, target, scope.lang)
-                       + _said_otherwise(source, target, scope.lang)) if have < wanted else 0
-        have += participles
+        # negations said another way: «неиспользуемые», "before" for "without … first"
+        stand_ins = (_participle_negations(source, target, scope.lang)
+                     + _said_otherwise(source, target, scope.lang)) if have < wanted else 0
+        have += stand_ins
         if have < wanted:
             words = langdata.NEGATION[base_language(scope.lang)]
             said = ", ".join(f"“{m.group(0)}”" for m in _EN_NEGATION.finditer(plain(source)))
@@ -268,13 +268,13 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
         if base_language(scope.lang) in langdata.WITHOUT and (
                 strict := not_without(source, "en")) > not_without(target, scope.lang) + (
-                    participles):
+                    stand_ins):
             yield scope.catalog.finding(
                 "negation", f"the source says {strict} “not” or “never” but the translation "
                 f"says only “without” ({', '.join(langdata.WITHOUT[base_language(scope.lang)])})"
                 " for some: is a “not” gone?", entry=entry)
             return
-        lost = None if participles else unmatched_clause(source, target, scope.lang)
+        lost = None if stand_ins else unmatched_clause(source, target, scope.lang)
         if lost:
             yield scope.catalog.finding(
                 "negation", f"the negation of “{lost[0]}” is missing from its part of the "

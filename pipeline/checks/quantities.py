@@ -231,9 +231,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             if len(said) > 1 and set(written) == set(said) and written != said:
                 yield scope.catalog.finding(
                     "quantities", f"the values with {_SHOWN_UNITS.get(unit, unit)} come in "
-                    f"another order than in the "
-                    f"source ({', '.join(_shown(said))} → {', '.join(_shown(written))}): "
-                    "were they swapped?", entry=entry)
+                    f"another order than in the source ({', '.join(_shown(said))} → "
+                    f"{', '.join(_shown(written))}): were they swapped?", entry=entry)
                 return
 
 
