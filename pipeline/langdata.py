@@ -53,7 +53,7 @@ NEGATION: dict[str, tuple[str, ...]] = {
 }
 # zh words that contain a negation character but negate nothing.
 NOT_NEGATION: dict[str, tuple[str, ...]] = {
-    "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不适", "不良", "不过", "并非",
+    "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不良", "不过", "并非",
            "除非", "是否", "能否", "否则", "别人", "别的", "分别", "特别", "类别", "级别",
            "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金"),
 }
@@ -100,10 +100,13 @@ EXPLETIVE: dict[str, tuple[str, ...]] = {
 # Questions and choices written "A-not-A" (会不会 "whether", 有没有 "whether there is"): no
 # negation (a regular expression over the text).
 NOT_NEGATION_PATTERN: dict[str, str] = {
-    "zh": r"([\u4e00-\u9fff])[不没]\1",
+    # 会不会 (whether); 不适 is discomfort, but 不适用, 不适合 say "not suitable"
+    "zh": r"([\u4e00-\u9fff])[不没]\1|不适(?![用合宜])",
     # "ne … que" is "only" ("Ne mangez que de la viande"), unless a negation stands between
     "fr": r"(?i)\bn(?:e\s+|['’])(?:(?!(?:pas|jamais|plus|rien|personne|aucune?|nulle?|ni)\b)"
-          r"[^\W\d_]+\s+){1,3}?qu(?:e\b|['’])",
+          r"[^\W\d_]+\s+){1,3}?qu(?:e\b|['’])"
+          # …and "une personne", a person ("à une personne inconsciente"), negates nothing
+          r"|\b(?:une|la|les|cette|chaque|toute|autre|d['’]une|de la)\s+personnes?\b",
 }
 # Where one clause ends and the next begins, besides punctuation: conjunctions as words.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
@@ -303,7 +306,7 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
                                       "ساعتان", "دقيقتين", "دقيقتان", "سنتين", "عامين", "عامان",
                                       "ليلتين", "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين",
                                       "جرعتين", "جرعتان", "قطرتين", "ملعقتين", "لترين",
-                                      "لتران"),
+                                      "لتران", "حصتين", "حصتان", "وجبتين", "وجبتان"),
            3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"),
            6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
            9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"), 11: ("أحد عشر", "إحدى عشرة"),
@@ -312,6 +315,68 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
     "zh": {1: ("一",), 2: ("两", "二"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",),
            7: ("七",), 8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",)},
 }
+
+
+def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
+    """13 to 99 in words where a language builds them regularly ("cuarenta y ocho",
+    "quarante-huit", «сорок восемь», «ثمانية وأربعين»), and the round counts a language says
+    as "about ten" («une dizaine», «una decena»)."""
+    found: dict[str, dict[int, list[str]]] = {lang: {} for lang in ("es", "fr", "ru", "ar")}
+
+    def add(lang: str, value: int, *forms: str) -> None:
+        found[lang].setdefault(value, []).extend(forms)
+
+    units = {lang: {n: NUMBER_WORDS[lang][n] for n in range(1, 10)} for lang in found}
+    es_teens = ("trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
+                "diecinueve", "veinte")
+    fr_teens = ("treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
+                "vingt")
+    ru_teens = ("тринадцать", "четырнадцать", "пятнадцать", "шестнадцать", "семнадцать",
+                "восемнадцать", "девятнадцать", "двадцать")
+    for value, es, fr, ru in zip(range(13, 21), es_teens, fr_teens, ru_teens, strict=True):
+        add("es", value, es)
+        add("fr", value, fr)
+        add("ru", value, ru, ru[:-1] + "и")          # двадцать, двадцати
+    for n, form in ((1, "veintiuno"), (1, "veintiún"), (1, "veintiuna"), (2, "veintidós"),
+                    (3, "veintitrés"), (5, "veinticinco"), (6, "veintiséis"),
+                    (7, "veintisiete"), (8, "veintiocho"), (9, "veintinueve")):
+        add("es", 20 + n, form)
+    tens: dict[int, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+        20: ("", "vingt", ("двадцать", "двадцати"), ("عشرون", "عشرين")),
+        30: ("treinta", "trente", ("тридцать", "тридцати"), ("ثلاثون", "ثلاثين")),
+        40: ("cuarenta", "quarante", ("сорок", "сорока"), ("أربعون", "أربعين")),
+        50: ("cincuenta", "cinquante", ("пятьдесят", "пятидесяти"), ("خمسون", "خمسين")),
+        60: ("sesenta", "soixante", ("шестьдесят", "шестидесяти"), ("ستون", "ستين")),
+        70: ("setenta", "soixante-dix", ("семьдесят", "семидесяти"), ("سبعون", "سبعين")),
+        80: ("ochenta", "quatre-vingts", ("восемьдесят", "восьмидесяти"), ("ثمانون", "ثمانين")),
+        90: ("noventa", "quatre-vingt-dix", ("девяносто",), ("تسعون", "تسعين")),
+    }
+    for ten, (es_ten, fr_ten, ru_tens, ar_tens) in tens.items():
+        add("es", ten, *filter(None, [es_ten]))      # 20 is "veinte", above; 21–29 are one word
+        add("fr", ten, fr_ten)
+        add("ru", ten, *ru_tens)
+        add("ar", ten, *ar_tens)
+        for n in range(1, 10):
+            if es_ten:
+                add("es", ten + n, *(f"{es_ten} y {u}" for u in units["es"][n]))
+            if ten < 70:                               # soixante-dix-sept: not read
+                joint = " et " if n == 1 else "-"
+                add("fr", ten + n, *(f"{fr_ten}{joint}{u}" for u in units["fr"][n]))
+            add("ru", ten + n, *(f"{t} {u}" for t in ru_tens for u in units["ru"][n][:3]))
+            add("ar", ten + n, *(f"{u} و{t}" for t in ar_tens for u in units["ar"][n][:3]))
+    for lang, value, form in (("fr", 10, "dizaine"), ("fr", 12, "douzaine"),
+                              ("fr", 15, "quinzaine"), ("fr", 20, "vingtaine"),
+                              ("fr", 30, "trentaine"), ("es", 10, "decena"),
+                              ("es", 12, "docena"), ("ru", 10, "десяток")):
+        add(lang, value, form)
+    return {lang: {v: tuple(dict.fromkeys(f)) for v, f in table.items()}
+            for lang, table in found.items()}
+
+
+for _lang, _table in _two_digit_words().items():
+    for _value, _forms in _table.items():
+        NUMBER_WORDS[_lang][_value] = tuple(dict.fromkeys((*NUMBER_WORDS[_lang].get(_value, ()),
+                                                           *_forms)))
 # How many times: fixed words with their count, and the word that follows a count ("N times").
 FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "en": {"once": 1, "twice": 2, "thrice": 3},
@@ -324,11 +389,21 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
 # "Every other day": how each language says it (a day skipped between doses).
 EVERY_OTHER_DAY: dict[str, tuple[str, ...]] = {
     "es": ("cada dos días", "cada 2 días", "en días alternos", "días alternos",
-           "un día sí y otro no", "día por medio"),
-    "fr": ("tous les deux jours", "tous les 2 jours", "un jour sur deux", "jours alternés"),
-    "ru": ("через день", "каждые два дня", "каждые 2 дня", "каждый второй день"),
-    "ar": ("كل يومين", "يوم بعد يوم", "يومًا بعد يوم", "يوما بعد يوم", "كل يومين مرة"),
-    "zh": ("隔天", "隔日", "每两天", "每隔一天", "每2天", "每隔1天"),
+           "un día sí y otro no", "día por medio", "cada dos noches", "noches alternas"),
+    "fr": ("tous les deux jours", "tous les 2 jours", "un jour sur deux", "jours alternés",
+           "une nuit sur deux", "toutes les deux nuits"),
+    "ru": ("через день", "каждые два дня", "каждые 2 дня", "каждый второй день", "через ночь",
+           "каждую вторую ночь"),
+    "ar": ("كل يومين", "يوم بعد يوم", "يومًا بعد يوم", "يوما بعد يوم", "كل يومين مرة",
+           "كل ليلتين", "ليلة بعد ليلة"),
+    "zh": ("隔天", "隔日", "每两天", "每隔一天", "每2天", "每隔1天", "隔晚", "每隔一晚",
+           "隔夜"),
+}
+# "Every" before a period ("cada 3 horas", "toutes les 3 heures", «каждые 3 часа», "كل 3
+# ساعات", 每3小时): a count between it and the period says every so many.
+EVERY: dict[str, tuple[str, ...]] = {
+    "es": ("cada",), "fr": ("toutes les", "tous les"), "ru": ("каждые", "каждых", "каждый"),
+    "ar": ("كل",), "zh": ("每", "每隔"),
 }
 # The word for "times" that means once with no count before it: «раз в неделю» (once a week).
 TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",)}

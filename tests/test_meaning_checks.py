@@ -927,6 +927,62 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("ru", "Keep the cylinder at least 2 metres away from any heater.", "Держите баллон не "
      "ближе 2 метров от любых обогревателей.", "Держите баллон ближе 2 метров от любых "
      "обогревателей.", "quantities"),
+    # "every hour" is no "every three hours"; "every night" no "every other night"
+    ("es", "In hot weather, offer a drink every hour.", "Cuando haga calor, ofrezca algo de "
+     "beber cada hora.", "Cuando haga calor, ofrezca algo de beber cada tres horas.",
+     "frequency"),
+    ("fr", "In hot weather, offer a drink every hour.", "Par temps chaud, proposez à boire "
+     "toutes les heures.", "Par temps chaud, proposez à boire toutes les trois heures.",
+     "frequency"),
+    ("ru", "In hot weather, offer a drink every hour.", "В жару предлагайте попить каждый "
+     "час.", "В жару предлагайте попить каждые три часа.", "frequency"),
+    ("ar", "In hot weather, offer a drink every hour.", "في الطقس الحار، قدّم مشروبًا كل ساعة.",
+     "في الطقس الحار، قدّم مشروبًا كل ثلاث ساعات.", "frequency"),
+    ("zh", "In hot weather, offer a drink every hour.", "天气炎热时，每小时给一次水。",
+     "天气炎热时，每三小时给一次水。", "frequency"),
+    ("es", "Wear the splint every night.", "Use la férula todas las noches.",
+     "Use la férula cada dos noches.", "frequency"),
+    ("fr", "Wear the splint every night.", "Portez l'attelle toutes les nuits.",
+     "Portez l'attelle une nuit sur deux.", "frequency"),
+    ("ru", "Wear the splint every night.", "Надевайте шину каждую ночь.",
+     "Надевайте шину через ночь.", "frequency"),
+    ("ar", "Wear the splint every night.", "ارتدِ الجبيرة كل ليلة.", "ارتدِ الجبيرة كل ليلتين.",
+     "frequency"),
+    ("zh", "Wear the splint every night.", "请每晚佩戴夹板。", "请每隔一晚佩戴夹板。", "frequency"),
+    # metres, and a noun the source counts twice, keep their values' order
+    ("es", "Above 3,000 metres, do not climb more than 500 metres a day.", "Por encima de "
+     "los 3000 metros, no suba más de 500 metros al día.", "Por encima de los 500 metros, no "
+     "suba más de 3000 metros al día.", "quantities"),
+    ("es", "Drink 2 cups of water in the morning and 1 cup at night.", "Beba 2 tazas de "
+     "agua por la mañana y 1 taza por la noche.", "Beba 1 taza de agua por la mañana y 2 "
+     "tazas por la noche.", "quantities"),
+    ("ru", "Eat no more than 2 portions of fruit and 3 portions of vegetables a day.",
+     "Съедайте не более 2 порций фруктов и 3 порций овощей в день.", "Съедайте не более 3 "
+     "порций фруктов и 2 порций овощей в день.", "quantities"),
+    # counts in words past twelve, durations in hours and minutes, Chinese 两三
+    ("es", "You can shower 48 hours after the operation.", "Podrá ducharse cuarenta y ocho "
+     "horas después de la operación.", "Podrá ducharse cuarenta y nueve horas después de la "
+     "operación.", "numbers"),
+    ("fr", "You can shower 48 hours after the operation.", "Vous pourrez vous doucher "
+     "quarante-huit heures après l'opération.", "Vous pourrez vous doucher quarante-neuf "
+     "heures après l'opération.", "numbers"),
+    ("ru", "You can shower 48 hours after the operation.", "Принять душ можно через сорок "
+     "восемь часов после операции.", "Принять душ можно через сорок девять часов после "
+     "операции.", "numbers"),
+    ("fr", "The injection takes about 10 minutes.", "L'injection prend une dizaine de "
+     "minutes.", "L'injection prend une vingtaine de minutes.", "numbers"),
+    ("fr", "The procedure takes about 1.5 hours.", "L'intervention dure environ 1 h 30.",
+     "L'intervention dure environ 2 h 30.", "numbers"),
+    ("zh", "Your hand may feel stiff for 2 to 3 weeks.", "手术后两三周内手可能会有僵硬感。",
+     "手术后三四周内手可能会有僵硬感。", "numbers"),
+    ("ar", "Eat no more than 2 portions of fruit a day.", "لا تتناول أكثر من حصتين من الفاكهة "
+     "يوميًا.", "لا تتناول أكثر من ثلاث حصص من الفاكهة يوميًا.", "numbers"),
+    # «une personne» is a person; 不适用 says "not suitable"
+    ("fr", "Never give drinks to a person who is unconscious.", "Ne donnez jamais à boire à "
+     "une personne inconsciente.", "Donnez toujours à boire à une personne inconsciente.",
+     "negation"),
+    ("zh", "Head lice lotion is not suitable for babies under 6 months.",
+     "头虱洗剂不适用于6个月以下的婴儿。", "头虱洗剂适用于6个月以下的婴儿。", "negation"),
     # a glossary noun said as its adjective: «инфузия», «в инфузионном зале»
     ("ru", "Bring a warm jumper, because the infusion room can get cold.", "Возьмите тёплый "
      "свитер: в инфузионном зале может быть холодно.", "Возьмите тёплый свитер: в "

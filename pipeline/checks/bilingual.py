@@ -57,7 +57,7 @@ DICTD_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 # A sense list: "1. balance, poids", "douleur, mal, peine", "1) жар, лихорадка"; notes in
 # brackets, transcriptions and labels ("_n.", "_разг.") go.
-_SENSE_SPLIT = re.compile(r"[,;\n]|\b\d+[.)]\s|\b_?[IVX]+\b")
+_SENSE_SPLIT = re.compile(r"[,;\n]|\b\d+[.)]\s|\b_?[IVX]+\b|(?<!\w)[а-яa-z]\)\s")
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_[^\W\d_]+\.?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[a-z]")
@@ -244,6 +244,19 @@ def _inside(stem: str, word: str) -> bool:
     """A stem of five letters or more anywhere in the word (after a prefix: "красн" in
     "покраснение"), a shorter one at its start."""
     return stem in word if len(stem) >= 5 else word.startswith(stem)
+
+
+@lru_cache(maxsize=512)
+def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    """Where a text has one of these (folded) words, by stem as `says` finds them: the
+    stem and any ending; Chinese as it is; Arabic after a clitic or the article."""
+    if base_language(lang) in langdata.GLUED:
+        return re.compile("|".join(map(re.escape, words)))
+    stems = sorted({_stem(w, lang) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(s) for s in stems)
+    if base_language(lang) == "ar":
+        return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وفبلك])?(?:{body})[^\W\d_]*")
+    return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
 
 
 def _stem(word: str, lang: str) -> str:

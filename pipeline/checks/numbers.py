@@ -75,6 +75,11 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
            "es": ("grados centígrados", "grados Celsius", "grado centígrado"),
            "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
     "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
+    # metres, spelled out in English ("above 3,000 metres"): paired with their values
+    "m": {"*": ("m",), "en": ("metre", "metres", "meter", "meters"),
+          "es": ("metro", "metros"), "fr": ("mètre", "mètres"),
+          "ru": ("метр", "метра", "метров", "метрах", "метрам", "метре"),
+          "ar": ("متر", "أمتار", "مترا", "مترًا"), "zh": ("米",)},
     # units of insulin or heparin: spelled out in English, paired with their values
     "U": {"*": ("IU", "UI"), "en": ("unit", "units"), "es": ("unidad", "unidades"),
           "fr": ("unité", "unités"),
@@ -196,8 +201,12 @@ def _source_values(source: str) -> frozenset[Decimal]:
 
 def _han_values(text: str) -> set[Decimal]:
     """Small numbers written in Chinese numerals (三, 十四, 两百), to excuse missing digits."""
-    result = set()
+    result: set[Decimal] = set()
     for run in _HAN_NUMBER.findall(text):
+        if len(run) == 2 and all(ch in _HAN_DIGITS for ch in run) and abs(
+                _HAN_DIGITS[run[0]] - _HAN_DIGITS[run[1]]) == 1:
+            result.update(Decimal(_HAN_DIGITS[ch]) for ch in run)   # 两三周: 2 or 3 weeks
+            continue
         total, current = 0, 0
         for ch in run:
             if ch in _HAN_DIGITS:
@@ -232,6 +241,24 @@ def _clock_hours(source: str) -> dict[Decimal, Decimal]:
         elif match.group(2) and 12 < hour < 24:
             found[Decimal(hour)] = Decimal(hour - 12)
     return found
+
+
+_HOURS_MINUTES = re.compile(r"(?<![\d.,])(\d{1,2})\s?h\s?([0-5]\d)(?![\d.,]?\d)")
+
+
+def _hours_and_minutes(source: str, target: str) -> str:
+    """The target with a duration written in hours and minutes ("1 h 30") that the source
+    gives in decimal hours ("1.5 hours") written as the source writes it."""
+    if "h" not in target:
+        return target
+    wanted = _source_values(source)
+
+    def decimal(found: re.Match[str]) -> str:
+        value = Decimal(found.group(1)) + Decimal(found.group(2)) / 60
+        return format(value.normalize(), "f") if value in wanted and value != int(
+            value) else found.group(0)
+
+    return _HOURS_MINUTES.sub(decimal, target)
 
 
 def _dotted_times(source: str, target: str) -> str:
@@ -306,7 +333,7 @@ def _show(value: Decimal) -> str:
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
     wanted = _source_values(source)
-    found = values(_dotted_times(source, target), lang)
+    found = values(_hours_and_minutes(source, _dotted_times(source, target)), lang)
     if not wanted and not found:
         return [], []
     have = {value for _, options in found for value in options}
@@ -415,7 +442,8 @@ def _bounded(spelling: str) -> str:
 # required by `units`, whose spellings are symbols every language writes).
 _SOURCE_WORD_UNIT = re.compile(r"(?<=\d)[\s\u00a0-]?(?:(?P<L>lit(?:re|er)s?)|"
                                r"(?P<ml>millilit(?:re|er)s?)|(?P<mg>milligram(?:me)?s?)|"
-                               r"(?P<µg>microgram(?:me)?s?)|(?P<U>units?))\b", re.I)
+                               r"(?P<µg>microgram(?:me)?s?)|(?P<U>units?)|(?P<m>met(?:re|er)s?))\b",
+                               re.I)
 
 
 def spelled_units(text: str) -> list[str]:

@@ -52,13 +52,16 @@ _EN_TIME = re.compile(
     r"(?!\s+(?:li[fv]e|living|activities|routine|tasks|chores|needs)\b)", re.I)
 # The canonical time unit of _EN_TIME's and _EN_FREQUENCY_PER's short forms ("daily": dai)
 _UNIT_NAMES = {"min": "minute", "hr": "hour", "dai": "day"}
-_SHOWN_UNITS = {"U": "units"}     # a canonical unit as a message names it
+_SHOWN_UNITS = {"U": "units", "m": "metres"}     # a canonical unit as a message names it
 # _EN_TIME needs one of these
 _TIME_WORD = re.compile(r"minute|min|hour|hr|day|dai|week|month|year|annual", re.I)
 _FREQUENCY_WORD = re.compile(r"once|twice|thrice|times", re.I)
 # "on every other day of the week" is on the remaining days: not every second day
-_EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) day\b(?!\s+of\b)|\balternate days\b",
-                           re.I)
+_EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) (?:day|night)\b(?!\s+of\b)|"
+                           r"\balternate (?:days|nights)\b", re.I)
+_EN_EVERY_NIGHT = re.compile(r"\b(?:every|each)\s+night\b|\bnightly\b", re.I)
+# "every hour": a period with no count, which the translation must not give one
+_EN_EVERY_ONE = re.compile(r"\bevery\s+(hour|day|week|month)\b", re.I)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
@@ -100,8 +103,15 @@ def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]
         found += [(m.start(), m.end(), _han_values(m.group()))
                   for m in _HAN_NUMBER.finditer(text)]
     else:
-        for pattern, value in _number_words(lang):
-            found += [(m.start(), m.end(), {Decimal(value)}) for m in pattern.finditer(text)]
+        words = [(m.start(), m.end(), {Decimal(value)}) for pattern, value in _number_words(lang)
+                 for m in pattern.finditer(text)]
+        # the longest reading of words that overlap: "quarante-huit" is 48, not 40 and 8
+        words.sort(key=lambda item: (item[0], item[0] - item[1]))
+        taken: list[tuple[int, int, set[Decimal]]] = []
+        for item in words:
+            if not any(item[0] < other[1] and other[0] < item[1] for other in taken):
+                taken.append(item)
+        found += taken
     return sorted(found, key=lambda item: item[0])
 
 
@@ -196,6 +206,13 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
                 entry=entry)
             return
+        if (counted := _counts_swapped(source, target, scope.lang)):
+            noun, said, written = counted
+            yield scope.catalog.finding(
+                "quantities", f"the counts of “{noun}” come in another order than in the source "
+                f"({', '.join(_shown(said))} → {', '.join(_shown(written))}): were they "
+                "swapped?", entry=entry)
+            return
         wanted = _source_pairs(source)
         timed = [(v, u) for v, u in _time_pairs(source) if u in table]
         if not wanted and not timed:
@@ -234,6 +251,36 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"another order than in the source ({', '.join(_shown(said))} → "
                     f"{', '.join(_shown(written))}): were they swapped?", entry=entry)
                 return
+
+
+# A count and what it counts: "2 portions", "3 drops of", "12 tablets".
+_EN_COUNTED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s+(?:of\s+)?([a-z]{3,})", re.I)
+
+
+def _counts_swapped(source: str, target: str, lang: str
+                    ) -> tuple[str, list[Decimal], list[Decimal]] | None:
+    """(noun, the source's counts of it, the translation's) where the source counts one
+    noun twice or more with different values ("2 portions of fruit and 3 portions of
+    vegetables") and the translation has the same counts in another order; the noun found
+    in the translation by what the dictionaries say it is (pipeline.checks.bilingual)."""
+    from pipeline.checks import bilingual
+
+    nouns = Counter(m.group(1).lower().rstrip("s") for m in _EN_COUNTED.finditer(source))
+    english = _target_numbers(source, "en")
+    for noun in (n for n, seen in nouns.items() if seen > 1):
+        spans = [m.span(1) for m in _EN_COUNTED.finditer(source)
+                 if m.group(1).lower().rstrip("s") == noun]
+        said = _in_order(english, source, spans, after=False, gap=False)
+        words = [w for w in bilingual.translations(noun, lang) if " " not in w and len(w) > 2]
+        if len(said) < 2 or not words:
+            continue
+        pattern = bilingual.word_pattern(tuple(sorted(words)), lang)
+        numbers = _target_numbers(target, lang)
+        written = [v for v in _in_order(numbers, target, [
+            m.span() for m in pattern.finditer(target)]) if v in said]
+        if set(written) == set(said) and written != said:
+            return noun + "s", said, written
+    return None
 
 
 def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
@@ -394,6 +441,30 @@ def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     return found
 
 
+_EVERY_GAP = 12     # characters from "every" to its period: «كل ثلاث ساعات», "toutes les 3 heures"
+
+
+def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(period, count) where the source says "every hour" and the translation every so many
+    of them ("cada tres horas"), else None."""
+    words, table = langdata.EVERY.get(base_language(lang)), langdata.TIME_UNITS.get(
+        base_language(lang))
+    said = {m.group(1).lower() for m in _EN_EVERY_ONE.finditer(plain(source))}
+    if not words or not table or not said:
+        return None
+    text = plain(target)
+    numbers = _target_numbers(text, lang)
+    every = [m.end() for m in words_pattern(words, lang).finditer(text)]
+    for period in sorted(said):
+        for unit in words_pattern(table[period], lang).finditer(text):
+            lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP]
+            count = [v for n in numbers if lead and lead[-1] <= n[0] and n[1] <= unit.start()
+                     for v in n[2] if v > 1]   # a count between "cada" and "horas"
+            if count:
+                return period, f"{min(count).normalize():f}"
+    return None
+
+
 _LONGER_PERIODS = ("week", "month", "year")
 # Where a language's day words are also other words: Chinese writes 日 inside other words
 # (日记, a diary; 生日), "every day" is 每天, 每日, 天天; Spanish «diario» is a diary too.
@@ -436,12 +507,18 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "frequency", f"the source says every other day, the translation none of "
                 f"{', '.join(f'«{w}»' for w in alternate[:3])}…", entry=entry)
             return
-        if alternate and _EN_EVERY_DAY.search(source) and not _EN_OTHER_DAY.search(source) \
+        every = _EN_EVERY_DAY.search(source) or _EN_EVERY_NIGHT.search(source)
+        if alternate and every and not _EN_OTHER_DAY.search(source) \
                 and not _EVERY_TWO_DAYS.search(source) and (
                     said := words_pattern(alternate, scope.lang).search(plain(target))):
             yield scope.catalog.finding(
-                "frequency", f"the source says every day, the translation «{said.group(0)}» "
-                "(every other day)", entry=entry)
+                "frequency", f"the source says {every.group(0)}, the translation "
+                f"«{said.group(0)}» (every other one)", entry=entry)
+            return
+        if (counted := _every_one_counted(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says every {counted[0]}, the translation every "
+                f"{counted[1]} {counted[0]}s", entry=entry)
             return
         if (longer := _every_day_lost(source, target, scope.lang)):
             yield scope.catalog.finding(
