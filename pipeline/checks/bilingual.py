@@ -227,23 +227,29 @@ def says(wanted: frozenset[str], target: str, lang: str) -> bool:
     """Has the target one of these translations? Chinese as a substring; other languages
     word by word, each word by its stem (all but its last two letters, at least four, in
     Latin letters, "labio" in "labios", "gonfler" in "gonflent"; all but three, at least
-    three, in Cyrillic),
-    Arabic without its article and feminine ending."""
+    three, in Cyrillic), Arabic without its article and feminine ending; a stem of five
+    letters or more anywhere in a word (after a prefix: "красн" in "покраснение"), a shorter
+    one at its start."""
     if base_language(lang) in langdata.GLUED:
         text = plain(target)
         return any(w in text for w in wanted)
-    have = [_stem(w, lang) for w in _LETTERS.findall(fold(plain(target)))]
+    have = _stemmed(target, lang)
     for phrase in wanted:
-        stems = [_stem(w, lang) for w in phrase.split() if len(w) >= 3]
-        if stems and all(any(_inside(s, h) for h in have) for s in stems):
+        stems = _phrase_stems(phrase, lang)
+        if stems and all((s if len(s) >= 5 else " " + s) in have for s in stems):
             return True
     return False
 
 
-def _inside(stem: str, word: str) -> bool:
-    """A stem of five letters or more anywhere in the word (after a prefix: "красн" in
-    "покраснение"), a shorter one at its start."""
-    return stem in word if len(stem) >= 5 else word.startswith(stem)
+@lru_cache(maxsize=4096)
+def _stemmed(target: str, lang: str) -> str:
+    """The stems of the target's words, each after a space: what `says` looks in."""
+    return "".join(" " + _stem(w, lang) for w in _LETTERS.findall(fold(plain(target))))
+
+
+@lru_cache(maxsize=65536)
+def _phrase_stems(phrase: str, lang: str) -> tuple[str, ...]:
+    return tuple(_stem(w, lang) for w in phrase.split() if len(w) >= 3)
 
 
 @lru_cache(maxsize=512)

@@ -91,9 +91,21 @@ def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![{letter}]){prefix}(?:{alternation})(?![{letter}])", re.I)
 
 
-def _number_words(lang: str) -> list[tuple[re.Pattern[str], int]]:
+@lru_cache(maxsize=64)
+def _number_words(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every number word of the language (longest first, so "quarante-huit"
+    is read whole) and each word's value."""
     table = langdata.NUMBER_WORDS.get(base_language(lang), {})
-    return [(words_pattern(forms, lang), value) for value, forms in table.items()]
+    value = {form.lower(): number for number, forms in table.items() for form in forms}
+    return words_pattern(tuple(value), lang), value
+
+
+def _number_word_value(found: str, values: dict[str, int]) -> int:
+    """The value of a matched number word, a clitic or article before it allowed (و، ال)."""
+    found = found.lower()
+    return values.get(found) or next(values[form] for form in sorted(values, key=len,
+                                                                      reverse=True)
+                                     if found.endswith(form))
 
 
 def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]:
@@ -103,15 +115,10 @@ def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]
         found += [(m.start(), m.end(), _han_values(m.group()))
                   for m in _HAN_NUMBER.finditer(text)]
     else:
-        words = [(m.start(), m.end(), {Decimal(value)}) for pattern, value in _number_words(lang)
-                 for m in pattern.finditer(text)]
-        # the longest reading of words that overlap: "quarante-huit" is 48, not 40 and 8
-        words.sort(key=lambda item: (item[0], item[0] - item[1]))
-        taken: list[tuple[int, int, set[Decimal]]] = []
-        for item in words:
-            if not any(item[0] < other[1] and other[0] < item[1] for other in taken):
-                taken.append(item)
-        found += taken
+        pattern, values = _number_words(lang)
+        if values:
+            found += [(m.start(), m.end(), {Decimal(_number_word_value(m.group(), values))})
+                      for m in pattern.finditer(text)]
     return sorted(found, key=lambda item: item[0])
 
 
