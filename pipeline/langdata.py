@@ -448,7 +448,7 @@ NEGATION.update({
 GLUED = ("zh", "ja", "th", "ko")
 # Words that join the last items of a list ("a rash, swollen lips or difficulty breathing"),
 # and the commas that separate the others (pipeline.checks.listing). Arabic also joins with
-# و written onto the next word; only before the article (والألم) is it read as a joint.
+# و written onto the next word (والألم, وسجّل): listing reads that as a joint too.
 COORDINATORS: dict[str, tuple[str, ...]] = {
     "en": ("and", "or", "nor"), "es": ("y", "e", "o", "u", "ni"), "fr": ("et", "ou", "ni"),
     "ru": ("и", "или", "ни", "либо"), "ar": ("أو", "أم"),

@@ -12,11 +12,12 @@ whether one of the Chinese words with that sense is in the target. Where the pac
 installed, or the language has no dictionary here, it says nothing (`Coverage(0, 0)`) and
 the checks read the corpus alone, as before.
 
-For the other languages the FreeDict English–X dictionaries Debian ships (dict-freedict-eng-spa,
--fra, -rus, -ara; GPL, read from /usr/share/dictd, never served) are a second, smaller
-witness: `translations` gives what either dictionary says an English word is in the target
-language, `says` whether a target text has one of them. The omission check reads them to tell
-which item of a list is gone (pipeline.checks.listing).
+For es, fr, ru and ar the dictd dictionaries Debian ships are the witness (`DICTD_SOURCES`:
+FreeDict English–X, and X–English read backwards; Mueller's English–Russian; all GPL, read
+from /usr/share/dictd, never served): `translations` gives what the dictionaries say an
+English word is in the target language, `says` whether a target text has one of them. The
+substitution check reads them as it reads CC-CEDICT, the omission check to tell which item
+of a list is gone (pipeline.checks.listing).
 """
 
 from __future__ import annotations
@@ -156,49 +157,81 @@ def found_rate(corpus: Corpus) -> float:
     return sum(shares) / len(shares) if len(shares) >= MIN_RATED else DEFAULT_RATE
 
 
+class _Dictd:
+    """The dictd dictionaries installed for a language: English word → its translations (each
+    folded, as the words it has). An English–X dictionary is looked up in its index when a
+    word is asked for, as dictd does (reading all of Mueller's 44,600 entries took a second);
+    one read backwards (X–English) is read whole, once."""
+
+    def __init__(self, lang: str, ahead: list[tuple[dict[str, list[tuple[str, str]]], bytes]],
+                 behind: dict[str, frozenset[str]]) -> None:
+        self.lang, self.ahead, self.behind = lang, ahead, behind
+        self.seen: dict[str, frozenset[str]] = {}
+
+    def get(self, word: str) -> frozenset[str]:
+        """What the dictionaries say the word is (empty where they do not know it)."""
+        if word not in self.seen:
+            latin = languages.script(self.lang) == "Latn"
+            found = set(self.behind.get(word, ()))
+            for index, body in self.ahead:
+                for start, size in index.get(word, ()):
+                    text = body[_number(start):_number(start) + _number(size)].decode(
+                        "utf-8", "replace").partition("\n")[2]
+                    found.update(s for s in _senses(text) if s and (latin or not _LATIN.search(s)))
+            self.seen[word] = frozenset(found)
+        return self.seen[word]
+
+
 @lru_cache(maxsize=16)
-def _dictd(lang: str) -> dict[str, frozenset[str]] | None:
-    """English word → its translations in `lang` (each folded, as the words it has) from the
-    dictd dictionaries installed for it; None where none is."""
-    found: dict[str, set[str]] = defaultdict(set)
-    read = False
+def _dictd(lang: str) -> _Dictd | None:
+    """The dictd dictionaries installed for `lang`, None where none is."""
+    ahead: list[tuple[dict[str, list[tuple[str, str]]], bytes]] = []
+    behind: dict[str, set[str]] = defaultdict(set)
     for name, direction in DICTD_SOURCES.get(base_language(lang), ()):
-        for headword, body in _entries(name):
-            read = True
-            senses = [" ".join(_LETTERS.findall(fold(sense)))
-                      for sense in _SENSE_SPLIT.split(_NOTE.sub(" ", body))]
-            if direction == "to":
-                latin = languages.script(lang) == "Latn"
-                found[headword.lower()].update(
-                    s for s in senses if s and (latin or not _LATIN.search(s)))
-            else:
-                word = " ".join(_LETTERS.findall(fold(headword)))
-                for sense in senses:
-                    if sense.startswith("to "):
-                        sense = sense[3:]
+        read = _read(name)
+        if read is None:
+            continue
+        index, body = read
+        if direction == "to":
+            ahead.append((index, body))
+            continue
+        for headword, places in index.items():
+            word = " ".join(_LETTERS.findall(fold(headword)))
+            for start, size in places:
+                text = body[_number(start):_number(start) + _number(size)].decode(
+                    "utf-8", "replace").partition("\n")[2]
+                for sense in _senses(text):
+                    sense = sense.removeprefix("to ")
                     if sense and " " not in sense:
-                        found[sense].add(word)
-    return {word: frozenset(senses) for word, senses in found.items()} if read else None
+                        behind[sense].add(word)
+    if not ahead and not behind:
+        return None
+    return _Dictd(lang, ahead, {w: frozenset(t) for w, t in behind.items()})
 
 
-def _entries(name: str) -> list[tuple[str, str]]:
-    """(headword, text after its first line) of each entry of one dictd dictionary; empty
-    where it is not installed or cannot be read."""
-    index, data = DICTD / f"{name}.index", DICTD / f"{name}.dict.dz"
+def _senses(body: str) -> list[str]:
+    """An entry's senses, each folded to its words ("1. balance, poids": balance, poids)."""
+    return [" ".join(_LETTERS.findall(fold(sense)))
+            for sense in _SENSE_SPLIT.split(_NOTE.sub(" ", body))]
+
+
+def _read(name: str) -> tuple[dict[str, list[tuple[str, str]]], bytes] | None:
+    """One dictd dictionary: its index (headword, lower-cased → where its entries are, in
+    dictd's base 64) and its decompressed text; None where it is not installed or cannot
+    be read."""
+    index_file, data = DICTD / f"{name}.index", DICTD / f"{name}.dict.dz"
     try:
         body = gzip.decompress(data.read_bytes())    # dictzip is gzip with an index in front
-        rows = index.read_text(encoding="utf-8").splitlines()
+        rows = index_file.read_text(encoding="utf-8").splitlines()
     except (OSError, EOFError, UnicodeDecodeError, gzip.BadGzipFile):
-        return []
-    entries = []
+        return None
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows:
         parts = row.split("\t")
         if len(parts) < 3 or parts[0].startswith("00") or " " in parts[0]:
             continue
-        start, size = _number(parts[1]), _number(parts[2])
-        text = body[start:start + size].decode("utf-8", "replace")
-        entries.append((parts[0], text.partition("\n")[2]))
-    return entries
+        index[parts[0].lower()].append((parts[1], parts[2]))
+    return index, body
 
 
 def _number(digits: str) -> int:
@@ -219,7 +252,7 @@ def translations(word: str, lang: str) -> frozenset[str]:
         if chinese is not None:
             found.update(chinese.get(form, ()))
         elif free is not None:
-            found.update(free.get(form, ()))
+            found.update(free.get(form))
     return frozenset(found)
 
 

@@ -272,17 +272,19 @@ def _counts_swapped(source: str, target: str, lang: str
     in the translation by what the dictionaries say it is (pipeline.checks.bilingual)."""
     from pipeline.checks import bilingual
 
-    nouns = Counter(m.group(1).lower().rstrip("s") for m in _EN_COUNTED.finditer(source))
-    english = _target_numbers(source, "en")
-    for noun in (n for n, seen in nouns.items() if seen > 1):
-        spans = [m.span(1) for m in _EN_COUNTED.finditer(source)
-                 if m.group(1).lower().rstrip("s") == noun]
+    counted = [(m.group(1).lower().rstrip("s"), m.span(1))
+               for m in _EN_COUNTED.finditer(source)]
+    twice = [noun for noun, seen in Counter(noun for noun, _ in counted).items() if seen > 1]
+    if not twice:
+        return None
+    english, numbers = _target_numbers(source, "en"), _target_numbers(target, lang)
+    for noun in twice:
+        spans = [span for other, span in counted if other == noun]
         said = _in_order(english, source, spans, after=False, gap=False)
         words = [w for w in bilingual.translations(noun, lang) if " " not in w and len(w) > 2]
         if len(said) < 2 or not words:
             continue
         pattern = bilingual.word_pattern(tuple(sorted(words)), lang)
-        numbers = _target_numbers(target, lang)
         written = [v for v in _in_order(numbers, target, [
             m.span() for m in pattern.finditer(target)]) if v in said]
         if set(written) == set(said) and written != said:
