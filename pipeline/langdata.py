@@ -22,7 +22,7 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
 BEFORE: dict[str, tuple[str, ...]] = {
     "es": ("antes de",), "fr": ("avant de", "avant d'", "avant d’"),
     "ru": ("до того как", "прежде чем", "перед тем как", "пока не"), "ar": ("قبل",),
-    "zh": ("之前", "以前"),
+    "zh": ("之前", "以前", "应先", "请先"),
 }
 # "Without food" said as "on an empty stomach" or "away from meals": a negation of the
 # "without" kind (below), as the source's "without" is.
@@ -36,24 +36,32 @@ NEGATION: dict[str, tuple[str, ...]] = {
     "en": ("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without",
            "cannot", "n't"),   # and "avoid": `negation._EN_NEGATION`
     "es": ("no", "nunca", "ni", "sin", "jamás", "ningún", "ninguna", "ninguno", "nada",
-           "nadie", "tampoco", "evit~", "prohibid~", *WITHOUT_FOOD["es"]),
+           "nadie", "tampoco", "evit~", "prohibid~", "absténg~", "abstener~",
+           # «ni se la quite»: "ni" before a verb's pronoun is a second "do not", no concord
+           "ni se", "ni lo", "ni le", "ni les", "ni me", "ni te", "ni nos",
+           *WITHOUT_FOOD["es"]),
     "fr": ("ne", "n'", "n’", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", *WITHOUT_FOOD["fr"]),
+           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", "abstenez",
+           "abstenir", *WITHOUT_FOOD["fr"]),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
            "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "запрещ~",
-           "небезопас~", "нежелател~", "недопустим~", "недостаточн~", *WITHOUT_FOOD["ru"]),
+           "небезопас~", "нежелател~", "недопустим~", "недостаточн~", "воздерж~",
+           "откажитесь", "отказаться", *WITHOUT_FOOD["ru"]),    # "avoid": give it up
     # ألا "that … not" (أن + لا: "يجب ألا تسبح"); تعذّر "cannot" (it was not possible to)
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
-           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر", *WITHOUT_FOOD["ar"]),
+           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر", "امتنع", "امتنعي", "الامتناع",
+           *WITHOUT_FOOD["ar"]),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
-           "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得", *WITHOUT_FOOD["zh"]),
+           "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得", "并非", "并不",
+           "禁食", "禁水", "禁饮", "禁酒", "禁烟",
+           *WITHOUT_FOOD["zh"]),
     # (not 莫 alone: the 莫 of 他克莫司, tacrolimus)
 }
 # zh words that contain a negation character but negate nothing.
 NOT_NEGATION: dict[str, tuple[str, ...]] = {
-    "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不良", "不过", "并非",
+    "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不良", "不过",
            "除非", "是否", "能否", "否则", "别人", "别的", "分别", "特别", "类别", "级别",
            "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金"),
 }
@@ -167,10 +175,12 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
            "week": ("semaine~", "hebdomadaire~"), "month": ("mois", "mensuel~"),
            "year": ("an", "ans", "année~", "annuel~")},
     "ru": {"second": ("секунд~", "сек"), "minute": ("минут~", "мин"),
-           "hour": ("час", "часа", "часов", "часу", "часом", "часам", "часами", "часах", "ч",
-                    "ежечасн~"),
-           "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "сутки", "суток",
-                   "суткам", "сутками", "сутках", "суточн~", "ежедневн~", "ежесуточн~"),
+           "hour": ("час", "часа", "часов", "часу", "часе", "часом", "часам", "часами", "часах",
+                    "ч", "ежечасн~", "часов~"),
+           "day": ("день", "дня", "дней", "дни", "дням", "днями", "днях", "дне", "сутки",
+                   "суток", "суткам", "сутками", "сутках", "суточн~", "ежедневн~",
+                   "ежесуточн~", "дневного", "дневный", "дневная", "дневное", "дневных",
+                   "дневным", "дневную", "дневном"),     # «28-дневного цикла»
            "week": ("недел~", "еженедельн~"),
            "month": ("месяц~", "мес", "ежемесячн~", "полгода", "полугода"),
            "year": ("год", "года", "году", "годом", "годе", "годы", "годов", "годам", "годами",
@@ -253,7 +263,8 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                     "позднее"), "less": ("менее", "меньше", "раньше"),
            "least": ("не менее", "не меньше", "минимум", "как минимум", "хотя бы",
                      "по меньшей мере", "по крайней мере", "не ранее", "не раньше",
-                     "минимальн~", "не ближе")},     # «не ближе 2 метров»: at least 2 m away
+                     "минимальн~", "не ближе", "не ниже", "не позднее чем за",
+                     "не позже чем за")},     # «не ближе 2 метров»: at least 2 m away
     "ar": {"most": ("لا يزيد", "لا تزيد", "بحد أقصى", "كحد أقصى", "حد أقصى", "أقصاه",
                     "أقصاها", "حتى", "لا تتجاوز", "لا يتجاوز", "ما لا يزيد", "لا تتعدى",
                     "لا يتعدى", "قبل", "في موعد أقصاه", "الأقصى"),
@@ -291,9 +302,10 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            6: ("six",), 7: ("sept",), 8: ("huit",), 9: ("neuf",), 10: ("dix",),
            11: ("onze",), 12: ("douze",), 24: ("vingt-quatre",)},
     "ru": {1: ("один", "одна", "одно", "одного", "одной", "одну", "одним", "одном"),
-           2: ("два", "две", "двух", "двум", "двумя", "оба", "обе"),
-           3: ("три", "трёх", "трех", "трём", "трем", "тремя"),
-           4: ("четыре", "четырёх", "четырех", "четырём", "четырьмя"),
+           # …and the collective numerals «сутки» takes: «двое суток», «трое суток»
+           2: ("два", "две", "двух", "двум", "двумя", "оба", "обе", "двое", "двоих"),
+           3: ("три", "трёх", "трех", "трём", "трем", "тремя", "трое", "троих"),
+           4: ("четыре", "четырёх", "четырех", "четырём", "четырьмя", "четверо", "четверых"),
            5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"),
            7: ("семь", "семи", "семью"), 8: ("восемь", "восьми", "восемью"),
            9: ("девять", "девяти", "девятью"), 10: ("десять", "десяти", "десятью"),
@@ -364,6 +376,8 @@ def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
                 add("fr", ten + n, *(f"{fr_ten}{joint}{u}" for u in units["fr"][n]))
             add("ru", ten + n, *(f"{t} {u}" for t in ru_tens for u in units["ru"][n][:3]))
             add("ar", ten + n, *(f"{u} و{t}" for t in ar_tens for u in units["ar"][n][:3]))
+    for n in range(3, 10):     # «خمسة عشر», «خمس عشرة»: the unit, then ten
+        add("ar", 10 + n, *(f"{u} {ten}" for u in units["ar"][n][:2] for ten in ("عشر", "عشرة")))
     for lang, value, form in (("fr", 10, "dizaine"), ("fr", 12, "douzaine"),
                               ("fr", 15, "quinzaine"), ("fr", 20, "vingtaine"),
                               ("fr", 30, "trentaine"), ("es", 10, "decena"),
@@ -377,13 +391,53 @@ for _lang, _table in _two_digit_words().items():
     for _value, _forms in _table.items():
         NUMBER_WORDS[_lang][_value] = tuple(dict.fromkeys((*NUMBER_WORDS[_lang].get(_value, ()),
                                                            *_forms)))
+
+
+def _ordinals() -> dict[str, dict[int, tuple[str, ...]]]:
+    """First to twelfth (and hundredth) as words: "day 2" is «el segundo día», "week 5" «la
+    quinta semana», «пятой недели», «الأسبوع الخامس»; Chinese writes 第 and a numeral."""
+    ru_endings = ("ый", "ой", "ая", "ое", "ого", "ому", "ом", "ую", "ые", "ых", "ым", "ыми")
+    ru = {1: ["перв" + e for e in ru_endings], 2: ["втор" + e for e in ru_endings],
+          3: ["третий", "третья", "третье", "третьего", "третьей", "третьему", "третьем",
+              "третью", "третьи", "третьих", "третьим"],
+          4: [s + e for s in ("четвёрт", "четверт") for e in ru_endings]}
+    for value, stem in enumerate(("пят", "шест", "седьм", "восьм", "девят", "десят",
+                                  "одиннадцат", "двенадцат"), start=5):
+        ru[value] = [stem + e for e in ru_endings]
+    es = ("primer~", "segund~", "tercer~", "cuart~", "quint~", "sext~", "séptim~",
+          "octav~", "noven~", "décim~", "undécim~", "duodécim~")
+    fr = ("premi~", "deuxième~", "troisième~", "quatrième~", "cinquième~", "sixième~",
+          "septième~", "huitième~", "neuvième~", "dixième~", "onzième~", "douzième~")
+    ar = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+          "التاسع", "العاشر", "الحادي عشر", "الثاني عشر")
+    ar_fem = ("الأولى", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة",
+              "الثامنة", "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة")
+    found: dict[str, dict[int, tuple[str, ...]]] = {
+        "es": {n: (w,) for n, w in enumerate(es, start=1)},
+        "fr": {n: (w,) for n, w in enumerate(fr, start=1)},
+        "ru": {n: tuple(forms) for n, forms in ru.items()},
+        "ar": {n: (m, f, m.removeprefix("ال"), f.removeprefix("ال"))
+               for n, (m, f) in enumerate(zip(ar, ar_fem, strict=True), start=1)},
+    }
+    found["fr"][2] += ("second", "seconde")
+    found["fr"][100] = ("centième~",)
+    found["es"][100] = ("centésim~",)
+    found["ru"][100] = tuple("сот" + e for e in ru_endings)
+    found["ar"][100] = ("المئة", "المائة")
+    return found
+
+
+ORDINALS = _ordinals()
 # How many times: fixed words with their count, and the word that follows a count ("N times").
 FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "en": {"once": 1, "twice": 2, "thrice": 3},
-    "es": {"una vez": 1, "una sola vez": 1, "una única vez": 1},
-    "fr": {"une fois": 1, "une seule fois": 1},
+    "es": {"una vez": 1, "una sola vez": 1, "una única vez": 1, "una decena de veces": 10,
+           "una veintena de veces": 20},
+    "fr": {"une fois": 1, "une seule fois": 1, "une dizaine de fois": 10,
+           "une quinzaine de fois": 15, "une vingtaine de fois": 20,
+           "une trentaine de fois": 30},
     "ru": {"однократно": 1, "один раз": 1, "дважды": 2, "трижды": 3, "четырежды": 4},
-    "ar": {"مرة": 1, "مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
+    "ar": {"مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
 }
 # "Every other day": how each language says it (a day skipped between doses).
@@ -406,10 +460,18 @@ EVERY: dict[str, tuple[str, ...]] = {
     "ar": ("كل",), "zh": ("每", "每隔"),
 }
 # The word for "times" that means once with no count before it: «раз в неделю» (once a week).
-TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",)}
+TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",), "ar": ("مرة",)}
+# …and the doses or intakes a count of times may be said as: "4 prises par jour", "4 tomas".
 TIMES_WORD: dict[str, tuple[str, ...]] = {
-    "en": ("times",), "es": ("veces",), "fr": ("fois",), "ru": ("раз", "раза"),
-    "ar": ("مرات",), "zh": ("次",),
+    "en": ("times",), "es": ("veces", "tomas"), "fr": ("fois", "prises"),
+    "ru": ("раз", "раза", "приёма", "приема", "приёмов", "приемов"),
+    "ar": ("مرات", "مرة"),       # 11 and more count a singular: «20 مرة»
+    "zh": ("次",),
+}
+# Time units a language counts one of with the noun alone (Arabic: «لمدة أسبوع», a week).
+SINGULAR_ONE: dict[str, tuple[str, ...]] = {
+    "ar": ("يوم", "أسبوع", "شهر", "ساعة", "دقيقة", "سنة", "عام", "يومًا", "أسبوعًا", "شهرًا",
+           "عامًا"),
 }
 # Extra month spellings Babel's CLDR lacks for a language (Levantine Arabic names).
 MONTH_EXTRA: dict[str, dict[int, tuple[str, ...]]] = {
@@ -452,7 +514,7 @@ GLUED = ("zh", "ja", "th", "ko")
 COORDINATORS: dict[str, tuple[str, ...]] = {
     "en": ("and", "or", "nor"), "es": ("y", "e", "o", "u", "ni"), "fr": ("et", "ou", "ni"),
     "ru": ("и", "или", "ни", "либо"), "ar": ("أو", "أم"),
-    "zh": ("或者", "或", "以及", "及", "和", "与", "并"),
+    "zh": ("或者", "或", "以及", "及", "和", "与", "并", "还是"),
 }
 LIST_COMMAS: dict[str, str] = {"zh": ",，、", "ja": ",、，", "ar": ",،"}
 # A translation's part opening with one of these is a condition that leads into a list,
@@ -464,6 +526,14 @@ LIST_LEADS: dict[str, tuple[str, ...]] = {
     "fr": ("si ", "pendant ", "lorsque ", "quand ", "après ", "avant ", "tant que ", "en cas d"),
     "ru": ("если ", "пока ", "когда ", "после ", "во время ", "хотя ", "при "),
     "ar": ("إذا ", "عندما ", "أثناء ", "بعد ", "قبل ", "لو ", "في حال"),
+}
+# …and those of them that lead in from inside a part too («llámenos si nota…»), where the
+# others (prepositions: «одежду при 60 °C», «après le repas») open a lead only at its start.
+LIST_CONDITIONS: dict[str, tuple[str, ...]] = {
+    lang: tuple(lead for lead in leads if lead.strip() in {
+        "si", "mientras", "cuando", "aunque", "en caso de", "lorsque", "quand", "tant que",
+        "en cas d", "если", "пока", "когда", "хотя", "إذا", "عندما", "لو", "في حال"})
+    for lang, leads in LIST_LEADS.items()
 }
 # Languages that add case endings to a word (kk наурызда, mn сарын): names match as stems.
 SUFFIXING = ("kk", "mn", "tr", "uz", "fi", "hu", "et")
@@ -535,6 +605,35 @@ def covered(check: str, lang: str) -> bool:
         return bool(month_names(base))
     tables = _TABLES.get(check)
     return tables is None or all(base in table for table in tables)
+
+
+@lru_cache(maxsize=32)
+def weekday_names(lang: str) -> dict[int, tuple[str, ...]]:
+    """Weekday (0 Monday … 6 Sunday) → the full names `lang` writes it with (Babel's format
+    and stand-alone names; Russian by stem, «в среду», «в пятницу»; Arabic also without the
+    article, «كل يوم اثنين»; Chinese also 礼拜一)."""
+    from babel import UnknownLocaleError
+
+    from pipeline.languages import locale
+
+    base = base_language(lang)
+    try:
+        days = locale(base).days
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[int, set[str]] = {n: set() for n in range(7)}
+    for context in ("format", "stand-alone"):
+        widths = ("wide", "abbreviated") if base in GLUED else ("wide",)
+        for width in widths:
+            for number, name in days.get(context, {}).get(width, {}).items():
+                name = name.rstrip(".").lower()
+                names[number].add(name[:-1] + "~" if base == "ru" and name[-1] in "аяье"
+                                  else name)
+                if base == "ar" and name.startswith("ال"):
+                    names[number].add(name[2:])
+                if name.startswith("星期"):
+                    names[number].add("礼拜" + name[2:])
+    return {n: tuple(sorted(v, key=len, reverse=True)) for n, v in names.items() if v}
 
 
 @lru_cache(maxsize=32)

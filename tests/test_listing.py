@@ -88,6 +88,15 @@ def test_the_items_of_an_english_list(text: str, count: int) -> None:
     ("повышение температуры, спутанность сознания, одышка или сонливость", "ru", 4),
     ("فضعه على جنبه، وسجّل الوقت، واتصل بالإسعاف", "ar", 3),
     ("皮疹、嘴唇肿胀或呼吸困难", "zh", 3),
+    # Chinese lists with the enumeration comma alone; «还是» is "or" in a question
+    ("如果伤口发烫、发红、肿胀，请致电病房", "zh", 3),
+    ("我适合接受CAR-T治疗、移植，还是两者都适合？", "zh", 3),
+    # a condition after the main clause carries the first item; a preposition inside an
+    # item ("при 60 °C") leads into nothing
+    ("Позвоните нам, если у вас жар, сыпь, рвота или судороги.", "ru", 4),
+    ("Постирайте бельё, полотенца и одежду при 60 °C", "ru", 3),
+    # a list that ends before the part does («…وضغط دمه كل 6 أشهر طوال فترة العلاج»)
+    ("يجب قياس طول طفلك ووزنه وضغط دمه كل 6 أشهر طوال فترة تناوله أدوية الاضطراب", "ar", 3),
 ])
 def test_the_items_of_a_translated_list(text: str, lang: str, count: int) -> None:
     assert len(listing.items(text, lang)) == count, listing.items(text, lang)
@@ -136,3 +145,32 @@ def test_without_the_dictionaries_the_list_check_reads_the_corpus_alone(
         assert omission(RASH, CASES[0][3], "es") == []    # nothing known: it cannot tell
     finally:
         bilingual._dictd.cache_clear()
+
+
+@pytest.mark.parametrize(("lang", "source", "whole", "short", "gone"), [
+    # the first item read from the words before the list ("…have vaginal bleeding")
+    ("ru", "Phone the ward at once if you have chest pain, a fever or a cough.",
+     "Немедленно позвоните в отделение, если у вас боль в груди, лихорадка или кашель.",
+     "Немедленно позвоните в отделение, если у вас лихорадка или кашель.", "chest pain"),
+    # a lead-in the translation writes as its own part ("On the day of your scan, …") is
+    # no item of the translation's list
+    ("es", "On the day of your scan, bring your glasses, your hearing aid and a list of your "
+     "medicines.", "El día de la exploración, traiga sus gafas, su audífono y una lista de sus "
+     "medicamentos.", "El día de la exploración, traiga sus gafas y una lista de sus "
+     "medicamentos.", "hearing aid"),
+    ("fr", "On the day of your scan, bring your glasses, your hearing aid and a list of your "
+     "medicines.", "Le jour de l'examen, apportez vos lunettes, votre appareil auditif et la "
+     "liste de vos médicaments.", "Le jour de l'examen, apportez vos lunettes et la liste de "
+     "vos médicaments.", "hearing aid"),
+])
+def test_an_item_read_around_the_list_is_found_gone(lang: str, source: str, whole: str,
+                                                    short: str, gone: str) -> None:
+    assert omission(source, whole, lang) == []
+    found = omission(source, short, lang)
+    assert len(found) == 1 and gone in found[0], found
+
+
+def test_a_list_of_clauses_made_sentences_is_no_lost_first_item() -> None:
+    """«检查前不要进食，不要饮酒，…» lists nothing: its guessed first item is not reported."""
+    source = "Do not eat before the test, do not drink alcohol, and tell us if you feel unwell."
+    assert omission(source, "检查前不要进食，不要饮酒，如果感到不适请告诉我们。", "zh") == []

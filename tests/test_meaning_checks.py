@@ -1001,3 +1001,114 @@ def test_a_drug_name_is_no_english_left(drug: str) -> None:
     target = (f"Votre dernière prise de {drug} avant l'intervention doit avoir lieu le "
               "2 mars 2027.")
     assert names(source, target, "fr") == []
+
+
+VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 months."
+RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
+DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
+BEEP = "When the pump beeps twice, check the tubing for bends."
+MONDAY = "Your scan is on Tuesday 9 March 2027 at 10:00."
+CYCLE = "Take the tablets for 21 days of each 28-day cycle."
+BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
+    # values sharing one unit across a list keep it, however the language repeats its
+    # preposition; a value moved to the other unit is still found
+    ("es", VACCINES, "El refuerzo se pone a las 6, a las 10 y a las 14 semanas, y la última "
+     "dosis a los 12 meses.", "El refuerzo se pone a las 6, a las 10 y a los 14 meses, y la "
+     "última dosis a las 12 semanas.", "quantities"),
+    ("ru", VACCINES, "Бустерную дозу вводят в 6, 10 и 14 недель, а последнюю — в 12 месяцев.",
+     "Бустерную дозу вводят в 6, 10 и 12 недель, а последнюю — в 14 месяцев.", "quantities"),
+    ("zh", VACCINES, "加强针在6、10和14周时接种，最后一剂在12个月时接种。",
+     "加强针在6、10和12周时接种，最后一剂在14个月时接种。", "quantities"),
+    # a duration said in the next larger unit: 48 hours as two days
+    ("es", RASH_48, "Mantenga a su hijo en casa durante dos días después del último vómito.",
+     "Mantenga a su hijo en casa durante tres días después del último vómito.", "numbers"),
+    ("ru", RASH_48, "Оставьте ребёнка дома на двое суток после последней рвоты.",
+     "Оставьте ребёнка дома на трое суток после последней рвоты.", "numbers"),
+    ("ar", RASH_48, "أبقِ طفلك في البيت يومين بعد آخر قيء.",
+     "أبقِ طفلك في البيت ثلاثة أيام بعد آخر قيء.", "numbers"),
+    ("zh", RASH_48, "最后一次呕吐后，请让孩子在家待两天。", "最后一次呕吐后，请让孩子在家待三天。",
+     "numbers"),
+    # "day 3", "week 2" said as ordinals
+    ("es", DAY_3, "Empiece las inyecciones el tercer día del ciclo y venga a la consulta la "
+     "segunda semana.", "Empiece las inyecciones el cuarto día del ciclo y venga a la consulta "
+     "la segunda semana.", "numbers"),
+    ("fr", DAY_3, "Commencez les injections au troisième jour du cycle et venez à la "
+     "consultation la deuxième semaine.", "Commencez les injections au cinquième jour du "
+     "cycle et venez à la consultation la deuxième semaine.", "numbers"),
+    ("ru", DAY_3, "Начните уколы на третий день цикла и приходите в клинику на второй "
+     "неделе.", "Начните уколы на пятый день цикла и приходите в клинику на второй неделе.",
+     "numbers"),
+    ("ar", DAY_3, "ابدئي الحقن في اليوم الثالث من الدورة وراجعي العيادة في الأسبوع الثاني.",
+     "ابدئي الحقن في اليوم الرابع من الدورة وراجعي العيادة في الأسبوع الثاني.", "numbers"),
+    # "twice" said as a count of what happens: two beeps, not three
+    ("es", BEEP, "Cuando la bomba emita dos pitidos, compruebe que el tubo no esté doblado.",
+     "Cuando la bomba emita tres pitidos, compruebe que el tubo no esté doblado.",
+     "frequency"),
+    ("ru", BEEP, "Когда помпа подаст два сигнала, проверьте, не перегнута ли трубка.",
+     "Когда помпа подаст три сигнала, проверьте, не перегнута ли трубка.", "frequency"),
+    # a weekday of the source said as another one
+    ("es", MONDAY, "Su exploración es el martes 9 de marzo de 2027 a las 10:00.",
+     "Su exploración es el miércoles 9 de marzo de 2027 a las 10:00.", "dates"),
+    ("ru", MONDAY, "Обследование назначено на вторник, 9 марта 2027 года, в 10:00.",
+     "Обследование назначено на среду, 9 марта 2027 года, в 10:00.", "dates"),
+    ("ar", MONDAY, "موعد التصوير يوم الثلاثاء 9 مارس 2027 الساعة 10:00.",
+     "موعد التصوير يوم الأربعاء 9 مارس 2027 الساعة 10:00.", "dates"),
+    ("zh", MONDAY, "您的扫描安排在2027年3月9日星期二10:00。",
+     "您的扫描安排在2027年3月9日星期三10:00。", "dates"),
+    # a count that names a thing (a 28-day cycle) may move; a duration swapped into it not
+    ("zh", CYCLE, "每个28天周期中服药21天。", "每个21天周期中服药28天。", "quantities"),
+    ("es", BREAK, "Tome un comprimido al día durante 21 días y después haga un descanso de 7 "
+     "días.", "Tome un comprimido al día durante 7 días y después haga un descanso de 21 "
+     "días.", "quantities"),
+    # negations the languages say their own way
+    ("zh", "Painkillers are not a cure for the infection.", "止痛药并非治疗感染的药物。",
+     "止痛药是治疗感染的药物。", "negation"),
+    ("zh", "Do not eat or drink for 6 hours before the scan.", "检查前6小时禁食禁水。",
+     "检查前6小时进食饮水。", "negation"),
+    ("ar", "You must not drive for 2 weeks.", "يُمنع عليك قيادة السيارة لمدة أسبوعين.",
+     "يُسمح لك بقيادة السيارة لمدة أسبوعين.", "negation"),
+    ("es", "Do not cover the patch and do not remove it for 12 hours.", "No cubra el parche "
+     "ni se lo quite durante 12 horas.", "No cubra el parche y quíteselo durante 12 horas.",
+     "negation"),
+    ("ru", "Avoid alcohol while you take these tablets.", "Откажитесь от алкоголя, пока "
+     "принимаете эти таблетки.", "Употребляйте алкоголь, пока принимаете эти таблетки.",
+     "negation"),
+    # Arabic numbers: 15 in words after a clitic, one day as the noun alone, a range of words
+    ("ar", "Arrive 15 minutes early.", "يُرجى الحضور قبل الموعد بخمس عشرة دقيقة.",
+     "يُرجى الحضور قبل الموعد بخمس دقائق.", "numbers"),
+    ("ar", "Start the tablets 1 to 2 days before you travel.", "ابدأ الأقراص قبل السفر بيوم "
+     "إلى يومين.", "ابدأ الأقراص قبل السفر بيوم إلى 3 أيام.", "numbers"),
+    ("ar", "Chew each mouthful 20 times.", "امضغ كل لقمة 20 مرة.", "امضغ كل لقمة مرة.",
+     "frequency"),
+])
+def test_counts_days_and_negations_written_as_translators_write_them(
+        lang: str, source: str, right: str, wrong: str, check: str) -> None:
+    assert names(source, right, lang) == []
+    assert check in names(source, wrong, lang)
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    ("fr", "Stop anastrozole and loratadine 5 days before the test.",
+     "Arrêtez l'anastrozole et la loratadine 5 jours avant le test."),
+    ("es", "Bring your peritoneal dialysis diary.", "Traiga su diario de diálisis peritoneal."),
+    ("fr", "Your day 100 review is on 1 September 2025.",
+     "Votre bilan à J100 aura lieu le 1er septembre 2025."),
+    ("es", "The 6-in-1 vaccine is given at 8 weeks.",
+     "La vacuna hexavalente se administra a las 8 semanas."),
+    ("zh", "If you vomit within an hour, take another dose.",
+     "服药后1小时内如发生呕吐，需补服一剂。"),
+    ("ru", "Keep the pens between 2°C and 8°C.", "Храните шприц-ручки при температуре от 2 до "
+     "8 °C."),
+    ("zh", "You need a yellow fever vaccine before you travel.", "出行前您需要接种黄热病疫苗。"),
+    ("ru", "Take it every 12 hours at the same times each day.",
+     "Принимайте его каждые 12 часов в одно и то же время."),
+    ("ru", "Book at least 8 weeks before you leave.", "Запишитесь не позднее чем за 8 недель "
+     "до отъезда."),
+    ("es", "Follow the card in `SICK-DAY.pdf`.", "Siga la tarjeta de `SICK-DAY.pdf`."),
+])
+def test_what_translators_write_for_names_units_and_bounds_passes(
+        lang: str, source: str, target: str) -> None:
+    assert names(source, target, lang) == []

@@ -166,6 +166,7 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_CODE_END = re.compile(r"`[^\w`]*$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
 _LAST_LETTERS = re.compile(r"([^\W\d_]+)\W*$")
 # "и т. д.", "etc." kinds of end: abbreviated words, not cut ones.
@@ -179,6 +180,8 @@ _AFTER_NUMBER = re.compile(r"\d[\s\u00a0\u202f°º]*$")
 def _dangling(text: str, lang: str) -> str:
     """The word the text ends on when no sentence of the language ends with it, else ""."""
     words = langdata.DANGLING.get(lang)
+    if _CODE_END.search(text):
+        return ""       # «…siga la tarjeta de `SICK-DAY-RULES.pdf`.»: code ends it, no word
     found = _LAST_WORD.search(plain(text)) if words else None
     if not words or found is None:
         return ""

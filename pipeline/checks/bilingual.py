@@ -59,6 +59,9 @@ _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 # A sense list: "1. balance, poids", "douleur, mal, peine", "1) жар, лихорадка"; notes in
 # brackets, transcriptions and labels ("_n.", "_разг.") go.
 _SENSE_SPLIT = re.compile(r"[,;\n]|\b\d+[.)]\s|\b_?[IVX]+\b|(?<!\w)[а-яa-z]\)\s")
+# A line carried on from the one before (indented, no sense number of its own: Mueller's
+# "…выбросить что-л. из\n   головы"): the same sense, not a new one.
+_CARRIED = re.compile(r"\n[ \t]+(?!\d+[.)]\s|[а-яa-z]\)\s|_?[IVX]+\b)")
 _NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_[^\W\d_]+\.?")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[a-z]")
@@ -212,7 +215,7 @@ def _dictd(lang: str) -> _Dictd | None:
 def _senses(body: str) -> list[str]:
     """An entry's senses, each folded to its words ("1. balance, poids": balance, poids)."""
     return [" ".join(_LETTERS.findall(fold(sense)))
-            for sense in _SENSE_SPLIT.split(_NOTE.sub(" ", body))]
+            for sense in _SENSE_SPLIT.split(_NOTE.sub(" ", _CARRIED.sub(" ", body)))]
 
 
 def _read(name: str) -> tuple[dict[str, list[tuple[str, str]]], bytes] | None:
@@ -303,4 +306,4 @@ def _stem(word: str, lang: str) -> str:
         return _AR_PREFIX.sub("", word).removesuffix("ة")
     if languages.script(lang) == "Latn":
         return word[:max(4, len(word) - 2)]
-    return word[:max(3, len(word) - 3)]     # Russian: краснота, покраснение share красн
+    return word[:max(4, len(word) - 3)]     # Russian: краснота, покраснение share красн

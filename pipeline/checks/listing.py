@@ -17,6 +17,7 @@ from functools import lru_cache
 from pipeline import langdata
 from pipeline.checks import bilingual, plain
 from pipeline.checks.lexicon import Corpus
+from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
 
 # What ends a clause: a list never runs across it.
@@ -27,6 +28,7 @@ SOURCE_ITEM_WORDS = 5    # an English list item past the first: at most this man
 TARGET_ITEM_WORDS = 8    # …and in a translation (more: a list read long never hides an item)
 HAN_PER_WORD = 2.5       # Chinese characters that count as one word
 _LEAD_WORDS = 3          # the first item is the end of the part that leads into the list
+_LEAD_LENGTH = 1.6       # a translation's lead-in is at most this much longer than usual
 _LEAD_CLAUSE = 4         # a translation's condition this short is all condition ("Cuando salga")
 # An English part opening with one of these leads into what follows ("If you feel dizzy, sit
 # down and drink water"; "After sedation, do not drive…"): it is no item. A joined piece
@@ -39,9 +41,10 @@ _LEADS = frozenset({
 })
 
 # Pairs English joins into one thing: "open day and night" is no list of two.
-_BINOMIALS = re.compile(r"\b(?:day and night|night and day|on and off|off and on|back and "
-                        r"forth|up and down|now and then|again and again|over and over|more "
-                        r"and more|trial and error|here and there|safe and sound)\b", re.I)
+_BINOMIALS = re.compile(r"\b(?:day (?:and|or) night|night (?:and|or) day|on and off|off and "
+                        r"on|back and forth|up and down|now and then|again and again|over and "
+                        r"over|more and more|trial and error|here and there|safe and sound)\b",
+                        re.I)
 
 
 @lru_cache(maxsize=32)
@@ -73,7 +76,8 @@ def items(text: str, lang: str) -> list[str]:
     """The items of the longest list in the text (one item where there is none)."""
     lang = base_language(lang)
     joint = _joints(lang)
-    if joint is None or not joint.search(text):
+    enumerated = _ENUMERATION in text and lang in langdata.GLUED
+    if joint is None or not (enumerated or joint.search(text)):
         return [text]                    # no "and", no "or": no list (the common case)
     commas = _commas(lang)
     best = [text]
@@ -83,14 +87,31 @@ def items(text: str, lang: str) -> list[str]:
     for clause in _CLAUSE_END.split(text):
         split = commas.split(clause)
         parts, marks = split[0::2], split[1::2]
+        if enumerated and len(run := _enumerated(parts, marks)) > len(best):
+            best = run                   # 发烫、发红、肿胀: the enumeration comma alone lists
         for j, part in enumerate(parts):
             # English lists end at their first coordinator ("packing and safety advice for
             # patients and carers"); a translation's are all counted
             pieces = [p.strip() for p in joint.split(part, maxsplit=1 if lang == "en" else 0)]
-            if len(pieces) > 1 and len(found := _listed(
-                    list(zip(parts[:j], marks[:j], strict=True)), pieces, joint, lang)) > len(
-                    best):
-                best = found
+            # a translation's list may end before the part does («…طول طفلك ووزنه وضغط دمه
+            # كل 6 أشهر طوال فترة… ونقص الانتباه»): read back from every coordinator
+            for end in range(len(pieces), 1, -1):
+                if len(found := _listed(list(zip(parts[:j], marks[:j], strict=True)),
+                                        pieces[:end], joint, lang)) > len(best):
+                    best = found
+    return best
+
+
+_ENUMERATION = "、"     # Chinese and Japanese separate a list's items with it, and nothing else
+
+
+def _enumerated(parts: list[str], marks: list[str]) -> list[str]:
+    """The longest run of parts the enumeration comma joins (its items)."""
+    best: list[str] = []
+    run = [parts[0].strip()]
+    for part, mark in zip(parts[1:], marks, strict=True):
+        run = [*run, part.strip()] if mark == _ENUMERATION else [part.strip()]
+        best = max(best, run, key=len)
     return best
 
 
@@ -118,16 +139,19 @@ def _listed(before: list[tuple[str, str]], pieces: list[str], joint: re.Pattern[
         if piece:
             leads = _leads(piece, lang) and not _parallel(piece, found[-1:], lang)
             found.append(piece)
-            if _size(piece, lang) > short or leads:
+            if _size(piece, lang) > short or leads or (lang == "en" and _INTRODUCES.match(
+                    piece)):
                 return found[::-1]      # a clause joined, not a list; or where it starts
-    for part, mark in reversed(before):
+    for at, (part, mark) in reversed(list(enumerate(before))):
         part = part.strip()
         leads = _leads(part, lang) and not _parallel(part, found[-1:], lang)
         if part and lang != "en" and leads:
             # «llámenos si nota sangre en la orina, …», 如果出现阴道出血、剧烈头痛或…: the
-            # condition leads in with the list's first item; «Cuando salga, …» is no item
-            if mark == "、" or (lang not in langdata.GLUED and not (
-                    _leads(part, lang, at_start=True) and _size(part, lang) <= _LEAD_CLAUSE)):
+            # condition leads in with the list's first item; «Cuando salga, …» opening the
+            # sentence is no item, «Позвоните нам, если у вас лихорадка, …» after one is
+            if mark == _ENUMERATION or (lang not in langdata.GLUED and not (
+                    at == 0 and _leads(part, lang, at_start=True)
+                    and _size(part, lang) <= _LEAD_CLAUSE)):
                 found.append(part)
             break
         if not part or leads:             # "If you feel dizzy, sit down and…"
@@ -157,8 +181,9 @@ def _leads(part: str, lang: str, *, at_start: bool = False) -> bool:
     translation the condition may stand inside the part, unless `at_start`."""
     if lang != "en":
         text = " " + part.lower().lstrip()
-        return any(text.startswith(lead, 1) if lang in langdata.GLUED or at_start
-                   else f" {lead}" in text for lead in langdata.LIST_LEADS.get(lang, ()))
+        return any(text.startswith(lead, 1) for lead in langdata.LIST_LEADS.get(lang, ())) or (
+            lang not in langdata.GLUED and not at_start and any(
+                f" {lead}" in text for lead in langdata.LIST_CONDITIONS.get(lang, ())))
     first = _EN_WORD.search(part.lower())
     return first is not None and first.group() in _LEADS
 
@@ -180,15 +205,42 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
     listed = items(source, "en")
     if len(listed) < 3:
         return None
-    kept = len(items(target, lang))
+    their = items(target, lang)
+    lead = _lead_in(source, listed)
+    if lead and len(their) > 1 and _first_part(target, lang) == their[0] and len(
+            their[0]) <= len(lead) * LENGTH_RATIO.get(lang, 1.0) * _LEAD_LENGTH and _seen(
+            lead, their[0], lang, corpus, leave_out) and _seen(
+            listed[0], their[0], lang, corpus, leave_out) is False:
+        their = their[1:]    # «Le jour de votre test, apportez…»: the lead-in, no item
+    kept = len(their)
     if kept >= len(listed):
         return None
     seen = [_seen(item, target, lang, corpus, leave_out) for item in listed]
     if True not in seen:
         return None      # the dictionaries see nothing of the list: they cannot tell
-    gone = [item for item, state in zip(listed, seen, strict=True)
-            if state is False and not item.startswith(LEAD)]   # a guessed item says little
+    # the first item guessed from the words before the list ("…feel chest pain") is gone
+    # too when none of those words is there and the translation lists (a list of clauses
+    # turned into sentences, «检查前不要进食，不要饮酒，…», lists nothing)
+    gone = sorted((item for item, state in zip(listed, seen, strict=True) if state is False
+                   and (kept > 1 or not item.startswith(LEAD))),
+                  key=lambda item: item.startswith(LEAD))
     return Lost(gone[0], len(listed), kept) if gone else None
+
+
+def _lead_in(source: str, listed: list[str]) -> str | None:
+    """The part opening the English sentence that leads into its list and is no item of it
+    ("On the day of your test, bring…"; "When you go out, take…"), else None."""
+    first = _first_part(source, "en")
+    if not _leads(first, "en") or any(first.endswith(item.removeprefix(LEAD))
+                                      for item in listed):
+        return None
+    return first
+
+
+def _first_part(text: str, lang: str) -> str:
+    """The text up to its first comma or clause end, as `items` reads its parts."""
+    text = _DECIMAL.sub("", plain(text))
+    return _commas(lang).split(_CLAUSE_END.split(text, maxsplit=1)[0], maxsplit=1)[0].strip()
 
 
 def _seen(item: str, target: str, lang: str, corpus: Corpus | None,

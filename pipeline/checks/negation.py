@@ -113,8 +113,10 @@ _RU_NOT_PARTICIPLE = re.compile(
 
 # "Do not have an MRI without first speaking to your team" said "before speaking to your
 # team, do not…" («在先咨询您的植入团队之前», «antes de hablar con»): its "without" is kept.
-_EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+first\b",
-                               re.I)
+# So is "without talking to your doctor" (asking first: «在咨询医生之前»).
+_EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+(?:first\s+)?"
+                               r"(?:talking|speaking|checking|asking|consulting|discussing|"
+                               r"telling|contacting|calling)\b", re.I)
 # "It is not safe to smoke" said «Il est dangereux de fumer».
 _EN_NOT_SAFE = re.compile(r"\bnot\s+safe\b|\bunsafe\b", re.I)
 

@@ -73,7 +73,7 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
                                                   "градуса Цельсия"), "zh": ("摄氏度",),
            "fr": ("degrés Celsius", "degré Celsius"),
            "es": ("grados centígrados", "grados Celsius", "grado centígrado"),
-           "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية")},
+           "ar": ("°م", "° م", "درجة مئوية", "درجات مئوية", "مئوية")},   # «درجة 60 مئوية»
     "°F": {"*": ("°F", "ºF", "° F", "℉"), "zh": ("华氏度",), "ar": ("°ف", "درجة فهرنهايت")},
     # metres, spelled out in English ("above 3,000 metres"): paired with their values
     "m": {"*": ("m",), "en": ("metre", "metres", "meter", "meters"),
@@ -296,6 +296,10 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
             if re.search(rf"\b{count}\s*{unit}s?\b", source, re.I) and \
                     words_pattern((phrase,), lang).search(target):
                 found.add(Decimal(count))     # "30 minutes": «полчаса», «半小时»; «полгода»
+    found |= {Decimal(value) for value, forms in langdata.ORDINALS.get(base, {}).items()
+              if words_pattern(forms, lang).search(target)}     # "day 2": «el segundo día»
+    if base == "fr":      # French medical writing counts days as J1, J100 ("day 100")
+        found |= {Decimal(day) for day in re.findall(r"(?<![\w-])J\+?(\d{1,3})(?!\w)", target)}
     for phrase, hour in langdata.CLOCK_HOURS.get(base, {}).items():
         if phrase in target:
             found |= {Decimal(hour), Decimal(hour + 12)}   # «الساعة الثامنة»: 8 or 20
@@ -309,7 +313,10 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
     return found
 
 
-_ONE_PERIOD = re.compile(r"(?<![\d.,])1\s+(minute|hour|day|week|month|year)\b", re.I)
+_A_PERIOD = re.compile(r"\b(?:an?|one|per)\s+(?:minute|hour|day|week|month|year)\b", re.I)
+_N_IN_ONE = re.compile(r"(?<![\w.,])(\d+)-in-(\d+)(?!\w)", re.I)
+_ONE_PERIOD = re.compile(r"(?<![\d.,])1\s+(?:(?:to|or|-|–)\s*\d+\s+)?"
+                         r"(minute|hour|day|week|month|year)s?\b", re.I)
 
 
 def _one_period(source: str, target: str, lang: str) -> bool:
@@ -332,7 +339,9 @@ def _show(value: Decimal) -> str:
 
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
-    wanted = _source_values(source)
+    # "the 6-in-1 vaccine" is a name («hexavalente», 六联): its numbers may go or stay
+    named = {Decimal(n) for pair in _N_IN_ONE.findall(source) for n in pair}
+    wanted = _source_values(_N_IN_ONE.sub(" ", source))
     found = values(_hours_and_minutes(source, _dotted_times(source, target)), lang)
     if not wanted and not found:
         return [], []
@@ -342,13 +351,19 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         missing -= _han_values(target)
     if missing:
         missing -= _word_values(source, target, lang)
+    if missing:     # "48 hours" said as two days
+        from pipeline.checks.quantities import converted
+
+        missing -= converted(source, target, lang)
     if Decimal(0) in missing and _FULL_HOUR.search(source):
         missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
     if Decimal(1) in missing and _one_period(source, target, lang):
         missing = missing - {Decimal(1)}      # "at 1 year of age": «al año de edad»
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())}
-    words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)}
+    words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)} | named
+    if _A_PERIOD.search(source):
+        words.add(Decimal(1))      # "within an hour": «1小时内»
     clock = _clock_hours(source)
     words |= set(clock.values())
     missing = frozenset(v for v in missing if clock.get(v) not in have)

@@ -33,8 +33,12 @@ from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
 
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
-_JOIN = re.compile(r"\s*(?:[-–—~～〜/]|to|or|and|a|o|y|à|ou|et|до|или|и|-|至|到|或|إلى|أو|و)\s*$",
-                   re.I)
+# A list's commas too, and the preposition a language repeats: "8, 12 and 16 weeks", «a las 8
+# y a las 12 semanas», «à 8 et à 16 semaines», «в 8 и в 16 недель», 8、12、16周.
+_COORDINATE = r"(?:to|or|and|a|o|y|à|ou|et|до|или|и|至|到|或|إلى|أو|و|和|及)"
+_JOIN = re.compile(rf"\s*(?:[-–—~～〜/]|(?:[,、，،]\s*{_COORDINATE}?|{_COORDINATE})"
+                   r"(?:\s+(?:a|à|las|los|les|la|le|в|на|في)){0,2})\s*$", re.I)
+_JOINED = 12        # characters at most between two numbers of one unit
 _DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
 # …or, before the unit, an ordinal's ending and one word: "les 6 premières semaines", "las 3
@@ -71,19 +75,27 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
+_AR_MARKS = "[\u064b-\u0652\u0670]*"
+
+
 @lru_cache(maxsize=256)
 def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """Whole words of `lang` ("stem~" matches any ending); zh: plain substrings."""
     base = base_language(lang)
     parts = []
     for word in sorted(words, key=len, reverse=True):
-        body = re.escape(word.rstrip("~")) + (r"\w*" if word.endswith("~") else "")
-        parts.append(body)
+        stem = word.rstrip("~")
+        # Arabic vowel marks may sit on any letter ("يُمنع" is يمنع): skipped
+        body = "".join(re.escape(c) + _AR_MARKS for c in stem) if base == "ar" else re.escape(
+            stem)
+        parts.append(body + (r"\w*" if word.endswith("~") else ""))
     alternation = "|".join(parts)
     if base in langdata.GLUED:
         return re.compile(alternation)
     if base == "ar":    # a clitic (و ف ب ل، ال) may be glued on the front
-        return re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]?(?:ال)?)(?:{alternation})"
+        # …and لل, ل before the article ("للأسبوع 30": for week 30)
+        return re.compile(rf"(?<![\u0621-\u064a])(?:[وف]?{_AR_MARKS}لل|[وفبل]?{_AR_MARKS}"
+                          rf"(?:ال)?)(?:{alternation})"
                           rf"(?![\u0621-\u064a])")
     # A word ends where its script's letters and marks end (Devanagari vowel signs are not \w).
     letter = "\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in script_ranges(lang))
@@ -102,7 +114,7 @@ def _number_words(lang: str) -> tuple[re.Pattern[str], dict[str, int]]:
 
 def _number_word_value(found: str, values: dict[str, int]) -> int:
     """The value of a matched number word, a clitic or article before it allowed (و، ال)."""
-    found = found.lower()
+    found = re.sub(_AR_MARKS[:-1], "", found.lower())     # "ثلاثُ" is ثلاث
     return values.get(found) or next(values[form] for form in sorted(values, key=len,
                                                                       reverse=True)
                                      if found.endswith(form))
@@ -136,7 +148,7 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
-            if _JOIN.fullmatch(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= 6:
+            if _JOIN.fullmatch(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= _JOINED:
                 chain.append(item)
             else:
                 break
@@ -145,8 +157,15 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR + 3
                  and text[end:n[0]].strip(" \u00a0\u202f") in ("", "الـ", "ال")
                  ] if after else []    # "الساعات الـ24": the article on the number
-    if following:
-        result |= following[0][2]
+    if following:      # …and those joined to it: «الأيام الثلاثة إلى الخمسة»
+        chain = [following[0]]
+        for item in (n for n in numbers if n[0] >= chain[0][1]):
+            if not (_JOIN.fullmatch(text[chain[-1][1]:item[0]])
+                    and item[0] - chain[-1][1] <= _JOINED):
+                break
+            chain.append(item)
+        for item in chain:
+            result |= item[2]
     return result
 
 
@@ -235,6 +254,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             if not spans and unit not in table:
                 continue    # the `units` check reports a unit that is missing altogether
             have = set().union(*(_values_before(numbers, target, *span) for span in spans))
+            if value == 1 and _alone_singular(target, spans, numbers, scope.lang):
+                have.add(value)     # «قبل السفر بيوم»: a day, the noun alone
             anywhere = set().union(*(n[2] for n in numbers))
             if value not in have and value in anywhere:   # moved (changed: `numbers` says)
                 shown = ", ".join(sorted(f"{v.normalize():f}" for v in have)) or "no number"
@@ -243,6 +264,15 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     "quantities", f"{value.normalize():f} {name} of the source: the "
                     f"translation has {shown} with {name}", entry=entry)
                 return
+        # "a 7-day break" said with another count («un descanso de 21 días», 21天周期)
+        named, naming = _modifiers(source, "en"), _modifiers(target, scope.lang)
+        anywhere = set().union(*(n[2] for n in numbers))
+        if named and naming and not named & naming and named <= anywhere:
+            yield scope.catalog.finding(
+                "quantities", f"the source's {', '.join(_shown(sorted(named)))} names a "
+                f"thing (“{_MODIFIER['en'].search(source).group(0)}”), the translation's "  # type: ignore[union-attr]
+                f"{', '.join(_shown(sorted(naming)))}: were the counts swapped?", entry=entry)
+            return
         english = _target_numbers(source, "en")
         for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
@@ -250,6 +280,11 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             # "1000 mg a day": the "a" is no value of mg; "one pill daily": no "1" of days
             said = _in_order(english, source, [m.span() for m in there.finditer(source)],
                              after=False, gap=False)
+            # "12 days of each 28-day cycle": a count that names a thing (a 28-day cycle) is
+            # no duration to keep in order where the translation names it so too
+            # («每个28天周期中的12天»); a swap moves it out of that role ("a break of 21 days")
+            named = _modifiers(source, "en") & _modifiers(target, scope.lang)
+            said = [v for v in said if v not in named]
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             if len(said) > 1 and set(written) == set(said) and written != said:
@@ -258,6 +293,18 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"another order than in the source ({', '.join(_shown(said))} → "
                     f"{', '.join(_shown(written))}): were they swapped?", entry=entry)
                 return
+
+
+def _alone_singular(text: str, spans: list[tuple[int, int]],
+                    numbers: list[tuple[int, int, set[Decimal]]], lang: str) -> bool:
+    """Does a unit stand in the singular with no number before or after it, where the
+    language says one of it so (Arabic «بيوم», «لمدة أسبوع»)?"""
+    singular = langdata.SINGULAR_ONE.get(base_language(lang))
+    if not singular:
+        return False
+    pattern = words_pattern(singular, lang)
+    return any(pattern.fullmatch(text, a, b) and not _values_before(numbers, text, a, b)
+               for a, b in spans)
 
 
 # A count and what it counts: "2 portions", "3 drops of", "12 tablets".
@@ -336,6 +383,28 @@ def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
     return found
 
 
+# A count of time that names a thing: "a 28-day cycle", «un ciclo de 28 días», «28-дневного
+# цикла», «28天周期», «7天的休息» (not "después de 3 días": a preposition's "de").
+_MODIFIER = {
+    "en": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)-(?:minute|hour|day|week|month|year)\b",
+                     re.I),
+    "es": re.compile(r"(?<!después )(?<!antes )(?<!partir )(?<!más )(?<!menos )(?<!cerca )"
+                     r"(?<!dentro )(?<!alrededor )(?<!edad )\bde (\d+) "
+                     r"(?:minutos|horas|días|semanas|meses|años)\b", re.I),
+    "fr": re.compile(r"(?<!près )(?<!plus )(?<!moins )(?<!partir )(?<!lors )(?<!âge )"
+                     r"(?<!environ )\bde (\d+) (?:minutes|heures|jours|semaines|mois|ans)\b",
+                     re.I),
+    "ru": re.compile(r"(?<![\d.,])(\d+)-(?:минутн|часов|дневн|недельн|месячн|летн)\w*", re.I),
+    "zh": re.compile(r"(\d+)(?:天|周|个月|小时|年)(?=的|[\u4e00-\u9fff])"
+                     r"(?![内后前时以左右中里之起至到或和及一次再才就也都还每])"),
+}
+
+
+def _modifiers(text: str, lang: str) -> set[Decimal]:
+    pattern = _MODIFIER.get(base_language(lang))
+    return {Decimal(v) for v in pattern.findall(text)} if pattern else set()
+
+
 def _shown(values: list[Decimal]) -> list[str]:
     return [f"{v.normalize():f}" for v in values]
 
@@ -346,6 +415,8 @@ def _source_times(source: str) -> Counter[str]:
     if not _TIME_WORD.search(source):
         return found
     rates: set[str] = set()
+    # "at the same time each day" says regularly, not a period: «в одно и то же время»
+    source = _SAME_TIME.sub(" ", source)
     for match in _EN_TIME.finditer(source):
         unit = (match.group("unit") or match.group("period") or "year").lower()
         unit = _UNIT_NAMES.get(unit, unit)
@@ -356,6 +427,35 @@ def _source_times(source: str) -> Counter[str]:
             rates.add(unit)
         found[unit] += 1
     return found
+
+
+# A duration said in the next larger unit: 48 hours as two days, 14 days as 2 weeks.
+LARGER = {"minute": ("hour", 60), "hour": ("day", 24), "day": ("week", 7),
+          "month": ("year", 12)}
+
+
+def converted(source: str, target: str, lang: str, unit: str | None = None) -> set[Decimal]:
+    """The source's durations (of `unit`, or any) that the translation says in the next
+    larger unit, its count the same amount ("48 hours": «двое суток», 两天, "dos días")."""
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    found: set[Decimal] = set()
+    numbers: list[tuple[int, int, set[Decimal]]] | None = None
+    for value, said in _time_pairs(plain(source)):
+        larger, factor = LARGER.get(said, ("", 0))
+        if (unit and said != unit) or larger not in table or value % factor:
+            continue
+        if numbers is None:
+            numbers = _target_numbers(plain(target), lang)
+        count = value / factor
+        for span in (m.span() for m in words_pattern(table[larger], lang).finditer(
+                plain(target))):
+            if count in _values_before(numbers, plain(target), *span):
+                found.add(value)
+    return found
+
+
+_SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:each|every|a)\s+"
+                        r"(?:day|week)\b", re.I)
 
 
 @check("time-units")
@@ -375,9 +475,13 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(table["day"], scope.lang).findall(target))
-            if unit == "minute":   # "a quarter of an hour", "half an hour"
-                phrases = tuple(langdata.MINUTE_PHRASES.get(base_language(scope.lang), ()))
-                have += len(words_pattern(phrases, scope.lang).findall(target)) if phrases else 0
+            for phrases in ((langdata.MINUTE_PHRASES if unit == "minute" else
+                             langdata.MONTH_PHRASES if unit == "month" else {}).get(
+                                 base_language(scope.lang), {}),):
+                # "a quarter of an hour", "half an hour"; «полгода», 半年 for 6 months
+                have += len(words_pattern(tuple(phrases), scope.lang).findall(target)) \
+                    if phrases else 0
+            have += len(converted(source, target, scope.lang, unit))
             if have < count:
                 yield scope.catalog.finding(
                     "time-units", f"the source counts in {unit}s ({count}×) but the "
@@ -418,6 +522,17 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
         elif match.group(0).lower() in alone:
             found[1] += 1
     return +found
+
+
+def _free_counts(source: str, target: str, lang: str) -> set[int]:
+    """Whole numbers of the translation (digits or words) that no number of the source is:
+    where a frequency may be said as a count of things ("two beeps" for "beeps twice")."""
+    said = {v for n in _target_numbers(plain(source), "en") for v in n[2]}
+    text = plain(target)
+    for forms in langdata.weekday_names(lang).values():     # «يوم اثنين», 周二: days, no counts
+        text = words_pattern(forms, lang).sub(" ", text)
+    return {int(v) for n in _target_numbers(text, lang) for v in n[2]
+            if v not in said and v == v.to_integral_value() and v > 1}
 
 
 # How often per what: "once a week", "twice daily", "3 times per day".
@@ -541,6 +656,8 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             continue
         have = _frequencies(plain(target), scope.lang)
         missing = wanted - have
+        if missing:     # "beeps twice": «emite dos pitidos», a count of what is done
+            missing -= Counter(dict.fromkeys(_free_counts(source, target, scope.lang), 99))
         if missing:
             yield scope.catalog.finding(
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
@@ -567,7 +684,8 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
     for source, target in entry.pairs():
         source, target = plain(source), plain(target)
         problem = _month_gloss(target, scope.lang) or _date_order(
-            source, target, scope.lang) or _other_month(source, target, scope.lang)
+            source, target, scope.lang) or _other_month(source, target, scope.lang) or (
+            _other_weekday(source, target, scope.lang))
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
             return
@@ -596,6 +714,29 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "dates", f"“{month}” of the source is not in the translation (expected "
                 f"{' / '.join(names[number][:3])})", entry=entry)
+
+
+_EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _other_weekday(source: str, target: str, lang: str) -> str | None:
+    """The source names a weekday and the translation another one but not it ("Friday 17
+    October": «el jueves 17 de octubre»). A weekday left out is not reported: translators
+    may leave it to the date."""
+    said = {_WEEKDAYS.index(day) for day in _EN_WEEKDAY.findall(source)}
+    if not said:
+        return None
+    names = langdata.weekday_names(lang)
+    if not names:
+        return None
+    text = target.lower()
+    written = {day for day, forms in names.items() if words_pattern(forms, lang).search(text)}
+    if written and not said & written:
+        other = min(written)
+        return (f"the source says {', '.join(_WEEKDAYS[d] for d in sorted(said))}, the "
+                f"translation «{names[other][0].rstrip('~')}…» ({_WEEKDAYS[other]})")
+    return None
 
 
 def _day_next_to_month(day: str, target: str, names: tuple[str, ...], lang: str) -> bool:

@@ -33,7 +33,11 @@ _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", 
 _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cycline|"
                   r"floxacin|parin|platin|rubicin|tinib|zumab|ximab|triptan|gliptin|gliflozin|"
                   r"dronate|lukast|setron|tidine|azepam|azolam|dipine|thiazide|semide|"
-                  r"racetam|xaban|gatran|olone|isone|asone|virus|oma)$")
+                  r"racetam|xaban|gatran|olone|isone|asone|virus|oma|quone|guanil|tadine|"
+                  r"ozole|afil|caine|profen|fenac|formin|trexate|phenidate|taxel|quine|relin|"
+                  r"oxifen|arabine|phosphamide|imus|sporin|apine|idone|oxetine|pramine|"
+                  r"azepine|sonide|tropium)$")
+_SHARED_AL = ("es", "pt")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
@@ -118,8 +122,10 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                 or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
             continue
-        if known is not None and (len(lowered) < 3 or _INN.search(lowered)):
-            continue
+        if known is not None and (len(lowered) < 3 or _INN.search(lowered) or (
+                base_language(lang) in _SHARED_AL and len(lowered) >= 6
+                and lowered.endswith("al"))):
+            continue    # Spanish writes English's Latin "-al" adjectives alike: peritoneal
         if known is not None and lowered in known and (
                 corpus is None or corpus.never_written(lowered, source) < NEVER_WRITTEN):
             continue
