@@ -196,7 +196,8 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {"second": ("秒", "秒钟"), "minute": ("分钟",),
            "hour": ("小时", "钟头", "个小时", "个钟头"),    # 四个小时: a count, 个, the unit
            "day": ("天", "日", "昼夜"),
-           "week": ("周", "星期", "礼拜", "个星期", "个礼拜"), "month": ("个月", "每月", "月度"),
+           "week": ("周", "星期", "礼拜", "个星期", "个礼拜"),
+           "month": ("个月", "每月", "月度", "数月"),
            "year": ("年", "岁", "周岁")},   # 岁: years of age (16岁以下, under 16 years)
 }
 # Words that stand for "24 hours" (a day and night): a benign rewording of "24 hours".

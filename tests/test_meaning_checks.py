@@ -1083,6 +1083,31 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
      "إلى يومين.", "ابدأ الأقراص قبل السفر بيوم إلى 3 أيام.", "numbers"),
     ("ar", "Chew each mouthful 20 times.", "امضغ كل لقمة 20 مرة.", "امضغ كل لقمة مرة.",
      "frequency"),
+    # "with food" said "without food": a negation added
+    ("es", "Take the tablets with food.", "Tome los comprimidos con alimentos.",
+     "Tome los comprimidos sin alimentos.", "negation"),
+    ("fr", "Take the tablets with food.", "Prenez les comprimés avec de la nourriture.",
+     "Prenez les comprimés sans nourriture.", "negation"),
+    ("ar", "Take the tablets with food.", "تناول الأقراص مع الغذاء.",
+     "تناول الأقراص بدون غذاء.", "negation"),
+    # "once" as how often, not "at once" or "once opened"
+    ("es", "Repeat the treatment once, 7 days later, and call us at once if it burns.",
+     "Repita el tratamiento una vez, 7 días después, y llámenos de inmediato si le arde.",
+     "Repita el tratamiento dos veces, 7 días después, y llámenos de inmediato si le arde.",
+     "frequency"),
+    # "over several months" keeps its unit
+    ("ru", "The dose is reduced slowly over several months.", "Дозу снижают постепенно в "
+     "течение нескольких месяцев.", "Дозу снижают постепенно в течение нескольких дней.",
+     "time-units"),
+    # two weekdays: one kept and one changed is found
+    ("fr", "Your collection is on Thursday 20 November; inject at 10 pm on Tuesday 18 November.",
+     "Votre ponction a lieu le jeudi 20 novembre ; faites l'injection à 22 h le mardi "
+     "18 novembre.", "Votre ponction a lieu le jeudi 20 novembre ; faites l'injection à 22 h le "
+     "mercredi 18 novembre.", "dates"),
+    # two things counted, each given the other's count
+    ("ru", "Take two tablets in the morning and one capsule at night.", "Принимайте две "
+     "таблетки утром и одну капсулу вечером.", "Принимайте одну таблетку утром и две капсулы "
+     "вечером.", "quantities"),
 ])
 def test_counts_days_and_negations_written_as_translators_write_them(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

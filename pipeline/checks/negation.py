@@ -246,12 +246,56 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
     return None
 
 
+_EN_WITH = re.compile(r"\bwith\s+(?:a|an|the|some|your|plenty\s+of)?\s*([a-z]{3,})\b", re.I)
+_AFTER_WITHOUT = 24      # characters after "without" where what it goes without stands
+
+
+def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(the source's "with food", the translation's «sin comida») where the translation goes
+    without what the source says to take something with: a negation added, not lost."""
+    from pipeline.checks import bilingual
+
+    kinds = langdata.WITHOUT.get(base_language(lang))
+    source, text = plain(source), plain(target)
+    if not kinds or not _EN_WITH.search(source):
+        return None
+    withouts = list(words_pattern(kinds, lang).finditer(text))
+    if not withouts:
+        return None
+    for match in _EN_WITH.finditer(source):
+        if re.search(rf"\bwithout\s+(?:\w+\s+)?{re.escape(match.group(1))}\b", source, re.I):
+            continue
+        wanted = frozenset(w for w in bilingual.translations(match.group(1).lower(), lang)
+                           if len(w) > 2)
+        for said in withouts:
+            after = _next_word(text[said.end():], lang)
+            if wanted and after and bilingual.says(wanted, after, lang):
+                return match.group(0), text[said.start():said.end()] + after
+    return None
+
+
+def _next_word(text: str, lang: str) -> str:
+    """The word after a "without" (a short article or preposition before it skipped: «sans
+    le repas», «sin la comida»); in Chinese the next four characters."""
+    if base_language(lang) in langdata.GLUED:
+        return text[:4]
+    words = re.findall(r"[^\W\d_]+", text[:_AFTER_WITHOUT * 2])
+    while words and len(words[0]) <= 3 and len(words) > 1:
+        words = words[1:]
+    return " " + words[0] if words else ""
+
+
 @check("negation")
 def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Each negation of the source is kept, clause by clause: a dropped "not" inverts advice."""
     if not langdata.covered("negation", scope.lang):
         return
     for source, target in entry.pairs():
+        if (added := without_for_with(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "negation", f"the source says “{added[0]}”, the translation “{added[1]}…”: "
+                "without for with?", entry=entry)
+            return
         wanted = negations(source, "en")
         if not wanted:
             continue

@@ -49,7 +49,7 @@ _NEAR_WORD = 18
 _SPACES = re.compile(r"[\s\u00a0\u202f-]*")
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|an?|every|each|per)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
+    r"twelve|an?|every|each|per|several|a\s+few|few|many)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b"
     # how often: daily, weekly… ("daily life" says no period)
     r"|\b(?:(?P<period>hour|dai|week|month|year)ly|annually)\b"
@@ -66,7 +66,12 @@ _EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) (?:day|night)\b(?!\s+of\b)
 _EN_EVERY_NIGHT = re.compile(r"\b(?:every|each)\s+night\b|\bnightly\b", re.I)
 # "every hour": a period with no count, which the translation must not give one
 _EN_EVERY_ONE = re.compile(r"\bevery\s+(hour|day|week|month)\b", re.I)
-_EN_FREQUENCY = re.compile(r"\b(?:(?P<word>once(?=\s+(?:a|an|per|every|each|daily|weekly)\b)|"
+# "once" counts where it says how often ("once a day", "repeat it once, 7 days later"),
+# not where it means "as soon as" ("once you feel better", "once the wound has healed")
+# ("at once": now; "once opened": after)
+_EN_FREQUENCY = re.compile(r"\b(?:(?P<word>(?<!\bat )once(?!\s+(?:you|your|the|it|its|they|"
+                           r"their|we|he|she|this|that|these|those|all|my|our|his|her|more|"
+                           r"again|upon|in|[a-z]+(?:ed|en))\b)(?![\w-])|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
@@ -218,7 +223,15 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
     table = langdata.TIME_UNITS.get(base_language(scope.lang), {})
     for source, target in entry.pairs():
         if not _DIGIT.search(source):
-            continue    # no value in the source: no range, no dose, no duration to pair
+            # no value in the source: no range, no dose, no duration to pair; but things
+            # counted in words ("two tablets … one capsule") keep their counts
+            if (exchanged := _counts_exchanged(plain(source), plain(target), scope.lang)):
+                yield scope.catalog.finding(
+                    "quantities", f"the counts of “{exchanged[0]}” are exchanged "
+                    f"({', '.join(_shown(exchanged[1]))} → "
+                    f"{', '.join(_shown(exchanged[2]))})", entry=entry)
+                return
+            continue
         source, target = plain(source), plain(target)
         falling = _reversed_range(source, target, scope.lang)
         if falling:
@@ -336,6 +349,56 @@ def _counts_swapped(source: str, target: str, lang: str
             m.span() for m in pattern.finditer(target)]) if v in said]
         if set(written) == set(said) and written != said:
             return noun + "s", said, written
+    return _counts_exchanged(source, target, lang)
+
+
+_EN_COUNT_OF = re.compile(r"(?<![\d.,])(\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve)\s+(?:[a-z]+\s+)?([a-z]{3,})\b", re.I)
+_NOT_COUNTED = frozenset({"times", "time", "more", "less", "other", "days", "weeks", "hours",
+                          "minutes", "months", "years", "day", "week", "hour", "minute",
+                          "month", "year", "and", "or", "to", "of", "the", "per", "each",
+                          "every", "doses", "dose"})
+
+
+def _counts_exchanged(source: str, target: str, lang: str
+                      ) -> tuple[str, list[Decimal], list[Decimal]] | None:
+    """("meals and snacks", the source's counts, the translation's) where the source counts
+    two things with different values ("three small meals and two snacks") and the
+    translation gives each the other's count («dos comidas pequeñas y tres tentempiés»);
+    each thing found by what the dictionaries say it is."""
+    from pipeline.checks import bilingual
+
+    english = _english_numbers()
+    counts: dict[str, Decimal] = {}
+    for match in _EN_COUNT_OF.finditer(source):
+        noun = match.group(2).lower()
+        if noun in _NOT_COUNTED or noun in counts:
+            continue
+        word = match.group(1).lower()
+        counts[noun] = Decimal(word) if word.isdigit() else Decimal(english[word])
+    if len(set(counts.values())) < 2:
+        return None
+    numbers = _target_numbers(plain(target), lang)
+    text = plain(target)
+    found: dict[str, Decimal] = {}
+    for noun in counts:
+        words = [w for w in bilingual.translations(noun.rstrip("s") if noun.endswith("s")
+                                                   else noun, lang)
+                 if " " not in w and len(w) > 2] or [
+            w for w in bilingual.translations(noun, lang) if " " not in w and len(w) > 2]
+        if not words:
+            continue
+        spans = [m.span() for m in bilingual.word_pattern(tuple(sorted(words)), lang
+                                                          ).finditer(text)]
+        values = set().union(*(_values_before(numbers, text, *span, after=False)
+                               for span in spans)) if spans else set()
+        if len(values) == 1:
+            found[noun] = next(iter(values))
+    for a in found:
+        for b in found:
+            if a < b and counts[a] != counts[b] and found[a] == counts[b] \
+                    and found[b] == counts[a]:
+                return f"{a}, {b}", [counts[a], counts[b]], [found[a], found[b]]
     return None
 
 
@@ -395,8 +458,7 @@ _MODIFIER = {
                      r"(?<!environ )\bde (\d+) (?:minutes|heures|jours|semaines|mois|ans)\b",
                      re.I),
     "ru": re.compile(r"(?<![\d.,])(\d+)-(?:минутн|часов|дневн|недельн|месячн|летн)\w*", re.I),
-    "zh": re.compile(r"(\d+)(?:天|周|个月|小时|年)(?=的|[\u4e00-\u9fff])"
-                     r"(?![内后前时以左右中里之起至到或和及一次再才就也都还每])"),
+    "zh": re.compile(r"(\d+)(?:天|周|个月|小时|年)(?=的|周期|疗程|间隔|计划|课程|假期)"),
 }
 
 
@@ -732,8 +794,8 @@ def _other_weekday(source: str, target: str, lang: str) -> str | None:
         return None
     text = target.lower()
     written = {day for day, forms in names.items() if words_pattern(forms, lang).search(text)}
-    if written and not said & written:
-        other = min(written)
+    if said - written and written - said:
+        other = min(written - said)
         return (f"the source says {', '.join(_WEEKDAYS[d] for d in sorted(said))}, the "
                 f"translation «{names[other][0].rstrip('~')}…» ({_WEEKDAYS[other]})")
     return None
