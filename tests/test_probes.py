@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, seven sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, nine sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -19,7 +19,7 @@ from pipeline.model import Severity
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
-         "probes6.jsonl", "probes7.jsonl")
+         "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -30,7 +30,54 @@ ROWS = {name: [json.loads(line) for line in
 # (the page shows the underscores), «*不要*» is; "cola", which Hunspell's French dictionary
 # lacks; 第2天 for "the day after", a number the source does not have; «Контрольный приём»
 # for a follow-up appointment, which the glossary's «наблюдение» does not cover; and two
-# Arabic durations said in the other order with their clauses.
+# Arabic durations said in the other order with their clauses. From the eighth and ninth
+# sets and the term lexicon (pipeline/checks/terms.csv): a more general term for the
+# source's («нового сустава», the new joint, for the new hip; «участковый педиатр» for the
+# GP; «кожу» added where the leg bag is washed round); "steroids" said as steroids where the
+# sample glossary asks for corticosteroids, 捐献者 where it asks for 供者; a transfusion and
+# "beeps twice" said with a verb and an Arabic dual of a noun («يُنقل بها الدم», «صفيرين»);
+# 早晚各一次 for twice a day; «prick-test», which Hunspell's French lacks.
+PROBES89 = {
+    ("probes3.jsonl", "ru"): {"Позвоните в отделение, если область нового сустава стала "
+                              "горячей, покрасневшей и отёкшей: это могут быть признаки "
+                              "инфекции."},
+    ("probes4.jsonl", "ru"): {"Давайте ребёнку слабительные, только если их порекомендовал "
+                              "участковый педиатр, и продолжайте предлагать ему много воды."},
+    ("probes8.jsonl", "ru"): {"Раз в день мойте кожу вокруг катетера водой с мылом и "
+                              "опорожняйте ножной мешок каждые 3–4 часа."},
+    ("probes8.jsonl", "ar"): {"تدوم بطاريات المعينات السمعية عادةً من 5 إلى 7 أيام، وعندما "
+                              "تصدر المعينة صفيرين يجب تغيير البطارية.",
+                              "ستُعطى لك الخلايا الجذعية المأخوذة من المتبرع عبر القسطرة "
+                              "الوريدية المركزية، بالطريقة نفسها التي يُنقل بها الدم."},
+    ("probes8.jsonl", "zh"): {"干细胞移植后，您的体温应保持在37.5°C以下；在最初3个月内，"
+                              "每天早晚各测一次体温。"},
+    ("probes9.jsonl", "fr"): {"Arrêtez les comprimés d'antihistaminiques 5 jours avant votre "
+                              "prick-test ; le test dure environ 20 minutes et les résultats "
+                              "sont lus au bout de 15 minutes.",
+                              "Vous pouvez manger et boire normalement avant le prick-test, et "
+                              "vous n'avez pas besoin d'arrêter vos inhalateurs pour l'asthme."},
+    ("probes9.jsonl", "ru"): {"Всегда носите с собой экстренную карточку пациента, "
+                              "принимающего стероиды, и показывайте её любому врачу, "
+                              "стоматологу или фельдшеру скорой помощи, который вас лечит.",
+                              "Живые вакцины, например от жёлтой лихорадки, не вводят во время "
+                              "беременности, а также при ослаблении иммунитета из-за лечения, "
+                              "например стероидами.",
+                              "Экстренная карточка пациента, получающего стероиды, должна "
+                              "всегда быть при вас: предъявляйте её каждому врачу, стоматологу "
+                              "или фельдшеру скорой помощи, оказывающему вам помощь."},
+    ("probes9.jsonl", "ar"): {"احرص على أن تكون بطاقة طوارئ الستيرويد معك دائمًا، وقدّمها لكل "
+                              "طبيب أو طبيب أسنان أو مسعف يقدّم لك العلاج.",
+                              "احمل بطاقة الطوارئ الخاصة بالستيرويد معك في جميع الأوقات، "
+                              "وأظهرها لأي طبيب أو طبيب أسنان أو مسعف يعالجك.",
+                              "لا تُعطى اللقاحات الحية، مثل لقاح الحمى الصفراء، أثناء الحمل "
+                              "أو إذا كان جهازك المناعي ضعيفًا بسبب علاج مثل الستيرويدات."},
+    ("probes9.jsonl", "zh"): {"您的活体肾脏捐献者将在6周时复查；您作为受者，每周需到门诊就诊两次。",
+                              "类固醇急救卡应随身携带；凡有医生、牙医或急救人员为您治疗，"
+                              "请向其出示此卡。",
+                              "请随时携带类固醇急救卡，并出示给为您诊治的任何医生、牙医或急救人员。",
+                              "黄热病疫苗等活疫苗不可在怀孕期间接种；如果您的免疫系统因类固醇等"
+                              "治疗而减弱，也不可接种。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -45,6 +92,7 @@ KNOWN_FALSE_ALARMS = {
                               "1 июня 2026 года."},
     ("probes7.jsonl", "ar"): {"يمكنك العودة إلى منزلك بعد ٣٠ دقيقة من الحقنة، التي تستغرق "
                               "قرابة ١٠ دقائق."},
+    **PROBES89,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -52,14 +100,18 @@ KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1,
           ("probes6.jsonl", "negation"): 1, ("probes7.jsonl", "numbers-swapped"): 4,
-          ("probes7.jsonl", "negation"): 5}
+          ("probes7.jsonl", "negation"): 5, ("probes8.jsonl", "numbers-swapped"): 11,
+          ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 5,
+          ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
+          ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 4,
+          ("probes9.jsonl", "glossary"): 17}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
-OMISSIONS_FOUND = {"probes.jsonl": 27, "probes2.jsonl": 22, "probes3.jsonl": 27,
-                   "probes4.jsonl": 25, "probes5.jsonl": 34, "probes6.jsonl": 16,
-                   "probes7.jsonl": 23}
+OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
+                   "probes4.jsonl": 26, "probes5.jsonl": 35, "probes6.jsonl": 23,
+                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 30}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

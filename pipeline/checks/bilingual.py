@@ -67,7 +67,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[a-z]")
 # Arabic words the dictionary writes with the article (الكاحل) or a text joins to "and",
 # "with"… (والكاحل, بالماء): compared without them.
-_AR_PREFIX = re.compile(r"^(?:[وفبلك]?ال|[وفبلك](?=\w{3}))")
+_AR_PREFIX = re.compile(r"^(?:[وفبلك]?ال|لل(?=\w{2}))")
+# A lone clitic letter (و، ف، ب، ل، ك) may be a word's own first letter (كاحل, ankle; بول,
+# urine): a translation's words are looked at with it and without it.
+_AR_CLITIC = re.compile(r"^[وفبلك](?=\w{3})")
 MIN_RATED = 20          # corpus entries with words the dictionary knows, to measure its rate…
 DEFAULT_RATE = 0.65     # …else this one (the sample's zh human translations: 0.69)
 
@@ -280,7 +283,10 @@ def says(wanted: frozenset[str], target: str, lang: str) -> bool:
 @lru_cache(maxsize=4096)
 def _stemmed(target: str, lang: str) -> str:
     """The stems of the target's words, each after a space: what `says` looks in."""
-    return "".join(" " + _stem(w, lang) for w in _LETTERS.findall(fold(plain(target))))
+    stems = [_stem(w, lang) for w in _LETTERS.findall(fold(plain(target)))]
+    if base_language(lang) == "ar":
+        stems += [_AR_CLITIC.sub("", s) for s in stems if _AR_CLITIC.match(s)]
+    return "".join(" " + s for s in stems)
 
 
 @lru_cache(maxsize=65536)
@@ -297,8 +303,13 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     stems = sorted({_stem(w, lang) for w in words}, key=len, reverse=True)
     body = "|".join(re.escape(s) for s in stems)
     if base_language(lang) == "ar":
-        return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وفبلك])?(?:{body})[^\W\d_]*")
+        return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?(?:{body})[^\W\d_]*")
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
+
+
+def stem(word: str, lang: str) -> str:
+    """The stem `says` and `word_pattern` look for (of a folded word)."""
+    return _stem(word, lang)
 
 
 def _stem(word: str, lang: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline import inline, languages
-from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks import Entry, Scope, check, plain, terms
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
 
@@ -29,7 +29,16 @@ _base = base_language
 
 @check("glossary")
 def glossary(entry: Entry, scope: Scope) -> Iterator[Finding]:
-    """Glossary terms: required target term, no forbidden term, do-not-translate kept as is."""
+    """Glossary terms: required target term, no forbidden term, do-not-translate kept as is;
+    and no specific medical term swapped for another of its kind (pipeline.checks.terms)."""
+    for source, target in entry.pairs():
+        for swap in terms.swaps(source, target, scope.lang):
+            wanted = swap.said.forms.get(base_language(scope.lang), ())
+            yield scope.catalog.finding(
+                "glossary", f"swapped term '{swap.said.id}': the source says “{swap.said_as}”, "
+                f"the translation «{swap.written_as}» ({swap.written.english[0]}), not "
+                f"«{wanted[0] if wanted else swap.said.id}»: another {swap.said.kind}?",
+                entry=entry)
     if scope.glossary is None:
         return
     for source, target in entry.pairs():

@@ -1,0 +1,181 @@
+"""Medical terms swapped for others of their kind: "scabies" translated as «tiña» (ringworm),
+"thyroid" as «hepática», "consent form" as «formulario de rechazo».
+
+The project glossary (pipeline.glossary) holds the terms a project's clinicians agreed; this
+lexicon (terms.csv beside this file, written by the team) holds common specific terms of
+patient information in English, Spanish, French, Russian, Arabic and Chinese, each with its
+kind (organ, condition, symptom, drug, test, person, document, vaccine). It never asks for
+a term: a translator may say a thing another way. It reports a term of the source that the
+translation does not have while the translation has another term of the same kind that the
+source does not name, the signature of a swap; a paraphrase rarely names a second organ.
+Target forms are found as the dictionary check finds words (pipeline.checks.bilingual: by
+stem, Arabic without its article, Chinese as written).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline import langdata
+from pipeline.checks import bilingual, plain
+from pipeline.checks.lexicon import fold
+from pipeline.languages import base_language
+
+LEXICON = Path(__file__).with_name("terms.csv")
+LANGUAGES = ("es", "fr", "ru", "ar", "zh")
+# Symptoms are said in too many ways ("тяжело дышать", «вам станет жарко») to tell a swap
+# from a paraphrase (bench/probes*.jsonl: 15 false alarms for 2 swaps found).
+SWAPPED_KINDS = frozenset({"organ", "condition", "drug", "test", "person", "document",
+                           "vaccine"})
+MIN_FORM = 4        # letters a target form's stem needs to be looked for (Arabic 3, Han 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One specific term and how each language writes it."""
+
+    id: str
+    kind: str
+    english: tuple[str, ...]
+    forms: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Swap:
+    """A term of the source the translation lacks, and the other term it has instead."""
+
+    said: Term
+    said_as: str        # the English the source has
+    written: Term
+    written_as: str     # the other term as the lexicon writes it in the language
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Term, ...]:
+    """The terms of terms.csv (none where the file is missing)."""
+    if not LEXICON.exists():
+        return ()
+    with LEXICON.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return tuple(Term(id=row["id"], kind=row["kind"], english=_forms(row["en"]),
+                      forms={lang: _forms(row.get(lang) or "") for lang in LANGUAGES})
+                 for row in rows)
+
+
+def _forms(cell: str) -> tuple[str, ...]:
+    return tuple(f.strip() for f in cell.split("|") if f.strip())
+
+
+@lru_cache(maxsize=1)
+def _english() -> tuple[re.Pattern[str], dict[str, Term]]:
+    """One pattern for every English form (longest first) and the term of each form; an
+    abbreviation in capitals only as written ("AIDS", not the "aids" of hearing aids)."""
+    owner = {form.lower(): term for term in lexicon() for form in term.english
+             if term.kind in SWAPPED_KINDS}
+    forms = sorted({form for term in lexicon() for form in term.english
+                    if term.kind in SWAPPED_KINDS}, key=len, reverse=True)
+    body = "|".join(re.escape(f) if f.isupper() else f"(?i:{re.escape(f)})" for f in forms)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), owner
+
+
+@lru_cache(maxsize=4096)
+def _pattern(term_id: str, lang: str) -> re.Pattern[str] | None:
+    """Where the translation has the term, by stem as the dictionary check finds words."""
+    term = _by_id()[term_id]
+    forms = tuple(sorted({fold(f) for f in term.forms.get(base_language(lang), ()) if f}))
+    return bilingual.word_pattern(forms, lang) if forms else None
+
+
+@lru_cache(maxsize=4096)
+def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
+    """Where the translation has the term as a word of its own, a short ending allowed
+    ("cara" is no part of «caramelos»): what a swap must show, more strictly than `_pattern`
+    looks for the source's own term; forms too short to tell are not looked for."""
+    term = _by_id()[term_id]
+    base = base_language(lang)
+    least = 2 if base in langdata.GLUED else 3 if base == "ar" else MIN_FORM
+    forms = sorted({fold(f) for f in term.forms.get(base, ()) if len(fold(f)) >= least},
+                   key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(re.escape(f) for f in forms)
+    if base in langdata.GLUED:
+        return re.compile(body)
+    ending = r"[^\W\d_]{0,3}" if base == "ru" else r"[^\W\d_]{0,2}"
+    clitic = r"(?:[وفبلك]?ال|[وفبلك])?" if base == "ar" else ""
+    return re.compile(rf"(?<![^\W\d_]){clitic}(?:{body}){ending}(?![^\W\d_])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _by_id() -> dict[str, Term]:
+    return {term.id: term for term in lexicon()}
+
+
+def swaps(source: str, target: str, lang: str) -> list[Swap]:
+    """Terms of the source the translation has swapped for another of their kind."""
+    base = base_language(lang)
+    if base not in LANGUAGES or not lexicon():
+        return []
+    english, owner = _english()
+    said: dict[str, tuple[Term, str]] = {}
+    for match in english.finditer(plain(source)):
+        said.setdefault(owner[match.group(0).lower()].id, (owner[match.group(0).lower()],
+                                                          match.group(0)))
+    if not said:
+        return []
+    text = fold(plain(target))
+    found = []
+    for term, as_said in said.values():
+        mine = _pattern(term.id, lang)
+        if mine is None or mine.search(text):
+            continue        # the translation has it (or the lexicon has no form to look for)
+        words = set(re.findall(r"[a-z]+", plain(source).lower()))
+        for other in lexicon():
+            if other.kind != term.kind or other.id in said or any(
+                    set(english.lower().split()) <= words for english in other.english):
+                continue    # "kidney and thyroid function tests" names kidney function too
+            theirs = _written(other.id, lang)
+            written = theirs.search(text) if theirs is not None else None
+            if written is not None and not _inside_said(written.span(), text, said, lang) \
+                    and not _may_say(term, other, written.group(0), lang):
+                shown = other.forms[base][0] if other.forms.get(base) else written.group(0)
+                found.append(Swap(term, as_said, other, shown))
+                break
+    return found
+
+
+def _may_say(term: Term, other: Term, written: str, lang: str) -> bool:
+    """Do the dictionaries give what the translation has as a translation of the term's
+    English ("hand": «рука», Russian's word for the hand and the arm)? Only the words the
+    other term's English does not share count ("form" of "consent form" and "refusal
+    form" tells neither)."""
+    shared = {w.rstrip("s") for english in other.english for w in english.lower().split()}
+    for english in term.english:
+        for word in {w for w in english.lower().split() if w.rstrip("s") not in shared}:
+            wanted = bilingual.translations(word, lang)
+            if wanted and (bilingual.says(wanted, written, lang) or any(
+                    _near(w, x) for w in wanted if " " not in w for x in written.split())):
+                return True
+    return False
+
+
+def _near(word: str, other: str) -> bool:
+    """Short words of one stem: «рука» and «руку», «يد» and «يدك»."""
+    return len(word) <= 5 and len(other) <= len(word) + 2 and word[:3] == other[:3] and (
+        len(word) >= 3)
+
+
+def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, str]],
+                 lang: str) -> bool:
+    """Is this stretch of the translation part of a form of a term the source does say
+    («ganglios linfáticos de la axila»: a form of one term inside another's)?"""
+    for term, _ in said.values():
+        pattern = _pattern(term.id, lang)
+        if pattern is not None and any(m.start() <= span[0] and span[1] <= m.end()
+                                       for m in pattern.finditer(text)):
+            return True
+    return False

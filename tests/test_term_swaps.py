@@ -1,0 +1,70 @@
+"""A specific medical term swapped for another of its kind is found in every sample language
+("scabies" said as ringworm, "thyroid" as the liver, consent as refusal, the donor as the
+recipient, rubella as chickenpox); the term said, said another way the dictionaries know,
+or another term the source names too, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks import Catalog, Entry, Scope, registry, terms
+
+pytestmark = pytest.mark.usefixtures("dictd", "dictionary")   # conftest: fail, never skip
+
+SCABIES = "Scabies spreads by close skin contact, so treat everyone at home on the same day."
+THYROID = "You will need a blood test of your thyroid every 6 months."
+CONSENT = "The surgeon will ask you to sign a consent form before the operation."
+DONOR = "Your donor will have a check-up 6 weeks after the donation."
+RUBELLA = "The vaccine protects your baby against measles, mumps and rubella."
+
+
+def glossary(source: str, target: str, lang: str) -> list[str]:
+    item = Entry(msgid=source, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)),
+                  glossary=None)
+    return [f.message for f in registry()["glossary"].func(item, scope)]
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "swapped", "other"), [
+    ("es", SCABIES, "La sarna se contagia por el contacto estrecho con la piel, así que trate "
+     "a todos los de casa el mismo día.", "La tiña se contagia por el contacto estrecho con "
+     "la piel, así que trate a todos los de casa el mismo día.", "ringworm"),
+    ("fr", CONSENT, "Le chirurgien vous demandera de signer un formulaire de consentement "
+     "avant l'opération.", "Le chirurgien vous demandera de signer un formulaire de refus "
+     "avant l'opération.", "refusal"),
+    ("ru", THYROID, "Каждые 6 месяцев вам нужно будет сдавать анализ крови на функцию "
+     "щитовидной железы.", "Каждые 6 месяцев вам нужно будет сдавать анализ крови на функцию "
+     "печени.", "liver"),
+    ("ar", DONOR, "سيخضع المتبرع لفحص بعد 6 أسابيع من التبرع.",
+     "سيخضع المتلقي لفحص بعد 6 أسابيع من التبرع.", "recipient"),
+    ("zh", RUBELLA, "这种疫苗可保护您的宝宝免患麻疹、腮腺炎和风疹。",
+     "这种疫苗可保护您的宝宝免患麻疹、腮腺炎和水痘。", "chickenpox"),
+])
+def test_a_term_swapped_for_another_of_its_kind_is_found(
+        lang: str, source: str, right: str, swapped: str, other: str) -> None:
+    assert glossary(source, right, lang) == []
+    found = glossary(source, swapped, lang)
+    assert len(found) == 1 and "swapped term" in found[0] and f"({other}" in found[0], found
+
+
+@pytest.mark.parametrize(("lang", "source", "target"), [
+    # Russian says the hand and the arm alike: the dictionaries give «рука» for "hand"
+    ("ru", "Keep the bitten hand raised for the first day.",
+     "В первые сутки держите укушенную руку приподнятой."),
+    # a term the source names in other words ("kidney and thyroid function tests")
+    ("es", "You will need kidney and thyroid function tests every 6 months.",
+     "Necesitará pruebas de función renal y tiroidea cada 6 meses."),
+    # hearing aids are no AIDS: abbreviations in capitals match only as written
+    ("fr", "Take out your hearing aids before you shower.",
+     "Retirez vos aides auditives avant de vous doucher."),
+])
+def test_what_is_no_swap_passes(lang: str, source: str, target: str) -> None:
+    assert glossary(source, target, lang) == []
+
+
+def test_the_lexicon_has_every_sample_language_for_every_term() -> None:
+    rows = terms.lexicon()
+    assert len(rows) > 300
+    assert all(term.english and all(term.forms[lang] for lang in terms.LANGUAGES)
+               for term in rows)
+    assert {term.kind for term in rows} >= terms.SWAPPED_KINDS
