@@ -36,8 +36,8 @@ Thresholds (errors in released languages; measured in bench/safety.py, none fire
   30 long entries, else OMISSION_FACTOR_DEFAULT of `LENGTH_RATIO`'s); or the source lists
   three things or more and the translation fewer, one of them with words the dictionaries
   or the corpus translate and none of them there while another item's are
-  (pipeline.checks.listing; none of the 760 human translations, none of the seven probe
-  sets' 3,640 correct translations and rewordings).
+  (pipeline.checks.listing; none of the 760 human translations, none of the nine probe
+  sets' 4,680 correct translations and rewordings).
 """
 
 from __future__ import annotations
