@@ -1108,6 +1108,14 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
     ("ru", "Take two tablets in the morning and one capsule at night.", "Принимайте две "
      "таблетки утром и одну капсулу вечером.", "Принимайте одну таблетку утром и две капсулы "
      "вечером.", "quantities"),
+    # two medicines given each other's doses (the first number after each one's name)
+    ("ru", "Take paracetamol 1 g every 6 hours and ibuprofen 400 mg every 8 hours.",
+     "Принимайте парацетамол по 1 г каждые 6 часов и ибупрофен по 400 мг каждые 8 часов.",
+     "Принимайте парацетамол по 400 мг каждые 6 часов и ибупрофен по 1 г каждые 8 часов.",
+     "quantities"),
+    ("zh", "Take paracetamol 1 g every 6 hours and ibuprofen 400 mg every 8 hours.",
+     "每6小时服用对乙酰氨基酚1克，每8小时服用布洛芬400毫克。",
+     "每6小时服用对乙酰氨基酚400毫克，每8小时服用布洛芬1克。", "quantities"),
 ])
 def test_counts_days_and_negations_written_as_translators_write_them(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check
@@ -31,6 +32,9 @@ from pipeline.checks.numbers import (
 )
 from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
+
+if TYPE_CHECKING:
+    from pipeline.checks.terms import Term
 
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
 # A list's commas too, and the preposition a language repeats: "8, 12 and 16 weeks", «a las 8
@@ -245,6 +249,13 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
                 entry=entry)
             return
+        if (exchanged_doses := _doses_exchanged(source, target, scope.lang)):
+            first, second, dose, other = exchanged_doses
+            yield scope.catalog.finding(
+                "quantities", f"the source gives {first.english[0]} {_shown([dose])[0]} and "
+                f"{second.english[0]} {_shown([other])[0]}, the translation each the other's: "
+                "were the doses swapped?", entry=entry)
+            return
         if (counted := _counts_swapped(source, target, scope.lang)):
             noun, said, written = counted
             yield scope.catalog.finding(
@@ -358,6 +369,13 @@ _NOT_COUNTED = frozenset({"times", "time", "more", "less", "other", "days", "wee
                           "minutes", "months", "years", "day", "week", "hour", "minute",
                           "month", "year", "and", "or", "to", "of", "the", "per", "each",
                           "every", "doses", "dose"})
+
+
+def _doses_exchanged(source: str, target: str, lang: str
+                     ) -> tuple[Term, Term, Decimal, Decimal] | None:
+    from pipeline.checks import terms as lexicon
+
+    return lexicon.doses_exchanged(source, target, lang)
 
 
 def _counts_exchanged(source: str, target: str, lang: str

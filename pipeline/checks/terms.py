@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -200,3 +201,61 @@ def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, s
                                        for m in pattern.finditer(text)):
             return True
     return False
+
+
+def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:
+    """(term, offset in `text`) of the first mention of each term of `kind` in English."""
+    forms = _english()
+    tokens = list(_EN_TOKEN.finditer(text))
+    words = [t.group(0) for t in tokens]
+    found: dict[str, tuple[Term, int]] = {}
+    for at, token in enumerate(words):
+        for form, term, exact in forms.get(token.lower(), ()):
+            there = words[at:at + len(form)]
+            if term.kind == kind and ((there == list(form)) if exact else (
+                    [w.lower() for w in there] == [w.lower() for w in form])):
+                found.setdefault(term.id, (term, tokens[at].start()))
+                break
+    return sorted(found.values(), key=lambda item: item[1])
+
+
+def doses_exchanged(source: str, target: str, lang: str
+                    ) -> tuple[Term, Term, Decimal, Decimal] | None:
+    """(drug A, drug B, A's dose, B's dose) where the source gives two medicines different
+    doses ("paracetamol 1 g … ibuprofen 400 mg") and the translation gives each the other's
+    («парацетамол по 400 мг … ибупрофен по 1 г»): the first number after each medicine's
+    name, up to the next one's, in the source and in the translation."""
+    from pipeline.checks.numbers import located
+
+    base = base_language(lang)
+    if base not in LANGUAGES:
+        return None
+    text = plain(source)
+    said = _mentions(text, "drug")
+    if len(said) < 2:
+        return None
+    doses: dict[str, Decimal] = {}
+    for index, (term, start) in enumerate(said):
+        end = said[index + 1][1] if index + 1 < len(said) else len(text)
+        numbers = located(text[start:end], "en")
+        if numbers:
+            doses[term.id] = numbers[0][1][0]
+    if len(set(doses.values())) < 2:
+        return None
+    written = fold(plain(target))
+    places = sorted((m.start(), m.end(), term_id) for term_id in doses
+                    if (pattern := _pattern(term_id, lang)) is not None
+                    and (m := pattern.search(written)) is not None)
+    given: dict[str, Decimal] = {}
+    for index, (_, end, term_id) in enumerate(places):
+        limit = places[index + 1][0] if index + 1 < len(places) else len(written)
+        numbers = located(written[end:limit], lang)
+        if numbers:
+            given[term_id] = numbers[0][1][0]
+    by_id = _by_id()
+    for a in doses:
+        for b in doses:
+            if a < b and doses[a] != doses[b] and given.get(a) == doses[b] \
+                    and given.get(b) == doses[a]:
+                return by_id[a], by_id[b], doses[a], doses[b]
+    return None
