@@ -30,6 +30,14 @@ WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
     "es": ("en ayunas", "fuera de las comidas"), "fr": ("à jeun", "en dehors des repas"),
     "ru": ("натощак",), "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
 }
+# Food and meals: what "take it with food" is taken with, for the negation check to see
+# «sin comida», «sans repas», «без еды», «بدون طعام», 空腹 where the source says "with".
+FOOD: dict[str, tuple[str, ...]] = {
+    "es": ("comida~", "aliment~", "comer"), "fr": ("repas", "nourriture~", "aliment~", "manger"),
+    "ru": ("еды", "еда", "пищи", "пища", "приёма пищи", "приема пищи"),
+    "ar": ("طعام", "الطعام", "أكل", "الأكل", "وجبة", "الوجبة", "غذاء", "الغذاء"),
+    "zh": ("食物", "饭", "进食", "餐"),
+}
 # Negation words, matched as whole words (zh: as words of the table, never as a character
 # inside another word: 免 in 免疫 or 未 in 未来 is no negation).
 NEGATION: dict[str, tuple[str, ...]] = {

@@ -1090,6 +1090,11 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
      "Prenez les comprimés sans nourriture.", "negation"),
     ("ar", "Take the tablets with food.", "تناول الأقراص مع الغذاء.",
      "تناول الأقراص بدون غذاء.", "negation"),
+    # …and food the dictionaries do not give for "food" (`langdata.FOOD`)
+    ("fr", "Take your tablets in the morning with food.", "Prenez vos comprimés le matin "
+     "pendant le repas.", "Prenez vos comprimés le matin sans repas.", "negation"),
+    ("ru", "Take your tablets in the morning with food.", "Принимайте таблетки утром во "
+     "время еды.", "Принимайте таблетки утром без еды.", "negation"),
     # "once" as how often, not "at once" or "once opened"
     ("es", "Repeat the treatment once, 7 days later, and call us at once if it burns.",
      "Repita el tratamiento una vez, 7 días después, y llámenos de inmediato si le arde.",

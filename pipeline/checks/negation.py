@@ -265,13 +265,19 @@ def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | N
     for match in _EN_WITH.finditer(source):
         if re.search(rf"\bwithout\s+(?:\w+\s+)?{re.escape(match.group(1))}\b", source, re.I):
             continue
-        wanted = frozenset(w for w in bilingual.translations(match.group(1).lower(), lang)
-                           if len(w) > 2)
+        word = match.group(1).lower()
+        wanted = frozenset(w for w in bilingual.translations(word, lang) if len(w) > 2)
+        food = langdata.FOOD.get(base_language(lang)) if word in _EN_FOOD else None
         for said in withouts:
             after = _next_word(text[said.end():], lang)
-            if wanted and after and bilingual.says(wanted, after, lang):
+            if after and ((wanted and bilingual.says(wanted, after, lang)) or (
+                    food and words_pattern(food, lang).search(after))):
                 return match.group(0), text[said.start():said.end()] + after
     return None
+
+
+_EN_FOOD = frozenset({"food", "meal", "meals", "breakfast", "lunch", "dinner", "supper",
+                      "snack", "milk"})
 
 
 def _next_word(text: str, lang: str) -> str:
