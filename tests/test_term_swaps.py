@@ -47,6 +47,30 @@ def test_a_term_swapped_for_another_of_its_kind_is_found(
     assert len(found) == 1 and "swapped term" in found[0] and f"({other}" in found[0], found
 
 
+def test_one_of_two_mentions_swapped_is_found() -> None:
+    """One of two mentions swapped («formulario de rechazo … su consentimiento»), and one
+    medicine written for both of two (fludrocortisone where hydrocortisone was)."""
+    source = ("You will sign a consent form before the operation; you can withdraw your "
+              "consent at any time.")
+    assert glossary(source, "Firmará un formulario de consentimiento antes de la operación; "
+                    "puede retirar su consentimiento en cualquier momento.", "es") == []
+    found = glossary(source, "Firmará un formulario de rechazo antes de la operación; puede "
+                     "retirar su consentimiento en cualquier momento.", "es")
+    assert len(found) == 1 and "(refusal" in found[0], found
+    source = "On sick days, double your hydrocortisone dose but keep your fludrocortisone dose."
+    assert glossary(source, "Los días de enfermedad, duplique la dosis de hidrocortisona pero "
+                    "mantenga la de fludrocortisona.", "es") == []
+    found = glossary(source, "Los días de enfermedad, duplique la dosis de fludrocortisona pero "
+                     "mantenga la de fludrocortisona.", "es")
+    assert len(found) == 1 and "(fludrocortisone" in found[0], found
+
+
+def test_a_term_inside_another_terms_arabic_phrase_is_that_term() -> None:
+    """«الحصبة الألمانية» is rubella, with the article on both words: no second measles."""
+    source = "The MMR vaccine protects against measles, mumps and rubella."
+    assert glossary(source, "يحمي لقاح MMR من الحصبة والنكاف والحصبة الألمانية.", "ar") == []
+
+
 @pytest.mark.parametrize(("lang", "source", "target"), [
     # Russian says the hand and the arm alike: the dictionaries give «рука» for "hand"
     ("ru", "Keep the bitten hand raised for the first day.",

@@ -302,7 +302,8 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
         return re.compile("|".join(map(re.escape, words)))
     stems = sorted({_stem(w, lang) for w in words}, key=len, reverse=True)
     body = "|".join(re.escape(s) for s in stems)
-    if base_language(lang) == "ar":
+    if base_language(lang) == "ar":   # …and the article on each later word of a phrase
+        body = "|".join(r"\s+(?:ال)?".join(map(re.escape, s.split())) for s in stems)
         return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?(?:{body})[^\W\d_]*")
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
 

@@ -93,17 +93,24 @@ def _english() -> dict[str, list[tuple[tuple[str, ...], Term, bool]]]:
     return found
 
 
-def _said(source: str) -> dict[str, tuple[Term, str]]:
-    """The lexicon's terms the English source names (term id → the term, as written)."""
+def _said(source: str, counts: dict[str, int] | None = None) -> dict[str, tuple[Term, str]]:
+    """The lexicon's terms the English source names (term id → the term, as first written);
+    how many times each, into `counts`."""
     forms = _english()
     tokens = _EN_TOKEN.findall(plain(source))
     said: dict[str, tuple[Term, str]] = {}
+    skip = 0
     for at, token in enumerate(tokens):
+        if at < skip:
+            continue
         for words, term, exact in forms.get(token.lower(), ()):
             there = tokens[at:at + len(words)]
             if (there == list(words)) if exact else (
                     [w.lower() for w in there] == [w.lower() for w in words]):
                 said.setdefault(term.id, (term, " ".join(there)))
+                if counts is not None:
+                    counts[term.id] = counts.get(term.id, 0) + 1
+                skip = at + len(words)
                 break
     return said
 
@@ -146,23 +153,40 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
     base = base_language(lang)
     if base not in LANGUAGES or not lexicon():
         return []
-    said = _said(source)
+    named: dict[str, int] = {}
+    said = _said(source, named)
     if not said:
         return []
     text = fold(plain(target))
     found = []
     for term, as_said in said.values():
         mine = _pattern(term.id, lang)
-        if mine is None or mine.search(text):
-            continue        # the translation has it (or the lexicon has no form to look for)
+        if mine is None:
+            continue        # the lexicon has no form to look for
+        kept = len(mine.findall(text))
+        if kept >= named[term.id]:
+            continue        # the translation names it as often as the source
         words = set(re.findall(r"[a-z]+", plain(source).lower()))
         for other in lexicon():
-            if other.kind != term.kind or other.id in said or any(
-                    set(english.lower().split()) <= words for english in other.english):
+            if other.kind != term.kind or other.id == term.id or (
+                    other.id not in said and any(set(english.lower().split()) <= words
+                                                 for english in other.english)):
                 continue    # "kidney and thyroid function tests" names kidney function too
             theirs = _written(other.id, lang)
-            written = theirs.search(text) if theirs is not None else None
-            if written is not None and not _inside_said(written.span(), text, said, lang) \
+            if theirs is None:
+                continue
+            # the other term where the source does not name it (this one gone), or more
+            # often than the source names it ("fludrocortisone" written for both)
+            if other.id in said:
+                own = [m for m in theirs.finditer(text)
+                       if not _inside_said(m.span(), text, said, lang, but=other.id)]
+                if len(own) <= named[other.id]:
+                    continue
+            elif kept and (term.kind == "organ" or not theirs.search(text)):
+                continue    # an organ named fewer times: "Dental Hospital", 口腔医院
+            written = theirs.search(text)
+            if written is not None and (other.id in said or not _inside_said(
+                    written.span(), text, said, lang)) \
                     and not _may_say(term, other, written.group(0), lang):
                 shown = other.forms[base][0] if other.forms.get(base) else written.group(0)
                 found.append(Swap(term, as_said, other, shown))
@@ -192,10 +216,13 @@ def _near(word: str, other: str) -> bool:
 
 
 def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, str]],
-                 lang: str) -> bool:
+                 lang: str, but: str = "") -> bool:
     """Is this stretch of the translation part of a form of a term the source does say
-    («ganglios linfáticos de la axila»: a form of one term inside another's)?"""
+    («ganglios linfáticos de la axila»: a form of one term inside another's; «الحصبة» in
+    «الحصبة الألمانية», rubella), other than `but`?"""
     for term, _ in said.values():
+        if term.id == but:
+            continue
         pattern = _pattern(term.id, lang)
         if pattern is not None and any(m.start() <= span[0] and span[1] <= m.end()
                                        for m in pattern.finditer(text)):
