@@ -252,9 +252,9 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if (exchanged_doses := _doses_exchanged(source, target, scope.lang)):
             first, second, dose, other = exchanged_doses
             yield scope.catalog.finding(
-                "quantities", f"the source gives {first.english[0]} {_shown([dose])[0]} and "
-                f"{second.english[0]} {_shown([other])[0]}, the translation each the other's: "
-                "were the doses swapped?", entry=entry)
+                "quantities", f"the source gives {first.english[0]} {dose} and "
+                f"{second.english[0]} {other}, the translation each the other's: were the "
+                "doses swapped?", entry=entry)
             return
         if (counted := _counts_swapped(source, target, scope.lang)):
             noun, said, written = counted
@@ -372,7 +372,7 @@ _NOT_COUNTED = frozenset({"times", "time", "more", "less", "other", "days", "wee
 
 
 def _doses_exchanged(source: str, target: str, lang: str
-                     ) -> tuple[Term, Term, Decimal, Decimal] | None:
+                     ) -> tuple[Term, Term, str, str] | None:
     from pipeline.checks import terms as lexicon
 
     return lexicon.doses_exchanged(source, target, lang)

@@ -247,11 +247,12 @@ def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:
 
 
 def doses_exchanged(source: str, target: str, lang: str
-                    ) -> tuple[Term, Term, Decimal, Decimal] | None:
-    """(drug A, drug B, A's dose, B's dose) where the source gives two medicines different
-    doses ("paracetamol 1 g … ibuprofen 400 mg") and the translation gives each the other's
-    («парацетамол по 400 мг … ибупрофен по 1 г»): the first number after each medicine's
-    name, up to the next one's, in the source and in the translation."""
+                    ) -> tuple[Term, Term, str, str] | None:
+    """(drug A, drug B, A's dose, B's dose, as the source writes them) where the source
+    gives two medicines different doses ("paracetamol 1 g … ibuprofen 400 mg") and the
+    translation gives each the other's («парацетамол по 400 мг … ибупрофен по 1 г»): the
+    first number after each medicine's name, up to the next one's, in the source and in
+    the translation."""
     from pipeline.checks.numbers import located
 
     base = base_language(lang)
@@ -262,11 +263,14 @@ def doses_exchanged(source: str, target: str, lang: str
     if len(said) < 2:
         return None
     doses: dict[str, Decimal] = {}
+    shown: dict[str, str] = {}
     for index, (term, start) in enumerate(said):
         end = said[index + 1][1] if index + 1 < len(said) else len(text)
         numbers = located(text[start:end], "en")
         if numbers:
             doses[term.id] = numbers[0][1][0]
+            at = start + numbers[0][2][0]
+            shown[term.id] = " ".join(text[at:end].split()[:2]).rstrip(",;.")
     if len(set(doses.values())) < 2:
         return None
     written = fold(plain(target))
@@ -280,9 +284,9 @@ def doses_exchanged(source: str, target: str, lang: str
         if numbers:
             given[term_id] = numbers[0][1][0]
     by_id = _by_id()
-    for a in doses:
-        for b in doses:
-            if a < b and doses[a] != doses[b] and given.get(a) == doses[b] \
-                    and given.get(b) == doses[a]:
-                return by_id[a], by_id[b], doses[a], doses[b]
+    order = list(doses)          # as the source names them
+    for i, a in enumerate(order):
+        for b in order[i + 1:]:
+            if doses[a] != doses[b] and given.get(a) == doses[b] and given.get(b) == doses[a]:
+                return by_id[a], by_id[b], shown[a], shown[b]
     return None
