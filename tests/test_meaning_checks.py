@@ -1117,6 +1117,15 @@ def test_measures_periods_and_negations_said_the_languages_own_way(
     assert check in names(source, wrong, lang)
 
 
+def test_the_first_word_of_the_source_left_in_a_latin_translation_is_english_left() -> None:
+    """«Lavez-vous always les mains» keeps the source's capitalized first word in English."""
+    source = "Always wash your hands before you empty the bag."
+    assert "leftover-english" in names(source, "Lavez-vous always les mains avant de vider "
+                                       "la poche.", "fr")
+    assert "leftover-english" not in names(source, "Lavez-vous toujours les mains avant de "
+                                           "vider la poche.", "fr")
+
+
 @pytest.mark.parametrize("drug", ["rivaroxaban", "apixaban", "dabigatran", "prednisolone",
                                   "hydrocortisone"])
 def test_a_drug_name_is_no_english_left(drug: str) -> None:

@@ -24,6 +24,7 @@ _LATIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 # In a non-Latin translation a hyphen joins nothing English to it: "CAR-T-cells", "Что-favourite".
 _HYPHENATED = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
 _LATIN_PART = re.compile(r"(?<![A-Za-z0-9'’])[a-z][a-z'’]*(?![A-Za-z0-9'’])")
+_SOURCE_WORD = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z][a-z'’]*(?![A-Za-z0-9'’])")
 _CAPITALIZED = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][a-z'’]+(?![A-Za-z0-9'’-])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
@@ -106,7 +107,10 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     known = dictionary(lang) if latin else None
     if latin and known is None:
         return []      # a Latin-script language without a dictionary: a coverage gap
-    english = {w.lower() for w in _LATIN_PART.findall(plain(source))}
+    # the source's words; in a Latin script the first of a sentence too ("Always wash…":
+    # «Lavez-vous always»), names being written with their capital there
+    english = {w.lower() for w in (_SOURCE_WORD if latin else _LATIN_PART).findall(
+        plain(source))}
     text = plain(target)
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
     if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
