@@ -308,11 +308,6 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
 
 
-def stem(word: str, lang: str) -> str:
-    """The stem `says` and `word_pattern` look for (of a folded word)."""
-    return _stem(word, lang)
-
-
 def _stem(word: str, lang: str) -> str:
     if base_language(lang) == "ar":   # a feminine ending turns to ت before endings: شفة, شفتين
         return _AR_PREFIX.sub("", word).removesuffix("ة")

@@ -247,7 +247,7 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
 
 
 _EN_WITH = re.compile(r"\bwith\s+(?:a|an|the|some|your|plenty\s+of)?\s*([a-z]{3,})\b", re.I)
-_AFTER_WITHOUT = 24      # characters after "without" where what it goes without stands
+_AFTER_WITHOUT = 48      # characters after "without" where what it goes without stands
 
 
 def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | None:
@@ -285,7 +285,7 @@ def _next_word(text: str, lang: str) -> str:
     le repas», «sin la comida»); in Chinese the next four characters."""
     if base_language(lang) in langdata.GLUED:
         return text[:4]
-    words = re.findall(r"[^\W\d_]+", text[:_AFTER_WITHOUT * 2])
+    words = re.findall(r"[^\W\d_]+", text[:_AFTER_WITHOUT])
     while words and len(words[0]) <= 3 and len(words) > 1:
         words = words[1:]
     return " " + words[0] if words else ""

@@ -16,10 +16,9 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, check
+from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
     _EVERY_TWO_DAYS,
@@ -32,9 +31,6 @@ from pipeline.checks.numbers import (
 )
 from pipeline.languages import base_language, script_ranges
 from pipeline.model import Finding
-
-if TYPE_CHECKING:
-    from pipeline.checks.terms import Term
 
 # What may join the numbers of a range or a choice before one unit: "3 to 6", "3–6", "3 или 4".
 # A list's commas too, and the preposition a language repeats: "8, 12 and 16 weeks", «a las 8
@@ -249,7 +245,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
                 entry=entry)
             return
-        if (exchanged_doses := _doses_exchanged(source, target, scope.lang)):
+        if (exchanged_doses := terms.doses_exchanged(source, target, scope.lang)):
             first, second, dose, other = exchanged_doses
             yield scope.catalog.finding(
                 "quantities", f"the source gives {first.english[0]} {dose} and "
@@ -307,8 +303,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             # "12 days of each 28-day cycle": a count that names a thing (a 28-day cycle) is
             # no duration to keep in order where the translation names it so too
             # («每个28天周期中的12天»); a swap moves it out of that role ("a break of 21 days")
-            named = _modifiers(source, "en") & _modifiers(target, scope.lang)
-            said = [v for v in said if v not in named]
+            said = [v for v in said if v not in named & naming]
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             if len(said) > 1 and set(written) == set(said) and written != said:
@@ -371,13 +366,6 @@ _NOT_COUNTED = frozenset({"times", "time", "more", "less", "other", "days", "wee
                           "every", "doses", "dose"})
 
 
-def _doses_exchanged(source: str, target: str, lang: str
-                     ) -> tuple[Term, Term, str, str] | None:
-    from pipeline.checks import terms as lexicon
-
-    return lexicon.doses_exchanged(source, target, lang)
-
-
 def _counts_exchanged(source: str, target: str, lang: str
                       ) -> tuple[str, list[Decimal], list[Decimal]] | None:
     """("meals and snacks", the source's counts, the translation's) where the source counts
@@ -396,8 +384,8 @@ def _counts_exchanged(source: str, target: str, lang: str
         counts[noun] = Decimal(word) if word.isdigit() else Decimal(english[word])
     if len(set(counts.values())) < 2:
         return None
-    numbers = _target_numbers(plain(target), lang)
     text = plain(target)
+    numbers = _target_numbers(text, lang)
     found: dict[str, Decimal] = {}
     for noun in counts:
         words = [w for w in bilingual.translations(noun.rstrip("s") if noun.endswith("s")
@@ -519,18 +507,18 @@ def converted(source: str, target: str, lang: str, unit: str | None = None) -> s
     larger unit, its count the same amount ("48 hours": «двое суток», 两天, "dos días")."""
     table = langdata.TIME_UNITS.get(base_language(lang), {})
     found: set[Decimal] = set()
+    text = plain(target)
     numbers: list[tuple[int, int, set[Decimal]]] | None = None
     for value, said in _time_pairs(plain(source)):
         larger, factor = LARGER.get(said, ("", 0))
         if (unit and said != unit) or larger not in table or value % factor:
             continue
         if numbers is None:
-            numbers = _target_numbers(plain(target), lang)
+            numbers = _target_numbers(text, lang)
         count = value / factor
-        for span in (m.span() for m in words_pattern(table[larger], lang).finditer(
-                plain(target))):
-            if count in _values_before(numbers, plain(target), *span):
-                found.add(value)
+        if any(count in _values_before(numbers, text, *m.span())
+               for m in words_pattern(table[larger], lang).finditer(text)):
+            found.add(value)
     return found
 
 
@@ -555,12 +543,11 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(table["day"], scope.lang).findall(target))
-            for phrases in ((langdata.MINUTE_PHRASES if unit == "minute" else
-                             langdata.MONTH_PHRASES if unit == "month" else {}).get(
-                                 base_language(scope.lang), {}),):
-                # "a quarter of an hour", "half an hour"; «полгода», 半年 for 6 months
-                have += len(words_pattern(tuple(phrases), scope.lang).findall(target)) \
-                    if phrases else 0
+            # "a quarter of an hour", "half an hour"; «полгода», 半年 for 6 months
+            phrases = {"minute": langdata.MINUTE_PHRASES, "month": langdata.MONTH_PHRASES}.get(
+                unit, {}).get(base_language(scope.lang), {})
+            if phrases:
+                have += len(words_pattern(tuple(phrases), scope.lang).findall(target))
             have += len(converted(source, target, scope.lang, unit))
             if have < count:
                 yield scope.catalog.finding(

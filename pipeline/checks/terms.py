@@ -93,25 +93,35 @@ def _english() -> dict[str, list[tuple[tuple[str, ...], Term, bool]]]:
     return found
 
 
+def _matches(text: str) -> list[tuple[Term, str, int]]:
+    """Every mention of a lexicon term in English text: (term, as written, offset), longest
+    form first where forms overlap."""
+    forms = _english()
+    tokens = list(_EN_TOKEN.finditer(text))
+    words = [t.group(0) for t in tokens]
+    found = []
+    skip = 0
+    for at, token in enumerate(words):
+        if at < skip:
+            continue
+        for form, term, exact in forms.get(token.lower(), ()):
+            there = words[at:at + len(form)]
+            if (there == list(form)) if exact else (
+                    [w.lower() for w in there] == [w.lower() for w in form]):
+                found.append((term, " ".join(there), tokens[at].start()))
+                skip = at + len(form)
+                break
+    return found
+
+
 def _said(source: str, counts: dict[str, int] | None = None) -> dict[str, tuple[Term, str]]:
     """The lexicon's terms the English source names (term id → the term, as first written);
     how many times each, into `counts`."""
-    forms = _english()
-    tokens = _EN_TOKEN.findall(plain(source))
     said: dict[str, tuple[Term, str]] = {}
-    skip = 0
-    for at, token in enumerate(tokens):
-        if at < skip:
-            continue
-        for words, term, exact in forms.get(token.lower(), ()):
-            there = tokens[at:at + len(words)]
-            if (there == list(words)) if exact else (
-                    [w.lower() for w in there] == [w.lower() for w in words]):
-                said.setdefault(term.id, (term, " ".join(there)))
-                if counts is not None:
-                    counts[term.id] = counts.get(term.id, 0) + 1
-                skip = at + len(words)
-                break
+    for term, written, _ in _matches(plain(source)):
+        said.setdefault(term.id, (term, written))
+        if counts is not None:
+            counts[term.id] = counts.get(term.id, 0) + 1
     return said
 
 
@@ -158,6 +168,7 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
     if not said:
         return []
     text = fold(plain(target))
+    words = set(re.findall(r"[a-z]+", plain(source).lower()))
     found = []
     for term, as_said in said.values():
         mine = _pattern(term.id, lang)
@@ -166,7 +177,6 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         kept = len(mine.findall(text))
         if kept >= named[term.id]:
             continue        # the translation names it as often as the source
-        words = set(re.findall(r"[a-z]+", plain(source).lower()))
         for other in lexicon():
             if other.kind != term.kind or other.id == term.id or (
                     other.id not in said and any(set(english.lower().split()) <= words
@@ -232,17 +242,10 @@ def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, s
 
 def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:
     """(term, offset in `text`) of the first mention of each term of `kind` in English."""
-    forms = _english()
-    tokens = list(_EN_TOKEN.finditer(text))
-    words = [t.group(0) for t in tokens]
     found: dict[str, tuple[Term, int]] = {}
-    for at, token in enumerate(words):
-        for form, term, exact in forms.get(token.lower(), ()):
-            there = words[at:at + len(form)]
-            if term.kind == kind and ((there == list(form)) if exact else (
-                    [w.lower() for w in there] == [w.lower() for w in form])):
-                found.setdefault(term.id, (term, tokens[at].start()))
-                break
+    for term, _, at in _matches(text):
+        if term.kind == kind:
+            found.setdefault(term.id, (term, at))
     return sorted(found.values(), key=lambda item: item[1])
 
 
