@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.checks import Catalog, Entry, Scope, registry, terms
+from pipeline.glossary import build_glossary
+from pipeline.model import Term
 
 pytestmark = pytest.mark.usefixtures("dictd", "dictionary")   # conftest: fail, never skip
 
@@ -81,9 +83,17 @@ def test_a_term_inside_another_terms_arabic_phrase_is_that_term() -> None:
     # hearing aids are no AIDS: abbreviations in capitals match only as written
     ("fr", "Take out your hearing aids before you shower.",
      "Retirez vos aides auditives avant de vous doucher."),
+    # «قلق» is anxiety, and here the dictionaries' word for the source's "concern"
+    ("ar", "Bacterial and fungal infections are a serious concern.",
+     "تعد العدوى البكتيرية والفطرية مصدر قلق جدي."),
 ])
 def test_what_is_no_swap_passes(lang: str, source: str, target: str) -> None:
     assert glossary(source, target, lang) == []
+
+
+def test_a_word_no_other_source_word_explains_is_still_a_swap() -> None:
+    assert "(anxiety" in " ".join(glossary("Tell us if your child has asthma.",
+                                           "أخبرنا إذا كان طفلك يعاني من القلق.", "ar"))
 
 
 def test_the_lexicon_has_every_sample_language_for_every_term() -> None:
@@ -92,3 +102,72 @@ def test_the_lexicon_has_every_sample_language_for_every_term() -> None:
     assert all(term.english and all(term.forms[lang] for lang in terms.LANGUAGES)
                for term in rows)
     assert {term.kind for term in rows} >= terms.SWAPPED_KINDS
+
+
+FEVER = Term("fever", ("fever",), (("es", ("fiebre",)), ("fr", ("fièvre",)),
+                                   ("ru", ("лихорадка", "температура")), ("zh", ("发热", "发烧"))))
+INFECTION = Term("infection", ("infection", "infections"),
+                 (("es", ("infección",)), ("fr", ("infection",)), ("ar", ("عدوى",))))
+LUNG_TEST = Term("pulmonary-function-test", ("pulmonary function test",),
+                 (("zh", ("肺功能检查",)), ("es", ("pruebas de función pulmonar",))))
+TERMS = build_glossary([FEVER, INFECTION, LUNG_TEST], ["es", "fr", "ru", "ar", "zh"])
+
+
+def with_glossary(source: str, target: str, lang: str) -> list[str]:
+    item = Entry(msgid=source, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)),
+                  glossary=TERMS)
+    return [f.message for f in registry()["glossary"].func(item, scope)]
+
+
+GLANDULAR = "Most people with glandular fever feel better within 2 to 3 weeks."
+EAR = "Most ear infections in children clear up within 3 days."
+
+
+@pytest.mark.parametrize(("lang", "source", "whole", "wrong"), [
+    ("es", GLANDULAR, "La mayoría de las personas con mononucleosis se encuentran mejor en 2 "
+     "o 3 semanas.", "La mayoría de las personas con gripe se encuentran mejor en 2 o 3 "
+     "semanas."),
+    ("fr", GLANDULAR, "La plupart des personnes atteintes de mononucléose se sentent mieux en "
+     "2 à 3 semaines.", "La plupart des personnes atteintes d'une angine se sentent mieux en "
+     "2 à 3 semaines."),
+    ("ru", GLANDULAR, "Большинство людей с инфекционным мононуклеозом чувствуют себя лучше "
+     "через 2–3 недели.", "Большинство людей с ангиной чувствуют себя лучше через 2–3 "
+     "недели."),
+    ("zh", GLANDULAR, "大多数腺热患者在2到3周内会感觉好转。", "大多数感冒患者在2到3周内会感觉好转。"),
+    ("es", EAR, "La mayoría de las otitis infantiles se curan en 3 días.",
+     "La mayoría de los dolores de oído infantiles se curan en 3 días."),
+    ("fr", EAR, "La plupart des otites de l'enfant guérissent en 3 jours.",
+     "La plupart des douleurs d'oreille de l'enfant guérissent en 3 jours."),
+    ("ar", EAR, "تزول معظم التهابات الأذن لدى الأطفال خلال 3 أيام.",
+     "تزول معظم آلام الأذن لدى الأطفال خلال 3 أيام."),
+])
+def test_a_glossary_term_inside_a_name_said_whole_is_no_mention(
+        lang: str, source: str, whole: str, wrong: str) -> None:
+    """"fever" of glandular fever said «mononucleosis», "infection" of ear infections said
+    «otitis» or «التهابات الأذن»: the translation names the thing the source names, so the
+    glossary's fever or infection is not wanted; a translation that names neither the whole
+    name nor the glossary's term is still reported."""
+    assert with_glossary(source, whole, lang) == []
+    found = with_glossary(source, wrong, lang)
+    assert any("missing term" in f for f in found), found
+
+
+def test_a_glossary_term_in_a_phrase_the_lexicon_does_not_name_is_still_wanted() -> None:
+    """"a high fever" names no other thing: «fiebre» is wanted; and a second mention of fever
+    outside the disease's name is wanted too."""
+    source = "Call us if your child has a high fever."
+    assert with_glossary(source, "Llámenos si su hijo tiene la temperatura muy alta.", "es")
+    source = "Glandular fever can cause a fever for up to 2 weeks."
+    assert with_glossary(source, "La mononucleosis puede causar fiebre hasta 2 semanas.",
+                         "es") == []
+    found = with_glossary(source, "La mononucleosis puede durar hasta 2 semanas.", "es")
+    assert any("missing term 'fever'" in f for f in found), found
+
+
+def test_a_glossary_term_the_lexicon_gives_for_the_sources_term_is_not_added() -> None:
+    """肺功能检查 (the glossary's pulmonary function test) is how Chinese says spirometry, which
+    the source names; for a chest X-ray it is a term added."""
+    assert with_glossary("Book your spirometry online.", "请在线预约肺功能检查。", "zh") == []
+    found = with_glossary("Book your chest X-ray online.", "请在线预约肺功能检查。", "zh")
+    assert any("added term 'pulmonary-function-test'" in f for f in found), found

@@ -300,10 +300,17 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     stem and any ending; Chinese as it is; Arabic after a clitic or the article."""
     if base_language(lang) in langdata.GLUED:
         return re.compile("|".join(map(re.escape, words)))
-    stems = sorted({_stem(w, lang) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(s) for s in stems)
-    if base_language(lang) == "ar":   # …and the article on each later word of a phrase
-        body = "|".join(r"\s+(?:ال)?".join(map(re.escape, s.split())) for s in stems)
+    arabic = base_language(lang) == "ar"
+    # each word of a phrase by its stem («infecciones de oído», «التهابات الأذن»); Arabic's
+    # later words as written («ألمانية» folds to «المانية»: no article to take off), with
+    # or without the article before them
+    between = r"[^\W\d_]{0,3}\s+(?:ال)?" if arabic else r"[^\W\d_]*\s+"
+    stems = sorted({between.join(re.escape(_stem(w, lang) if not at or not arabic
+                                           else w.removesuffix("ة"))
+                                 for at, w in enumerate(phrase.split()))
+                    for phrase in words}, key=len, reverse=True)
+    body = "|".join(stems)
+    if arabic:
         return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?(?:{body})[^\W\d_]*")
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
 

@@ -74,15 +74,15 @@ def _forms(cell: str) -> tuple[str, ...]:
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")     # "donor's": donor, s
 
 
-@lru_cache(maxsize=1)
-def _english() -> dict[str, list[tuple[tuple[str, ...], Term, bool]]]:
+@lru_cache(maxsize=2)
+def _english(every_kind: bool = False) -> dict[str, list[tuple[tuple[str, ...], Term, bool]]]:
     """Every English form by its first word (lower-cased): (its words, its term, whether it
     is an abbreviation in capitals, matched only as written: "AIDS", not the "aids" of
-    hearing aids), longest first. Looked up word by word (one pattern of 1,000 forms was
-    a millisecond a sentence)."""
+    hearing aids), longest first; of the kinds swaps are looked for in, or of all kinds.
+    Looked up word by word (one pattern of 1,000 forms was a millisecond a sentence)."""
     found: dict[str, list[tuple[tuple[str, ...], Term, bool]]] = {}
     for term in lexicon():
-        if term.kind not in SWAPPED_KINDS:
+        if term.kind not in SWAPPED_KINDS and not every_kind:
             continue
         for form in term.english:
             words = tuple(_EN_TOKEN.findall(form))
@@ -93,10 +93,10 @@ def _english() -> dict[str, list[tuple[tuple[str, ...], Term, bool]]]:
     return found
 
 
-def _matches(text: str) -> list[tuple[Term, str, int]]:
-    """Every mention of a lexicon term in English text: (term, as written, offset), longest
-    form first where forms overlap."""
-    forms = _english()
+def _matches(text: str, every_kind: bool = False) -> list[tuple[Term, str, int, int]]:
+    """Every mention of a lexicon term in English text: (term, as written, start, end),
+    longest form first where forms overlap."""
+    forms = _english(every_kind)
     tokens = list(_EN_TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
     found = []
@@ -108,17 +108,50 @@ def _matches(text: str) -> list[tuple[Term, str, int]]:
             there = words[at:at + len(form)]
             if (there == list(form)) if exact else (
                     [w.lower() for w in there] == [w.lower() for w in form]):
-                found.append((term, " ".join(there), tokens[at].start()))
+                found.append((term, " ".join(there), tokens[at].start(),
+                              tokens[at + len(form) - 1].end()))
                 skip = at + len(form)
                 break
     return found
+
+
+def named_whole(source: str, target: str, lang: str) -> list[tuple[int, int]]:
+    """Where `source` (as given, Markdown and all) names a thing in more than one word that
+    the translation names as the lexicon writes it in the language: "glandular fever" said
+    «mononucleosis», "ear infections" «otites». A glossary term inside such a name ("fever",
+    "infection") is part of another thing's name, not a mention of its own
+    (`Glossary.verify`)."""
+    if base_language(lang) not in LANGUAGES or not lexicon():
+        return []
+    found = []
+    text = None
+    for term, written, start, end in _matches(source, every_kind=True):
+        if " " not in written and "-" not in written:
+            continue
+        pattern = _pattern(term.id, lang)
+        if text is None:
+            text = fold(plain(target))
+        if pattern is not None and pattern.search(text):
+            found.append((start, end))
+    return found
+
+
+def names_said(source: str, written: str, lang: str) -> bool:
+    """Is `written` a way the lexicon gives to say, in the language, a term `source` names
+    (肺功能检查 for "spirometry", where a glossary gives it for "pulmonary function
+    test")?"""
+    if base_language(lang) not in LANGUAGES or not lexicon():
+        return False
+    text = fold(written)
+    return any((pattern := _pattern(term.id, lang)) is not None and pattern.search(text)
+               for term, _, _, _ in _matches(plain(source), every_kind=True))
 
 
 def _said(source: str, counts: dict[str, int] | None = None) -> dict[str, tuple[Term, str]]:
     """The lexicon's terms the English source names (term id → the term, as first written);
     how many times each, into `counts`."""
     said: dict[str, tuple[Term, str]] = {}
-    for term, written, _ in _matches(plain(source)):
+    for term, written, _, _ in _matches(plain(source)):
         said.setdefault(term.id, (term, written))
         if counts is not None:
             counts[term.id] = counts.get(term.id, 0) + 1
@@ -197,7 +230,9 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             written = theirs.search(text)
             if written is not None and (other.id in said or not _inside_said(
                     written.span(), text, said, lang)) \
-                    and not _may_say(term, other, written.group(0), lang):
+                    and not _may_say(term, other, written.group(0), lang) \
+                    and not (other.id not in said
+                             and _says_another_word(words, other, written.group(0), lang)):
                 shown = other.forms[base][0] if other.forms.get(base) else written.group(0)
                 found.append(Swap(term, as_said, other, shown))
                 break
@@ -215,6 +250,18 @@ def _may_say(term: Term, other: Term, written: str, lang: str) -> bool:
             wanted = bilingual.translations(word, lang)
             if wanted and (bilingual.says(wanted, written, lang) or any(
                     _near(w, x) for w in wanted if " " not in w for x in written.split())):
+                return True
+    return False
+
+
+def _says_another_word(words: set[str], other: Term, written: str, lang: str) -> bool:
+    """Is what the translation has the dictionaries' translation of another word of the
+    source («مصدر قلق», a cause for concern: «قلق» is concern here, not anxiety)?"""
+    own = {w for english in other.english for w in english.lower().split()}
+    for word in sorted(words - own):
+        if len(word) >= 4:
+            wanted = bilingual.translations(word, lang)
+            if wanted and bilingual.says(wanted, written, lang):
                 return True
     return False
 
@@ -243,7 +290,7 @@ def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, s
 def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:
     """(term, offset in `text`) of the first mention of each term of `kind` in English."""
     found: dict[str, tuple[Term, int]] = {}
-    for term, _, at in _matches(text):
+    for term, _, at, _ in _matches(text):
         if term.kind == kind:
             found.setdefault(term.id, (term, at))
     return sorted(found.values(), key=lambda item: item[1])

@@ -52,6 +52,7 @@ class TermProblem:
     kind: str
     term: Term
     detail: str
+    found: str = ""     # "added": the variant the translation has
 
 
 class _Token(NamedTuple):  # a tuple: made for every word of every segment, so made cheaply
@@ -139,9 +140,15 @@ class Glossary:
             result.append(Match(start=a, end=b, text=text[a:b], term=self.terms[n]))
         return sorted(result, key=lambda m: m.start)
 
-    def verify(self, source: str, target: str, lang: str) -> list[TermProblem]:
-        """Problems with the glossary terms of `source` in its translation `target`."""
-        matches = self.match(source)
+    def verify(self, source: str, target: str, lang: str,
+               whole: Sequence[tuple[int, int]] = ()) -> list[TermProblem]:
+        """Problems with the glossary terms of `source` in its translation `target`.
+
+        `whole`: stretches of `source` that name something else in more words, which the
+        translation names as a whole ("glandular fever": «mononucleosis»); a term inside
+        one ("fever") is not a mention of it there."""
+        matches = [m for m in self.match(source) if not any(
+            s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in whole)]
         terms = list({id(m.term): m.term for m in matches}.values())  # hashing a Term is slow
         folded = fold(target, lang)
         named_terms = {id(t) for t in terms}
@@ -209,7 +216,8 @@ class Glossary:
             if spans:
                 problems.append(TermProblem(
                     "added", term, f'"{variant}" is the glossary\'s translation of '
-                    f'"{term.source[0]}", which the source does not say: a wrong term?'))
+                    f'"{term.source[0]}", which the source does not say: a wrong term?',
+                    variant))
         return problems
 
     def _specific(self, lang: str) -> list[_Specific]:

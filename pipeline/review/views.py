@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 from pipeline import catalogs
 from pipeline.checks import Catalog, Entry, Scope
 from pipeline.checks.inputs import checks_glossary, enabled_checks, to_catalog
+from pipeline.checks.safety import term_problems
 from pipeline.config import Config
 from pipeline.errors import PipelineError
 from pipeline.files import file_digest
@@ -147,7 +148,8 @@ class Project:
         glossary = self.glossary
         if glossary is None:
             return ()
-        missing = {p.term.id for p in glossary.verify(msgid, msgstr, lang)} if msgstr else None
+        missing = {p.term.id for p in term_problems(glossary, msgid, msgstr, lang)
+                   } if msgstr else None
         seen: dict[str, TermUse] = {}
         for match in glossary.match(msgid):
             used = missing is not None and match.term.id not in missing
