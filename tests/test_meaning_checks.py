@@ -854,6 +854,11 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
 
 # Counts, days and negations written as translators write them (the eighth and ninth
 # probe sets): right passes, wrong is found.
+INR_DATE = "Your next INR check is due on 07/11/2024."
+SALBUTAMOL = "Take 2 puffs of your salbutamol inhaler."
+OATS = ("Oats are not always safe for people with coeliac disease unless they are labelled "
+        "gluten-free.")
+GLUTEN = "People with coeliac disease must avoid gluten, which is found in wheat, barley and rye."
 WRITTEN_AS_TRANSLATORS_DO = [
     # values sharing one unit across a list keep it, however the language repeats its
     # preposition; a value moved to the other unit is still found
@@ -963,6 +968,38 @@ WRITTEN_AS_TRANSLATORS_DO = [
     ("zh", "Take paracetamol 1 g every 6 hours and ibuprofen 400 mg every 8 hours.",
      "每6小时服用对乙酰氨基酚1克，每8小时服用布洛芬400毫克。",
      "每6小时服用对乙酰氨基酚400毫克，每8小时服用布洛芬1克。", "quantities"),
+    # a date in figures, day first, written with its month's name; read month first, found
+    ("ar", INR_DATE, "موعد فحص INR القادم في 7 نوفمبر 2024.",
+     "موعد فحص INR القادم في 7 أكتوبر 2024.", "numbers"),
+    ("es", INR_DATE, "Su próximo control de INR es el 7 de noviembre de 2024.",
+     "Su próximo control de INR es el 11 de julio de 2024.", "dates"),
+    ("ru", INR_DATE, "Следующий анализ на МНО — 7 ноября 2024 г.",
+     "Следующий анализ на МНО — 11 июля 2024 г.", "dates"),
+    # Arabic: the article on both words of twenty-four, the dual of a puff, a year for one
+    ("ar", "Do not leave your child alone for the first 24 hours.",
+     "لا تترك طفلك وحده خلال الساعات الأربع والعشرين الأولى.",
+     "لا تترك طفلك وحده خلال الساعات الأربع والثلاثين الأولى.", "numbers"),
+    ("ar", "Take 2 puffs of your blue reliever inhaler.", "خذ بختين من بخاخ التخفيف الأزرق.",
+     "خذ ثلاث بخات من بخاخ التخفيف الأزرق.", "numbers"),
+    ("ar", "For a child aged 1 to 3, give 5 ml.", "للطفل من عمر سنة إلى 3 سنوات، أعطِ 5 مل.",
+     "للطفل من عمر سنة إلى 5 سنوات، أعطِ 5 مل.", "numbers"),
+    # a name the language writes as English does is no English left; in Cyrillic it is
+    ("es", SALBUTAMOL, "Haga 2 inhalaciones con su inhalador de salbutamol.",
+     "Haga 2 inhalaciones con su inhaler de salbutamol.", "leftover-english"),
+    ("ru", SALBUTAMOL, "Сделайте 2 вдоха из ингалятора сальбутамола.",
+     "Сделайте 2 вдоха из ингалятора salbutamol.", "leftover-english"),
+    # "not always … unless … gluten-free": the «sin» after «salvo que» is no "not"
+    ("es", OATS, "La avena no siempre es segura para las personas con celiaquía, salvo que "
+     "esté etiquetada como sin gluten.", "La avena siempre es segura para las personas con "
+     "celiaquía, salvo que esté etiquetada como sin gluten.", "negation"),
+    # "avoid" said as rule out
+    ("ru", GLUTEN, "Людям с целиакией необходимо исключить глютен, который содержится в "
+     "пшенице, ячмене и ржи.", "Людям с целиакией необходимо употреблять глютен, который "
+     "содержится в пшенице, ячмене и ржи.", "negation"),
+    # a relative clause opens the list ("gluten, which is found in wheat, barley and rye")
+    ("ar", GLUTEN, "يجب على مرضى الداء البطني تجنب الغلوتين الموجود في القمح والشعير "
+     "والجاودار.", "يجب على مرضى الداء البطني تجنب الغلوتين الموجود في القمح والشعير.",
+     "omission"),
 ]
 
 
@@ -1157,3 +1194,16 @@ def test_a_drug_name_is_no_english_left(drug: str) -> None:
 def test_what_translators_write_for_names_units_and_bounds_passes(
         lang: str, source: str, target: str) -> None:
     assert names(source, target, lang) == []
+
+
+def test_emphasis_markdown_cannot_read_in_a_translation_is_explained() -> None:
+    """«请_始终_佩戴» shows its underscores (no emphasis between Chinese characters), and
+    «**重要提示：**请» its asterisks: the finding says what to write; «*始终*» and
+    «**重要提示**：» pass."""
+    source = "**Important:** wear your sling _at all times_."
+    item = Entry(msgid=source, msgstr="**重要提示：**请_始终_佩戴吊带。", line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang="zh", doc="x", entries=(item,)),
+                  glossary=GLOSSARY)
+    [found] = list(registry()["markup"].func(item, scope))
+    assert "write *…* there" in found.message and "punctuation outside" in found.message
+    assert names(source, "**重要提示**：请*始终*佩戴吊带。", "zh") == []

@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, nine sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, ten sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -19,7 +19,7 @@ from pipeline.model import Severity
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
-         "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl")
+         "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -77,6 +77,25 @@ PROBES89 = {
                               "黄热病疫苗等活疫苗不可在怀孕期间接种；如果您的免疫系统因类固醇等"
                               "治疗而减弱，也不可接种。"},
 }
+# From the tenth set: "spread evenly" said «موزعة», «بشكل موزع», 分散, 均匀, words the
+# dictionaries do not give for it (a list item looks gone); and four the markup check is right
+# about: «_同一天_», «_营养师_», «_始终_» between Chinese characters and «**重要提示：**请» are
+# no emphasis in Markdown (the finding says to write «*同一天*», «**重要提示**：»).
+SPREAD_AR = "احرص على شرب 6 إلى 8 أكواب من السوائل يومياً موزعة على مدار اليوم، وقلّل المشروبات"
+PROBES10 = {
+    ("probes10.jsonl", "ar"): {f"{SPREAD_AR} بعد الساعة 6 مساءً.",
+                               "حاول أن تشرب ما بين ستة وثمانية أكواب من السوائل في اليوم بشكل "
+                               "موزع، وأن تخفف الشرب بعد السادسة مساءً."},
+    ("probes10.jsonl", "zh"): {"**重要提示：**请在寄出检测盒的_同一天_采集样本，参见"
+                               "[检测盒使用方法](https://www.example-nhs.uk/fit)。",
+                               "**重要：**采集样本须与寄出检测盒在_同一天_进行，详见[如何使用检测盒]"
+                               "(https://www.example-nhs.uk/fit)。",
+                               "如需了解更多安全食品信息，请访问[Coeliac UK]"
+                               "(https://www.coeliac.org.uk)或咨询您的_营养师_。",
+                               "建议每日均匀饮用六至八杯水或其他饮品，18:00以后减少饮水。",
+                               "术后前4周内，除洗漱或锻炼外，请_始终_佩戴吊带。",
+                               "每天尽量喝6到8杯液体，分散在全天饮用，晚上6点以后少喝。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -90,6 +109,7 @@ KNOWN_FALSE_ALARMS = {
     ("probes7.jsonl", "ar"): {"يمكنك العودة إلى منزلك بعد ٣٠ دقيقة من الحقنة، التي تستغرق "
                               "قرابة ١٠ دقائق."},
     **PROBES89,
+    **PROBES10,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -101,14 +121,17 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 5,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
-          ("probes9.jsonl", "glossary"): 11}
+          ("probes9.jsonl", "glossary"): 11, ("probes10.jsonl", "numbers-swapped"): 6,
+          ("probes10.jsonl", "frequency"): 4, ("probes10.jsonl", "negation"): 7,
+          ("probes10.jsonl", "glossary"): 11}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
                    "probes4.jsonl": 26, "probes5.jsonl": 35, "probes6.jsonl": 23,
-                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 30}
+                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 30,
+                   "probes10.jsonl": 20}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

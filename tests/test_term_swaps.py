@@ -134,7 +134,8 @@ EAR = "Most ear infections in children clear up within 3 days."
     ("ru", GLANDULAR, "Большинство людей с инфекционным мононуклеозом чувствуют себя лучше "
      "через 2–3 недели.", "Большинство людей с ангиной чувствуют себя лучше через 2–3 "
      "недели."),
-    ("zh", GLANDULAR, "大多数腺热患者在2到3周内会感觉好转。", "大多数感冒患者在2到3周内会感觉好转。"),
+    ("zh", GLANDULAR, "大多数腺热患者在2到3周内会感觉好转。",
+     "大多数感冒患者在2到3周内会感觉好转。"),
     ("es", EAR, "La mayoría de las otitis infantiles se curan en 3 días.",
      "La mayoría de los dolores de oído infantiles se curan en 3 días."),
     ("fr", EAR, "La plupart des otites de l'enfant guérissent en 3 jours.",

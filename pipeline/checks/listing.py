@@ -116,9 +116,10 @@ def _enumerated(parts: list[str], marks: list[str]) -> list[str]:
 
 
 # A part opening with one of these is the list's first item: "signs of infection, such as
-# increasing pain, redness or a fever" lists three things, not four.
+# increasing pain, redness or a fever" lists three things, not four; so is a relative clause
+# ("gluten, which is found in wheat, barley and rye": the gluten is no item).
 _INTRODUCES = re.compile(r"^\W*(?:such as|including|like|e\.g\.|for example|especially|"
-                         r"particularly|namely)\b", re.I)
+                         r"particularly|namely|which|who|whose)\b", re.I)
 # One word before a comma that describes the next thing ("comfortable, loose clothing";
 # "clean, dry skin") is no item of its own.
 _DESCRIBES = re.compile(r"^\W*(?:[a-z]+(?:able|ible|ful|ous|ive|less|ic|al|y)|warm|cool|cold|"

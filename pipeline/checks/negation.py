@@ -150,23 +150,32 @@ def _participle_negations(source: str, target: str, lang: str) -> int:
     return min(said, found)
 
 
-def clauses(text: str, lang: str) -> list[Clause]:
-    """The clauses of `text` (in `lang`) with the negations each one says."""
-    text = plain(text)
+def _said(text: str, lang: str) -> list[list[tuple[int, str]]]:
+    """The negation words of each clause of plain `text`, but the one an expletive ("salvo
+    que … no", "à moins que … ne") takes."""
     base = base_language(lang)
-    spans = clause_spans(text, lang)
     found = _positions(text, lang)
-    concord = {w.lower() for w in langdata.CONCORD.get(base, ())}
-    without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
     result = []
-    for start, end in spans:
+    for start, end in clause_spans(text, lang):
         inside = [(at, word) for at, word in found if start <= at < end]
         for marker in (m for m in expletive if start <= m < end):
             later = [item for item in inside if item[0] >= marker]
             if later:
                 inside.remove(later[0])
+        result.append(inside)
+    return result
+
+
+def clauses(text: str, lang: str) -> list[Clause]:
+    """The clauses of `text` (in `lang`) with the negations each one says."""
+    text = plain(text)
+    base = base_language(lang)
+    concord = {w.lower() for w in langdata.CONCORD.get(base, ())}
+    without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
+    result = []
+    for (start, end), inside in zip(clause_spans(text, lang), _said(text, lang), strict=True):
         words = [word for _, word in inside]
         plain_negators = [w for w in words if w not in concord]
         count = len(plain_negators)
@@ -200,7 +209,7 @@ def not_without(text: str, lang: str) -> int:
     verb = langdata.WITHOUT_VERB.get(base_language(lang))
     glued = base_language(lang) in langdata.GLUED
     withouts = 0
-    for at, word in _positions(text, lang):
+    for at, word in (item for inside in _said(text, lang) for item in inside):
         # the word itself, a clitic before it allowed (ودون); 未 found where the text says 未经
         kind = next((k for k in kinds if word == k or (word.endswith(k) and len(k) > 2) or (
             glued and text.startswith(k, at))), None)

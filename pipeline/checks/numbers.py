@@ -318,18 +318,23 @@ _N_IN_ONE = re.compile(r"(?<![\w.,])(\d+)-in-(\d+)(?!\w)", re.I)
 _ONE_PERIOD = re.compile(r"(?<![\d.,])1\s+(?:(?:to|or|-|–)\s*\d+\s+)?"
                          r"(minute|hour|day|week|month|year)s?\b", re.I)
 
+# "aged 1 to 3": years
+_AGED_ONE = re.compile(r"\b(?:aged|ages?)\s+1(?:\s*(?:to|or|-|–)\s*\d+)?\b"
+                       r"(?!\s*(?:month|week|day))", re.I)
+
 
 def _one_period(source: str, target: str, lang: str) -> bool:
-    """The source counts one of a time unit ("1 year") and the translation names that unit:
-    one of it needs no number («al año», «через неделю»). A changed count is another
-    number, which the check reports as not in the source."""
+    """The source counts one of a time unit ("1 year", "aged 1 to 3") and the translation
+    names that unit: one of it needs no number («al año», «через неделю»). A changed count
+    is another number, which the check reports as not in the source."""
     from pipeline import langdata
     from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language
 
     table = langdata.TIME_UNITS.get(base_language(lang), {})
+    said = _ONE_PERIOD.findall(source) + ["year"] * bool(_AGED_ONE.search(source))
     return any(unit.lower() in table and words_pattern(table[unit.lower()], lang).search(target)
-               for unit in _ONE_PERIOD.findall(source))
+               for unit in said)
 
 
 def _show(value: Decimal) -> str:
@@ -355,6 +360,12 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         from pipeline.checks.quantities import converted
 
         missing -= converted(source, target, lang)
+    if missing:     # "07/11/2024" written «7 نوفمبر 2024»: the month by its name
+        from pipeline.checks.quantities import months_named, numeric_dates
+
+        dated = {Decimal(month) for _, _, month in numeric_dates(source)} & missing
+        if dated:
+            missing -= dated & {Decimal(m) for m in months_named(target, lang)}
     if Decimal(0) in missing and _FULL_HOUR.search(source):
         missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
     if Decimal(1) in missing and _one_period(source, target, lang):

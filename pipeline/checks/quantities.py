@@ -83,6 +83,10 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _AR_MARKS = "[\u064b-\u0652\u0670]*"
 
 
+def _ar_letters(word: str) -> str:
+    return "".join(re.escape(c) + _AR_MARKS for c in word)
+
+
 @lru_cache(maxsize=256)
 def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """Whole words of `lang` ("stem~" matches any ending); zh: plain substrings."""
@@ -90,9 +94,15 @@ def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     parts = []
     for word in sorted(words, key=len, reverse=True):
         stem = word.rstrip("~")
-        # Arabic vowel marks may sit on any letter ("يُمنع" is يمنع): skipped
-        body = "".join(re.escape(c) + _AR_MARKS for c in stem) if base == "ar" else re.escape(
-            stem)
+        if base == "ar":
+            # Arabic vowel marks may sit on any letter ("يُمنع" is يمنع): skipped; a later
+            # word of a phrase may take the article too («الأربع والعشرين»)
+            body = r"\s+".join(
+                ("و(?:ال)?" + _ar_letters(w[1:]) if w.startswith("و") and at
+                 else ("(?:ال)?" if at else "") + _ar_letters(w))
+                for at, w in enumerate(stem.split(" ")))
+        else:
+            body = re.escape(stem)
         parts.append(body + (r"\w*" if word.endswith("~") else ""))
     alternation = "|".join(parts)
     if base in langdata.GLUED:
@@ -752,7 +762,8 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
         source, target = plain(source), plain(target)
         problem = _month_gloss(target, scope.lang) or _date_order(
             source, target, scope.lang) or _other_month(source, target, scope.lang) or (
-            _other_weekday(source, target, scope.lang))
+            _other_weekday(source, target, scope.lang)) or _numeric_date_month(
+            source, target, scope.lang)
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
             return
@@ -890,6 +901,52 @@ def _marked_year(target: str, at: int, lang: str) -> bool:
     rest = target[at + number.end():]
     return bool(re.match(r"[\s\u00a0-]{0,2}", rest)) and bool(
         words_pattern(words, lang).match(rest.lstrip(" \u00a0-")))
+
+
+# A date in figures as the project's (British) English writes it, day first: 07/11/2024.
+_EN_NUMERIC_DATE = re.compile(r"(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?!\d|[/.]\d)")
+
+
+def numeric_dates(source: str) -> list[tuple[str, int, int]]:
+    """(as written, day, month) of each date the source writes in figures, day first."""
+    return [(m.group(0), int(m.group(1)), int(m.group(3)))
+            for m in _EN_NUMERIC_DATE.finditer(source)
+            if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(3)) <= 12]
+
+
+def months_named(target: str, lang: str) -> set[int]:
+    """The months (1–12) a translation names, by Babel's names in the language."""
+    names = langdata.month_names(lang)
+    if not names:
+        return set()
+    base = base_language(lang)
+    lowered = target.lower()
+    found = set()
+    for number, forms in names.items():
+        if base == "zh":
+            if any(n in lowered for n in forms):
+                found.add(number)
+            continue
+        shown = tuple(n + "~" for n in forms) if base in langdata.SUFFIXING else forms
+        if words_pattern(shown, lang).search(lowered):
+            found.add(number)
+    return found
+
+
+def _numeric_date_month(source: str, target: str, lang: str) -> str | None:
+    """A date the source writes in figures (07/11/2024, the 7th of November) that the
+    translation writes with another month's name («7 de julio de 2024»)."""
+    said = numeric_dates(source)
+    if not said:
+        return None
+    named = months_named(target, lang)
+    wanted = {month for _, _, month in said}
+    if named and not wanted & named:
+        written, _, month = said[0]
+        other = min(named)
+        return (f"“{written}” is {_MONTHS[month - 1]} (day first), the translation names "
+                f"{_MONTHS[other - 1]}: were the day and month read the other way?")
+    return None
 
 
 def _other_month(source: str, target: str, lang: str) -> str | None:

@@ -114,12 +114,32 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
         shape2, code2, _ = _structure(target)
         problem = _diff(shape1, shape2)
         if problem:
-            yield scope.catalog.finding("markup", f"inline markup differs: {problem}",
-                                        entry=entry)
+            yield scope.catalog.finding("markup", f"inline markup differs: {problem}"
+                                        f"{_flanking_hint(target)}", entry=entry)
         problem = _diff(code1, code2)
         if problem:
             yield scope.catalog.finding("markup", f"code spans differ (they are never "
                                         f"translated): {problem}", entry=entry)
+
+
+# Markdown reads a delimiter run by what stands on each side of it: "_" between two letters
+# of a word (any script: 请_始终_佩戴) opens and closes nothing, and a closing "**" after
+# punctuation closes only before a space or punctuation (**重要提示：**请).
+_INTRAWORD_UNDERSCORE = re.compile(r"[^\W_]_+[^\W_]")
+_CLOSE_AFTER_PUNCTUATION = re.compile(r"[^\w\s*_][*_]+[^\W_]")
+
+
+def _flanking_hint(target: str) -> str:
+    """Why Markdown does not read a translation's emphasis, where the delimiters show it."""
+    text = inline.CODE_SPAN.sub(" ", target)
+    hints = []
+    if _INTRAWORD_UNDERSCORE.search(text):
+        hints.append("Markdown reads no _…_ inside a run of letters, as between Chinese "
+                     "characters: write *…* there")
+    if _CLOSE_AFTER_PUNCTUATION.search(text):
+        hints.append("a closing * or ** after punctuation needs a space or punctuation "
+                     "after it: put the punctuation outside (**…**：)")
+    return f" ({'; '.join(hints)})" if hints else ""
 
 
 @check("links")

@@ -136,6 +136,19 @@ def named_whole(source: str, target: str, lang: str) -> list[tuple[int, int]]:
     return found
 
 
+@lru_cache(maxsize=16)
+def shared_words(lang: str) -> frozenset[str]:
+    """Words the lexicon writes alike in English and in the language: "salbutamol",
+    "dengue", "warfarin" in Spanish (no English left there)."""
+    base = base_language(lang)
+    found: set[str] = set()
+    for term in lexicon():
+        english = {w for form in term.english for w in form.lower().split()}
+        found.update(w for form in term.forms.get(base, ()) for w in form.lower().split()
+                     if w in english)
+    return frozenset(found)
+
+
 def names_said(source: str, written: str, lang: str) -> bool:
     """Is `written` a way the lexicon gives to say, in the language, a term `source` names
     (肺功能检查 for "spirometry", where a glossary gives it for "pulmonary function

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline import languages
-from pipeline.checks import Entry, Scope, check, plain, spelling
+from pipeline.checks import Entry, Scope, check, plain, spelling, terms
 from pipeline.checks.lexicon import Corpus
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity, Term, output_mark
@@ -119,6 +119,7 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         words += [part for compound in _HYPHENATED.findall(text)
                   if compound.lower() not in known for part in _LATIN_PART.findall(compound)]
     found = []
+    shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
     for word in words:
         lowered = word.lower()
         # in another script any lower-case Latin word is English left in ("сильную tiredness")
@@ -126,6 +127,8 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                 or lowered in _ALWAYS_FINE or lowered in keep \
                 or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
             continue
+        if lowered in shared and (known is None or lowered not in known):
+            continue    # a name the language writes alike, its dictionary lacks: salbutamol
         if known is not None and (len(lowered) < 3 or _INN.search(lowered) or (
                 base_language(lang) in _SHARED_AL and len(lowered) >= 6
                 and lowered.endswith("al"))):
