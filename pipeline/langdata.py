@@ -17,6 +17,15 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
     "es": ("peligros~",), "fr": ("dangereu~",), "ru": ("опасн~",), "ar": ("خطير~", "خطر"),
     "zh": ("危险",),
 }
+# "Not safe" said as a negation and "safe" ("no es seguro", «небезопасно», «غير آمن»,
+# 不安全), or as dangerous (DANGEROUS): what a translation of "it is safe" must not say.
+UNSAFE: dict[str, tuple[str, ...]] = {
+    "es": ("no es segur~", "no son segur~", "no resulta segur~", "insegur~", "peligros~"),
+    "fr": ("pas sans danger", "pas sûr~", "pas sur~", "dangereu~"),
+    "ru": ("небезопас~", "опасн~", "не безопас~"),
+    "ar": ("غير آمن~", "غير الآمن~", "ليس آمن~", "ليس من الآمن", "خطير~"),
+    "zh": ("不安全", "危险"),
+}
 # "Before": "without speaking to us first" may be said "before speaking to us" (the
 # negation check counts one of these as the source's "without … first").
 BEFORE: dict[str, tuple[str, ...]] = {

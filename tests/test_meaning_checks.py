@@ -855,6 +855,8 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
 # Counts, days and negations written as translators write them (the eighth and ninth
 # probe sets): right passes, wrong is found.
 INR_DATE = "Your next INR check is due on 07/11/2024."
+KIT = "You will be sent a screening kit every two years."
+SAFE = "It is safe to take paracetamol while breastfeeding."
 SALBUTAMOL = "Take 2 puffs of your salbutamol inhaler."
 OATS = ("Oats are not always safe for people with coeliac disease unless they are labelled "
         "gluten-free.")
@@ -996,6 +998,24 @@ WRITTEN_AS_TRANSLATORS_DO = [
     ("ru", GLUTEN, "Людям с целиакией необходимо исключить глютен, который содержится в "
      "пшенице, ячмене и ржи.", "Людям с целиакией необходимо употреблять глютен, который "
      "содержится в пшенице, ячмене и ржи.", "negation"),
+    # every two years said every year
+    ("es", KIT, "Se le enviará un kit de cribado cada dos años.",
+     "Se le enviará un kit de cribado cada año.", "frequency"),
+    ("fr", KIT, "Un kit de dépistage vous sera envoyé tous les deux ans.",
+     "Un kit de dépistage vous sera envoyé tous les ans.", "frequency"),
+    ("ru", KIT, "Набор для скрининга будут присылать раз в два года.",
+     "Набор для скрининга будут присылать раз в год.", "frequency"),
+    ("ar", KIT, "سيُرسل إليك طقم الفحص كل سنتين.", "سيُرسل إليك طقم الفحص كل عام.",
+     "frequency"),
+    ("ru", "Check your child's height every 6 months.", "Измеряйте рост ребёнка раз в "
+     "полгода.", "Измеряйте рост ребёнка раз в месяц.", "frequency"),
+    # "it is safe" said "it is not safe" (a negation added where the source has none)
+    ("es", SAFE, "Es seguro tomar paracetamol durante la lactancia.",
+     "No es seguro tomar paracetamol durante la lactancia.", "negation"),
+    ("ar", SAFE, "من الآمن تناول الباراسيتامول أثناء الرضاعة الطبيعية.",
+     "من غير الآمن تناول الباراسيتامول أثناء الرضاعة الطبيعية.", "negation"),
+    ("zh", SAFE, "哺乳期间服用对乙酰氨基酚是安全的。", "哺乳期间服用对乙酰氨基酚是不安全的。",
+     "negation"),
     # a relative clause opens the list ("gluten, which is found in wheat, barley and rye")
     ("ar", GLUTEN, "يجب على مرضى الداء البطني تجنب الغلوتين الموجود في القمح والشعير "
      "والجاودار.", "يجب على مرضى الداء البطني تجنب الغلوتين الموجود في القمح والشعير.",

@@ -118,12 +118,11 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1,
           ("probes6.jsonl", "negation"): 1, ("probes7.jsonl", "numbers-swapped"): 4,
           ("probes7.jsonl", "negation"): 5, ("probes8.jsonl", "numbers-swapped"): 10,
-          ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 5,
+          ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 4,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 11, ("probes10.jsonl", "numbers-swapped"): 6,
-          ("probes10.jsonl", "frequency"): 4, ("probes10.jsonl", "negation"): 7,
-          ("probes10.jsonl", "glossary"): 11}
+          ("probes10.jsonl", "negation"): 5, ("probes10.jsonl", "glossary"): 11}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries

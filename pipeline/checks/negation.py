@@ -134,6 +134,22 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
     return found
 
 
+_EN_SAFE = re.compile(r"\bsafe\b", re.I)
+_EN_UNSAFE = re.compile(r"\b(?:unsafe|dangerous|danger|harmful|risky|not\b[^.;,]{0,20}\bsafe)\b",
+                        re.I)
+
+
+def _safe_said_unsafe(source: str, target: str, lang: str) -> str | None:
+    """What the translation says for "not safe" (`langdata.UNSAFE`) where the source says
+    only that something is safe ("It is safe to take paracetamol": «No es seguro tomar…»)."""
+    words = langdata.UNSAFE.get(base_language(lang))
+    text = plain(source)
+    if not words or not _EN_SAFE.search(text) or _EN_UNSAFE.search(text):
+        return None
+    found = words_pattern(words, lang).search(plain(target))
+    return found.group(0) if found else None
+
+
 def _participle_negations(source: str, target: str, lang: str) -> int:
     """How many of the source's "not" + participle the translation says as one word with
     не (Russian), else 0."""
@@ -310,6 +326,11 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "negation", f"the source says “{added[0]}”, the translation “{added[1]}…”: "
                 "without for with?", entry=entry)
+            return
+        if (unsafe := _safe_said_unsafe(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "negation", f"the source says it is safe, the translation «{unsafe}» (not "
+                "safe): a negation added?", entry=entry)
             return
         wanted = negations(source, "en")
         if not wanted:

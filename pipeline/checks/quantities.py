@@ -666,6 +666,46 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     return None
 
 
+_EN_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
+_EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
+                            re.I)
+
+
+def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(what the source says, the period alone) where the source says every so many of a
+    period ("every two years") and the translation every one of it («cada año», «tous les
+    ans», «раз в год», «كل عام»), with no count, where the source never says it alone."""
+    base = base_language(lang)
+    words, table = langdata.EVERY.get(base), langdata.TIME_UNITS.get(base)
+    if not words or not table:
+        return None
+    text = plain(source)
+    said = {m.group(2).lower(): m.group(0) for m in _EN_EVERY_N.finditer(text)}
+    for alone in _EN_EVERY_UNIT.finditer(text):
+        said.pop(alone.group(1).lower(), None)
+    if not said:
+        return None
+    written = plain(target)
+    leads = (*words, *(f"{w} в" for w in langdata.TIMES_ALONE.get(base, ()) if base == "ru"))
+    numbers = _target_numbers(written, lang)
+    # a period said as a part of another ("раз в полгода", every six months) has its count
+    phrases = (*langdata.MONTH_PHRASES.get(base, {}), *langdata.MINUTE_PHRASES.get(base, {}))
+    numbers += [(m.start(), m.end(), {Decimal(2)}) for m in words_pattern(
+        phrases, lang).finditer(written)] if phrases else []
+    every = [m.end() for m in words_pattern(leads, lang).finditer(written)]
+    for period, shown in said.items():
+        for unit in words_pattern(table[period], lang).finditer(written):
+            lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP]
+            if not lead:
+                continue
+            counted = [n for n in numbers if lead[-1] <= n[1] and n[0] < unit.end()
+                       and any(v > 1 for v in n[2])]     # «cada dos años», «كل سنتين»
+            if not counted and (base not in langdata.GLUED or unit.start() == lead[-1]):
+                return shown, unit.group(0)
+    return None
+
+
 _LONGER_PERIODS = ("week", "month", "year")
 # Where a language's day words are also other words: Chinese writes 日 inside other words
 # (日记, a diary; 生日), "every day" is 每天, 每日, 天天; Spanish «diario» is a diary too.
@@ -720,6 +760,11 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says every {counted[0]}, the translation every "
                 f"{counted[1]} {counted[0]}s", entry=entry)
+            return
+        if (alone := _every_n_as_one(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says {alone[0]}, the translation every "
+                f"«{alone[1]}» with no count: every one?", entry=entry)
             return
         if (longer := _every_day_lost(source, target, scope.lang)):
             yield scope.catalog.finding(
