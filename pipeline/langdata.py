@@ -17,6 +17,35 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
     "es": ("peligros~",), "fr": ("dangereu~",), "ru": ("опасн~",), "ar": ("خطير~", "خطر"),
     "zh": ("危险",),
 }
+# Words that bind the number after them to a role: above it, below it, from it on, up to it
+# ("from the age of 60; if you are over 75"). Two of the source's numbers that the
+# translation gives each other's role were exchanged (pipeline.checks.quantities).
+BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"more": ("over", "more than", "above", "older than", "greater than",
+                    "higher than", "exceeds", "exceeding"),
+           "less": ("under", "less than", "below", "fewer than", "younger than",
+                    "lower than"),
+           "from": ("from", "from the age of", "starting at", "aged"),
+           "most": ("up to", "until", "no more than", "at most")},
+    "es": {"more": ("más de", "mayor de", "mayores de", "por encima de", "superior a",
+                    "supera~"),
+           "less": ("menos de", "menor de", "menores de", "por debajo de", "inferior a"),
+           "from": ("a partir de", "a partir de los", "a partir de las", "desde"),
+           "most": ("hasta", "como máximo")},
+    "fr": {"more": ("plus de", "au-delà de", "supérieur~ à", "dépass~"),
+           "less": ("moins de", "en dessous de", "inférieur~ à"),
+           "from": ("à partir de", "dès", "depuis"),
+           "most": ("jusqu'à", "jusqu’à", "au maximum")},
+    "ru": {"more": ("больше", "более", "старше", "свыше", "выше"),
+           "less": ("меньше", "менее", "младше", "ниже"),
+           "from": ("начиная с", "с", "от"),
+           "most": ("до", "не более")},
+    "ar": {"more": ("أكثر من", "فوق", "يزيد عن", "تزيد عن", "أكبر من", "يتجاوز", "تتجاوز"),
+           "less": ("أقل من", "دون", "تحت", "أصغر من"),
+           "from": ("بدءا من", "بدءاً من", "ابتداء من", "ابتداءً من", "اعتبارا من",
+                    "اعتباراً من", "من سن", "من عمر"),
+           "most": ("حتى",)},
+}
 # "Not safe" said as a negation and "safe" ("no es seguro", «небезопасно», «غير آمن»,
 # 不安全), or as dangerous (DANGEROUS): what a translation of "it is safe" must not say.
 UNSAFE: dict[str, tuple[str, ...]] = {

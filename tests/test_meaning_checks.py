@@ -857,6 +857,8 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
 INR_DATE = "Your next INR check is due on 07/11/2024."
 KIT = "You will be sent a screening kit every two years."
 SAFE = "It is safe to take paracetamol while breastfeeding."
+AGES = ("You will be sent a kit every 2 years from the age of 60; if you are over 75, you can "
+        "ask for one.")
 SALBUTAMOL = "Take 2 puffs of your salbutamol inhaler."
 OATS = ("Oats are not always safe for people with coeliac disease unless they are labelled "
         "gluten-free.")
@@ -1009,6 +1011,19 @@ WRITTEN_AS_TRANSLATORS_DO = [
      "frequency"),
     ("ru", "Check your child's height every 6 months.", "Измеряйте рост ребёнка раз в "
      "полгода.", "Измеряйте рост ребёнка раз в месяц.", "frequency"),
+    # two numbers given each other's roles: from the age of 60, over 75
+    ("es", AGES, "Recibirá un kit cada 2 años a partir de los 60 años; si tiene más de 75, "
+     "puede solicitarlo.", "Recibirá un kit cada 2 años a partir de los 75 años; si tiene más "
+     "de 60, puede solicitarlo.", "quantities"),
+    ("ru", AGES, "Начиная с 60 лет вам будут присылать набор каждые 2 года; если вам больше 75 "
+     "лет, его можно запросить.", "Начиная с 75 лет вам будут присылать набор каждые 2 года; "
+     "если вам больше 60 лет, его можно запросить.", "quantities"),
+    ("ar", AGES, "سيُرسل إليك طقم الفحص كل سنتين بدءاً من سن 60، وإذا كان عمرك أكثر من 75 عاماً "
+     "فيمكنك طلبه.", "سيُرسل إليك طقم الفحص كل سنتين بدءاً من سن 75، وإذا كان عمرك أكثر من "
+     "60 عاماً فيمكنك طلبه.", "quantities"),
+    ("fr", AGES, "Vous recevrez un kit tous les 2 ans dès 60 ans ; à 75 ans ou plus, vous "
+     "pouvez en demander un.", "Vous recevrez un kit tous les 2 ans à partir de 75 ans ; si "
+     "vous avez plus de 60 ans, vous pouvez en demander un.", "quantities"),
     # "it is safe" said "it is not safe" (a negation added where the source has none)
     ("es", SAFE, "Es seguro tomar paracetamol durante la lactancia.",
      "No es seguro tomar paracetamol durante la lactancia.", "negation"),

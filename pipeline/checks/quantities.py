@@ -255,6 +255,11 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
                 entry=entry)
             return
+        if (bound := _bounds_exchanged(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "quantities", f"the source says {bound[0]} and {bound[1]}, the translation "
+                "gives each number the other's place: were they swapped?", entry=entry)
+            return
         if (exchanged_doses := terms.doses_exchanged(source, target, scope.lang)):
             first, second, dose, other = exchanged_doses
             yield scope.catalog.finding(
@@ -670,6 +675,45 @@ _EN_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|ni
                          r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
 _EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
                             re.I)
+
+
+_BOUND_GAP = 16     # characters from a bound word to its number: "from the age of 60"
+_ROLE = {"more": "over", "less": "under", "from": "from", "most": "up to"}
+
+
+def _bound(text: str, lang: str) -> dict[Decimal, str]:
+    """The role (`langdata.BOUNDS`) of each number a bound word stands before, where one
+    word alone binds it."""
+    table = langdata.BOUNDS.get(base_language(lang))
+    if not table:
+        return {}
+    numbers = located(text, lang)
+    found: dict[Decimal, set[str]] = {}
+    for role, words in table.items():
+        for word in words_pattern(words, lang).finditer(text):
+            after = [(span, options) for _, options, span in numbers
+                     if 0 <= span[0] - word.end() <= _BOUND_GAP]
+            if after:
+                span, options = min(after)
+                if not _DIGIT.search(text[word.end():span[0]]):
+                    for value in options:
+                        found.setdefault(value, set()).add(role)
+    return {value: next(iter(roles)) for value, roles in found.items() if len(roles) == 1}
+
+
+def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """Two numbers of the source in two roles ("from the age of 60", "over 75") that the
+    translation gives each other's («a partir de los 75 años; si tiene más de 60»)."""
+    said = _bound(source, "en")
+    if len(said) < 2:
+        return None
+    written = _bound(target, lang)
+    values = sorted(said)
+    for i, a in enumerate(values):
+        for b in values[i + 1:]:
+            if said[a] != said[b] and written.get(a) == said[b] and written.get(b) == said[a]:
+                return (f"{_ROLE[said[a]]} {_shown([a])[0]}", f"{_ROLE[said[b]]} {_shown([b])[0]}")
+    return None
 
 
 def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
