@@ -68,6 +68,13 @@ WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
     "es": ("en ayunas", "fuera de las comidas"), "fr": ("à jeun", "en dehors des repas"),
     "ru": ("натощак",), "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
 }
+# What says "fasting" in a language: a negation where the source says "do not eat", the
+# source's own word where it says "fast" ("you do not need to fast": «无需禁食», whose 禁
+# is no second "not").
+# (Only words NEGATION counts.)
+FASTING: dict[str, tuple[str, ...]] = {
+    **WITHOUT_FOOD, "zh": (*WITHOUT_FOOD["zh"], "禁食", "禁水", "禁饮"),
+}
 # Food and meals: what "take it with food" is taken with, for the negation check to see
 # «sin comida», «sans repas», «без еды», «بدون طعام», 空腹 where the source says "with".
 FOOD: dict[str, tuple[str, ...]] = {

@@ -857,6 +857,7 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
 INR_DATE = "Your next INR check is due on 07/11/2024."
 KIT = "You will be sent a screening kit every two years."
 SAFE = "It is safe to take paracetamol while breastfeeding."
+NO_FAST = "You can eat and drink normally before your cystoscopy; you do not need to fast."
 AGES = ("You will be sent a kit every 2 years from the age of 60; if you are over 75, you can "
         "ask for one.")
 SALBUTAMOL = "Take 2 puffs of your salbutamol inhaler."
@@ -1024,6 +1025,12 @@ WRITTEN_AS_TRANSLATORS_DO = [
     ("fr", AGES, "Vous recevrez un kit tous les 2 ans dès 60 ans ; à 75 ans ou plus, vous "
      "pouvez en demander un.", "Vous recevrez un kit tous les 2 ans à partir de 75 ans ; si "
      "vous avez plus de 60 ans, vous pouvez en demander un.", "quantities"),
+    # the word for fasting says the source's "fast", not a "not" («无需禁食», «en ayunas»)
+    ("zh", NO_FAST, "膀胱镜检查前可以正常饮食，无需禁食。", "膀胱镜检查前可以正常饮食，需要禁食。",
+     "negation"),
+    ("es", NO_FAST, "Puede comer y beber con normalidad antes de la cistoscopia; no necesita "
+     "estar en ayunas.", "Puede comer y beber con normalidad antes de la cistoscopia; necesita "
+     "estar en ayunas.", "negation"),
     # "it is safe" said "it is not safe" (a negation added where the source has none)
     ("es", SAFE, "Es seguro tomar paracetamol durante la lactancia.",
      "No es seguro tomar paracetamol durante la lactancia.", "negation"),
