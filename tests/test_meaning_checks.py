@@ -1031,6 +1031,11 @@ WRITTEN_AS_TRANSLATORS_DO = [
     ("es", NO_FAST, "Puede comer y beber con normalidad antes de la cistoscopia; no necesita "
      "estar en ayunas.", "Puede comer y beber con normalidad antes de la cistoscopia; necesita "
      "estar en ayunas.", "negation"),
+    # «sans danger» is without a noun (safe), not «sans» before a verb: "not always" gone
+    ("fr", OATS, "L'avoine n'est pas toujours sans danger pour les personnes atteintes de "
+     "maladie cœliaque, sauf si elle porte la mention « sans gluten ».", "L'avoine est "
+     "toujours sans danger pour les personnes atteintes de maladie cœliaque, sauf si elle "
+     "porte la mention « sans gluten ».", "negation"),
     # "it is safe" said "it is not safe" (a negation added where the source has none)
     ("es", SAFE, "Es seguro tomar paracetamol durante la lactancia.",
      "No es seguro tomar paracetamol durante la lactancia.", "negation"),

@@ -242,9 +242,24 @@ def not_without(text: str, lang: str) -> int:
         # the word itself, a clitic before it allowed (ودون); 未 found where the text says 未经
         kind = next((k for k in kinds if word == k or (word.endswith(k) and len(k) > 2) or (
             glued and text.startswith(k, at))), None)
-        if kind and not (verb and re.match(verb, text[at + len(word if not glued else kind):])):
+        after = text[at + len(word if not glued else kind or ""):]
+        if kind and not (verb and (following := re.match(verb, after)) and not _noun_in_er(
+                following.group(0), lang)):
             withouts += 1
     return max(0, total - withouts)
+
+
+def _noun_in_er(words: str, lang: str) -> bool:
+    """Is the French word after «sans» that looks like an infinitive in -er a noun («sans
+    danger»: the dictionary has no «dangez», «dangé»; «sans manger» has «mangez»)?"""
+    word = words.split()[-1].lower() if words.split() else ""
+    if base_language(lang) != "fr" or not word.endswith("er"):
+        return False
+    from pipeline.checks.wording import dictionary
+
+    known = dictionary("fr")
+    return known is not None and word in known and not any(
+        form in known for form in (word[:-2] + "ez", word[:-2] + "é"))
 
 
 def has_negation(text: str, lang: str) -> bool:
