@@ -857,6 +857,7 @@ BREAK = "Take one tablet daily for 21 days, then have a 7-day break."
 INR_DATE = "Your next INR check is due on 07/11/2024."
 KIT = "You will be sent a screening kit every two years."
 SAFE = "It is safe to take paracetamol while breastfeeding."
+JUICE = "Avoid sugary drinks, including fruit juice."
 NO_FAST = "You can eat and drink normally before your cystoscopy; you do not need to fast."
 AGES = ("You will be sent a kit every 2 years from the age of 60; if you are over 75, you can "
         "ask for one.")
@@ -1036,6 +1037,10 @@ WRITTEN_AS_TRANSLATORS_DO = [
      "maladie cœliaque, sauf si elle porte la mention « sans gluten ».", "L'avoine est "
      "toujours sans danger pour les personnes atteintes de maladie cœliaque, sauf si elle "
      "porte la mention « sans gluten ».", "negation"),
+    # the example the source gives dropped ("including fruit juice")
+    ("es", JUICE, "Evite las bebidas azucaradas, incluido el zumo de frutas.",
+     "Evite las bebidas azucaradas.", "omission"),
+    ("zh", JUICE, "避免含糖饮料，包括果汁。", "避免含糖饮料。", "omission"),
     # "it is safe" said "it is not safe" (a negation added where the source has none)
     ("es", SAFE, "Es seguro tomar paracetamol durante la lactancia.",
      "No es seguro tomar paracetamol durante la lactancia.", "negation"),

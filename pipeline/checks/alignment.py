@@ -265,6 +265,11 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"{lost.kept}, and nothing of “{lost.item}” is in it: is an item missing?",
                 entry=entry)
             return
+        if example := listing.lost_example(source, text, lang, corpus, entry.msgid):
+            yield scope.catalog.finding(
+                "omission", f"the source gives an example, “{example}”, and nothing of it is "
+                "in the translation: is it missing?", entry=entry)
+            return
         size = len(plain(source))
         if size < _LENGTH_MIN:
             continue

@@ -228,6 +228,26 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
     return Lost(gone[0], len(listed), kept) if gone else None
 
 
+# Examples the source gives of what it says ("avoid sugary drinks, including fruit juice"):
+# one thing, up to the next comma or clause end (a list of them is `lost_item`'s).
+_EXAMPLE = re.compile(r"\b(?:including|such as|for example|e\.g\.)\s+([^,;.:()]+)(?=[;.:()]|$)",
+                      re.I)
+
+
+def lost_example(source: str, target: str, lang: str, corpus: Corpus | None = None,
+                 leave_out: str | None = None) -> str | None:
+    """The example the source gives ("including fruit juice") that the translation lacks:
+    the dictionaries know words of it and none is there, while they see the rest of the
+    sentence there."""
+    text = plain(source)
+    for found in _EXAMPLE.finditer(text):
+        rest = text[:found.start()] + text[found.end():]
+        if _seen(found.group(1), target, lang, corpus, leave_out) is False and _seen(
+                rest, target, lang, corpus, leave_out):
+            return found.group(0).strip()
+    return None
+
+
 def _lead_in(source: str, listed: list[str]) -> str | None:
     """The part opening the English sentence that leads into its list and is no item of it
     ("On the day of your test, bring…"; "When you go out, take…"), else None."""
