@@ -858,6 +858,7 @@ INR_DATE = "Your next INR check is due on 07/11/2024."
 KIT = "You will be sent a screening kit every two years."
 SAFE = "It is safe to take paracetamol while breastfeeding."
 JUICE = "Avoid sugary drinks, including fruit juice."
+WEEKS = "Start the cream in week 2 and stop it in week 4."
 NO_FAST = "You can eat and drink normally before your cystoscopy; you do not need to fast."
 AGES = ("You will be sent a kit every 2 years from the age of 60; if you are over 75, you can "
         "ask for one.")
@@ -1037,6 +1038,12 @@ WRITTEN_AS_TRANSLATORS_DO = [
      "maladie cœliaque, sauf si elle porte la mention « sans gluten ».", "L'avoine est "
      "toujours sans danger pour les personnes atteintes de maladie cœliaque, sauf si elle "
      "porte la mention « sans gluten ».", "negation"),
+    # points in time named by their number keep their order ("in week 2 … in week 4")
+    ("es", WEEKS, "Empiece la crema en la semana 2 y déjela en la semana 4.",
+     "Empiece la crema en la semana 4 y déjela en la semana 2.", "quantities"),
+    ("zh", WEEKS, "第2周开始使用乳膏，第4周停用。", "第4周开始使用乳膏，第2周停用。", "quantities"),
+    ("ru", WEEKS, "Начните наносить крем на 2-й неделе и прекратите на 4-й неделе.",
+     "Начните наносить крем на 4-й неделе и прекратите на 2-й неделе.", "quantities"),
     # the example the source gives dropped ("including fruit juice")
     ("es", JUICE, "Evite las bebidas azucaradas, incluido el zumo de frutas.",
      "Evite las bebidas azucaradas.", "omission"),

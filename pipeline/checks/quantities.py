@@ -276,7 +276,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
         wanted = _source_pairs(source)
         timed = [(v, u) for v, u in _time_pairs(source) if u in table]
-        if not wanted and not timed:
+        if not wanted and not timed and not _EN_POINT.search(source):
             continue
         alternate = langdata.EVERY_OTHER_DAY.get(base_language(scope.lang), ())
         if alternate and _EVERY_TWO_DAYS.search(source):   # "un jour sur deux": 2 days
@@ -327,6 +327,22 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"another order than in the source ({', '.join(_shown(said))} → "
                     f"{', '.join(_shown(written))}): were they swapped?", entry=entry)
                 return
+        # "in week 1 … by week 6": points in time named by their number, in order
+        for unit in dict.fromkeys(m.group(1).lower() for m in _EN_POINT.finditer(source)):
+            said = list(dict.fromkeys(Decimal(m.group(2)) for m in _EN_POINT.finditer(source)
+                                      if m.group(1).lower() == unit))
+            written = [v for v in _in_order(numbers, target, [
+                m.span() for m in words_pattern(table[unit], scope.lang).finditer(target)])
+                if v in said] if unit in table else []
+            if len(said) > 1 and set(written) == set(said) and written != said:
+                yield scope.catalog.finding(
+                    "quantities", f"“{unit} {_shown(said[:1])[0]}” and “{unit} "
+                    f"{_shown(said[1:2])[0]}” come in another order than in the source: were "
+                    "they swapped?", entry=entry)
+                return
+
+
+_EN_POINT = re.compile(r"\b(day|week|month)\s+(\d+)\b(?![.,]\d)", re.I)
 
 
 def _alone_singular(text: str, spans: list[tuple[int, int]],
