@@ -121,8 +121,8 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 4,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
-          ("probes9.jsonl", "glossary"): 11, ("probes10.jsonl", "numbers-swapped"): 1,
-          ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 11}
+          ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
+          ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries

@@ -187,8 +187,8 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
     term = _by_id()[term_id]
     base = base_language(lang)
     least = 2 if base in langdata.GLUED else 3 if base == "ar" else MIN_FORM
-    forms = sorted({fold(f) for f in term.forms.get(base, ()) if len(fold(f)) >= least},
-                   key=len, reverse=True)
+    forms = sorted({_case_stem(fold(f), base) for f in term.forms.get(base, ())
+                    if len(fold(f)) >= least}, key=len, reverse=True)
     if not forms:
         return None
     body = "|".join(re.escape(f) for f in forms)
@@ -197,6 +197,14 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
     ending = r"[^\W\d_]{0,3}" if base == "ru" else r"[^\W\d_]{0,2}"
     clitic = r"(?:[وفبلك]?ال|[وفبلك])?" if base == "ar" else ""
     return re.compile(rf"(?<![^\W\d_]){clitic}(?:{body}){ending}(?![^\W\d_])", re.I)
+
+
+def _case_stem(form: str, base: str) -> str:
+    """A Russian form without its last vowel, for the case endings to follow
+    («стенокардия», «стенокардию»); other languages' as they are."""
+    if base == "ru" and len(form) > MIN_FORM + 1 and form[-1] in "аяоеьйыиу":
+        return form[:-1]
+    return form
 
 
 @lru_cache(maxsize=1)
@@ -223,11 +231,14 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         kept = len(mine.findall(text))
         if kept >= named[term.id]:
             continue        # the translation names it as often as the source
+        inside = set(as_said.lower().split())
         for other in lexicon():
-            if other.kind != term.kind or other.id == term.id or (
+            if other.kind != term.kind or other.id == term.id or any(
+                    set(english.lower().split()) <= inside for english in other.english) or (
                     other.id not in said and any(set(english.lower().split()) <= words
                                                  for english in other.english)):
-                continue    # "kidney and thyroid function tests" names kidney function too
+                continue    # "kidney and thyroid function tests" names kidney function too;
+                # the womb of "womb lining" («revestimiento del útero») is part of its name
             theirs = _written(other.id, lang)
             if theirs is None:
                 continue
