@@ -1038,6 +1038,10 @@ WRITTEN_AS_TRANSLATORS_DO = [
      "maladie cœliaque, sauf si elle porte la mention « sans gluten ».", "L'avoine est "
      "toujours sans danger pour les personnes atteintes de maladie cœliaque, sauf si elle "
      "porte la mention « sans gluten ».", "negation"),
+    # two things counted in words given each other's counts, where the source has digits too
+    ("ru", "From week 4, take two tablets in the morning and one capsule at night.",
+     "С 4-й недели принимайте две таблетки утром и одну капсулу на ночь.",
+     "С 4-й недели принимайте одну таблетку утром и две капсулы на ночь.", "quantities"),
     # points in time named by their number keep their order ("in week 2 … in week 4")
     ("es", WEEKS, "Empiece la crema en la semana 2 y déjela en la semana 4.",
      "Empiece la crema en la semana 4 y déjela en la semana 2.", "quantities"),

@@ -267,6 +267,12 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"{second.english[0]} {other}, the translation each the other's: were the "
                 "doses swapped?", entry=entry)
             return
+        if (exchanged := _counts_exchanged(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "quantities", f"the counts of “{exchanged[0]}” are exchanged "
+                f"({', '.join(_shown(exchanged[1]))} → "
+                f"{', '.join(_shown(exchanged[2]))})", entry=entry)
+            return
         if (counted := _counts_swapped(source, target, scope.lang)):
             noun, said, written = counted
             yield scope.catalog.finding(
