@@ -693,12 +693,6 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     return None
 
 
-_EN_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
-_EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
-                            re.I)
-
-
 _BOUND_GAP = 16     # characters from a bound word to its number: "from the age of 60"
 _ROLE = {"more": "over", "less": "under", "from": "from", "most": "up to"}
 
@@ -736,6 +730,12 @@ def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | 
             if said[a] != said[b] and written.get(a) == said[b] and written.get(b) == said[a]:
                 return (f"{_ROLE[said[a]]} {_shown([a])[0]}", f"{_ROLE[said[b]]} {_shown([b])[0]}")
     return None
+
+
+_EN_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
+_EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
+                            re.I)
 
 
 def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
