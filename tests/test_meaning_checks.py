@@ -999,6 +999,11 @@ WRITTEN_AS_TRANSLATORS_DO = [
     ("es", OATS, "La avena no siempre es segura para las personas con celiaquía, salvo que "
      "esté etiquetada como sin gluten.", "La avena siempre es segura para las personas con "
      "celiaquía, salvo que esté etiquetada como sin gluten.", "negation"),
+    # an expletive («hasta que») takes a "not", never the source's "without" («sin mareos»)
+    ("es", "Do the vertigo exercises every day until you have gone two days without dizziness.",
+     "Haga los ejercicios para el vértigo todos los días hasta que pase dos días seguidos sin "
+     "mareos.", "Haga los ejercicios para el vértigo todos los días hasta que pase dos días "
+     "seguidos con mareos.", "negation"),
     # "avoid" said as rule out
     ("ru", GLUTEN, "Людям с целиакией необходимо исключить глютен, который содержится в "
      "пшенице, ячмене и ржи.", "Людям с целиакией необходимо употреблять глютен, который "

@@ -180,17 +180,20 @@ def _participle_negations(source: str, target: str, lang: str) -> int:
 
 
 def _said(text: str, lang: str) -> list[list[tuple[int, str]]]:
-    """The negation words of each clause of plain `text`, but the one an expletive ("salvo
-    que … no", "à moins que … ne") takes."""
+    """The negation words of each clause of plain `text`, but the "not" an expletive
+    ("salvo que … no", "à moins que … ne") takes."""
     base = base_language(lang)
     found = _positions(text, lang)
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
+    without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
     result = []
     for start, end in clause_spans(text, lang):
         inside = [(at, word) for at, word in found if start <= at < end]
         for marker in (m for m in expletive if start <= m < end):
-            later = [item for item in inside if item[0] >= marker]
+            # the expletive is a "not" («hasta que no…»), never a "without" («hasta que pase
+            # dos días sin mareos» says the source's "without")
+            later = [item for item in inside if item[0] >= marker and item[1] not in without]
             if later:
                 inside.remove(later[0])
         result.append(inside)
