@@ -493,3 +493,22 @@ def test_the_source_column_follows_source_language(mini: Path) -> None:
     assert refused.exit_code == 2
     assert refused.output.startswith("error: glossary/en.csv:1:")
     assert "id,de," in refused.output
+
+
+@pytest.mark.parametrize(("lang", "target", "ok"), [
+    ("es", "Use el colirio con corticoide dos veces al día.", True),
+    ("es", "Use el colirio con corticoides dos veces al día.", True),
+    ("es", "Use el colirio antibiótico dos veces al día.", False),
+    ("fr", "Mettez le collyre corticoïde deux fois par jour.", True),
+])
+def test_a_plural_glossary_form_accepts_its_singular(lang: str, target: str, ok: bool) -> None:
+    """The glossary writes «corticoides» (plural); «colirio con corticoide» uses the term."""
+    from pipeline.glossary import build_glossary
+    from pipeline.model import Term
+
+    term = Term("corticosteroids", ("corticosteroids", "steroid"),
+                (("es", ("corticosteroides", "corticoides")),
+                 ("fr", ("corticoïdes", "corticostéroïdes"))))
+    glossary = build_glossary([term], ["es", "fr"])
+    problems = glossary.verify("Use the steroid drops twice a day.", target, lang)
+    assert (problems == []) is ok, problems

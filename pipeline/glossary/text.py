@@ -96,7 +96,8 @@ def _drop_combining(found: re.Match[str]) -> str:
 def _word_pattern(word: str, group: str) -> str:
     """One folded word of a target term, with the inflection its language allows.
 
-    Spanish/French: an optional plural ending (s, es, x; French -al/-aux); accents are folded.
+    Spanish/French: an optional plural ending (s, es, x; French -al/-aux), a plural form's
+    singular; accents are folded.
     Russian: the ending is cut from the glossary form (longest of the usual noun and adjective
     endings, keeping 3+ letters) and any ending of up to 4 letters accepted (4, because a noun
     such as "синдром" loses "ом" that is its own, then takes "омом"), with an optional fleeting
@@ -108,7 +109,16 @@ def _word_pattern(word: str, group: str) -> str:
     """
     esc = re.escape(word)
     if group == "romance" and len(word) > 2 and word[-1].isalpha():
-        return (re.escape(word[:-2]) + "(?:al|aux)") if word.endswith("al") else esc + "(?:s|es|x)?"
+        if word.endswith("al"):
+            return re.escape(word[:-2]) + "(?:al|aux)"
+        # a plural form accepts its singular too («corticoides»: «colirio con corticoide»;
+        # «infecciones»: «infección»)
+        forms = [word]
+        if len(word) > 4 and word.endswith("s"):
+            forms.append(word[:-1])
+            if word.endswith("es") and word[-3] in "nrldzj":
+                forms.append(word[:-2])
+        return "(?:" + "|".join(map(re.escape, forms)) + ")(?:s|es|x)?"
     if group == "slavic" and len(word) >= 4 and "\u0400" <= word[-1] <= "\u04ff":
         stem = next((word[:-len(e)] for e in _RU_ENDINGS
                      if word.endswith(e) and len(word) - len(e) >= 3), word)
