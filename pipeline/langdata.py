@@ -17,6 +17,10 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
     "es": ("peligros~",), "fr": ("dangereu~",), "ru": ("опасн~",), "ar": ("خطير~", "خطر"),
     "zh": ("危险",),
 }
+# "Not … properly/well" said as "badly": «elle risque d'être mal absorbée», «плохо всасываться».
+BADLY: dict[str, tuple[str, ...]] = {
+    "es": ("mal",), "fr": ("mal",), "ru": ("плохо",), "ar": ("بشكل سيئ", "بصورة سيئة"),
+}
 # Words that bind the number after them to a role: above it, below it, from it on, up to it
 # ("from the age of 60; if you are over 75"). Two of the source's numbers that the
 # translation gives each other's role were exchanged (pipeline.checks.quantities).
@@ -344,6 +348,14 @@ HALF_WORDS: dict[str, tuple[str, ...]] = {
     "zh": ("半",),
 }
 
+# A half said before a unit, the amount half of it: "medio minuto" for 30 seconds, "un
+# demi-litre" for 500 ml, «полчаса», «пол-литра», «نصف لتر», 半小时. Each a template whose {}
+# is a form of the unit.
+HALF_BEFORE: dict[str, tuple[str, ...]] = {
+    "es": ("medio {}", "media {}"), "fr": ("demi-{}", "demi {}"),
+    "ru": ("пол{}", "пол-{}"), "ar": ("نصف {}", "نصف ال{}"), "zh": ("半{}", "半个{}"),
+}
+
 # Number words one to twelve with their forms (Russian cases, Arabic dual and gender).
 NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
     "en": {1: ("one", "a", "an", "single"), 2: ("two", "both"), 3: ("three",), 4: ("four",),
@@ -418,7 +430,7 @@ def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
         60: ("sesenta", "soixante", ("шестьдесят", "шестидесяти"), ("ستون", "ستين")),
         70: ("setenta", "soixante-dix", ("семьдесят", "семидесяти"), ("سبعون", "سبعين")),
         80: ("ochenta", "quatre-vingts", ("восемьдесят", "восьмидесяти"), ("ثمانون", "ثمانين")),
-        90: ("noventa", "quatre-vingt-dix", ("девяносто",), ("تسعون", "تسعين")),
+        90: ("noventa", "quatre-vingt-dix", ("девяносто", "девяноста"), ("تسعون", "تسعين")),
     }
     for ten, (es_ten, fr_ten, ru_tens, ar_tens) in tens.items():
         add("es", ten, *filter(None, [es_ten]))      # 20 is "veinte", above; 21–29 are one word

@@ -846,6 +846,12 @@ def test_latin_words_in_another_script_are_english_left_in(lang: str, source: st
 VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 months."
 RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
+HOLD_30 = "Hold each position for 30 seconds."
+SALT_500 = "Dissolve one teaspoon of salt in 500 ml of warm water."
+BEFORE_30_60 = "Take it 30 to 60 minutes before breakfast."
+NOT_PROPERLY = "If you do not wait 30 minutes, it may not be absorbed properly."
+HIP_LEGS = ("For six weeks, do not bend your hip past 90 degrees, and do not cross your legs, "
+            "even in bed.")
 BEEP = "When the pump beeps twice, check the tubing for bends."
 MONDAY = "Your scan is on Tuesday 9 March 2027 at 10:00."
 CYCLE = "Take the tablets for 21 days of each 28-day cycle."
@@ -1215,6 +1221,49 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("ru", "Bring a warm jumper, because the infusion room can get cold.", "Возьмите тёплый "
      "свитер: в инфузионном зале может быть холодно.", "Возьмите тёплый свитер: в "
      "процедурном зале может быть холодно.", "glossary"),
+    # an amount said in a neighbouring unit: half a minute, sixty minutes, half a litre
+    ("es", HOLD_30, "Mantenga cada postura medio minuto.", "Mantenga cada postura un minuto.",
+     "numbers"),
+    ("fr", HOLD_30, "Gardez chaque position une demi-minute.", "Gardez chaque position une "
+     "minute.", "numbers"),
+    ("ru", HOLD_30, "Держите каждую позу полминуты.", "Держите каждую позу минуту.", "numbers"),
+    ("ar", HOLD_30, "حافظ على كل وضعية نصف دقيقة.", "حافظ على كل وضعية دقيقة.", "numbers"),
+    ("zh", HOLD_30, "每个姿势保持半分钟。", "每个姿势保持一分钟。", "numbers"),
+    ("es", SALT_500, "Disuelva una cucharadita de sal en medio litro de agua templada.",
+     "Disuelva una cucharadita de sal en un litro de agua templada.", "numbers"),
+    ("ru", SALT_500, "Растворите чайную ложку соли в пол-литре тёплой воды.", "Растворите "
+     "чайную ложку соли в литре тёплой воды.", "numbers"),
+    ("ar", SALT_500, "أذب ملعقة صغيرة من الملح في نصف لتر من الماء الدافئ.", "أذب ملعقة "
+     "صغيرة من الملح في لترين من الماء الدافئ.", "numbers"),
+    ("es", "Take it at least 1 hour before breakfast.", "Tómelo como mínimo sesenta minutos "
+     "antes del desayuno.", "Tómelo como mínimo treinta minutos antes del desayuno.",
+     "numbers"),
+    ("ru", "Take it at least 1 hour before breakfast.", "Принимайте его не менее чем за "
+     "шестьдесят минут до завтрака.", "Принимайте его не менее чем за тридцать минут до "
+     "завтрака.", "numbers"),
+    ("ru", BEFORE_30_60, "Принимайте его за полчаса–час до завтрака.", "Принимайте его за "
+     "полчаса–два часа до завтрака.", "numbers"),
+    ("fr", BEFORE_30_60, "Prenez-le une demi-heure à une heure avant le petit-déjeuner.",
+     "Prenez-le une demi-heure à deux heures avant le petit-déjeuner.", "numbers"),
+    ("ar", BEFORE_30_60, "تناوله قبل الفطور بنصف ساعة إلى ساعة.", "تناوله قبل الفطور بنصف "
+     "ساعة إلى ساعتين.", "numbers"),
+    ("ru", "Do the exercises 3 times a day.", "Делайте упражнения трижды в день.",
+     "Делайте упражнения дважды в день.", "numbers"),
+    # a negation inside emphasis; "not … properly" said "badly"; clauses in another order
+    ("es", "_Do not bend_ your hip past 90 degrees.", "_No doble_ la cadera más de 90 grados.",
+     "_Doble_ la cadera más de 90 grados.", "negation"),
+    ("ru", "_Do not bend_ your hip past 90 degrees.", "_Не сгибайте_ бедро больше чем на 90 "
+     "градусов.", "_Сгибайте_ бедро больше чем на 90 градусов.", "negation"),
+    ("fr", NOT_PROPERLY, "Si vous n'attendez pas 30 minutes, elle risque d'être mal absorbée.",
+     "Si vous attendez 30 minutes, elle risque d'être mal absorbée.", "negation"),
+    ("ru", NOT_PROPERLY, "Если вы не подождёте 30 минут, он может плохо всасываться.",
+     "Если вы подождёте 30 минут, он может плохо всасываться.", "negation"),
+    ("es", HIP_LEGS, "No cruce las piernas, ni siquiera en la cama, ni doble la cadera más de "
+     "90 grados durante seis semanas.", "Cruce las piernas, incluso en la cama, y no doble la "
+     "cadera más de 90 grados durante seis semanas.", "negation"),
+    ("ar", HIP_LEGS, "لا تضع ساقًا فوق الأخرى حتى في السرير، ولا تثنِ الورك أكثر من 90 درجة، "
+     "وذلك لمدة ستة أسابيع.", "ضع ساقًا فوق الأخرى حتى في السرير، ولا تثنِ الورك أكثر من 90 "
+     "درجة، وذلك لمدة ستة أسابيع.", "negation"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

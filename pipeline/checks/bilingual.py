@@ -122,7 +122,7 @@ def _chinese() -> tuple[dict[str, frozenset[str]], frozenset[str]] | None:
     return {word: frozenset(words) for word, words in found.items()}, frozenset(headwords)
 
 
-def _forms(word: str) -> list[str]:
+def forms(word: str) -> list[str]:
     """The word and what it may be inflected from ("risks" → "risk", "studies" → "study")."""
     forms = [word]
     for ending in _ENDINGS:
@@ -254,7 +254,7 @@ def translations(word: str, lang: str) -> frozenset[str]:
     found: set[str] = set()
     chinese = dictionary(lang)
     free = _dictd(lang) if chinese is None else None
-    for form in _forms(word.lower()):
+    for form in forms(word.lower()):
         if chinese is not None:
             found.update(chinese.get(form, ()))
         elif free is not None:

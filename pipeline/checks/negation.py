@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, check, plain
+from pipeline.checks import Entry, Scope, check
+from pipeline.checks import unmarked as plain
 from pipeline.checks.quantities import words_pattern
 from pipeline.languages import base_language
 from pipeline.model import Finding
@@ -119,14 +120,18 @@ _EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+(
                                r"telling|contacting|calling)\b", re.I)
 # "It is not safe to smoke" said «Il est dangereux de fumer».
 _EN_NOT_SAFE = re.compile(r"\bnot\s+safe\b|\bunsafe\b", re.I)
+# "It may not be absorbed properly" said «elle risque d'être mal absorbée».
+_EN_NOT_WELL = re.compile(r"\bnot\s+(?:be\s+|been\s+)?(?:[a-z]+\s+){0,2}?(?:properly|well|"
+                          r"correctly)\b", re.I)
 
 
 def _said_otherwise(source: str, target: str, lang: str) -> int:
-    """How many of the source's "without … first" the translation says with "before", and of
-    its "not safe" with "dangerous" («Il est dangereux de fumer»)."""
+    """How many of the source's "without … first" the translation says with "before", of
+    its "not safe" with "dangerous" («Il est dangereux de fumer»), and of its "not … properly"
+    with "badly" («mal absorbée»)."""
     found = 0
     for english, table in ((_EN_WITHOUT_FIRST, langdata.BEFORE),
-                           (_EN_NOT_SAFE, langdata.DANGEROUS)):
+                           (_EN_NOT_SAFE, langdata.DANGEROUS), (_EN_NOT_WELL, langdata.BADLY)):
         said = len(english.findall(plain(source)))
         words = table.get(base_language(lang))
         if said and words:
@@ -295,11 +300,35 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
                 if wanted[near].negations:
                     break
                 near += step
-        if balance[index] < 0:
+        if balance[index] < 0 and not _negated_by_words(source, index, wanted, target, have,
+                                                        lang):
             text = plain(target)
             shown = " ".join(text[p.start:p.end].strip() for p in groups[index]).strip()
             return plain(source)[clause.start:clause.end].strip(), shown
     return None
+
+
+_EN_CONTENT = re.compile(r"[a-z]{4,}")
+
+
+def _negated_by_words(source: str, index: int, wanted: list[Clause], target: str,
+                      have: list[Clause], lang: str) -> bool:
+    """Does a negated clause of the translation say, as the dictionaries translate it, a word
+    that only this clause of the source has ("cross" of "and do not cross your legs": «No
+    cruce las piernas, …», the clauses in another order)?"""
+    from pipeline.checks import bilingual
+
+    text, written = plain(source).lower(), plain(target)
+    clause = wanted[index]
+    stop = langdata.FUNCTION_WORDS["en"]
+    elsewhere = {form for other in wanted if other is not clause
+                 for word in _EN_CONTENT.findall(text[other.start:other.end])
+                 for form in bilingual.forms(word)}
+    own = [word for word in dict.fromkeys(_EN_CONTENT.findall(text[clause.start:clause.end]))
+           if word not in stop and not set(bilingual.forms(word)) & elsewhere]
+    negated = [written[part.start:part.end] for part in have if part.negations]
+    return any((wanted_words := bilingual.translations(word, lang)) and any(
+        bilingual.says(wanted_words, piece, lang) for piece in negated) for word in own)
 
 
 _EN_WITH = re.compile(r"\bwith\s+(?:a|an|the|some|your|plenty\s+of)?\s*([a-z]{3,})\b", re.I)

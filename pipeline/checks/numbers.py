@@ -287,6 +287,8 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
     base = base_language(lang)
     found = {Decimal(value) for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
              if base != "zh" and words_pattern(forms, lang).search(target)}
+    found |= {Decimal(value) for phrase, value in langdata.FREQUENCY_WORDS.get(base, {}).items()
+              if words_pattern((phrase,), lang).search(target)}     # "3 times": «трижды»
     clock = (*langdata.ROUND_THE_CLOCK.get(base, ()),
              *langdata.TIME_UNITS.get(base, {}).get("day", ()))
     if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
@@ -360,6 +362,10 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         from pipeline.checks.quantities import converted
 
         missing -= converted(source, target, lang)
+    if missing:     # "30 seconds" said as half a minute, "500 ml" as half a litre
+        from pipeline.checks.quantities import said_in_other_units
+
+        missing -= {value for value, _ in said_in_other_units(source, target, lang)}
     if missing:     # "07/11/2024" written «7 نوفمبر 2024»: the month by its name
         from pipeline.checks.quantities import months_named, numeric_dates
 
@@ -498,7 +504,34 @@ def units(entry: Entry, scope: Scope) -> Iterator[Finding]:
             continue
         for unit in source_units(plain(source)):
             pattern, accepted = _unit_pattern(unit, scope.lang)
-            if not pattern.search(target):
+            if not pattern.search(target) and not _all_in_other_unit(unit, source, target,
+                                                                      scope.lang):
                 yield scope.catalog.finding(
                     "units", f"unit {unit} of the source is missing "
                     f"(accepted in {scope.lang}: {', '.join(accepted)})", entry=entry)
+
+
+def _all_in_other_unit(unit: str, source: str, target: str, lang: str) -> bool:
+    """Does the translation say every amount the source gives in `unit` in a neighbouring
+    one ("500 ml" as «medio litro»)?"""
+    from pipeline.checks.quantities import _source_pairs, said_in_other_units
+
+    given = {value for value, said in _source_pairs(plain(source)) if said == unit}
+    return bool(given) and given <= {value for value, said in
+                                     said_in_other_units(source, target, lang) if said == unit}
+
+
+def unit_named(form: str) -> str | None:
+    """The canonical unit an English spelling names ("mL", "millilitre": ml), else None."""
+    for atom, table in _ATOMS.items():
+        if form in table["*"] or form.lower() in table.get("en", ()):
+            return atom
+    return None
+
+
+def said_otherwise(forms: tuple[str, ...], source: str, target: str, lang: str) -> bool:
+    """Is a glossary term whose English forms are a unit's spellings said in a neighbouring
+    unit wherever the source gives an amount of it ("500 ml" as «medio litro»)?"""
+    named = {unit_named(form) for form in forms}
+    return len(named) == 1 and None not in named and _all_in_other_unit(
+        named.pop() or "", source, target, lang)

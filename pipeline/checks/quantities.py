@@ -290,7 +290,10 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         numbers = _target_numbers(target, scope.lang)
         patterns = {unit: _unit_pattern(unit, scope.lang)[0] for _, unit in wanted}
         patterns.update({unit: words_pattern(table[unit], scope.lang) for _, unit in timed})
+        elsewhere = said_in_other_units(source, target, scope.lang)
         for value, unit in dict.fromkeys([*wanted, *timed]):
+            if (value, unit) in elsewhere:
+                continue    # "1 hour" said as sixty minutes
             spans = [m.span() for m in patterns[unit].finditer(target)]
             if not spans and unit not in table:
                 continue    # the `units` check reports a unit that is missing altogether
@@ -559,6 +562,79 @@ def converted(source: str, target: str, lang: str, unit: str | None = None) -> s
     return found
 
 
+# Neighbouring units (the smaller, the larger, how many of one make the other): an amount
+# may be said in either ("30 seconds": «medio minuto»; "1 hour": «sesenta minutos»; "500 ml":
+# «пол-литра», «نصف لتر»).
+NEIGHBOURS = (("second", "minute", 60), ("minute", "hour", 60), ("hour", "day", 24),
+              ("day", "week", 7), ("month", "year", 12), ("ml", "L", 1000), ("µg", "mg", 1000))
+_HALF = Decimal("0.5")
+
+
+def in_other_unit(value: Decimal, unit: str, target: str, lang: str,
+                  source: str = "") -> bool:
+    """Does the translation say this amount in a neighbouring unit: a number before the
+    other unit's word that is the same amount, a half before it (`langdata.HALF_BEFORE`), or
+    the other unit's word alone for one of it («за полчаса–час» for "30 to 60 minutes")?
+    More often than the `source` says that amount of the other unit itself: "within a week …
+    more than 7 days" made «en una semana … 7 semanas» has no week for the 7 days."""
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    text = plain(target)
+    for small, large, factor in NEIGHBOURS:
+        if unit == small:
+            other, count = large, value / factor
+        elif unit == large:
+            other, count = small, value * factor
+        else:
+            continue
+        if other in table:
+            forms = tuple(table[other])
+            pattern = words_pattern(forms, lang)
+        elif other in langdata.TIME_UNITS["en"]:
+            continue        # a time unit the language's table lacks
+        else:
+            pattern, forms = _unit_pattern(other, lang)
+        halves = langdata.HALF_BEFORE.get(base_language(lang), ())
+        halved = [m.span() for m in words_pattern(tuple(h.format(f) for h in halves
+                                                        for f in forms), lang).finditer(text)
+                  ] if halves else []
+        if count == _HALF and halved:
+            return True     # «полминуты», «medio litro»: one word or two
+        # the unit of a half («demi-heure») is no unit of its own
+        spans = [m.span() for m in pattern.finditer(text)
+                 if not any(a <= m.start() and m.end() <= b for a, b in halved)]
+        if not spans:
+            continue
+        numbers = _target_numbers(text, lang)
+        written = sum(count in _values_before(numbers, text, *span) or (
+            count == 1 and not _values_before(numbers, text, *span)
+            and text[slice(*span)].lower().strip() == forms[0].rstrip("~").lower())
+            for span in spans)
+        if written > _said_of(count, other, source):
+            return True
+    return False
+
+
+def _said_of(count: Decimal, unit: str, source: str) -> int:
+    """How many times the English source itself says `count` of `unit` ("a week": one)."""
+    if not source:
+        return 0
+    text = plain(source)
+    english = langdata.TIME_UNITS["en"].get(unit)
+    pattern = words_pattern(english, "en") if english else _unit_pattern(unit, "en")[0]
+    numbers = _target_numbers(text, "en")
+    return sum(count in _values_before(numbers, text, *m.span(), after=False)
+               for m in pattern.finditer(text))
+
+
+def said_in_other_units(source: str, target: str, lang: str) -> set[tuple[Decimal, str]]:
+    """The source's (value, unit) pairs, measures and durations, that the translation says in
+    a neighbouring unit (`in_other_unit`)."""
+    source = plain(source)
+    return {(value, unit) for value, unit in dict.fromkeys([*_source_pairs(source),
+                                                              *_time_pairs(source)])
+            if in_other_unit(value, unit, target, lang, source)}
+
+
 _SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:each|every|a)\s+"
                         r"(?:day|week)\b", re.I)
 
@@ -585,7 +661,9 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 unit, {}).get(base_language(scope.lang), {})
             if phrases:
                 have += len(words_pattern(tuple(phrases), scope.lang).findall(target))
-            have += len(converted(source, target, scope.lang, unit))
+            have += len(converted(source, target, scope.lang, unit) | {
+                value for value, said in said_in_other_units(source, target, scope.lang)
+                if said == unit})
             if have < count:
                 yield scope.catalog.finding(
                     "time-units", f"the source counts in {unit}s ({count}×) but the "

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from pipeline import inline, languages
 from pipeline.checks import Entry, Scope, check, plain, terms
+from pipeline.checks.numbers import said_otherwise
 from pipeline.glossary import Glossary, TermProblem
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
@@ -58,7 +59,9 @@ def term_problems(glossary: Glossary, source: str, target: str, lang: str
     What the glossary check reports and the review app shows as a term not used."""
     whole = terms.named_whole(source, target, lang)
     return [problem for problem in glossary.verify(source, target, lang, whole)
-            if problem.kind != "added" or not terms.names_said(source, problem.found, lang)]
+            if not (problem.kind == "added" and terms.names_said(source, problem.found, lang))
+            and not (problem.kind == "missing" and said_otherwise(
+                problem.term.source, source, target, lang))]
 
 
 @lru_cache(maxsize=4096)
