@@ -509,6 +509,15 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "ar": {"مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
 }
+# "In a row": what says that things counted come one after another ("twice in a row": two
+# readings in a row), and the Arabic dual of "consecutive" that itself says two.
+IN_A_ROW: dict[str, tuple[str, ...]] = {
+    "es": ("seguid~", "consecutiv~"), "fr": ("consécuti~", "d'affilée", "d’affilée", "de suite"),
+    "ru": ("подряд",), "ar": ("متتالي~", "متتابع~"), "zh": ("连续",),
+}
+IN_A_ROW_TWO: dict[str, tuple[str, ...]] = {
+    "ar": ("متتاليين", "متتاليتين", "متتاليان", "متتاليتان"),
+}
 # "Every other day": how each language says it (a day skipped between doses).
 EVERY_OTHER_DAY: dict[str, tuple[str, ...]] = {
     "es": ("cada dos días", "cada 2 días", "en días alternos", "días alternos",

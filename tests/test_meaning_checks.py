@@ -847,6 +847,8 @@ VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 
 RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
 HOLD_30 = "Hold each position for 30 seconds."
+IN_A_ROW = "If your blood glucose is above 14 mmol/L twice in a row, check the tubing."
+STEROID_CARD = "Carry your steroid emergency card at all times."
 SALT_500 = "Dissolve one teaspoon of salt in 500 ml of warm water."
 BEFORE_30_60 = "Take it 30 to 60 minutes before breakfast."
 NOT_PROPERLY = "If you do not wait 30 minutes, it may not be absorbed properly."
@@ -1264,6 +1266,41 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("ar", HIP_LEGS, "لا تضع ساقًا فوق الأخرى حتى في السرير، ولا تثنِ الورك أكثر من 90 درجة، "
      "وذلك لمدة ستة أسابيع.", "ضع ساقًا فوق الأخرى حتى في السرير، ولا تثنِ الورك أكثر من 90 "
      "درجة، وذلك لمدة ستة أسابيع.", "negation"),
+    # "twice in a row" as two consecutive readings; "4 times a day" as four daily rinses
+    ("ar", IN_A_ROW, "إذا ارتفع مستوى الغلوكوز في الدم فوق 14 مليمول/لتر في قياسين متتاليين، "
+     "افحص الأنبوب.", "إذا ارتفع مستوى الغلوكوز في الدم فوق 14 مليمول/لتر في ثلاثة قياسات "
+     "متتالية، افحص الأنبوب.", "frequency"),
+    ("es", IN_A_ROW, "Si la glucosa supera 14 mmol/L en dos mediciones seguidas, revise el "
+     "tubo.", "Si la glucosa supera 14 mmol/L en tres mediciones seguidas, revise el tubo.",
+     "frequency"),
+    ("fr", "Rinse your mouth 4 times a day with salt water.", "Faites quatre rinçages de "
+     "bouche quotidiens à l'eau salée.", "Faites trois rinçages de bouche quotidiens à l'eau "
+     "salée.", "frequency"),
+    # «en ayunas» is the source's empty stomach, not a "without" for its "with a glass"; ñ
+    # is a letter («unas pocas» are some, not nails)
+    ("es", "Take it with a glass of juice on an empty stomach; even a few tablets can harm a "
+     "child.", "Tómelo en ayunas con un vaso de zumo; incluso unas pocas pastillas pueden "
+     "dañar a un niño.", "Tómelo en ayunas sin un vaso de zumo; incluso unas pocas pastillas "
+     "pueden dañar a un niño.", "negation"),
+    ("es", "Take it on an empty stomach; even a few tablets can harm a child.", "Tómelo en "
+     "ayunas; incluso unas pocas pastillas pueden dañar a un niño.", "Tómelo con las uñas; "
+     "incluso unas pocas pastillas pueden dañar a un niño.", "glossary"),
+    # an idiom names a term twice («ногу на ногу»: cross one's legs)
+    ("ru", "Do not cross your legs or bend your hip past 90 degrees.", "Не закидывайте ногу на "
+     "ногу и не сгибайте тазобедренный сустав больше чем на 90 градусов.", "Не закидывайте "
+     "ногу на ногу и не сгибайте ногу больше чем на 90 градусов.", "glossary"),
+    # "steroid" kept as steroid, anabolic ones never (the sample glossary's corticosteroids)
+    ("ru", STEROID_CARD, "Всегда носите с собой экстренную карточку пациента, принимающего "
+     "стероиды.", "Всегда носите с собой экстренную карточку пациента, принимающего "
+     "анаболические стероиды.", "glossary"),
+    ("zh", STEROID_CARD, "请随时携带类固醇急救卡。", "请随时携带合成代谢类固醇急救卡。",
+     "glossary"),
+    ("ar", STEROID_CARD, "احمل بطاقة الطوارئ الخاصة بالستيرويد معك دائمًا.", "احمل بطاقة "
+     "الطوارئ الخاصة بالستيرويدات الابتنائية معك دائمًا.", "glossary"),
+    # «давление» alone is the blood pressure a leaflet measures; a "urine check" a urine test
+    ("ru", "Come for your blood pressure and urine check on 22 April.", "Приходите 22 апреля "
+     "для измерения давления и анализа мочи.", "Приходите 22 апреля для анализа крови и "
+     "анализа мочи.", "glossary"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

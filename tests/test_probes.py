@@ -32,10 +32,9 @@ ROWS = {name: [json.loads(line) for line in
 # the other order with their clauses. From the eighth and ninth sets and the term lexicon
 # (pipeline/checks/terms.csv): a more general term for the source's («нового сустава», the new
 # joint, for the new hip; «участковый педиатр» for the GP; «кожу» added where the leg bag is
-# washed round); "steroids" said as steroids where the sample glossary asks for
-# corticosteroids, 捐献者 where it asks for 供者; a transfusion and "beeps twice" said with a verb
-# and an Arabic dual of a noun («يُنقل بها الدم», «صفيرين»); 早晚各一次 for twice a day; «prick-
-# test», which Hunspell's French lacks.
+# washed round); 捐献者 where the sample glossary asks for 供者; a transfusion and "beeps
+# twice" said with a verb and an Arabic dual of a noun («يُنقل بها الدم», «صفيرين»);
+# 早晚各一次 for twice a day; «prick-test», which Hunspell's French lacks.
 PROBES89 = {
     ("probes3.jsonl", "ru"): {"Позвоните в отделение, если область нового сустава стала "
                               "горячей, покрасневшей и отёкшей: это могут быть признаки "
@@ -55,27 +54,8 @@ PROBES89 = {
                               "sont lus au bout de 15 minutes.",
                               "Vous pouvez manger et boire normalement avant le prick-test, et "
                               "vous n'avez pas besoin d'arrêter vos inhalateurs pour l'asthme."},
-    ("probes9.jsonl", "ru"): {"Всегда носите с собой экстренную карточку пациента, "
-                              "принимающего стероиды, и показывайте её любому врачу, "
-                              "стоматологу или фельдшеру скорой помощи, который вас лечит.",
-                              "Живые вакцины, например от жёлтой лихорадки, не вводят во время "
-                              "беременности, а также при ослаблении иммунитета из-за лечения, "
-                              "например стероидами.",
-                              "Экстренная карточка пациента, получающего стероиды, должна "
-                              "всегда быть при вас: предъявляйте её каждому врачу, стоматологу "
-                              "или фельдшеру скорой помощи, оказывающему вам помощь."},
-    ("probes9.jsonl", "ar"): {"احرص على أن تكون بطاقة طوارئ الستيرويد معك دائمًا، وقدّمها لكل "
-                              "طبيب أو طبيب أسنان أو مسعف يقدّم لك العلاج.",
-                              "احمل بطاقة الطوارئ الخاصة بالستيرويد معك في جميع الأوقات، "
-                              "وأظهرها لأي طبيب أو طبيب أسنان أو مسعف يعالجك.",
-                              "لا تُعطى اللقاحات الحية، مثل لقاح الحمى الصفراء، أثناء الحمل "
-                              "أو إذا كان جهازك المناعي ضعيفًا بسبب علاج مثل الستيرويدات."},
-    ("probes9.jsonl", "zh"): {"您的活体肾脏捐献者将在6周时复查；您作为受者，每周需到门诊就诊两次。",
-                              "类固醇急救卡应随身携带；凡有医生、牙医或急救人员为您治疗，"
-                              "请向其出示此卡。",
-                              "请随时携带类固醇急救卡，并出示给为您诊治的任何医生、牙医或急救人员。",
-                              "黄热病疫苗等活疫苗不可在怀孕期间接种；如果您的免疫系统因类固醇等"
-                              "治疗而减弱，也不可接种。"},
+    ("probes9.jsonl", "zh"): {"您的活体肾脏捐献者将在6周时复查；"
+                              "您作为受者，每周需到门诊就诊两次。"},
 }
 # From the tenth set: "spread evenly" said «موزعة», «بشكل موزع», 分散, 均匀, words the
 # dictionaries do not give for it (a list item looks gone); and four the markup check is right
@@ -129,7 +109,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
                    "probes4.jsonl": 26, "probes5.jsonl": 35, "probes6.jsonl": 23,
-                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 30,
+                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 23}
 
 

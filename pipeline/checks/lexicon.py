@@ -68,8 +68,11 @@ def normal(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Case, accents and vowel marks folded away (ё → е, يوميًا → يوميا)."""
+    """Case, accents and vowel marks folded away (ё → е, يوميًا → يوميا); ñ is a letter of
+    its own («uñas», nails, are no «unas», some)."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    if "\u0303" in decomposed:
+        decomposed = decomposed.replace("n\u0303", "ñ")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

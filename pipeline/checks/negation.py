@@ -345,6 +345,10 @@ def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | N
     if not kinds or not _EN_WITH.search(source):
         return None
     withouts = list(words_pattern(kinds, lang).finditer(text))
+    fasting = langdata.WITHOUT_FOOD.get(base_language(lang))
+    if fasting and _EN_FAST.search(source):   # "on an empty stomach": «en ayunas» is its own
+        fasts = words_pattern(fasting, lang)
+        withouts = [m for m in withouts if not fasts.fullmatch(m.group(0))]
     if not withouts:
         return None
     for match in _EN_WITH.finditer(source):

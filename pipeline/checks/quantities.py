@@ -706,15 +706,42 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
     return +found
 
 
-def _free_counts(source: str, target: str, lang: str) -> set[int]:
+def _free_counts(source: str, target: str, lang: str, *, counts_too: bool = False
+                 ) -> set[int]:
     """Whole numbers of the translation (digits or words) that no number of the source is:
-    where a frequency may be said as a count of things ("two beeps" for "beeps twice")."""
-    said = {v for n in _target_numbers(plain(source), "en") for v in n[2]}
+    where a frequency may be said as a count of things ("two beeps" for "beeps twice");
+    `counts_too`: the source's counts of times are no number of its own ("4 times a day" as
+    «quatre rinçages quotidiens»)."""
+    text = _EN_FREQUENCY.sub(" ", plain(source)) if counts_too else plain(source)
+    said = {v for n in _target_numbers(text, "en") for v in n[2]}
     text = plain(target)
     for forms in langdata.weekday_names(lang).values():     # «يوم اثنين», 周二: days, no counts
         text = words_pattern(forms, lang).sub(" ", text)
     return {int(v) for n in _target_numbers(text, lang) for v in n[2]
             if v not in said and v == v.to_integral_value() and v > 1}
+
+
+_EN_IN_A_ROW = re.compile(r"\b(?:(twice)|(\d+|three|four|five) times)\s+in\s+a\s+row\b", re.I)
+
+
+def _in_a_row(source: str, target: str, lang: str) -> int:
+    """The count of "twice in a row" (2) where the translation says it as that many
+    consecutive things («dos mediciones seguidas», «в двух измерениях подряд», «في قياسين
+    متتاليين»: a dual of "consecutive"), else 0."""
+    found = _EN_IN_A_ROW.search(plain(source))
+    base = base_language(lang)
+    row = langdata.IN_A_ROW.get(base)
+    if found is None or not row or not words_pattern(row, lang).search(plain(target)):
+        return 0
+    word = found.group(2) or ""
+    count = 2 if found.group(1) else int(word) if word.isdigit() else _english_numbers().get(
+        word.lower(), 0)
+    if count == 2 and (dual := langdata.IN_A_ROW_TWO.get(base)) and words_pattern(
+            dual, lang).search(plain(target)):
+        return 2
+    values = {int(v) for n in _target_numbers(plain(target), lang) for v in n[2]
+              if v == v.to_integral_value()}
+    return count if count in values else 0
 
 
 # How often per what: "once a week", "twice daily", "3 times per day".
@@ -923,7 +950,10 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
         have = _frequencies(plain(target), scope.lang)
         missing = wanted - have
         if missing:     # "beeps twice": «emite dos pitidos», a count of what is done
-            missing -= Counter(dict.fromkeys(_free_counts(source, target, scope.lang), 99))
+            missing -= Counter(dict.fromkeys(_free_counts(
+                source, target, scope.lang, counts_too=not have), 99))
+        if missing and not have and (row := _in_a_row(source, target, scope.lang)):
+            missing -= Counter({row: 99})   # "twice in a row": «في قياسين متتاليين»
         if missing:
             yield scope.catalog.finding(
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "

@@ -245,8 +245,8 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             # the other term where the source does not name it (this one gone), or more
             # often than the source names it ("fludrocortisone" written for both)
             if other.id in said:
-                own = [m for m in theirs.finditer(text)
-                       if not _inside_said(m.span(), text, said, lang, but=other.id)]
+                own = _apart([m for m in theirs.finditer(text)
+                              if not _inside_said(m.span(), text, said, lang, but=other.id)])
                 if len(own) <= named[other.id]:
                     continue
             elif kept and (term.kind == "organ" or not theirs.search(text)):
@@ -261,6 +261,20 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
                 found.append(Swap(term, as_said, other, shown))
                 break
     return found
+
+
+_IDIOM_GAP = 5      # characters between two mentions of one term that an idiom joins
+
+
+def _apart(found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Mentions of a term, those an idiom repeats counted once («закидывать ногу на ногу»,
+    to cross one's legs; «día a día»)."""
+    kept: list[re.Match[str]] = []
+    for match in found:
+        if kept and match.start() - kept[-1].end() <= _IDIOM_GAP:
+            continue
+        kept.append(match)
+    return kept
 
 
 def _may_say(term: Term, other: Term, written: str, lang: str) -> bool:
