@@ -36,8 +36,10 @@ BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
            "less": ("menos de", "menor de", "menores de", "por debajo de", "inferior a"),
            "from": ("a partir de", "a partir de los", "a partir de las", "desde"),
            "most": ("hasta", "como máximo")},
-    "fr": {"more": ("plus de", "au-delà de", "supérieur~ à", "dépass~"),
-           "less": ("moins de", "en dessous de", "inférieur~ à"),
+    "fr": {"more": ("plus de", "au-delà de", "supérieur à", "supérieure à", "supérieurs à",
+                    "supérieures à", "dépass~"),
+           "less": ("moins de", "en dessous de", "inférieur à", "inférieure à", "inférieurs à",
+                    "inférieures à"),
            "from": ("à partir de", "dès", "depuis"),
            "most": ("jusqu'à", "jusqu’à", "au maximum")},
     "ru": {"more": ("больше", "более", "старше", "свыше", "выше"),
@@ -49,6 +51,20 @@ BOUNDS: dict[str, dict[str, tuple[str, ...]]] = {
            "from": ("بدءا من", "بدءاً من", "ابتداء من", "ابتداءً من", "اعتبارا من",
                     "اعتباراً من", "من سن", "من عمر"),
            "most": ("حتى",)},
+    "zh": {"more": ("超过", "高于", "大于", "多于"), "less": ("低于", "少于", "小于", "不到")},
+}
+# …and the bound words that follow their number ("160 or more", «140 o más», 160/90以下).
+BOUNDS_AFTER: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"more": ("or more", "or above", "or higher", "or over", "and above", "or greater"),
+           "less": ("or less", "or below", "or under", "or lower", "or fewer")},
+    "es": {"more": ("o más", "o superior", "o mayor"), "less": ("o menos", "o inferior")},
+    "fr": {"more": ("ou plus", "ou davantage", "ou au-delà"), "less": ("ou moins",)},
+    "ru": {"more": ("или выше", "или больше", "или более"),
+           "less": ("или ниже", "или меньше", "или менее")},
+    "ar": {"more": ("أو أكثر", "أو أعلى", "فأكثر", "فما فوق"),
+           "less": ("أو أقل", "فأقل", "فما دون")},
+    "zh": {"more": ("或以上", "以上", "或更高", "或更多"),
+           "less": ("或以下", "以下", "或更低", "或更少")},
 }
 # "Not safe" said as a negation and "safe" ("no es seguro", «небезопасно», «غير آمن»,
 # 不安全), or as dangerous (DANGEROUS): what a translation of "it is safe" must not say.

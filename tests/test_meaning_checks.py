@@ -847,6 +847,8 @@ VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 
 RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
 HOLD_30 = "Hold each position for 30 seconds."
+PRESSURE = "Keep your blood pressure below 140/90; if the top number reaches 160 or more, call us."
+SIDES = "Repeat the exercise 5 times to each side, 3 times a day."
 IN_A_ROW = "If your blood glucose is above 14 mmol/L twice in a row, check the tubing."
 STEROID_CARD = "Carry your steroid emergency card at all times."
 SALT_500 = "Dissolve one teaspoon of salt in 500 ml of warm water."
@@ -1301,6 +1303,20 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("ru", "Come for your blood pressure and urine check on 22 April.", "Приходите 22 апреля "
      "для измерения давления и анализа мочи.", "Приходите 22 апреля для анализа крови и "
      "анализа мочи.", "glossary"),
+    # a bound after its number ("160 or more", 以下) keeps its number; a period its count
+    ("es", PRESSURE, "Mantenga la tensión por debajo de 140/90; si la cifra alta llega a 160 o "
+     "más, llámenos.", "Mantenga la tensión por debajo de 160/90; si la cifra alta llega a 140 "
+     "o más, llámenos.", "quantities"),
+    ("fr", PRESSURE, "Gardez une tension inférieure à 140/90 ; si le chiffre du haut atteint "
+     "160 ou plus, appelez-nous.", "Gardez une tension inférieure à 160/90 ; si le chiffre du "
+     "haut atteint 140 ou plus, appelez-nous.", "quantities"),
+    ("zh", PRESSURE, "血压应保持在140/90以下；如果收缩压达到160或以上，请致电我们。",
+     "血压应保持在160/90以下；如果收缩压达到140或以上，请致电我们。", "quantities"),
+    ("es", SIDES, "Repita el ejercicio 5 veces hacia cada lado, 3 veces al día.", "Repita el "
+     "ejercicio 3 veces hacia cada lado, 5 veces al día.", "frequency"),
+    ("ar", SIDES, "كرر التمرين 5 مرات لكل جانب، 3 مرات يوميًا.", "كرر التمرين 3 مرات لكل جانب، 5 "
+     "مرات يوميًا.", "frequency"),
+    ("zh", SIDES, "每侧重复5次，每天3次。", "每侧重复3次，每天5次。", "frequency"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

@@ -774,6 +774,70 @@ def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     return found
 
 
+def _frequency_spans(text: str, lang: str) -> list[tuple[int, int, int]]:
+    """(start, end, count) of each frequency of the translation: the fixed words («дважды»,
+    «مرتين») and a count before the language's word for times («3 veces», «5 次»)."""
+    base = base_language(lang)
+    found: list[tuple[int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for phrase, value in sorted(langdata.FREQUENCY_WORDS.get(base, {}).items(),
+                                key=lambda item: -len(item[0])):
+        for m in words_pattern((phrase,), lang).finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), value))
+                taken.append(m.span())
+    times = langdata.TIMES_WORD.get(base, ())
+    if times:
+        numbers = _target_numbers(text, lang)
+        for m in words_pattern(times, lang).finditer(text):
+            before = _values_before(numbers, text, *m.span(), after=False, gap=False)
+            if before and not any(a < m.end() and m.start() < b for a, b in taken):
+                found.append((m.start(), m.end(), int(next(iter(before)))))
+    return sorted(found)
+
+
+def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
+    """Each frequency's count → the periods said nearest to it ("5 veces al día": 5 → day),
+    each period word given to the frequency closest to it."""
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    spans = _frequency_spans(text, lang)
+    result: dict[int, set[str]] = {count: set() for _, _, count in spans}
+    if not spans:
+        return result
+    for unit in ("hour", "day", "week", "month", "year"):
+        if unit not in table:
+            continue
+        for m in words_pattern(table[unit], lang).finditer(text):
+            distance, count = min((max(a - m.end(), m.start() - b, 0), c) for a, b, c in spans)
+            if distance <= _PERIOD_WINDOW:
+                result[count].add(unit)
+    return result
+
+
+def _periods_exchanged(source: str, target: str, lang: str) -> tuple[int, str, int] | None:
+    """(count, period, other count) where the source says how often per period ("3 times a
+    day") and the translation gives that period to another of the source's counts ("5 times
+    to each side, 3 times a day" made «3 veces hacia cada lado, 5 veces al día»)."""
+    said = {}
+    english = _english_numbers()
+    for m in _EN_FREQUENCY_PER.finditer(plain(source)):
+        word = m.group(0).split()[0].lower()
+        count = langdata.FREQUENCY_WORDS["en"].get(word) or (
+            int(word) if word.isdigit() else english.get(word, 0))
+        said[count] = _UNIT_NAMES.get(unit := (m.group("per") or m.group("ly")).lower(), unit)
+    counts = set(_frequencies(plain(source), "en"))
+    if not said or len(counts) < 2:
+        return None
+    written = _frequency_periods(plain(target), lang)
+    if set(written) != counts:
+        return None
+    for count, period in said.items():
+        others = [c for c, periods in written.items() if c != count and period in periods]
+        if period not in written.get(count, set()) and others:
+            return count, period, others[0]
+    return None
+
+
 _EVERY_GAP = 12     # characters from "every" to its period: «كل ثلاث ساعات», "toutes les 3 heures"
 
 
@@ -819,6 +883,18 @@ def _bound(text: str, lang: str) -> dict[Decimal, str]:
                 if not _DIGIT.search(text[word.end():span[0]]):
                     for value in options:
                         found.setdefault(value, set()).add(role)
+    for role, words in langdata.BOUNDS_AFTER.get(base_language(lang), {}).items():
+        for word in words_pattern(words, lang).finditer(text):
+            before = [(span, options) for _, options, span in numbers
+                      if 0 <= word.start() - span[1] <= _BOUND_GAP
+                      and not _DIGIT.search(text[span[1]:word.start()])]
+            if not before:
+                continue
+            span, options = max(before)
+            pair = [item for item in numbers if item[2][1] == span[0] - 1
+                    and text[span[0] - 1] == "/"]      # "160/90 or more": 160 too
+            for value in [*options, *(v for _, o, _ in pair for v in o)]:
+                found.setdefault(value, set()).add(role)
     return {value: next(iter(roles)) for value, roles in found.items() if len(roles) == 1}
 
 
@@ -959,6 +1035,12 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
                 f"but the translation has {', '.join(f'{n}×' for n in sorted(have)) or 'none'}",
                 entry=entry)
+            return
+        if (exchanged := _periods_exchanged(source, target, scope.lang)):
+            count, period, other = exchanged
+            yield scope.catalog.finding(
+                "frequency", f"the source says {count}× a {period}, the translation gives the "
+                f"{period} to {other}×: were the counts swapped?", entry=entry)
             return
         per = {_UNIT_NAMES.get(unit, unit) for m in _EN_FREQUENCY_PER.finditer(plain(source))
                for unit in [(m.group("per") or m.group("ly")).lower()]}
