@@ -525,6 +525,32 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "ar": {"مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
 }
+# What says a condition or an exception: where the source says "unless", "only if", "except
+# when", "as long as", a translation says one of these (or a "without": "unless your doctor
+# agrees" said «sans l'accord de votre médecin»), else the condition is gone.
+CONDITION_SAID: dict[str, tuple[str, ...]] = {
+    "es": ("si", "a menos que", "salvo", "excepto", "solo", "sólo", "solamente", "únicamente",
+           "en caso de", "cuando", "siempre que", "mientras", "a no ser que", "sin", "aunque"),
+    "fr": ("si", "s'il", "s'ils", "s’il", "s’ils", "à moins que", "à moins qu'", "à moins qu’",
+           "sauf", "seulement", "uniquement", "en cas de", "en cas d'", "en cas d’", "lorsque",
+           "lorsqu'", "lorsqu’", "quand", "tant que", "sans"),
+    "ru": ("если", "при", "в случае", "только", "пока", "когда", "кроме", "лишь", "без"),
+    "ar": ("إذا", "إن", "ما لم", "إلا", "في حال", "في حالة", "عند", "لو", "فقط", "عندما",
+           "حين", "بدون", "دون"),
+    "zh": ("如果", "如", "若", "除非", "否则", "只有", "仅", "才", "时", "一旦", "万一", "只",
+           "除", "前提", "未经"),
+}
+# What says "until" (or the "before" and "after" languages say it with: «不要开车，直到…»,
+# 痊愈后再…): where the source says "until …" (not "wait until"), a translation has one.
+UNTIL_SAID: dict[str, tuple[str, ...]] = {
+    "es": ("hasta", "antes de", "mientras no", "a que"),
+    "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "avant", "tant que", "tant qu'il",
+           "tant qu'ils", "tant qu'elle", "tant qu'elles", "tant qu’il", "tant qu’ils",
+           "tant qu’elle", "tant qu’elles"),
+    "ru": ("до", "пока", "прежде"),
+    "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين"),
+    "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
+}
 # "In a row": what says that things counted come one after another ("twice in a row": two
 # readings in a row), and the Arabic dual of "consecutive" that itself says two.
 IN_A_ROW: dict[str, tuple[str, ...]] = {

@@ -847,6 +847,8 @@ VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 
 RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
 HOLD_30 = "Hold each position for 30 seconds."
+UNLESS = "Take naproxen with food unless you have a stomach ulcer."
+UNTIL = "Keep the dressing on until the wound has healed."
 PRESSURE = "Keep your blood pressure below 140/90; if the top number reaches 160 or more, call us."
 SIDES = "Repeat the exercise 5 times to each side, 3 times a day."
 IN_A_ROW = "If your blood glucose is above 14 mmol/L twice in a row, check the tubing."
@@ -1317,6 +1319,23 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("ar", SIDES, "كرر التمرين 5 مرات لكل جانب، 3 مرات يوميًا.", "كرر التمرين 3 مرات لكل جانب، 5 "
      "مرات يوميًا.", "frequency"),
     ("zh", SIDES, "每侧重复5次，每天3次。", "每侧重复3次，每天5次。", "frequency"),
+    # a condition or an "until" dropped with its clause; "wait until" said another way
+    ("es", UNLESS, "Tome el naproxeno con comida, salvo que tenga una úlcera de estómago.",
+     "Tome el naproxeno con comida.", "omission"),
+    ("fr", UNLESS, "Prenez le naproxène au cours d'un repas, sauf si vous avez un ulcère de "
+     "l'estomac.", "Prenez le naproxène au cours d'un repas.", "omission"),
+    ("ru", UNLESS, "Принимайте напроксен во время еды, если только у вас нет язвы желудка.",
+     "Принимайте напроксен во время еды.", "omission"),
+    ("ar", UNLESS, "تناول النابروكسين مع الطعام ما لم تكن مصابًا بقرحة في المعدة.",
+     "تناول النابروكسين مع الطعام.", "omission"),
+    ("zh", UNLESS, "除非您有胃溃疡，否则请随餐服用萘普生。", "请随餐服用萘普生。", "omission"),
+    ("es", UNTIL, "Mantenga el apósito hasta que la herida haya cicatrizado.", "Mantenga el "
+     "apósito puesto.", "omission"),
+    ("zh", UNTIL, "伤口愈合前请一直保留敷料。", "请保留敷料。", "omission"),
+    ("fr", UNTIL, "Gardez le pansement jusqu'à la cicatrisation de la plaie.", "Gardez le "
+     "pansement.", "omission"),
+    ("es", "Do not wait until your next appointment to call us.", "No espere a la próxima "
+     "cita para llamarnos.", "Espere a la próxima cita para llamarnos.", "negation"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

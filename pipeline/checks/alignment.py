@@ -265,6 +265,12 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"{lost.kept}, and nothing of “{lost.item}” is in it: is an item missing?",
                 entry=entry)
             return
+        if condition := listing.lost_condition(source, text, lang):
+            yield scope.catalog.finding(
+                "omission", f"the source says “{_shown(condition)}”, and the translation has "
+                "no word that says it (no “if”, “unless”, “only”, “without”, “until”): is it "
+                "missing?", entry=entry)
+            return
         if example := listing.lost_example(source, text, lang, corpus, entry.msgid):
             yield scope.catalog.finding(
                 "omission", f"the source gives an example, “{example}”, and nothing of it is "

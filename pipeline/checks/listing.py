@@ -284,3 +284,27 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
             return True
         known = known or bool(seen.known)
     return False if known else None
+
+
+# A condition or an exception the source sets ("unless you have kidney disease", "only if
+# your phlegm turns green"), or how long something lasts ("until the wound has healed"; not
+# "wait until", which languages say many ways): what a translation must keep some word of.
+_EN_CONDITION = re.compile(r"\b(?:unless|only (?:if|when)|except (?:if|when)|as long as|"
+                           r"provided that)\b[^,;.:]*", re.I)
+_EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b[^,;.:]*", re.I)
+
+
+def lost_condition(source: str, target: str, lang: str) -> str | None:
+    """The condition ("unless …", "only if …") or the "until …" the source sets where the
+    translation has no word that says one (`langdata.CONDITION_SAID`, `langdata.UNTIL_SAID`:
+    «si», «sauf», «sans», «пока», «حتى», 直到…), else None."""
+    from pipeline.checks.quantities import words_pattern
+
+    text, base = plain(source), base_language(lang)
+    for english, table in ((_EN_CONDITION, langdata.CONDITION_SAID),
+                           (_EN_UNTIL, langdata.UNTIL_SAID)):
+        found = english.search(text)
+        words = table.get(base)
+        if found is not None and words and not words_pattern(words, lang).search(plain(target)):
+            return found.group(0).strip()
+    return None
