@@ -551,6 +551,31 @@ UNTIL_SAID: dict[str, tuple[str, ...]] = {
     "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين"),
     "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
 }
+# Times of day in three parts (morning; midday and afternoon; evening and night), with the
+# meals and bedtime that mark them: what a count of doses is paired with ("one tablet in
+# the morning and two at night"). Words with another everyday sense («tarde», late; 早, early)
+# are left out.
+TIMES_OF_DAY: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"morning": ("morning~", "breakfast~"), "midday": ("midday", "noon", "lunch~",
+                                                            "lunchtime", "afternoon~"),
+           "evening": ("evening~", "night~", "overnight", "dinner~", "supper~", "bedtime")},
+    "es": {"morning": ("mañana", "mañanas", "desayuno~", "desayunar"),
+           "midday": ("mediodía", "almuerzo~", "almorzar"),
+           "evening": ("noche~", "cena~", "cenar", "acostarse", "dormir")},
+    "fr": {"morning": ("matin~", "petit-déjeuner~", "petit déjeuner"),
+           "midday": ("midi", "déjeuner~", "après-midi"),
+           "evening": ("soir~", "nuit~", "dîner~", "coucher")},
+    "ru": {"morning": ("утро~", "утром", "утра", "завтрак~"),
+           "midday": ("обед~", "днём", "днем", "полдень", "полудня"),
+           "evening": ("вечер~", "ночь~", "ночью", "на ночь", "ужин~", "перед сном")},
+    "ar": {"morning": ("صباح~", "الصباح", "صباحا", "صباحًا", "فطور", "الفطور", "الإفطار"),
+           "midday": ("ظهر~", "الظهر", "ظهرا", "ظهرًا", "الغداء", "غداء"),
+           "evening": ("مساء~", "المساء", "مساءً", "ليل~", "الليل", "ليلًا", "ليلا", "العشاء",
+                       "النوم")},
+    "zh": {"morning": ("早上", "早晨", "上午", "清晨", "晨起", "早餐", "早饭"),
+           "midday": ("中午", "午餐", "午饭", "下午"),
+           "evening": ("晚上", "傍晚", "晚餐", "晚饭", "睡前", "夜间", "夜里")},
+}
 # "In a row": what says that things counted come one after another ("twice in a row": two
 # readings in a row), and the Arabic dual of "consecutive" that itself says two.
 IN_A_ROW: dict[str, tuple[str, ...]] = {

@@ -847,6 +847,7 @@ VACCINES = "The booster is given at 6, 10 and 14 weeks, and the last dose at 12 
 RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
 HOLD_30 = "Hold each position for 30 seconds."
+MORNING_NIGHT = "Take one tablet in the morning and two at night."
 UNLESS = "Take naproxen with food unless you have a stomach ulcer."
 UNTIL = "Keep the dressing on until the wound has healed."
 PRESSURE = "Keep your blood pressure below 140/90; if the top number reaches 160 or more, call us."
@@ -1336,6 +1337,18 @@ FASTING = "Take the capsules with a full glass of water and without food."
      "pansement.", "omission"),
     ("es", "Do not wait until your next appointment to call us.", "No espere a la próxima "
      "cita para llamarnos.", "Espere a la próxima cita para llamarnos.", "negation"),
+    # counts paired with the times of day they are taken at
+    ("es", MORNING_NIGHT, "Tome un comprimido por la mañana y dos por la noche.", "Tome dos "
+     "comprimidos por la mañana y uno por la noche.", "quantities"),
+    ("ru", MORNING_NIGHT, "Принимайте одну таблетку утром и две на ночь.", "Принимайте две "
+     "таблетки утром и одну на ночь.", "quantities"),
+    ("ar", MORNING_NIGHT, "تناول قرصًا واحدًا في الصباح وقرصين في المساء.", "تناول قرصين في "
+     "الصباح وقرصًا واحدًا في المساء.", "quantities"),
+    ("zh", MORNING_NIGHT, "早上服用一片，晚上服用两片。", "早上服用两片，晚上服用一片。",
+     "quantities"),
+    ("es", "Take one capsule at 7 am and two capsules at 1 pm.", "A las 13:00 tome dos "
+     "cápsulas y a las 7:00, una.", "Tome dos cápsulas a las 7:00 y una a las 13:00.",
+     "quantities"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

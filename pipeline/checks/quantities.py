@@ -241,6 +241,9 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"({', '.join(_shown(exchanged[1]))} → "
                     f"{', '.join(_shown(exchanged[2]))})", entry=entry)
                 return
+            if (by_time := _counts_by_time_exchanged(source, target, scope.lang)):
+                yield _timed_finding(scope, entry, by_time)
+                return
             continue
         source, target = plain(source), plain(target)
         falling = _reversed_range(source, target, scope.lang)
@@ -272,6 +275,9 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "quantities", f"the counts of “{exchanged[0]}” are exchanged "
                 f"({', '.join(_shown(exchanged[1]))} → "
                 f"{', '.join(_shown(exchanged[2]))})", entry=entry)
+            return
+        if (by_time := _counts_by_time_exchanged(source, target, scope.lang)):
+            yield _timed_finding(scope, entry, by_time)
             return
         if (counted := _counts_swapped(source, target, scope.lang)):
             noun, said, written = counted
@@ -446,6 +452,115 @@ def _counts_exchanged(source: str, target: str, lang: str
                     and found[b] == counts[a]:
                 return f"{a}, {b}", [counts[a], counts[b]], [found[a], found[b]]
     return None
+
+
+# A time of day written as a clock time, in the source ("7 am", "1 pm", "13:00") and in a
+# translation (a number before ":MM", h, 点, 时, after الساعة): its part of the day.
+_EN_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?::(\d\d))?\s*(?:(am|a\.m\.)|(pm|p\.m\.))"
+                       r"|(?<![\d:.,])(\d{1,2}):(\d\d)(?![\d:])", re.I)
+_CLOCK_AFTER = re.compile(r"\s?(?::\d\d|h\b|h\d\d|点|时)")
+_CLOCK_BEFORE = re.compile(r"(?:الساعة|a las|à|в)\s*$")
+_COUNT_UNIT = re.compile(r"\s*(?:[-\u00a0]\s*)?(?:mg|ml|mcg|µg|g|kg|%|°|"
+                         r"(?:second|minute|hour|day|week|month|year)s?)\b", re.I)
+_ANCHOR_GAP = 4     # characters between a clock time and its part-of-day word: one anchor
+
+
+def _part_of_day(hour: int) -> str:
+    return "morning" if hour < 12 else "midday" if hour < 18 else "evening"
+
+
+def _anchors(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, part of the day) of each time of day in `text`, in order; a clock time
+    next to its part-of-day word («a las 7 de la mañana», 下午1点) is one."""
+    base = base_language(lang)
+    table = langdata.TIMES_OF_DAY.get(base, {})
+    found = []
+    for part, words in table.items():
+        found += [(m.start(), m.end(), part) for m in words_pattern(words, lang).finditer(text)]
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    words_only: list[tuple[int, int, str]] = []
+    for item in found:       # «petit-déjeuner» holds «déjeuner»: the longer one counts
+        if not words_only or item[0] >= words_only[-1][1]:
+            words_only.append(item)
+    clocks = []
+    if base == "en":
+        for m in _EN_CLOCK.finditer(text):
+            hour = int(m.group(1) or m.group(5))
+            if m.group(4) and hour < 12:
+                hour += 12
+            clocks.append((m.start(), m.end(), _part_of_day(hour)))
+    else:
+        for at, end, values in _target_numbers(text, lang):
+            if (_CLOCK_AFTER.match(text, end) or _CLOCK_BEFORE.search(text[:at])) and len(
+                    values) == 1 and (value := next(iter(values))) == int(value) and value < 24:
+                clocks.append((at, end, _part_of_day(int(value))))
+    merged = sorted(words_only)
+    for clock in clocks:
+        near = [w for w in merged if abs(w[0] - clock[1]) <= _ANCHOR_GAP + 8
+                and (w[0] >= clock[1] - 1 or clock[0] - w[1] <= _ANCHOR_GAP)]
+        if not near:
+            merged.append(clock)
+    return sorted(merged)
+
+
+def _counts_by_time(text: str, lang: str, wanted: set[Decimal] | None = None
+                    ) -> list[tuple[int, Decimal]]:
+    """(position, value) of the counts of `text` (1 to 12, not a clock time, a dose or a
+    duration; of `wanted` values only, in a translation), in order."""
+    numbers = _target_numbers(text, lang)
+    clocks = {(a, b) for a, b, _ in _anchors(text, lang)}
+    found = []
+    for at, end, values in numbers:
+        if len(values) != 1 or any(a <= at < b for a, b in clocks):
+            continue
+        value = next(iter(values))
+        if value != int(value) or not 1 <= value <= 12 or _CLOCK_AFTER.match(text, end) or \
+                _COUNT_UNIT.match(text, end) or _CLOCK_BEFORE.search(text[:at]):
+            continue
+        if base_language(lang) == "en" and text[at:end].lower() in ("a", "an"):
+            continue
+        if wanted is not None and value not in wanted:
+            continue
+        found.append((at, value))
+    return found
+
+
+def _counts_by_time_exchanged(source: str, target: str, lang: str
+                              ) -> tuple[str, str, Decimal, Decimal] | None:
+    """(part of day, other part, its count, the other's) where the source gives two times
+    of day different counts ("one capsule at 7 am and two at 1 pm", "one tablet in the
+    morning and two at night") and the translation gives each the other's: counts and times
+    paired in their order, where each has as many of one as of the other."""
+    text, written = plain(source), plain(target)
+    times = _anchors(text, "en")
+    counts = _counts_by_time(text, "en")
+    if len(times) < 2 or len(times) != len(counts):
+        return None
+    said = dict(zip((part for _, _, part in times), (value for _, value in counts),
+                    strict=True))
+    if len(said) != len(times) or len(set(said.values())) < 2:
+        return None
+    their_times = _anchors(written, lang)
+    their_counts = _counts_by_time(written, lang, set(said.values()))
+    if len(their_times) != len(times) or len(their_counts) != len(counts):
+        return None
+    given = dict(zip((part for _, _, part in their_times), (v for _, v in their_counts),
+                     strict=True))
+    parts = list(said)
+    for i, a in enumerate(parts):
+        for b in parts[i + 1:]:
+            if said[a] != said[b] and given.get(a) == said[b] and given.get(b) == said[a]:
+                return a, b, said[a], said[b]
+    return None
+
+
+def _timed_finding(scope: Scope, entry: Entry, timed: tuple[str, str, Decimal, Decimal]
+                   ) -> Finding:
+    first, second, count, other = timed
+    return scope.catalog.finding(
+        "quantities", f"the source gives {_shown([count])[0]} in the {first} and "
+        f"{_shown([other])[0]} in the {second}, the translation each the other's: were the "
+        "counts swapped?", entry=entry)
 
 
 def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
