@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, ten sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, eleven sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -19,7 +19,8 @@ from pipeline.model import Severity
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
-         "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl")
+         "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
+         "probes11.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -76,6 +77,14 @@ PROBES10 = {
                                "术后前4周内，除洗漱或锻炼外，请_始终_佩戴吊带。",
                                "每天尽量喝6到8杯液体，分散在全天饮用，晚上6点以后少喝。"},
 }
+# From the eleventh set: "keep it cool" said with a gerund and «fría», which FreeDict's
+# Spanish does not give for "cool" (a list item looks gone).
+PROBES11 = {
+    ("probes11.jsonl", "es"): {"Mientras dure la crisis de gota, no suspenda el alopurinol; "
+                               "tome naproxeno 500 mg 2 veces al día junto con alimentos hasta "
+                               "cinco días como máximo, y deje descansar la articulación "
+                               "manteniéndola fría."},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -90,6 +99,7 @@ KNOWN_FALSE_ALARMS = {
                               "قرابة ١٠ دقائق."},
     **PROBES89,
     **PROBES10,
+    **PROBES11,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -97,20 +107,21 @@ KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1,
           ("probes6.jsonl", "negation"): 1, ("probes7.jsonl", "numbers-swapped"): 4,
-          ("probes7.jsonl", "negation"): 5, ("probes8.jsonl", "numbers-swapped"): 10,
+          ("probes7.jsonl", "negation"): 1, ("probes8.jsonl", "numbers-swapped"): 6,
           ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 4,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
-          ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5}
+          ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5,
+          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
-                   "probes4.jsonl": 26, "probes5.jsonl": 35, "probes6.jsonl": 23,
+                   "probes4.jsonl": 30, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
-                   "probes10.jsonl": 23}
+                   "probes10.jsonl": 25, "probes11.jsonl": 19}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -48,6 +48,14 @@ def glossary(source: str, target: str, lang: str) -> list[str]:
     ("ru", "Spirometry helps to diagnose asthma and COPD.",
      "Спирометрия помогает диагностировать астму и ХОБЛ.",
      "Спирометрия помогает диагностировать стенокардию и ХОБЛ.", "angina"),
+    # bones, nerves and insulin kinds the lexicon has since this round
+    ("es", "The X-ray shows a break at the top of the femur.", "La radiografía muestra una "
+     "fractura en la parte superior del fémur.", "La radiografía muestra una fractura en la "
+     "parte superior de la tibia.", "tibia"),
+    ("fr", "The median nerve is squeezed at the wrist.", "Le nerf médian est comprimé au "
+     "niveau du poignet.", "Le nerf ulnaire est comprimé au niveau du poignet.", "ulnar"),
+    ("zh", "Inject rapid-acting insulin with a pen straight away.", "请立即用胰岛素笔注射速效"
+     "胰岛素。", "请立即用胰岛素笔注射长效胰岛素。", "long-acting"),
 ])
 def test_a_term_swapped_for_another_of_its_kind_is_found(
         lang: str, source: str, right: str, swapped: str, other: str) -> None:
@@ -96,6 +104,9 @@ def test_a_term_inside_another_terms_arabic_phrase_is_that_term() -> None:
     # «قلق» is anxiety, and here the dictionaries' word for the source's "concern"
     ("ar", "Bacterial and fungal infections are a serious concern.",
      "تعد العدوى البكتيرية والفطرية مصدر قلق جدي."),
+    # the letter of «гепатита B» is no Russian ending to take off «гепатита А»
+    ("ru", "Your second hepatitis B vaccination is on 14 April.",
+     "Вторая прививка от гепатита B запланирована на 14 апреля."),
 ])
 def test_what_is_no_swap_passes(lang: str, source: str, target: str) -> None:
     assert glossary(source, target, lang) == []

@@ -202,8 +202,9 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
 def _case_stem(form: str, base: str) -> str:
     """A Russian form without its last vowel, for the case endings to follow
     («стенокардия», «стенокардию»); other languages' as they are."""
-    if base == "ru" and len(form) > MIN_FORM + 1 and form[-1] in "аяоеьйыиу":
-        return form[:-1]
+    last = form.split()[-1] if form.split() else form
+    if base == "ru" and len(last) > MIN_FORM + 1 and form[-1] in "аяоеьйыиу":
+        return form[:-1]     # not the letter of «гепатита А»: a word, not an ending
     return form
 
 
