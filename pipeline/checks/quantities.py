@@ -503,12 +503,12 @@ def _anchors(text: str, lang: str) -> list[tuple[int, int, str]]:
     return sorted(merged)
 
 
-def _counts_by_time(text: str, lang: str, wanted: set[Decimal] | None = None
-                    ) -> list[tuple[int, Decimal]]:
-    """(position, value) of the counts of `text` (1 to 12, not a clock time, a dose or a
-    duration; of `wanted` values only, in a translation), in order."""
+def _counts_by_time(text: str, lang: str, anchors: list[tuple[int, int, str]],
+                    wanted: set[Decimal] | None = None) -> list[tuple[int, Decimal]]:
+    """(position, value) of the counts of `text` (1 to 12, not a clock time of its `anchors`,
+    a dose or a duration; of `wanted` values only, in a translation), in order."""
     numbers = _target_numbers(text, lang)
-    clocks = {(a, b) for a, b, _ in _anchors(text, lang)}
+    clocks = {(a, b) for a, b, _ in anchors}
     found = []
     for at, end, values in numbers:
         if len(values) != 1 or any(a <= at < b for a, b in clocks):
@@ -533,7 +533,7 @@ def _counts_by_time_exchanged(source: str, target: str, lang: str
     paired in their order, where each has as many of one as of the other."""
     text, written = plain(source), plain(target)
     times = _anchors(text, "en")
-    counts = _counts_by_time(text, "en")
+    counts = _counts_by_time(text, "en", times)
     if len(times) < 2 or len(times) != len(counts):
         return None
     said = dict(zip((part for _, _, part in times), (value for _, value in counts),
@@ -541,7 +541,7 @@ def _counts_by_time_exchanged(source: str, target: str, lang: str
     if len(said) != len(times) or len(set(said.values())) < 2:
         return None
     their_times = _anchors(written, lang)
-    their_counts = _counts_by_time(written, lang, set(said.values()))
+    their_counts = _counts_by_time(written, lang, their_times, set(said.values()))
     if len(their_times) != len(times) or len(their_counts) != len(counts):
         return None
     given = dict(zip((part for _, _, part in their_times), (v for _, v in their_counts),
@@ -741,13 +741,15 @@ def _said_of(count: Decimal, unit: str, source: str) -> int:
                for m in pattern.finditer(text))
 
 
-def said_in_other_units(source: str, target: str, lang: str) -> set[tuple[Decimal, str]]:
+@lru_cache(maxsize=1024)
+def said_in_other_units(source: str, target: str, lang: str) -> frozenset[tuple[Decimal, str]]:
     """The source's (value, unit) pairs, measures and durations, that the translation says in
-    a neighbouring unit (`in_other_unit`)."""
+    a neighbouring unit (`in_other_unit`); asked by the numbers, units, quantities, time-units
+    and glossary checks of one entry alike, so computed once for it."""
     source = plain(source)
-    return {(value, unit) for value, unit in dict.fromkeys([*_source_pairs(source),
-                                                              *_time_pairs(source)])
-            if in_other_unit(value, unit, target, lang, source)}
+    return frozenset((value, unit) for value, unit in dict.fromkeys(
+        [*_source_pairs(source), *_time_pairs(source)])
+        if in_other_unit(value, unit, target, lang, source))
 
 
 _SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:each|every|a)\s+"
@@ -802,23 +804,7 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
             fixed = langdata.FREQUENCY_WORDS["en"].get(word)
             found[fixed or (int(word) if word.isdigit() else english.get(word, 0))] += 1
         return found
-    rest = text
-    for phrase, value in sorted(langdata.FREQUENCY_WORDS.get(base, {}).items(),
-                                key=lambda item: -len(item[0])):
-        pattern = words_pattern((phrase,), lang)
-        found[value] += len(pattern.findall(rest))
-        rest = pattern.sub(" ", rest)
-    times = words_pattern(langdata.TIMES_WORD.get(base, ()), lang)
-    numbers = _target_numbers(rest, lang)
-    alone = langdata.TIMES_ALONE.get(base, ())
-    for match in times.finditer(rest):
-        # the count before "N次", not the number after "each time" (每次3片: 3 tablets)
-        before = _values_before(numbers, rest, *match.span(), after=False, gap=False)
-        if before:
-            found[int(next(iter(before)))] += 1
-        elif match.group(0).lower() in alone:
-            found[1] += 1
-    return +found
+    return Counter(count for _, _, count in _frequency_spans(text, lang, alone=True))
 
 
 def _free_counts(source: str, target: str, lang: str, *, counts_too: bool = False
@@ -889,9 +875,12 @@ def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     return found
 
 
-def _frequency_spans(text: str, lang: str) -> list[tuple[int, int, int]]:
+def _frequency_spans(text: str, lang: str, *, alone: bool = False
+                     ) -> list[tuple[int, int, int]]:
     """(start, end, count) of each frequency of the translation: the fixed words («дважды»,
-    «مرتين») and a count before the language's word for times («3 veces», «5 次»)."""
+    «مرتين») and a count before the language's word for times («3 veces», «5 次»: the count
+    before "N次", not the number after "each time", 每次3片); with `alone`, also the word for
+    times that says once by itself (`langdata.TIMES_ALONE`, «раз в день»)."""
     base = base_language(lang)
     found: list[tuple[int, int, int]] = []
     taken: list[tuple[int, int]] = []
@@ -904,10 +893,15 @@ def _frequency_spans(text: str, lang: str) -> list[tuple[int, int, int]]:
     times = langdata.TIMES_WORD.get(base, ())
     if times:
         numbers = _target_numbers(text, lang)
+        once = langdata.TIMES_ALONE.get(base, ()) if alone else ()
         for m in words_pattern(times, lang).finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
             before = _values_before(numbers, text, *m.span(), after=False, gap=False)
-            if before and not any(a < m.end() and m.start() < b for a, b in taken):
+            if before:
                 found.append((m.start(), m.end(), int(next(iter(before)))))
+            elif m.group(0).lower() in once:
+                found.append((m.start(), m.end(), 1))
     return sorted(found)
 
 
