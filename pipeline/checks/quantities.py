@@ -21,6 +21,7 @@ from pipeline import langdata
 from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
+    _CLOCK,
     _EVERY_TWO_DAYS,
     _HAN_NUMBER,
     _han_values,
@@ -454,10 +455,9 @@ def _counts_exchanged(source: str, target: str, lang: str
     return None
 
 
-# A time of day written as a clock time, in the source ("7 am", "1 pm", "13:00") and in a
-# translation (a number before ":MM", h, 点, 时, after الساعة): its part of the day.
-_EN_CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?::(\d\d))?\s*(?:(am|a\.m\.)|(pm|p\.m\.))"
-                       r"|(?<![\d:.,])(\d{1,2}):(\d\d)(?![\d:])", re.I)
+# A time of day written as a clock time, in the source ("7 am", "1 pm", "13:00": numbers'
+# clock times with minutes or am/pm) and in a translation (a number before ":MM", h, 点, 时,
+# after الساعة): its part of the day.
 _CLOCK_AFTER = re.compile(r"\s?(?::\d\d|h\b|h\d\d|点|时)")
 _CLOCK_BEFORE = re.compile(r"(?:الساعة|a las|à|в)\s*$")
 _COUNT_UNIT = re.compile(r"\s*(?:[-\u00a0]\s*)?(?:mg|ml|mcg|µg|g|kg|%|°|"
@@ -484,11 +484,13 @@ def _anchors(text: str, lang: str) -> list[tuple[int, int, str]]:
             words_only.append(item)
     clocks = []
     if base == "en":
-        for m in _EN_CLOCK.finditer(text):
-            hour = int(m.group(1) or m.group(5))
+        for m in _CLOCK.finditer(text):
+            if not (m.group(2) or m.group(3) or m.group(4)):
+                continue        # a bare number, or "6 o'clock"
+            hour = int(m.group(1))
             if m.group(4) and hour < 12:
                 hour += 12
-            clocks.append((m.start(), m.end(), _part_of_day(hour)))
+            clocks.append((m.start(), m.start() + len(m.group(0).rstrip()), _part_of_day(hour)))
     else:
         for at, end, values in _target_numbers(text, lang):
             if (_CLOCK_AFTER.match(text, end) or _CLOCK_BEFORE.search(text[:at])) and len(
