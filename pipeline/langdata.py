@@ -21,6 +21,28 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
 BADLY: dict[str, tuple[str, ...]] = {
     "es": ("mal",), "fr": ("mal",), "ru": ("плохо",), "ar": ("بشكل سيئ", "بصورة سيئة"),
 }
+# "Stop", "cease", "disappear": what "do not take it (on the day of …)" and "until no more
+# … appears" may be said with («arrêtez ce médicament», «hasta que deje de salir», 停用).
+STOPPING: dict[str, tuple[str, ...]] = {
+    "es": ("deje de", "dejen de", "deja de", "dejar de", "ya no", "suspend~", "interrump~",
+           "desaparezc~", "desaparición"),
+    "fr": ("arrêtez", "arrêter", "arrête", "arrêtent", "cessez", "cesser", "cesse", "cessent",
+           "interromp~", "suspend~", "disparition", "disparaisse~"),
+    "ru": ("прекрат~", "перестан~", "исчезн~", "отмен~"),
+    "ar": ("توقف", "توقفي", "يتوقف", "تتوقف", "أوقف", "أوقفي", "يختفي", "تختفي", "اختفاء"),
+    "zh": ("停用", "停服", "停药", "停止", "暂停", "消失"),
+}
+# "Only once", "only after": what "do not … until" may be said with («ne la reprenez qu'une
+# fois que…», «لا تعاود … إلا بعد», «方可恢复»).
+ONLY_AFTER: dict[str, tuple[str, ...]] = {
+    "es": ("solo cuando", "sólo cuando", "solo después", "sólo después", "solo tras",
+           "sólo tras", "únicamente cuando", "únicamente después"),
+    "fr": ("qu'une fois", "qu’une fois", "qu'après", "qu’après", "que lorsque",
+           "que quand", "qu'au moment", "qu’au moment"),
+    "ru": ("только после", "только когда", "лишь после", "лишь когда", "только тогда"),
+    "ar": ("إلا بعد", "إلا عندما", "إلا حين"),
+    "zh": ("方可", "才能", "才可", "后再"),
+}
 # Words that bind the number after them to a role: above it, below it, from it on, up to it
 # ("from the age of 60; if you are over 75"). Two of the source's numbers that the
 # translation gives each other's role were exchanged (pipeline.checks.quantities).
@@ -124,12 +146,13 @@ NEGATION: dict[str, tuple[str, ...]] = {
     # ألا "that … not" (أن + لا: "يجب ألا تسبح"); تعذّر "cannot" (it was not possible to)
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
-           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "يحظر", "امتنع", "امتنعي", "الامتناع",
+           "تجنب", "تجنّب", "تجنبي", "تجنّبي", "تتجنب~", "يتجنب~", "يحظر", "امتنع", "امتنعي",
+           "الامتناع", "ابتعد", "ابتعدي", "خال من", "خالية من", "خالٍ من", "خالي من",
            *WITHOUT_FOOD["ar"]),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
            "非", "否", "切莫", "莫要", "避免", "免于", "以免", "免得", "并非", "并不",
-           "禁食", "禁水", "禁饮", "禁酒", "禁烟",
+           "禁食", "禁水", "禁饮", "禁酒", "禁烟", "不含",
            *WITHOUT_FOOD["zh"]),
     # (not 莫 alone: the 莫 of 他克莫司, tacrolimus)
 }
@@ -162,7 +185,8 @@ NEEDS_NEGATOR = ("ar",)
 WITHOUT: dict[str, tuple[str, ...]] = {
     "en": ("without", "no"), "es": ("sin", *WITHOUT_FOOD["es"]),
     "fr": ("sans", *WITHOUT_FOOD["fr"]), "ru": ("без", "безо", *WITHOUT_FOOD["ru"]),
-    "ar": ("بدون", "دون", "بلا", *WITHOUT_FOOD["ar"]), "zh": ("未经", *WITHOUT_FOOD["zh"]),
+    "ar": ("بدون", "دون", "بلا", "خال من", "خالية من", "خالٍ من", "خالي من",
+           *WITHOUT_FOOD["ar"]), "zh": ("未经", *WITHOUT_FOOD["zh"]),
 }
 # …except before a verb: "without waiting" is "do not wait" ("sin esperar", "sans attendre",
 # "دون أن تنتظر"): what follows the word, as a pattern.
@@ -407,7 +431,7 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            3: ("ثلاث", "ثلاثة"), 4: ("أربع", "أربعة"), 5: ("خمس", "خمسة"),
            6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
            9: ("تسع", "تسعة"), 10: ("عشر", "عشرة"), 11: ("أحد عشر", "إحدى عشرة"),
-           12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة"),
+           12: ("اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة"),
            24: ("أربع وعشرين", "أربعة وعشرين", "أربع وعشرون", "أربعة وعشرون")},
     "zh": {1: ("一",), 2: ("两", "二"), 3: ("三",), 4: ("四",), 5: ("五",), 6: ("六",),
            7: ("七",), 8: ("八",), 9: ("九",), 10: ("十",), 11: ("十一",), 12: ("十二",)},
@@ -525,6 +549,15 @@ FREQUENCY_WORDS: dict[str, dict[str, int]] = {
     "ar": {"مرة واحدة": 1, "مرتين": 2, "مرتان": 2},
     "zh": {},
 }
+# "A single dose", "one dose": what "once" (each morning, a day) may be said with where the
+# translation has no frequency at all.
+SINGLE_DOSE: dict[str, tuple[str, ...]] = {
+    "es": ("dosis única", "una sola dosis", "una única dosis", "toma única", "una sola toma",
+           "una única toma"),
+    "fr": ("une seule dose", "dose unique", "une seule prise", "prise unique"),
+    "ru": ("одну дозу", "одна доза", "разовую дозу", "однократн~"),
+    "ar": ("جرعة واحدة",), "zh": ("一剂", "单剂", "单次"),
+}
 # What says a condition or an exception: where the source says "unless", "only if", "except
 # when", "as long as", a translation says one of these (or a "without": "unless your doctor
 # agrees" said «sans l'accord de votre médecin»), else the condition is gone.
@@ -543,12 +576,14 @@ CONDITION_SAID: dict[str, tuple[str, ...]] = {
 # What says "until" (or the "before" and "after" languages say it with: «不要开车，直到…»,
 # 痊愈后再…): where the source says "until …" (not "wait until"), a translation has one.
 UNTIL_SAID: dict[str, tuple[str, ...]] = {
-    "es": ("hasta", "antes de", "mientras no", "a que"),
-    "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "avant", "tant que", "tant qu'il",
+    "es": ("hasta", "antes de", "mientras no", "a que", "solo cuando", "sólo cuando",
+           "solo después", "sólo después"),
+    "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "avant", "d'ici là", "d’ici là",
+           "qu'une fois", "qu’une fois", "qu'après", "qu’après", "tant que", "tant qu'il",
            "tant qu'ils", "tant qu'elle", "tant qu'elles", "tant qu’il", "tant qu’ils",
            "tant qu’elle", "tant qu’elles"),
-    "ru": ("до", "пока", "прежде"),
-    "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين"),
+    "ru": ("до", "пока", "прежде", "только после", "только когда"),
+    "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين", "إلا بعد"),
     "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
 }
 # Times of day in three parts (morning; midday and afternoon; evening and night), with the

@@ -848,6 +848,13 @@ RASH_48 = "Keep your child at home for 48 hours after the last time they vomit."
 DAY_3 = "Start the injections on day 3 of your cycle and come to clinic in week 2."
 HOLD_30 = "Hold each position for 30 seconds."
 MORNING_NIGHT = "Take one tablet in the morning and two at night."
+GEL = "Apply the gel three to four times a day."
+FLUORIDE = "Use the fluoride gel once a week for 4 weeks."
+STEPS = ("Take one 5 mg tablet once a day for a week, then one 5 mg tablet twice a day, and "
+         "from week 3 one 10 mg tablet twice a day.")
+COURSE = "Take one capsule twice a day for 5 days, then once a day for 10 days."
+CAPSULES = "Take 2 capsules once a week for 4 weeks, then 1 capsule once a month."
+RESTART = "Do not restart the tablets until your blood test is normal."
 UNLESS = "Take naproxen with food unless you have a stomach ulcer."
 UNTIL = "Keep the dressing on until the wound has healed."
 PRESSURE = "Keep your blood pressure below 140/90; if the top number reaches 160 or more, call us."
@@ -1349,6 +1356,57 @@ FASTING = "Take the capsules with a full glass of water and without food."
     ("es", "Take one capsule at 7 am and two capsules at 1 pm.", "A las 13:00 tome dos "
      "cápsulas y a las 7:00, una.", "Tome dos cápsulas a las 7:00 y una a las 13:00.",
      "quantities"),
+    # a range of counts, both its counts; a count of times whose period changed
+    ("es", GEL, "Aplique el gel tres o cuatro veces al día.",
+     "Aplique el gel dos o tres veces al día.", "frequency"),
+    ("fr", GEL, "Appliquez le gel trois à quatre fois par jour.",
+     "Appliquez le gel deux à trois fois par jour.", "frequency"),
+    ("ru", GEL, "Наносите гель три-четыре раза в день.", "Наносите гель два-три раза в день.",
+     "frequency"),
+    ("es", FLUORIDE, "Use el gel de flúor una vez a la semana durante 4 semanas.",
+     "Use el gel de flúor una vez al día durante 4 semanas.", "frequency"),
+    ("fr", FLUORIDE, "Utilisez le gel fluoré une fois par semaine pendant 4 semaines.",
+     "Utilisez le gel fluoré une fois par jour pendant 4 semaines.", "frequency"),
+    ("ru", FLUORIDE, "Используйте фторидный гель один раз в неделю в течение 4 недель.",
+     "Используйте фторидный гель один раз в день в течение 4 недель.", "frequency"),
+    # a count the translation says as a frequency is none "said as a count of things"
+    ("es", STEPS, "Tome un comprimido de 5 mg una vez al día durante una semana; después, un "
+     "comprimido de 5 mg dos veces al día, y desde la semana 3, uno de 10 mg dos veces al día.",
+     "Tome un comprimido de 5 mg una vez al día durante una semana; después, un comprimido de "
+     "5 mg dos veces al día, y desde la semana 3, uno de 10 mg tres veces al día.", "frequency"),
+    # "once each morning" as "a single dose"
+    ("fr", "Take 50 mg of sertraline once each morning.", "Prenez chaque matin une seule dose "
+     "de 50 mg de sertraline.", "Prenez chaque matin deux doses de 50 mg de sertraline.",
+     "frequency"),
+    # the period of "twice a day" is no duration to keep in order
+    ("es", COURSE, "Durante 5 días, tome una cápsula dos veces al día; después, durante 10 días, "
+     "una vez al día.", "Durante 10 días, tome una cápsula dos veces al día; después, durante "
+     "5 días, una vez al día.", "quantities"),
+    ("ru", CAPSULES, "Принимайте по 2 капсулы один раз в неделю в течение 4 недель, затем по "
+     "1 капсуле один раз в месяц.", "Принимайте по 1 капсуле один раз в неделю в течение 4 "
+     "недель, затем по 2 капсулы один раз в месяц.", "quantities"),
+    # "do not … until" said "only once", "do not take" said "stop", "until no more" "until
+    # it stops"; a stressed "do not" keeps its negation inside the stress
+    ("fr", RESTART, "Ne reprenez les comprimés qu'une fois que votre prise de sang est "
+     "normale.", "Reprenez les comprimés une fois que votre prise de sang est normale.",
+     "negation"),
+    ("ar", RESTART, "لا تعاود تناول الأقراص إلا بعد أن تصبح نتيجة فحص الدم طبيعية.",
+     "عاود تناول الأقراص بعد أن تصبح نتيجة فحص الدم طبيعية.", "negation"),
+    ("fr", "Do not take metformin on the day of your scan.", "Arrêtez la metformine le jour de "
+     "votre examen.", "Prenez la metformine le jour de votre examen.", "negation"),
+    ("zh", "Do not take metformin on the day of your scan.", "检查当天请停用二甲双胍。",
+     "检查当天请服用二甲双胍。", "negation"),
+    ("es", "Breathe through the mouthpiece until no more mist comes out.",
+     "Respire por la boquilla hasta que deje de salir vapor.",
+     "Respire por la boquilla hasta que salga vapor.", "negation"),
+    ("es", "**Do not drive** for 24 hours.", "**No conduzca** durante 24 horas.",
+     "No **conduzca** durante 24 horas.", "markup"),
+    ("fr", "**Do not drive** for 24 hours.", "Ne **conduisez pas** pendant 24 heures.",
+     "Ne **conduisez** pas pendant 24 heures.", "markup"),
+    ("ar", "You must not become pregnant while taking it.", "يجب أن تتجنبي الحمل أثناء تناوله.",
+     "يجب أن تحملي أثناء تناوله.", "negation"),
+    ("fr", "Keep the limb raised until then.", "D'ici là, gardez le membre surélevé.",
+     "Gardez le membre surélevé.", "omission"),
 ] + WRITTEN_AS_TRANSLATORS_DO)
 def test_measures_periods_and_negations_said_the_languages_own_way(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:
@@ -1366,7 +1424,7 @@ def test_the_first_word_of_the_source_left_in_a_latin_translation_is_english_lef
 
 
 @pytest.mark.parametrize("drug", ["rivaroxaban", "apixaban", "dabigatran", "prednisolone",
-                                  "hydrocortisone"])
+                                  "hydrocortisone", "misoprostol", "salmeterol", "tramadol"])
 def test_a_drug_name_is_no_english_left(drug: str) -> None:
     source = f"Your last dose of {drug} before the procedure should be on 2 March 2027."
     target = (f"Votre dernière prise de {drug} avant l'intervention doit avoir lieu le "
@@ -1392,6 +1450,14 @@ def test_a_drug_name_is_no_english_left(drug: str) -> None:
     ("ru", "Book at least 8 weeks before you leave.", "Запишитесь не позднее чем за 8 недель "
      "до отъезда."),
     ("es", "Follow the card in `SICK-DAY.pdf`.", "Siga la tarjeta de `SICK-DAY.pdf`."),
+    # a concentration's volume is no dose to keep in order; 5万 is 50,000
+    ("zh", "Give 10 ml of the syrup (100 mg in 5 ml) every 8 hours.",
+     "每8小时给予糖浆（每5毫升含100毫克）10毫升。"),
+    ("zh", "Take 50,000 units of vitamin D once a week for 6 weeks.",
+     "每周1次服用维生素D 5万单位，连用6周。"),
+    ("ar", "Take 5 mg every 12 hours.", "تناول 5 ملغ كل اثنتي عشرة ساعة."),
+    ("es", "Breathe through the mouthpiece until no more mist comes out.",
+     "Respire por la boquilla hasta que ya no salga vapor."),
 ])
 def test_what_translators_write_for_names_units_and_bounds_passes(
         lang: str, source: str, target: str) -> None:

@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, eleven sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, twelve sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
-         "probes11.jsonl")
+         "probes11.jsonl", "probes12.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -85,6 +85,61 @@ PROBES11 = {
                                "cinco días como máximo, y deje descansar la articulación "
                                "manteniéndola fría."},
 }
+# From the twelfth set, written apart and measured untuned (README): a list item the
+# dictionaries do not see («в одном ухе» is «en un oído», 头晕 dizziness; "small, low-fat
+# meals" read as two items); "do not take antacids within 4 hours" said as "leave 4 hours
+# between"; "avoid … and do not eat" said with one negation and «ni» (es), 戒酒 (zh); "chest"
+# said «poumons»; «двойную дозу» for "two doses"; «كبسولتان» (two capsules) read as no 2;
+# 一小时内 (within an hour) for "no more than one hour after"; counts and clock times of a
+# Chinese sentence paired another way.
+PROBES12 = {
+    ("probes12.jsonl", "es"): {"Consulte a un médico en un plazo de 24 horas si el acúfeno "
+                                "aparece de repente en un oído o se acompaña de pérdida de "
+                                "audición, mareo o debilidad en un lado de la cara.",
+                                "Durante doce semanas, tome una vez al día un comprimido de "
+                                "sofosbuvir/velpatasvir a la misma hora, con o sin comida. "
+                                "Deje pasar al menos 4 horas entre el comprimido y cualquier "
+                                "antiácido.",
+                                "En las 48 horas siguientes al alta, coma 5 o 6 veces al día "
+                                "en pequeñas cantidades y con poca grasa. No tome nada de "
+                                "alcohol ni consuma frituras, nata o carnes grasas."},
+    ("probes12.jsonl", "fr"): {"Faites votre kinésithérapie de drainage bronchique au moins "
+                                "deux fois par jour, même lorsque vos poumons vous semblent "
+                                "dégagés, et prenez vos gélules d'enzymes à chaque repas et à "
+                                "chaque collation."},
+    ("probes12.jsonl", "ru"): {"Первые 2–3 дня дома ешьте небольшими порциями нежирную пищу "
+                                "и пейте много воды; полностью откажитесь от алкоголя, так "
+                                "как даже одна рюмка может спровоцировать новый приступ "
+                                "панкреатита.",
+                                "При приёме апиксабана для лечения фибрилляции предсердий "
+                                "принимайте по 5 мг каждые двенадцать часов — приблизительно "
+                                "в 08:00 и 20:00. Ни в коем случае не принимайте двойную "
+                                "дозу, чтобы компенсировать пропущенный приём."},
+    ("probes12.jsonl", "ar"): {"تناول كبسولات فيتامين د بتركيز 20,000 وحدة على النحو التالي: "
+                                "كبسولتان مرة واحدة أسبوعيًا لمدة 7 أسابيع، ثم كبسولة واحدة "
+                                "مرة شهريًا للحفاظ على مستواه.",
+                                "لمدة اثني عشر أسبوعًا، تناول مرة في اليوم وفي الموعد ذاته "
+                                "قرصًا واحدًا من سوفوسبوفير/فيلباتاسفير، سواء مع الطعام أو من "
+                                "دونه. احرص على أن يفصل بين القرص وأي مضاد للحموضة 4 ساعات "
+                                "على الأقل."},
+    ("probes12.jsonl", "zh"): {"6至8岁儿童：每次给予对乙酰氨基酚混悬液（6岁以上儿童用"
+                                "，每5毫升含250毫克）5毫升，每4至6小时1次，24小"
+                                "时内不超过四次。",
+                                "您的第一份精液样本应于2025年11月12日（星期三）上"
+                                "午8点至10点之间送到检验科，且须在采集后一小时内送达。",
+                                "回家后的最初2至3天，请少量多餐、进食低脂饮食并多喝水；"
+                                "务必完全戒酒，因为哪怕只喝一杯也可能诱发胰腺炎再次发作。",
+                                "如果耳鸣突然出现在一侧耳朵，或伴有听力下降、头晕或一侧面"
+                                "部无力，请在24小时内就医。",
+                                "如果您因心房颤动服用阿哌沙班，请每12小时服用5毫克，约"
+                                "在上午8点和晚上8点服用。切勿为弥补漏服的剂量而一次服用"
+                                "两剂。",
+                                "索磷布韦/维帕他韦每日一次，每次一片，固定在同一时间服用"
+                                "，可与食物同服也可不同服，连续服用十二周。抗酸药与本药的"
+                                "服用时间须间隔至少4小时。",
+                                "出院后头两天（48小时）内，应少食多餐，每日5～6餐，饮"
+                                "食宜低脂。请严格戒酒，并避免食用肥肉、油炸食物和奶油。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -100,6 +155,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES89,
     **PROBES10,
     **PROBES11,
+    **PROBES12,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -113,7 +169,12 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5,
-          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5}
+          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5,
+          # the twelfth set, measured untuned: misses the README names
+          ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 5,
+          ("probes12.jsonl", "time-unit"): 9, ("probes12.jsonl", "frequency"): 1,
+          ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
+          ("probes12.jsonl", "glossary"): 23}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -121,7 +182,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
 OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
                    "probes4.jsonl": 30, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
-                   "probes10.jsonl": 25, "probes11.jsonl": 19}
+                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

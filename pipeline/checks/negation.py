@@ -125,13 +125,30 @@ _EN_NOT_WELL = re.compile(r"\bnot\s+(?:be\s+|been\s+)?(?:[a-z]+\s+){0,2}?(?:prop
                           r"correctly)\b", re.I)
 
 
+# "Until no more mist appears" said «hasta que deje de salir niebla» (until it stops).
+_EN_UNTIL_NO = re.compile(r"\buntil\s+(?:there\s+(?:is|are)\s+)?no\s+more\b", re.I)
+# "Do not restart it until your test is normal" said «ne la reprenez qu'une fois que…»,
+# «待…后方可恢复» (only once).
+_EN_NOT_UNTIL = re.compile(r"(?:\b(?:not|never)\b|n't\b)[^.;]{0,60}?\buntil\b", re.I)
+# "Do not take it on the day of the test" said «arrêtez ce médicament le jour…», 停用 (stop
+# it): only where the source says no "stop" of its own, whose "do not stop" a dropped "not"
+# turns into "stop".
+_EN_NOT_TAKE = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:take|use|restart|have)\b", re.I)
+_EN_STOP = re.compile(r"\b(?:stop|stops|stopped|stopping|quit|cease)\b", re.I)
+
+
 def _said_otherwise(source: str, target: str, lang: str) -> int:
     """How many of the source's "without … first" the translation says with "before", of
-    its "not safe" with "dangerous" («Il est dangereux de fumer»), and of its "not … properly"
-    with "badly" («mal absorbée»)."""
+    its "not safe" with "dangerous" («Il est dangereux de fumer»), of its "not … properly"
+    with "badly" («mal absorbée»), of its "until no more …" and "do not take" with "stop",
+    and of its "not … until" with "only after"."""
     found = 0
+    stop = not _EN_STOP.search(plain(source))
     for english, table in ((_EN_WITHOUT_FIRST, langdata.BEFORE),
-                           (_EN_NOT_SAFE, langdata.DANGEROUS), (_EN_NOT_WELL, langdata.BADLY)):
+                           (_EN_NOT_SAFE, langdata.DANGEROUS), (_EN_NOT_WELL, langdata.BADLY),
+                           (_EN_UNTIL_NO, langdata.STOPPING),
+                           (_EN_NOT_UNTIL, langdata.ONLY_AFTER),
+                           *([(_EN_NOT_TAKE, langdata.STOPPING)] if stop else [])):
         said = len(english.findall(plain(source)))
         words = table.get(base_language(lang))
         if said and words:

@@ -188,9 +188,11 @@ def located(text: str, lang: str) -> list[tuple[str, tuple[Decimal, ...], tuple[
         for index, number in enumerate(numbers):
             number = -number if negative and index == 0 else number
             options: tuple[Decimal, ...] = (number,)
+            span = match.span()
             if after in _HAN_MULTIPLIER and index == len(numbers) - 1:
                 options = (number * _HAN_MULTIPLIER[after], number)
-            found.append(((match.group("sign") or "") + written, options, match.span()))
+                span = (span[0], span[1] + 1)     # 5万单位: the 万 is the number's
+            found.append(((match.group("sign") or "") + written, options, span))
     return found
 
 

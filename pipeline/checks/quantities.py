@@ -47,6 +47,9 @@ _NEAR = 3           # characters allowed between a number and its unit ("500 м�
 _GAP = re.compile(r"(?:-?(?:e|er|re|ère|ème|eme|º|ª|й|я|е|го|ый|ой|ая|ые|х))?"
                   r"[\s\u00a0\u202f-]*(?:[^\W\d_]{2,12}[\s\u00a0\u202f]+)?")
 _NEAR_WORD = 18
+# The word for times right after a number (not Arabic's: its numbers follow their noun,
+# «كبسولة واحدة مرة واحدة», one capsule once)
+_TIMES_AFTER = re.compile(r"[\s\u00a0]*(?:раза?|veces|vez|fois|次|times)(?![^\W\d_])", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u202f-]*")
 _EN_TIME = re.compile(
     r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
@@ -75,6 +78,12 @@ _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>(?<!\bat )once(?!\s+(?:you|your|the|i
                            r"again|upon|in|[a-z]+(?:ed|en))\b)(?![\w-])|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
+# the first count of a range of times, right before the second: "three to four times"
+_EN_COUNT_RANGE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
+                             r"(?:to|or|-|–)\s*$", re.I)
+_EN_RANGE_OF_TIMES = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+                                r"\s*(?:to|or|-|–)\s*(?=(?:\d+|one|two|three|four|five|six|"
+                                r"seven|eight|nine|ten)\s+times\b)", re.I)
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
                        r"October|November|December)\b")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -170,9 +179,11 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
                 break
         for item in chain:
             result |= item[2]
+    # "الساعات الـ24": the article on the number; not the count of times after it («по 1
+    # капсуле один раз», «1 cápsula una vez»: once)
     following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR + 3
                  and text[end:n[0]].strip(" \u00a0\u202f") in ("", "الـ", "ال")
-                 ] if after else []    # "الساعات الـ24": the article on the number
+                 and not _TIMES_AFTER.match(text, n[1])] if after else []
     if following:      # …and those joined to it: «الأيام الثلاثة إلى الخمسة»
         chain = [following[0]]
         for item in (n for n in numbers if n[0] >= chain[0][1]):
@@ -329,7 +340,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
                 langdata.TIME_UNITS["en"][unit], "en")
             # "1000 mg a day": the "a" is no value of mg; "one pill daily": no "1" of days
-            said = _in_order(english, source, [m.span() for m in there.finditer(source)],
+            said = _in_order(english, source, [m.span() for m in there.finditer(source)
+                                               if not _EN_PERIOD.search(source, 0, m.start())],
                              after=False, gap=False)
             # "12 days of each 28-day cycle": a count that names a thing (a 28-day cycle) is
             # no duration to keep in order where the translation names it so too
@@ -358,6 +370,10 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 return
 
 
+# A period, not a duration: "twice a day", "1000 mg a day", "5 ml per dose each week" (but
+# "for a day", "within a week" are one of it)
+_EN_PERIOD = re.compile(r"(?<!\bfor)(?<!\bwithin)(?<!\bafter)(?<!\bin)(?<!\bover)(?<!\bthan)"
+                        r"(?<!\babout)(?<!\bof)(?<!\bby)\s+(?:a|an|per|each|every)\s+$", re.I)
 _EN_POINT = re.compile(r"\b(day|week|month)\s+(\d+)\b(?![.,]\d)", re.I)
 
 
@@ -590,7 +606,14 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
 
 
 # A number after a slash is the amount a concentration is per: the 5 of "120 mg/5 ml"
+# The amount a concentration is per: "/5 ml", 每5毫升, and "in 5 ml" after a dose ("250 mg in
+# 5 ml", «250 mg pour 5 ml», «250 мг в 5 мл»; 每5毫升含250毫克, where 每 before a number and
+# its unit says "in", not "every": 每8小时)
+_ZH_CONTAINS = re.compile(r"\s*[^\W\d_]{1,3}含")
 _PER = re.compile(r"/\s*$")
+_PER_WORD = re.compile(r"\d\s?[^\W\d_]{1,5}\.?\s+(?:in|per|en|por|pour|dans|par|в|на|في|لكل)"
+                       r"\s*$")
+_VOLUME = re.compile(r"[\s\u00a0]?(?:ml|mL|мл|مل|毫升)(?![^\W\d_])")
 
 
 def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
@@ -601,7 +624,9 @@ def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
     a concentration is per ("10 ml of a 120 mg/5 ml suspension" has one dose in ml: a
     translation may give the concentration first)."""
     found: list[Decimal] = []
-    numbers = [n for n in numbers if not _PER.search(text[:n[0]])]
+    numbers = [n for n in numbers if not _PER.search(text[max(0, n[0] - 24):n[0]]) and not (
+        _PER_WORD.search(text[max(0, n[0] - 24):n[0]]) and _VOLUME.match(text, n[1])) and not (
+        text[max(0, n[0] - 1):n[0]] == "每" and _ZH_CONTAINS.match(text, n[1]))]
     for span in sorted(spans):
         for value in sorted(_values_before(numbers, text, *span, after=after, gap=gap)):
             if value not in found:
@@ -805,6 +830,9 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
             word = (match.group("word") or match.group("n")).lower()
             fixed = langdata.FREQUENCY_WORDS["en"].get(word)
             found[fixed or (int(word) if word.isdigit() else english.get(word, 0))] += 1
+            if match.group("n") and (first := _EN_COUNT_RANGE.search(text, 0, match.start())):
+                word = first.group(1).lower()   # "three to four times": 3 and 4
+                found[int(word) if word.isdigit() else english.get(word, 0)] += 1
         return found
     return Counter(count for _, _, count in _frequency_spans(text, lang, alone=True))
 
@@ -815,7 +843,8 @@ def _free_counts(source: str, target: str, lang: str, *, counts_too: bool = Fals
     where a frequency may be said as a count of things ("two beeps" for "beeps twice");
     `counts_too`: the source's counts of times are no number of its own ("4 times a day" as
     «quatre rinçages quotidiens»)."""
-    text = _EN_FREQUENCY.sub(" ", plain(source)) if counts_too else plain(source)
+    text = _EN_FREQUENCY.sub(" ", _EN_RANGE_OF_TIMES.sub(" ", plain(source))) if counts_too \
+        else plain(source)
     said = {v for n in _target_numbers(text, "en") for v in n[2]}
     text = plain(target)
     for forms in langdata.weekday_names(lang).values():     # «يوم اثنين», 周二: days, no counts
@@ -900,9 +929,10 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             before = _values_before(numbers, text, *m.span(), after=False, gap=False)
-            if before:
-                found.append((m.start(), m.end(), int(next(iter(before)))))
-            elif m.group(0).lower() in once:
+            # a range of counts says each of them: «tres o cuatro veces», «5–6 раз»
+            found += [(m.start(), m.end(), int(v)) for v in sorted(before)
+                      if v == v.to_integral_value()]
+            if not before and m.group(0).lower() in once:
                 found.append((m.start(), m.end(), 1))
     return sorted(found)
 
@@ -919,9 +949,12 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
         if unit not in table:
             continue
         for m in words_pattern(table[unit], lang).finditer(text):
-            distance, count = min((max(a - m.end(), m.start() - b, 0), c) for a, b, c in spans)
-            if distance <= _PERIOD_WINDOW:
-                result[count].add(unit)
+            away = [(max(a - m.end(), m.start() - b, 0), c) for a, b, c in spans]
+            nearest = min(distance for distance, _ in away)
+            if nearest <= _PERIOD_WINDOW:    # to each count of the nearest: «tres o cuatro veces»
+                for distance, count in away:
+                    if distance == nearest:
+                        result[count].add(unit)
     return result
 
 
@@ -946,6 +979,41 @@ def _periods_exchanged(source: str, target: str, lang: str) -> tuple[int, str, i
         others = [c for c, periods in written.items() if c != count and period in periods]
         if period not in written.get(count, set()) and others:
             return count, period, others[0]
+    return None
+
+
+def _period_changed(source: str, target: str, lang: str) -> tuple[int, str, str] | None:
+    """(count, the source's period, the translation's) where a frequency keeps its count
+    but the translation gives it another period: "inject it once a week" made «una vez al
+    día». Each frequency of the translation takes the period word nearest to it; a period
+    the source gives that count elsewhere is no change."""
+    said: Counter[tuple[int, str]] = Counter()
+    english = _english_numbers()
+    for m in _EN_FREQUENCY_PER.finditer(plain(source)):
+        word = m.group(0).split()[0].lower()
+        count = langdata.FREQUENCY_WORDS["en"].get(word) or (
+            int(word) if word.isdigit() else english.get(word, 0))
+        unit = (m.group("per") or m.group("ly")).lower()
+        said[(count, _UNIT_NAMES.get(unit, unit))] += 1
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    if not said or not table or base_language(lang) in langdata.GLUED:
+        return None     # Chinese puts 每天 first and 一次 anywhere after: no nearest tells
+    text = plain(target)
+    spans = _frequency_spans(text, lang)
+    periods = [(m.start(), m.end(), unit) for unit in ("hour", "day", "week", "month", "year")
+               if unit in table for m in words_pattern(table[unit], lang).finditer(text)]
+    written: Counter[tuple[int, str]] = Counter()
+    for a, b, count in spans:
+        away = sorted((max(start - b, a - end, 0), unit) for start, end, unit in periods)
+        if away and away[0][0] <= _PERIOD_WINDOW and (len(away) < 2 or away[1][0] > away[0][0]
+                                                      or away[1][1] == away[0][1]):
+            written[(count, away[0][1])] += 1
+    for (count, unit), times in said.items():
+        short = times - written[(count, unit)]
+        other = next((u for (c, u), n in written.items() if c == count and u != unit
+                      and n > said[(c, u)]), None)
+        if short > 0 and other is not None:
+            return count, unit, other
     return None
 
 
@@ -1137,10 +1205,15 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
         have = _frequencies(plain(target), scope.lang)
         missing = wanted - have
         if missing:     # "beeps twice": «emite dos pitidos», a count of what is done
+            # (not a count the translation says as a frequency itself: «dos veces» twice)
             missing -= Counter(dict.fromkeys(_free_counts(
-                source, target, scope.lang, counts_too=not have), 99))
+                source, target, scope.lang, counts_too=not have) - set(have), 99))
         if missing and not have and (row := _in_a_row(source, target, scope.lang)):
             missing -= Counter({row: 99})   # "twice in a row": «في قياسين متتاليين»
+        single = langdata.SINGLE_DOSE.get(base_language(scope.lang))
+        if set(missing) == {1} and not have and single and words_pattern(
+                single, scope.lang).search(plain(target)):
+            missing = Counter()     # "once each morning": «chaque matin une seule dose»
         if missing:
             yield scope.catalog.finding(
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
@@ -1152,6 +1225,11 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says {count}× a {period}, the translation gives the "
                 f"{period} to {other}×: were the counts swapped?", entry=entry)
+            return
+        if (changed := _period_changed(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says {changed[0]}× a {changed[1]}, the translation "
+                f"{changed[0]}× a {changed[2]}", entry=entry)
             return
         per = {_UNIT_NAMES.get(unit, unit) for m in _EN_FREQUENCY_PER.finditer(plain(source))
                for unit in [(m.group("per") or m.group("ly")).lower()]}

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from pipeline import inline, languages
+from pipeline import inline, langdata, languages
 from pipeline.checks import Entry, Scope, check, plain, terms
 from pipeline.checks.numbers import said_otherwise
 from pipeline.glossary import Glossary, TermProblem
@@ -123,6 +123,56 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if problem:
             yield scope.catalog.finding("markup", f"code spans differ (they are never "
                                         f"translated): {problem}", entry=entry)
+        if not shape1 or _diff(shape1, shape2):
+            continue
+        if (outside := _negation_outside(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "markup", f"the source stresses “{outside[0]}” with its negation, the "
+                f"translation stresses «{outside[1]}» without it: the stress now says the "
+                "opposite", entry=entry)
+
+
+def _emphasized(text: str) -> list[str]:
+    """The text of each outermost emphasis or strong span of `text`, in order."""
+    from pipeline.markdown import parser
+
+    spans: list[str] = []
+    depth = 0
+    tokens = parser().parseInline(text)
+    for token in tokens[0].children or () if tokens else ():
+        if token.type in ("em_open", "strong_open"):
+            if not depth:
+                spans.append("")
+            depth += 1
+        elif token.type in ("em_close", "strong_close"):
+            depth = max(0, depth - 1)
+        elif depth and token.type in ("text", "code_inline"):
+            spans[-1] += token.content
+    return spans
+
+
+def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(the source's stressed words, the translation's) where the source stresses a negation
+    ("**Do not strain**") and the translation stresses the same words without theirs
+    («No **haga fuerza**»): the page now stresses the opposite."""
+    from pipeline.checks.negation import negations
+
+    if _base(lang) not in langdata.NEGATION:
+        return None
+    said, written = _emphasized(source), _emphasized(target)
+    if len(said) != len(written):
+        return None
+    second = _SECOND_PART.get(_base(lang))
+    for english, other in zip(said, written, strict=True):
+        if negations(english, "en") and not negations(other, lang) and negations(
+                target, lang) and not (second and second.search(other)):
+            return english.strip(), other.strip()
+    return None
+
+
+# French splits a negation round its verb: "n'a **plus de fièvre**" stresses the part that
+# says it.
+_SECOND_PART = {"fr": re.compile(r"\b(?:pas|plus|jamais|rien|aucune?|personne|guère)\b", re.I)}
 
 
 # Markdown reads a delimiter run by what stands on each side of it: "_" between two letters

@@ -37,7 +37,11 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
                   r"racetam|xaban|gatran|olone|isone|asone|virus|oma|quone|guanil|tadine|"
                   r"ozole|afil|caine|profen|fenac|formin|trexate|phenidate|taxel|quine|relin|"
                   r"oxifen|arabine|phosphamide|imus|sporin|apine|idone|oxetine|pramine|"
-                  r"azepine|sonide|tropium)$")
+                  r"azepine|sonide|tropium|prost|prostol|prostil|buterol|meterol|moterol|"
+                  r"daterol|amol|traline|alopram|peridol|triptyline|gabalin|dopa|codone|"
+                  r"morphone|adol|fentanil|curium|curonium|flurane|barbital|alol|pamil|zosin|"
+                  r"nidine|glinide|glitazone|lutamide|plase|fibrate|iodarone|zomib|lisib|"
+                  r"parib|ciclib|tinoin|penem|bactam|oxacin|micin|kacin|vudine|navir|tegravir)$")
 _SHARED_AL = ("es", "pt")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
