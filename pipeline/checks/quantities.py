@@ -605,7 +605,6 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
     return None
 
 
-# A number after a slash is the amount a concentration is per: the 5 of "120 mg/5 ml"
 # The amount a concentration is per: "/5 ml", 每5毫升, and "in 5 ml" after a dose ("250 mg in
 # 5 ml", «250 mg pour 5 ml», «250 мг в 5 мл»; 每5毫升含250毫克, where 每 before a number and
 # its unit says "in", not "every": 每8小时)
@@ -958,17 +957,25 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
     return result
 
 
-def _periods_exchanged(source: str, target: str, lang: str) -> tuple[int, str, int] | None:
-    """(count, period, other count) where the source says how often per period ("3 times a
-    day") and the translation gives that period to another of the source's counts ("5 times
-    to each side, 3 times a day" made «3 veces hacia cada lado, 5 veces al día»)."""
-    said = {}
+def _source_periods(source: str) -> list[tuple[int, str]]:
+    """(count, period) of each "how often per what" of an English source ("3 times a day":
+    3, day; "twice weekly": 2, week)."""
     english = _english_numbers()
+    found = []
     for m in _EN_FREQUENCY_PER.finditer(plain(source)):
         word = m.group(0).split()[0].lower()
         count = langdata.FREQUENCY_WORDS["en"].get(word) or (
             int(word) if word.isdigit() else english.get(word, 0))
-        said[count] = _UNIT_NAMES.get(unit := (m.group("per") or m.group("ly")).lower(), unit)
+        unit = (m.group("per") or m.group("ly")).lower()
+        found.append((count, _UNIT_NAMES.get(unit, unit)))
+    return found
+
+
+def _periods_exchanged(source: str, target: str, lang: str) -> tuple[int, str, int] | None:
+    """(count, period, other count) where the source says how often per period ("3 times a
+    day") and the translation gives that period to another of the source's counts ("5 times
+    to each side, 3 times a day" made «3 veces hacia cada lado, 5 veces al día»)."""
+    said = dict(_source_periods(source))
     counts = set(_frequencies(plain(source), "en"))
     if not said or len(counts) < 2:
         return None
@@ -987,14 +994,7 @@ def _period_changed(source: str, target: str, lang: str) -> tuple[int, str, str]
     but the translation gives it another period: "inject it once a week" made «una vez al
     día». Each frequency of the translation takes the period word nearest to it; a period
     the source gives that count elsewhere is no change."""
-    said: Counter[tuple[int, str]] = Counter()
-    english = _english_numbers()
-    for m in _EN_FREQUENCY_PER.finditer(plain(source)):
-        word = m.group(0).split()[0].lower()
-        count = langdata.FREQUENCY_WORDS["en"].get(word) or (
-            int(word) if word.isdigit() else english.get(word, 0))
-        unit = (m.group("per") or m.group("ly")).lower()
-        said[(count, _UNIT_NAMES.get(unit, unit))] += 1
+    said = Counter(_source_periods(source))
     table = langdata.TIME_UNITS.get(base_language(lang), {})
     if not said or not table or base_language(lang) in langdata.GLUED:
         return None     # Chinese puts 每天 first and 一次 anywhere after: no nearest tells
