@@ -79,9 +79,7 @@ _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>(?<!\bat )once(?!\s+(?:you|your|the|i
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
 # the first count of a range of times, right before the second: "three to four times"
-_EN_COUNT_RANGE = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*"
-                             r"(?:to|or|-|–)\s*$", re.I)
-_EN_RANGE_OF_TIMES = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+_EN_RANGE_OF_TIMES = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
                                 r"\s*(?:to|or|-|–)\s*(?=(?:\d+|one|two|three|four|five|six|"
                                 r"seven|eight|nine|ten)\s+times\b)", re.I)
 _EN_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|"
@@ -829,9 +827,9 @@ def _frequencies(text: str, lang: str) -> Counter[int]:
             word = (match.group("word") or match.group("n")).lower()
             fixed = langdata.FREQUENCY_WORDS["en"].get(word)
             found[fixed or (int(word) if word.isdigit() else english.get(word, 0))] += 1
-            if match.group("n") and (first := _EN_COUNT_RANGE.search(text, 0, match.start())):
-                word = first.group(1).lower()   # "three to four times": 3 and 4
-                found[int(word) if word.isdigit() else english.get(word, 0)] += 1
+        for first in _EN_RANGE_OF_TIMES.finditer(text):     # "three to four times": 3 and 4
+            word = first.group(1).lower()
+            found[int(word) if word.isdigit() else english.get(word, 0)] += 1
         return found
     return Counter(count for _, _, count in _frequency_spans(text, lang, alone=True))
 
@@ -883,6 +881,14 @@ _EN_FREQUENCY_PER = re.compile(
 _PERIOD_WINDOW = 25     # characters either side of a frequency where its period may stand
 
 
+def _period_words(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """(start, end, unit) of each word of the translation for an hour, day, week, month or
+    year (the periods a frequency is per)."""
+    table = langdata.TIME_UNITS.get(base_language(lang), {})
+    return [(m.start(), m.end(), unit) for unit in ("hour", "day", "week", "month", "year")
+            if unit in table for m in words_pattern(table[unit], lang).finditer(text)]
+
+
 def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     """The time units within _PERIOD_WINDOW characters of the translation's frequency words
     ("una vez a la semana": week); None where the language has no table, is written
@@ -896,17 +902,13 @@ def _periods_near_frequencies(text: str, lang: str) -> set[str] | None:
     spans = [m.span() for m in words_pattern(words, lang).finditer(text)] if words else []
     if not spans:
         return None
-    found = set()
-    for unit in ("hour", "day", "week", "month", "year"):
-        for m in words_pattern(table[unit], lang).finditer(text):
-            if any(m.start() - b <= _PERIOD_WINDOW and a - m.end() <= _PERIOD_WINDOW
-                   for a, b in spans):
-                found.add(unit)
-    return found
+    return {unit for start, end, unit in _period_words(text, lang)
+            if any(start - b <= _PERIOD_WINDOW and a - end <= _PERIOD_WINDOW for a, b in spans)}
 
 
+@lru_cache(maxsize=4096)
 def _frequency_spans(text: str, lang: str, *, alone: bool = False
-                     ) -> list[tuple[int, int, int]]:
+                     ) -> tuple[tuple[int, int, int], ...]:
     """(start, end, count) of each frequency of the translation: the fixed words («дважды»,
     «مرتين») and a count before the language's word for times («3 veces», «5 次»: the count
     before "N次", not the number after "each time", 每次3片); with `alone`, also the word for
@@ -933,27 +935,23 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
                       if v == v.to_integral_value()]
             if not before and m.group(0).lower() in once:
                 found.append((m.start(), m.end(), 1))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
     """Each frequency's count → the periods said nearest to it ("5 veces al día": 5 → day),
     each period word given to the frequency closest to it."""
-    table = langdata.TIME_UNITS.get(base_language(lang), {})
     spans = _frequency_spans(text, lang)
     result: dict[int, set[str]] = {count: set() for _, _, count in spans}
     if not spans:
         return result
-    for unit in ("hour", "day", "week", "month", "year"):
-        if unit not in table:
-            continue
-        for m in words_pattern(table[unit], lang).finditer(text):
-            away = [(max(a - m.end(), m.start() - b, 0), c) for a, b, c in spans]
-            nearest = min(distance for distance, _ in away)
-            if nearest <= _PERIOD_WINDOW:    # to each count of the nearest: «tres o cuatro veces»
-                for distance, count in away:
-                    if distance == nearest:
-                        result[count].add(unit)
+    for start, end, unit in _period_words(text, lang):
+        away = [(max(a - end, start - b, 0), c) for a, b, c in spans]
+        nearest = min(distance for distance, _ in away)
+        if nearest <= _PERIOD_WINDOW:    # to each count of the nearest: «tres o cuatro veces»
+            for distance, count in away:
+                if distance == nearest:
+                    result[count].add(unit)
     return result
 
 
@@ -1000,8 +998,7 @@ def _period_changed(source: str, target: str, lang: str) -> tuple[int, str, str]
         return None     # Chinese puts 每天 first and 一次 anywhere after: no nearest tells
     text = plain(target)
     spans = _frequency_spans(text, lang)
-    periods = [(m.start(), m.end(), unit) for unit in ("hour", "day", "week", "month", "year")
-               if unit in table for m in words_pattern(table[unit], lang).finditer(text)]
+    periods = _period_words(text, lang)
     written: Counter[tuple[int, str]] = Counter()
     for a, b, count in spans:
         away = sorted((max(start - b, a - end, 0), unit) for start, end, unit in periods)
@@ -1231,8 +1228,7 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "frequency", f"the source says {changed[0]}× a {changed[1]}, the translation "
                 f"{changed[0]}× a {changed[2]}", entry=entry)
             return
-        per = {_UNIT_NAMES.get(unit, unit) for m in _EN_FREQUENCY_PER.finditer(plain(source))
-               for unit in [(m.group("per") or m.group("ly")).lower()]}
+        per = {unit for _, unit in _source_periods(source)}
         near = _periods_near_frequencies(plain(target), scope.lang) if per else set()
         if per and near is not None and (lost := sorted(per - near)):
             yield scope.catalog.finding(

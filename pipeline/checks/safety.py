@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pipeline import inline, langdata, languages
 from pipeline.checks import Entry, Scope, check, plain, terms
@@ -13,6 +14,9 @@ from pipeline.checks.numbers import said_otherwise
 from pipeline.glossary import Glossary, TermProblem
 from pipeline.languages import base_language
 from pipeline.model import Finding, Severity
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 _LATIN_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f])[a-z\u00df-\u00ff]+(?![A-Za-z\u00c0-\u024f])")
 # Expected length of a translation relative to its English source, in characters.
@@ -84,14 +88,21 @@ def _structure(text: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
     return _shape(text), code, urls
 
 
+@lru_cache(maxsize=4096)
+def _inline_tokens(text: str) -> tuple[Token, ...]:
+    """The inline tokens the page's CommonMark parser reads in `text` (read once for the
+    markup shape and the stressed words)."""
+    from pipeline.markdown import parser
+
+    tokens = parser().parseInline(text)
+    return tuple(tokens[0].children or ()) if tokens else ()
+
+
 def _shape(text: str) -> Counter[str]:
     """Emphasis, strong, links and images as the page's CommonMark parser reads them, and the
     `*` and `_` it leaves as text: one dropped delimiter shows up as a stray one."""
-    from pipeline.markdown import parser
-
     shape: Counter[str] = Counter()
-    tokens = parser().parseInline(text)
-    for token in tokens[0].children or () if tokens else ():
+    for token in _inline_tokens(text):
         if token.type in _OPENING:
             shape[_OPENING[token.type]] += 1
         elif token.type == "text":
@@ -134,12 +145,9 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 def _emphasized(text: str) -> list[str]:
     """The text of each outermost emphasis or strong span of `text`, in order."""
-    from pipeline.markdown import parser
-
     spans: list[str] = []
     depth = 0
-    tokens = parser().parseInline(text)
-    for token in tokens[0].children or () if tokens else ():
+    for token in _inline_tokens(text):
         if token.type in ("em_open", "strong_open"):
             if not depth:
                 spans.append("")
