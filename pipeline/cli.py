@@ -105,6 +105,9 @@ def translate(ctx: click.Context, langs: tuple[str, ...], engine: str | None,
                      f"({counted(r.entries, 'entry')})")
             if not dry_run and r.machine:
                 line += f" in {r.seconds:.1f} s, {r.per_second:.0f} segments/s"
+            if r.qa_workers:
+                workers = counted(r.qa_workers, "worker process", "worker processes")
+                line += f", checked in {workers}"
             click.echo(line)
             if r.flags:
                 click.echo("    flags: " + ", ".join(f"{k} {n}" for k, n in r.flags))

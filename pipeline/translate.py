@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pipeline import __version__, catalogs
 from pipeline.background import Writes
+from pipeline.checks.flags import entry_checks
 from pipeline.config import Config
 from pipeline.engines import Engine, pick_engine
 from pipeline.errors import EngineError
@@ -44,6 +45,7 @@ from pipeline.translate_batches import (
 )
 from pipeline.translate_batches import Journal as _Journal
 from pipeline.translate_batches import run as run_batches
+from pipeline.translate_qa import Checkers
 from pipeline.translate_state import Summaries as _Summaries
 from pipeline.translate_state import needs_work as _needs_work
 
@@ -67,6 +69,7 @@ class LanguageResult:
     catalogs_written: tuple[str, ...] = ()
     flags: tuple[tuple[str, int], ...] = ()
     skipped: str = ""
+    qa_workers: int = 0     # worker processes that checked its outputs (0: the stage itself)
 
     @property
     def per_second(self) -> float:
@@ -108,6 +111,7 @@ class _Run:
     engines: dict[str, Engine]
     queues: dict[int, EngineQueue]
     progress: Progress | None
+    checkers: Checkers = field(default_factory=Checkers)
 
     def engine(self, lang: Language) -> Engine:
         return pick_engine(self.config, lang, requested=self.requested, cache=self.engines)
@@ -115,7 +119,11 @@ class _Run:
     def job(self, engine: Engine, lang: Language) -> Job:
         engine_queue = self.queues.setdefault(id(engine), EngineQueue())
         return Job.make(engine, engine_queue, source=self.config.source_language,
-                        lang=lang.tag, glossary=self.glossary)
+                        lang=lang.tag, glossary=self.glossary, checkers=self.checkers)
+
+    def start_checkers(self) -> None:
+        """The checks' worker processes, forked before the first engine starts a thread."""
+        self.checkers.start(self.glossary, entry_checks())
 
 
 class _Prefetch:
@@ -135,6 +143,7 @@ class _Prefetch:
         if self.off or msgid in self.skip:
             return
         if self.batcher is None:
+            self.run.start_checkers()
             try:
                 engine = self.run.engine(self.lang)
             except EngineError:  # said (or not) once the catalogs are read, as without this
@@ -301,7 +310,8 @@ def _work(run: _Run, read: _Read) -> LanguageResult:
                           from_memory=reused, entries=entries, engine_calls=outcome.calls,
                           seconds=time.perf_counter() - started,
                           catalogs_written=tuple(sorted(written)),
-                          flags=tuple(sorted(outcome.flags.items())))
+                          flags=tuple(sorted(outcome.flags.items())),
+                          qa_workers=run.checkers.workers if run.checkers.checked[tag] else 0)
 
 
 def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None = None,
@@ -331,6 +341,7 @@ def translate(config: Config, *, langs: tuple[str, ...] = (), engine: str | None
             # Only after a complete language: every change made in memory is then on disk.
             read.summaries.save(read.cats)
     finally:
+        run.checkers.close()
         for engine_queue in run.queues.values():
             engine_queue.close()
         if engines is None:   # the engines this run started: their processes end with it

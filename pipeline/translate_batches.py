@@ -20,6 +20,7 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable, Container, Iterable
 from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from pipeline.files import file_digest
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.segment import normalize_space
 from pipeline.state import state_path
+from pipeline.translate_qa import Checkers, Item
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
@@ -178,11 +180,12 @@ class Job:
     lang: str
     glossary: GlossaryLike | None
     checks: EntryChecks
+    checkers: Checkers | None = None    # worker processes for the checks, if any
 
     @classmethod
     def make(cls, engine: Engine, engine_queue: EngineQueue, *, source: str, lang: str,
-             glossary: GlossaryLike | None) -> Job:
-        return cls(engine, engine_queue, source, lang, glossary, entry_checks())
+             glossary: GlossaryLike | None, checkers: Checkers | None = None) -> Job:
+        return cls(engine, engine_queue, source, lang, glossary, entry_checks(), checkers)
 
     def prepare(self) -> None:
         """Let the engine load its model (or start its processes) on its own thread now."""
@@ -201,6 +204,32 @@ class Job:
               glossary: GlossaryLike | None) -> list[str]:
         return review_flags(source, output, lang=self.lang, glossary=glossary, notes=notes,
                             checks=self.checks)
+
+    def flags_later(self, items: list[Item]) -> Callable[[], list[list[str]]]:
+        """The flags of several outputs, from a worker process where there are workers:
+        call the result to have them (the stage's own thread checks, at once, what no
+        worker does)."""
+        future = self.checkers.submit(self.lang, items, glossary=self.glossary,
+                                      checks=self.checks) if self.checkers else None
+
+        def here() -> list[list[str]]:
+            return [self.flags(source, output, notes, glossary=self.glossary if terms else None)
+                    for source, output, notes, terms in items]
+
+        if future is None:
+            done = here()
+            return lambda: done
+
+        def result() -> list[list[str]]:
+            try:
+                flags = future.result()
+            except BrokenProcessPool:   # a worker died (killed?): the checks are redone here
+                return here()
+            if self.checkers:
+                self.checkers.checked[self.lang] += len(flags)
+            return flags
+
+        return result
 
 
 @dataclass(frozen=True)
@@ -270,6 +299,9 @@ def _drop_stray_tokens(output: str, masked: Masked) -> str:
         lambda t: t.group() if t.group() in masked.source else " ", output)
 
 
+_CHECKED_TOGETHER = 16   # outputs a worker checks in one call: few calls, even shares
+
+
 def restore(job: Job, batch: Batch, keep: Container[int]
             ) -> tuple[dict[int, tuple[str, list[str]]], int]:
     """Restore and verify the outputs `keep` of one batch as the engine hands them over
@@ -281,6 +313,13 @@ def restore(job: Job, batch: Batch, keep: Container[int]
         if i in keep:
             users.setdefault(slot, []).append(i)
     made = 0
+    waiting: list[tuple[list[int], list[str], Callable[[], list[list[str]]]]] = []
+    chunk: list[tuple[int, Item]] = []
+
+    def check(items: list[tuple[int, Item]]) -> None:
+        waiting.append(([i for i, _ in items], [item[1] for _, item in items],
+                        job.flags_later([item for _, item in items])))
+
     for slot, out in enumerate(batch.outputs):
         made += 1
         for i in users.get(slot, ()):
@@ -288,13 +327,20 @@ def restore(job: Job, batch: Batch, keep: Container[int]
             restored = unmask(clean(out.text), item)
             if restored.lost:
                 retry[i] = out
-            else:
-                terms = job.glossary if item.glossary_hits else None  # nothing to verify else
-                results[i] = (restored.text, job.flags(item.source, restored.text, out.notes,
-                                                       glossary=terms))
+            else:   # the glossary only where masking found a term: nothing to verify else
+                chunk.append((i, (item.source, restored.text, out.notes,
+                                  bool(item.glossary_hits))))
+                if len(chunk) >= _CHECKED_TOGETHER:
+                    check(chunk)
+                    chunk = []
+    if chunk:
+        check(chunk)
     if made != batch.sent:
         raise EngineError(f"{job.engine.name} returned {made} outputs for {batch.sent} "
                           "segments", hint="this is an engine bug; rerun with another --engine")
+    for indices, texts, flags in waiting:
+        for i, text, qa in zip(indices, texts, flags(), strict=True):
+            results[i] = (text, qa)
     if not retry:
         return results, 1
     again = list(job.translate([batch.masked[i].source for i in retry], urgent=True))
