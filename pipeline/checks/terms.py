@@ -99,12 +99,13 @@ def _matches(text: str, every_kind: bool = False) -> list[tuple[Term, str, int, 
     forms = _english(every_kind)
     tokens = list(_EN_TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
+    starts = [at for at, word in enumerate(words) if word.lower() in forms]
     found = []
     skip = 0
-    for at, token in enumerate(words):
+    for at in starts:       # the words some form starts with: few, most sentences none
         if at < skip:
             continue
-        for form, term, exact in forms.get(token.lower(), ()):
+        for form, term, exact in forms[words[at].lower()]:
             there = words[at:at + len(form)]
             if (there == list(form)) if exact else (
                     [w.lower() for w in there] == [w.lower() for w in form]):
@@ -184,19 +185,48 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
     """Where the translation has the term as a word of its own, a short ending allowed
     ("cara" is no part of «caramelos»): what a swap must show, more strictly than `_pattern`
     looks for the source's own term; forms too short to tell are not looked for."""
-    term = _by_id()[term_id]
-    base = base_language(lang)
-    least = 2 if base in langdata.GLUED else 3 if base == "ar" else MIN_FORM
-    forms = sorted({_case_stem(fold(f), base) for f in term.forms.get(base, ())
-                    if len(fold(f)) >= least}, key=len, reverse=True)
+    forms = _written_forms(term_id, lang)
     if not forms:
         return None
+    base = base_language(lang)
     body = "|".join(re.escape(f) for f in forms)
     if base in langdata.GLUED:
         return re.compile(body)
     ending = r"[^\W\d_]{0,3}" if base == "ru" else r"[^\W\d_]{0,2}"
     clitic = r"(?:[وفبلك]?ال|[وفبلك])?" if base == "ar" else ""
     return re.compile(rf"(?<![^\W\d_]){clitic}(?:{body}){ending}(?![^\W\d_])", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _written_forms(term_id: str, lang: str) -> tuple[str, ...]:
+    """The forms `_written` looks for, longest first; a match contains one of them as it is
+    (in folded text, where no letter matches another case-insensitively: `_OTHER_CASE`)."""
+    term = _by_id()[term_id]
+    base = base_language(lang)
+    least = 2 if base in langdata.GLUED else 3 if base == "ar" else MIN_FORM
+    return tuple(sorted({_case_stem(fold(f), base) for f in term.forms.get(base, ())
+                         if len(fold(f)) >= least}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def _plain_forms(term_id: str, lang: str) -> tuple[str, ...]:
+    """`_written_forms`, where none has a letter of `_OTHER_CASE` (else none: looked for by
+    pattern only)."""
+    forms = _written_forms(term_id, lang)
+    return () if any(_OTHER_CASE.search(f) for f in forms) else forms
+
+
+# Letters that a case-insensitive pattern matches beyond what casefolding makes equal
+# (dotless ı and i, ſ and s, the Greek letters' variants, the Kelvin sign…).
+_OTHER_CASE = re.compile("[\u0130\u0131\u017f\u00b5\u0345\u0370-\u03ff\u1c80-\u1c8f"
+                         "\u1e9b\u1e9e\u1fbe\u1fd3\u1fe3\u212a\u212b\ufb05\ufb06]")
+
+
+@lru_cache(maxsize=64)
+def _of_kind(kind: str) -> tuple[tuple[Term, tuple[frozenset[str], ...]], ...]:
+    """The lexicon's terms of one kind, each with the words of its English forms."""
+    return tuple((term, tuple(frozenset(e.lower().split()) for e in term.english))
+                 for term in lexicon() if term.kind == kind)
 
 
 def _case_stem(form: str, base: str) -> str:
@@ -224,6 +254,7 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         return []
     text = fold(plain(target))
     words = set(re.findall(r"[a-z]+", plain(source).lower()))
+    exact_case = not _OTHER_CASE.search(text)
     found = []
     for term, as_said in said.values():
         mine = _pattern(term.id, lang)
@@ -233,13 +264,14 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         if kept >= named[term.id]:
             continue        # the translation names it as often as the source
         inside = set(as_said.lower().split())
-        for other in lexicon():
-            if other.kind != term.kind or other.id == term.id or any(
-                    set(english.lower().split()) <= inside for english in other.english) or (
-                    other.id not in said and any(set(english.lower().split()) <= words
-                                                 for english in other.english)):
+        for other, english_words in _of_kind(term.kind):
+            if other.id == term.id or any(w <= inside for w in english_words) or (
+                    other.id not in said and any(w <= words for w in english_words)):
                 continue    # "kidney and thyroid function tests" names kidney function too;
                 # the womb of "womb lining" («revestimiento del útero») is part of its name
+            if exact_case and (forms := _plain_forms(other.id, lang)) and not any(
+                    form in text for form in forms):
+                continue    # not written: none of its forms is in the text as it is
             theirs = _written(other.id, lang)
             if theirs is None:
                 continue
