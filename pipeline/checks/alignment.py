@@ -165,10 +165,12 @@ def substitution(entry: Entry, scope: Scope) -> Iterator[Finding]:
             f"both {joint:.3%} of the time): is it another sentence?", entry=entry)
 
 
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# The last word (letters only: `_LAST_LETTERS`) and what may follow it to the end, read
+# from the end of the reversed text: "(\w+)\W*$" tried from every word of a sentence on.
+_LAST_WORD = re.compile(r"\W*(\w+)")
 _CODE_END = re.compile(r"`[^\w`]*$")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
-_LAST_LETTERS = re.compile(r"([^\W\d_]+)\W*$")
+_LAST_LETTERS = re.compile(r"\W*([^\W\d_]+)")
 # "и т. д.", "etc." kinds of end: abbreviated words, not cut ones.
 _ABBREVIATED = re.compile(r"(?<!\w)\w\.\s*\w\.\W*$")
 # What ends a last word: punctuation, quotes, brackets (vowel marks stay: أبدًا).
@@ -177,18 +179,25 @@ _FRAGMENT_CORPUS = 100      # approved entries a corpus needs before its words t
 _AFTER_NUMBER = re.compile(r"\d[\s\u00a0\u202f°º]*$")
 
 
+def _last(pattern: re.Pattern[str], text: str) -> tuple[int, str] | None:
+    """(where it starts, the word) of the last word of `text` (`_LAST_WORD`, `_LAST_LETTERS`)
+    where only non-word characters follow it, else None."""
+    found = pattern.match(text[::-1])
+    return None if found is None else (len(text) - found.end(1), found.group(1)[::-1])
+
+
 def _dangling(text: str, lang: str) -> str:
     """The word the text ends on when no sentence of the language ends with it, else ""."""
     words = langdata.DANGLING.get(lang)
     if _CODE_END.search(text):
         return ""       # «…siga la tarjeta de `SICK-DAY-RULES.pdf`.»: code ends it, no word
-    found = _LAST_WORD.search(plain(text)) if words else None
+    found = _last(_LAST_WORD, plain(text)) if words else None
     if not words or found is None:
         return ""
-    last = found.group(1)
+    at, last = found
     if lang in langdata.GLUED:
         return next((w for w in words if last.endswith(w)), "") or _dangling_char(last, lang)
-    if found.start() and plain(text)[found.start() - 1] in "-‑":
+    if at and plain(text)[at - 1] in "-‑":
         return ""          # a pronoun joined to its verb: "Prenez-le.", "Parlez-en."
     return last if last.lower() in words else ""
 
@@ -213,20 +222,20 @@ def _fragment(text: str, lang: str, corpus: Corpus | None, msgid: str
     if corpus is None or len(corpus.pairs) < _FRAGMENT_CORPUS or lang in langdata.GLUED:
         return None
     original, text = text, fold(plain(text))
-    found = _LAST_LETTERS.search(text)
+    found = _last(_LAST_LETTERS, text)
     if found is None or _ABBREVIATED.search(text):
         return None
-    last = found.group(1)
+    last = found[1]
     bare = last[1:] if len(last) > 1 and last[0] in langdata.PREFIXES.get(lang, "") else last
     if len(bare) > langdata.FRAGMENT_LETTERS.get(lang, len(bare)):
         return None
     longer = corpus.completes(last, leave_out=msgid)
     if not longer:
         return None
-    known, whole = wording.dictionary(lang), _LAST_LETTERS.search(plain(original))
-    if known is not None and whole and len(whole.group(1)) > 1 and whole.group(1) in known:
+    known, whole = wording.dictionary(lang), _last(_LAST_LETTERS, plain(original))
+    if known is not None and whole and len(whole[1]) > 1 and whole[1] in known:
         return None     # a word of the language: "hora" where the corpus has only "horas"
-    if whole and _AFTER_NUMBER.search(plain(original)[:whole.start()]):
+    if whole and _AFTER_NUMBER.search(plain(original)[:whole[0]]):
         return None     # a unit or abbreviation after a number: "2027 г.", "8 °م."
     return _UNENDED.sub("", plain(original).split()[-1]) or last, longer
 

@@ -59,7 +59,8 @@ def _conjunctions(lang: str) -> re.Pattern[str] | None:
     return words_pattern(words, lang) if words else None
 
 
-def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def clause_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each clause of `text`: cut at punctuation and before conjunctions."""
     cuts = {0, len(text)}
     for match in _CLAUSE_MARK.finditer(text):
@@ -74,7 +75,7 @@ def clause_spans(text: str, lang: str) -> list[tuple[int, int]]:
     points = sorted(cuts)
     spans = [(a, b) for a, b in zip(points, points[1:], strict=False)
              if re.search(r"[^\W_]", text[a:b])]
-    return spans or [(0, len(text))]
+    return tuple(spans) or ((0, len(text)),)
 
 
 def _positions(text: str, lang: str) -> list[tuple[int, str]]:
@@ -201,9 +202,10 @@ def _participle_negations(source: str, target: str, lang: str) -> int:
     return min(said, found)
 
 
-def _said(text: str, lang: str) -> list[list[tuple[int, str]]]:
+@lru_cache(maxsize=4096)
+def _said(text: str, lang: str) -> tuple[tuple[tuple[int, str], ...], ...]:
     """The negation words of each clause of plain `text`, but the "not" an expletive
-    ("salvo que … no", "à moins que … ne") takes."""
+    ("salvo que … no", "à moins que … ne") takes (each check asks again: remembered)."""
     base = base_language(lang)
     found = _positions(text, lang)
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
@@ -218,11 +220,12 @@ def _said(text: str, lang: str) -> list[list[tuple[int, str]]]:
             later = [item for item in inside if item[0] >= marker and item[1] not in without]
             if later:
                 inside.remove(later[0])
-        result.append(inside)
-    return result
+        result.append(tuple(inside))
+    return tuple(result)
 
 
-def clauses(text: str, lang: str) -> list[Clause]:
+@lru_cache(maxsize=4096)
+def clauses(text: str, lang: str) -> tuple[Clause, ...]:
     """The clauses of `text` (in `lang`) with the negations each one says."""
     text = plain(text)
     base = base_language(lang)
@@ -239,7 +242,7 @@ def clauses(text: str, lang: str) -> list[Clause]:
                 base not in langdata.NEEDS_NEGATOR:
             count = len(words)
         result.append(Clause(start, end, count))
-    return result
+    return tuple(result)
 
 
 @lru_cache(maxsize=8192)
@@ -328,8 +331,8 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
 _EN_CONTENT = re.compile(r"[a-z]{4,}")
 
 
-def _negated_by_words(source: str, index: int, wanted: list[Clause], target: str,
-                      have: list[Clause], lang: str) -> bool:
+def _negated_by_words(source: str, index: int, wanted: tuple[Clause, ...], target: str,
+                      have: tuple[Clause, ...], lang: str) -> bool:
     """Does a negated clause of the translation say, as the dictionaries translate it, a word
     that only this clause of the source has ("cross" of "and do not cross your legs": «No
     cruce las piernas, …», the clauses in another order)?"""

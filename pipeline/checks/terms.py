@@ -93,9 +93,10 @@ def _english(every_kind: bool = False) -> dict[str, list[tuple[tuple[str, ...], 
     return found
 
 
-def _matches(text: str, every_kind: bool = False) -> list[tuple[Term, str, int, int]]:
+@lru_cache(maxsize=4096)
+def _matches(text: str, every_kind: bool = False) -> tuple[tuple[Term, str, int, int], ...]:
     """Every mention of a lexicon term in English text: (term, as written, start, end),
-    longest form first where forms overlap."""
+    longest form first where forms overlap (several checks ask: remembered)."""
     forms = _english(every_kind)
     tokens = list(_EN_TOKEN.finditer(text))
     words = [t.group(0) for t in tokens]
@@ -113,7 +114,7 @@ def _matches(text: str, every_kind: bool = False) -> list[tuple[Term, str, int, 
                               tokens[at + len(form) - 1].end()))
                 skip = at + len(form)
                 break
-    return found
+    return tuple(found)
 
 
 def named_whole(source: str, target: str, lang: str) -> list[tuple[int, int]]:
