@@ -442,12 +442,24 @@ def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
     """13 to 99 in words where a language builds them regularly ("cuarenta y ocho",
     "quarante-huit", «сорок восемь», «ثمانية وأربعين»), and the round counts a language says
     as "about ten" («une dizaine», «una decena»)."""
-    found: dict[str, dict[int, list[str]]] = {lang: {} for lang in ("es", "fr", "ru", "ar")}
+    found: dict[str, dict[int, list[str]]] = {lang: {} for lang in ("en", "es", "fr", "ru",
+                                                                      "ar")}
 
     def add(lang: str, value: int, *forms: str) -> None:
         found[lang].setdefault(value, []).extend(forms)
 
     units = {lang: {n: NUMBER_WORDS[lang][n] for n in range(1, 10)} for lang in found}
+    # English: "thirteen", "twenty", "forty-eight" (and "forty eight"); not "a" or "both"
+    en_teens = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                "nineteen")
+    for value, word in enumerate(en_teens, start=13):
+        add("en", value, word)
+    for ten, word in zip(range(20, 100, 10), ("twenty", "thirty", "forty", "fifty", "sixty",
+                                               "seventy", "eighty", "ninety"), strict=True):
+        add("en", ten, word)
+        for n in range(1, 10):
+            unit = units["en"][n][0]
+            add("en", ten + n, f"{word}-{unit}", f"{word} {unit}")
     es_teens = ("trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
                 "diecinueve", "veinte")
     fr_teens = ("treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf",
@@ -648,10 +660,14 @@ TIMES_WORD: dict[str, tuple[str, ...]] = {
     "ar": ("مرات", "مرة"),       # 11 and more count a singular: «20 مرة»
     "zh": ("次",),
 }
-# Time units a language counts one of with the noun alone (Arabic: «لمدة أسبوع», a week).
+# Time units a language counts one of with the noun alone (Arabic «لمدة أسبوع», a week;
+# Russian «через час», an hour).
 SINGULAR_ONE: dict[str, tuple[str, ...]] = {
     "ar": ("يوم", "أسبوع", "شهر", "ساعة", "دقيقة", "سنة", "عام", "يومًا", "أسبوعًا", "شهرًا",
            "عامًا"),
+    # «через час», «за час до еды», «в течение часа», «на неделю»: one hour, one week
+    "ru": ("час", "часа", "часу", "минуту", "минута", "минуты", "день", "дня", "сутки",
+           "суток", "неделю", "неделя", "недели", "месяц", "месяца", "год", "года"),
 }
 # Extra month spellings Babel's CLDR lacks for a language (Levantine Arabic names).
 MONTH_EXTRA: dict[str, dict[int, tuple[str, ...]]] = {

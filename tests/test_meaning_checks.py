@@ -814,6 +814,42 @@ def test_periods_duals_and_counts_are_read_as_the_language_writes_them(
     assert check in names(source, wrong, lang)
 
 
+WAIT = "Wait twenty minutes after the 5 ml dose before you eat."
+BEGIN = "Begin two to three weeks before surgery and stop 7 days after it."
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "wrong"), [
+    ("es", WAIT, "Espere veinte minutos después de la dosis de 5 ml antes de comer.",
+     "Espere veinte horas después de la dosis de 5 ml antes de comer."),
+    ("fr", WAIT, "Attendez vingt minutes après la dose de 5 ml avant de manger.",
+     "Attendez vingt heures après la dose de 5 ml avant de manger."),
+    ("ru", WAIT, "Подождите двадцать минут после дозы 5 мл, прежде чем есть.",
+     "Подождите двадцать часов после дозы 5 мл, прежде чем есть."),
+    ("ar", WAIT, "انتظر عشرين دقيقة بعد جرعة 5 مل قبل أن تأكل.",
+     "انتظر عشرين ساعة بعد جرعة 5 مل قبل أن تأكل."),
+    ("zh", WAIT, "服用5毫升后等二十分钟再进食。", "服用5毫升后等二十小时再进食。"),
+    ("es", BEGIN, "Empiece entre dos y tres semanas antes de la cirugía y deje de usarlo "
+     "7 días después.", "Empiece entre dos y tres días antes de la cirugía y deje de "
+     "usarlo 7 días después."),
+    ("fr", BEGIN, "Commencez deux à trois semaines avant l'opération et arrêtez 7 jours après.",
+     "Commencez deux à trois jours avant l'opération et arrêtez 7 jours après."),
+    ("ru", BEGIN, "Начните за две-три недели до операции и прекратите через 7 дней после неё.",
+     "Начните за два-три дня до операции и прекратите через 7 дней после неё."),
+    ("ar", BEGIN, "ابدأ قبل الجراحة بمدة تتراوح بين أسبوعين وثلاثة أسابيع، وتوقف بعد 7 أيام "
+     "منها.", "ابدأ قبل الجراحة بمدة تتراوح بين يومين وثلاثة أيام، وتوقف بعد 7 أيام منها."),
+    ("zh", BEGIN, "请在手术前两到三周开始使用，术后7天停用。",
+     "请在手术前两到三天开始使用，术后7天停用。"),
+    # Russian says one hour with the noun alone («через час»); another unit is no hour
+    ("ru", "Take 1 mg now and 0.5 mg one hour later.", "Примите 1 мг сейчас и 0,5 мг через час.",
+     "Примите 1 мг сейчас и 0,5 мг через минуту."),
+])
+def test_durations_counted_in_english_words_keep_their_unit(lang: str, source: str, right: str,
+                                                            wrong: str) -> None:
+    """"twenty minutes", "two to three weeks": the count in words, paired with its unit."""
+    assert names(source, right, lang) == []
+    assert "quantities" in names(source, wrong, lang)
+
+
 @pytest.mark.parametrize(("lang", "target"), [
     ("ru", "Многие пациенты спрашивают, чем CAR-T отличается от трансплантации в повседневной "
      "жизни."),

@@ -170,9 +170,10 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5,
-          # the twelfth set, measured untuned: misses the README names
+          # the twelfth set, measured untuned: misses the README names (its nine durations
+          # counted in words are found since English number words go past twelve)
           ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 5,
-          ("probes12.jsonl", "time-unit"): 9, ("probes12.jsonl", "frequency"): 1,
+          ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
           ("probes12.jsonl", "glossary"): 23}
 

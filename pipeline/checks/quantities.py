@@ -51,9 +51,15 @@ _NEAR_WORD = 18
 # «كبسولة واحدة مرة واحدة», one capsule once)
 _TIMES_AFTER = re.compile(r"[\s\u00a0]*(?:раза?|veces|vez|fois|次|times)(?![^\W\d_])", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u202f-]*")
+# English cardinals as words ("one", "twenty", "forty-eight"), longest first; not "a",
+# "single" or "both" (langdata.NUMBER_WORDS has them for counts of things)
+_EN_CARDINALS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+        {w for forms in langdata.NUMBER_WORDS["en"].values() for w in forms
+         if w not in ("a", "an", "single", "both")}, key=len, reverse=True))
 _EN_TIME = re.compile(
-    r"\b(?P<num>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|an?|every|each|per|several|a\s+few|few|many)(?:\s*(?:-|to|or|and)\s*\d+)?[\s-]*"
+    rf"\b(?P<num>\d+(?:[.,]\d+)?|{_EN_CARDINALS}|an?|every|each|per|several|a\s+few|few|"
+    rf"many)(?:\s*(?:-|to|or|and)\s*(?:\d+|(?:{_EN_CARDINALS})\b))?[\s-]*"
     r"(?P<unit>minute|min|hour|hr|day|week|month|year)s?\b"
     # how often: daily, weekly… ("daily life" says no period)
     r"|\b(?:(?P<period>hour|dai|week|month|year)ly|annually)\b"
@@ -208,19 +214,23 @@ def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
 
 
 _EN_EVERY_DAY = re.compile(r"\b(?:every|each)\s+day\b|\bdaily\b|\ba\s+day\b", re.I)
-_EN_TIMED = re.compile(r"(?<![\d.,])(\d+)(?:\s*(?:-|–|to|or|and)\s*(\d+))?[\s-]*"
+_EN_TIMED = re.compile(rf"(?<![\d.,])(\d+|\b(?:{_EN_CARDINALS}))(?:\s*(?:-|–|to|or|and)\s*"
+                       rf"(\d+|(?:{_EN_CARDINALS})\b))?[\s-]*"
                        r"(second|minute|hour|day|week|month|year)s?\b", re.I)
 _RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
                     r"(\d+(?:[.,]\d+)?)(?![\d.,])")
 
 
 def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
-    """(value, time unit) of each duration with digits: "3 to 6 hours" → 3 and 6 hours."""
+    """(value, time unit) of each duration, its count in digits or words: "3 to 6 hours"
+    → 3 and 6 hours, "one to two weeks" → 1 and 2 weeks."""
     pairs = []
+    english = _english_numbers()
     for match in _EN_TIMED.finditer(source):
         for group in (1, 2):
-            if match.group(group):
-                pairs.append((Decimal(match.group(group)), match.group(3).lower()))
+            if (count := match.group(group)):
+                value = int(count) if count.isdigit() else english[" ".join(count.lower().split())]
+                pairs.append((Decimal(value), match.group(3).lower()))
     return pairs
 
 
