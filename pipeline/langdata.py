@@ -43,6 +43,25 @@ ONLY_AFTER: dict[str, tuple[str, ...]] = {
     "ar": ("إلا بعد", "إلا عندما", "إلا حين"),
     "zh": ("方可", "才能", "才可", "后再"),
 }
+# …or "wait until": «espere a que la enfermera lo compruebe antes de levantarse» (where the
+# source's own verb is no "wait": "do not wait until…" said «дождитесь» lost its "not")
+WAIT_UNTIL: dict[str, tuple[str, ...]] = {
+    "es": ("espere a que", "espere hasta que", "esperen a que"),
+    "fr": ("attendez que", "attendez qu'", "attendez qu’", "attendez d'", "attendez d’"),
+    "ru": ("дождитесь", "подождите, пока", "подождите, когда"),
+    "ar": ("انتظر حتى", "انتظري حتى"),
+}
+# "…, not even X" after a negated clause, said with the clause's own negation and "even":
+# «ничего не кладите в рот — даже пальцы», «no le dé nada, ni siquiera agua»
+EVEN: dict[str, tuple[str, ...]] = {
+    "es": ("siquiera", "incluso"), "fr": ("même",), "ru": ("даже",), "ar": ("حتى",),
+    "zh": ("连", "即使", "哪怕", "甚至"),
+}
+# "Never … without" said as "always": «pour toujours disposer d'un stylo», 始终有…
+ALWAYS: dict[str, tuple[str, ...]] = {
+    "es": ("siempre",), "fr": ("toujours",), "ru": ("всегда",),
+    "ar": ("دائمًا", "دائما", "دائماً", "دومًا", "دوما"), "zh": ("始终", "总是", "一直", "随时"),
+}
 # Words that bind the number after them to a role: above it, below it, from it on, up to it
 # ("from the age of 60; if you are over 75"). Two of the source's numbers that the
 # translation gives each other's role were exchanged (pipeline.checks.quantities).
@@ -148,6 +167,8 @@ NEGATION: dict[str, tuple[str, ...]] = {
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
            "تجنب", "تجنّب", "تجنبي", "تجنّبي", "تتجنب~", "يتجنب~", "يحظر", "امتنع", "امتنعي",
            "الامتناع", "ابتعد", "ابتعدي", "خال من", "خالية من", "خالٍ من", "خالي من",
+           # «إياك أن تضعيها»: beware of (never) putting it; «من دونهما»: without them
+           "إياك", "إياكِ", "إياكم", "دونه", "دونها", "دونهما", "دونهم", "دونك",
            *WITHOUT_FOOD["ar"]),
     "zh": ("切勿", "请勿", "不要", "不能", "不会", "不得", "不可", "不必", "不用", "不是", "不",
            "禁止", "禁用", "忌用", "没有", "没", "未", "勿", "别", "无法", "无需", "无须", "无",
@@ -185,8 +206,9 @@ NEEDS_NEGATOR = ("ar",)
 WITHOUT: dict[str, tuple[str, ...]] = {
     "en": ("without", "no"), "es": ("sin", *WITHOUT_FOOD["es"]),
     "fr": ("sans", *WITHOUT_FOOD["fr"]), "ru": ("без", "безо", *WITHOUT_FOOD["ru"]),
-    "ar": ("بدون", "دون", "بلا", "خال من", "خالية من", "خالٍ من", "خالي من",
-           *WITHOUT_FOOD["ar"]), "zh": ("未经", *WITHOUT_FOOD["zh"]),
+    "ar": ("بدون", "دون", "بلا", "خال من", "خالية من", "خالٍ من", "خالي من", "دونه",
+           "دونها", "دونهما", "دونهم", "دونك", *WITHOUT_FOOD["ar"]),
+    "zh": ("未经", *WITHOUT_FOOD["zh"]),
 }
 # …except before a verb: "without waiting" is "do not wait" ("sin esperar", "sans attendre",
 # "دون أن تنتظر"): what follows the word, as a pattern.
@@ -348,13 +370,15 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                     "sin exceder", "a más tardar", "antes de", "antes del"),
            "more": ("más", "superar", "exceder~"), "less": ("menos",),
            "least": ("al menos", "como mínimo", "por lo menos", "no menos de", "mínim~",
-                     "un mínimo de", "no antes de", "no antes del")},
+                     "un mínimo de", "no antes de", "no antes del", "o más", "o superior",
+                     "o mayor")},
     "fr": {"most": ("pas plus de", "au maximum", "au plus", "maximum", "jusqu'à", "jusqu’à",
                     "dans la limite de", "ne pas dépasser", "sans dépasser", "ne dépassez pas",
                     "au plus tard", "avant le", "avant"),
            "more": ("plus", "dépass~"), "less": ("moins",),
            "least": ("au moins", "au minimum", "pas moins de", "minimum", "minimal~",
-                     "au plus tôt", "pas avant")},
+                     "au plus tôt", "pas avant", "ou plus", "et plus", "ou supérieur",
+                     "ou davantage")},
     "ru": {"most": ("не более", "не больше", "максимум", "максимальн~", "не свыше", "до",
                     "не превыша~",
                     "не позднее", "не позже", "самое позднее"),
@@ -363,20 +387,23 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
            "least": ("не менее", "не меньше", "минимум", "как минимум", "хотя бы",
                      "по меньшей мере", "по крайней мере", "не ранее", "не раньше",
                      "минимальн~", "не ближе", "не ниже", "не позднее чем за",
-                     "не позже чем за")},     # «не ближе 2 метров»: at least 2 m away
+                     "не позже чем за", "или выше", "или более", "и более", "и выше",
+                     "не реже")},     # «не ближе 2 метров»: at least 2 m away
     "ar": {"most": ("لا يزيد", "لا تزيد", "بحد أقصى", "كحد أقصى", "حد أقصى", "أقصاه",
                     "أقصاها", "حتى", "لا تتجاوز", "لا يتجاوز", "ما لا يزيد", "لا تتعدى",
                     "لا يتعدى", "قبل", "في موعد أقصاه", "الأقصى"),
            "more": ("تتجاوز", "يتجاوز", "تزيد", "يزيد", "تتعدى", "يتعدى", "أكثر"),
            "less": ("تقل", "يقل", "أقل"),
            "least": ("على الأقل", "لا يقل", "لا تقل", "كحد أدنى", "بحد أدنى", "ما لا يقل",
-                     "ليس قبل", "الأدنى")},
+                     "ليس قبل", "الأدنى", "أو أكثر", "أو أعلى", "فأكثر", "فما فوق")},
     "zh": {"most": ("不超过", "最多", "至多", "不多于", "不得超过", "不要超过", "以内", "之内",
                     "上限", "最晚", "之前", "以前", "前", "最高", "最大"),
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
            "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后",
-                     "最低", "最小")},
+                     "最低", "最小", "或更高", "或更多")},
 }
+# (the "least" phrases include the value's "or more" said after it: «SPF 50 или выше», «50
+# ou plus», and "not less often than": «не реже чем каждые 4 часа»)
 # …and with words between: "do not take more than 2 doses", "you must not use less than 5 ml"
 EN_LIMIT_GAP = (r"\bnot\s+(?:[a-z]+\s+){1,3}?(?P<gap>more|longer|later|higher|less|fewer|"
                 r"lower|earlier)\s+than\b")

@@ -1511,3 +1511,154 @@ def test_emphasis_markdown_cannot_read_in_a_translation_is_explained() -> None:
     [found] = list(registry()["markup"].func(item, scope))
     assert "write *…* there" in found.message and "punctuation outside" in found.message
     assert names(source, "**重要提示**：请*始终*佩戴吊带。", "zh") == []
+
+
+# Said as translators say them: a condition elided («à moins qu'un…»), "at least" as "or
+# more" after the value, "once a year" as every year, "3 pm" as «quinze heures», "never
+# without" as "always", "do not … until" as "wait until", "…, not even" with "even",
+# «إياكِ أن» (never), «sept» the number after a date, "every other day" beside "every day",
+# 每天 apart from a later "7天", kilograms spelled out, "forty-eight" as 48.
+UNLESS = "Drink 2 litres of water a day unless your doctor has told you to limit fluids."
+SPF = "Use a sunscreen of at least SPF 30 every day."
+EYE = "You will see the eye doctor once a year while you take this medicine."
+SUN = "Stay out of the sun between 11 am and 3 pm."
+INHALER = "Never go out without your inhaler."
+BOTH = "Always carry your inhaler and never leave home without it."
+GETUP = "Do not get up until a nurse has checked your blood pressure."
+WAITNOT = "If you feel worse, do not wait until your next appointment."
+ASPIRIN = "Never give your child aspirin, not even a small dose."
+PATCH = "Never put the patch on or near your breasts."
+CLOP = "Take your last clopidogrel tablet on 5 February (seven days before surgery)."
+WASH = "Wash the stockings every other day and check your skin every day."
+PREP = "Take one tablet every day; it protects you after 7 days."
+LIFT = "Do not lift anything heavier than 5 kg for two weeks."
+DRY = "Keep the dressing dry for forty-eight hours."
+
+
+@pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
+    ("fr", UNLESS,
+     "Buvez 2 litres d'eau par jour, à moins qu'un médecin vous ait demandé de limiter les "
+     "liquides.",
+     "Buvez 2 litres d'eau par jour.",
+     "omission"),
+    ("es", SPF,
+     "Use cada día un protector solar SPF 30 o más.",
+     "Use cada día un protector solar SPF 30.",
+     "quantities"),
+    ("fr", SPF,
+     "Utilisez chaque jour une crème solaire SPF 30 ou plus.",
+     "Utilisez chaque jour une crème solaire SPF 30.",
+     "quantities"),
+    ("ru", SPF,
+     "Каждый день используйте солнцезащитное средство SPF 30 или выше.",
+     "Каждый день используйте солнцезащитное средство SPF 30.",
+     "quantities"),
+    ("ar", SPF,
+     "استخدم كل يوم واقيًا من الشمس بعامل حماية SPF 30 أو أعلى.",
+     "استخدم كل يوم واقيًا من الشمس بعامل حماية SPF 30.",
+     "quantities"),
+    ("zh", SPF,
+     "每天使用SPF 30或更高的防晒霜。",
+     "每天使用SPF 30的防晒霜。",
+     "quantities"),
+    ("fr", EYE,
+     "Pendant ce traitement, vous verrez l'ophtalmologue chaque année.",
+     "Pendant ce traitement, vous verrez l'ophtalmologue chaque mois.",
+     "frequency"),
+    ("ru", EYE,
+     "Пока вы принимаете это лекарство, вы будете ежегодно посещать офтальмолога.",
+     "Пока вы принимаете это лекарство, вы будете ежемесячно посещать офтальмолога.",
+     "frequency"),
+    ("es", EYE,
+     "Mientras tome este medicamento, irá al oftalmólogo cada año.",
+     "Mientras tome este medicamento, irá al oftalmólogo cada mes.",
+     "frequency"),
+    ("fr", SUN,
+     "Restez à l'ombre entre onze heures et quinze heures.",
+     "Restez à l'ombre entre onze heures et seize heures.",
+     "numbers"),
+    ("es", INHALER,
+     "Lleve siempre el inhalador cuando salga.",
+     "Salga sin el inhalador.",
+     "negation"),
+    ("fr", INHALER,
+     "Ayez toujours votre inhalateur sur vous quand vous sortez.",
+     "Sortez sans votre inhalateur.",
+     "negation"),
+    ("ru", INHALER,
+     "Всегда берите с собой ингалятор, когда выходите из дома.",
+     "Выходите из дома без ингалятора.",
+     "negation"),
+    ("ar", INHALER,
+     "احمل جهاز الاستنشاق معك دائمًا عند خروجك.",
+     "اخرج من دون جهاز الاستنشاق.",
+     "negation"),
+    ("zh", INHALER,
+     "外出时请始终随身携带吸入器。",
+     "外出时可以不带吸入器。",
+     "negation"),
+    ("es", BOTH,
+     "Lleve siempre el inhalador y no salga nunca de casa sin él.",
+     "Lleve siempre el inhalador, aunque puede salir de casa sin él.",
+     "negation"),
+    ("es", GETUP,
+     "Espere a que una enfermera le tome la tensión antes de levantarse.",
+     "Levántese antes de que una enfermera le tome la tensión.",
+     "negation"),
+    ("fr", GETUP,
+     "Attendez qu'une infirmière ait pris votre tension avant de vous lever.",
+     "Levez-vous avant qu'une infirmière ait pris votre tension.",
+     "negation"),
+    ("ru", GETUP,
+     "Дождитесь, пока медсестра измерит вам давление, и только потом вставайте.",
+     "Вставайте, пока медсестра не измерит вам давление.",
+     "negation"),
+    ("ru", WAITNOT,
+     "Если вам станет хуже, не ждите следующего приёма.",
+     "Если вам станет хуже, дождитесь следующего приёма.",
+     "negation"),
+    ("ru", ASPIRIN,
+     "Никогда не давайте ребёнку аспирин — даже в маленькой дозе.",
+     "Давайте ребёнку аспирин — даже в маленькой дозе.",
+     "negation"),
+    ("es", ASPIRIN,
+     "No le dé nunca aspirina a su hijo, ni siquiera una dosis pequeña.",
+     "Dele aspirina a su hijo, incluso una dosis pequeña.",
+     "negation"),
+    ("ar", PATCH,
+     "إياكِ أن تضعي اللصقة على الثديين أو قربهما.",
+     "ضعي اللصقة على الثديين أو قربهما.",
+     "negation"),
+    ("fr", CLOP,
+     "Prenez votre dernier comprimé de clopidogrel le 5 février (sept jours avant l'opération).",
+     "Prenez votre dernier comprimé de clopidogrel le 5 février (septembre).",
+     "dates"),
+    ("es", WASH,
+     "Lave las medias cada dos días y revísese la piel a diario.",
+     "Lave las medias cada dos días y revísese la piel una vez a la semana.",
+     "frequency"),
+    ("fr", WASH,
+     "Lavez les bas tous les deux jours et examinez votre peau chaque jour.",
+     "Lavez les bas tous les deux jours et examinez votre peau une fois par semaine.",
+     "frequency"),
+    ("zh", PREP,
+     "每天服用一片，连续服用7天后才有保护作用。",
+     "每7天服用一片，连续服用7天后才有保护作用。",
+     "frequency"),
+    ("ar", LIFT,
+     "لا ترفع أي شيء يزيد وزنه على 5 كيلوغرامات لمدة أسبوعين.",
+     "لا ترفع أي شيء يزيد وزنه على 5 غرامات لمدة أسبوعين.",
+     "units"),
+    ("es", LIFT,
+     "No levante nada de más de 5 kilos durante dos semanas.",
+     "No levante nada de más de 5 gramos durante dos semanas.",
+     "units"),
+    ("es", DRY,
+     "Mantenga el apósito seco durante 48 horas.",
+     "Mantenga el apósito seco durante 24 horas.",
+     "numbers"),
+])
+def test_what_translators_say_another_way_passes_and_the_error_is_found(
+        lang: str, source: str, right: str, wrong: str, check: str) -> None:
+    assert names(source, right, lang) == []
+    assert check in names(source, wrong, lang)

@@ -142,19 +142,43 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
     """How many of the source's "without … first" the translation says with "before", of
     its "not safe" with "dangerous" («Il est dangereux de fumer»), of its "not … properly"
     with "badly" («mal absorbée»), of its "until no more …" and "do not take" with "stop",
-    and of its "not … until" with "only after"."""
+    of its "not … until" with "only after" or "wait until", of its "…, not even" with
+    "even", and of its "never … without" with "always"."""
     found = 0
     stop = not _EN_STOP.search(plain(source))
+    # "do not stand up until…" said "wait until…", where the source's verb is no "wait"
+    after = {lang: (*words, *(langdata.WAIT_UNTIL.get(lang, ()) if not _EN_WAIT.search(
+        plain(source)) else ())) for lang, words in langdata.ONLY_AFTER.items()}
     for english, table in ((_EN_WITHOUT_FIRST, langdata.BEFORE),
                            (_EN_NOT_SAFE, langdata.DANGEROUS), (_EN_NOT_WELL, langdata.BADLY),
-                           (_EN_UNTIL_NO, langdata.STOPPING),
-                           (_EN_NOT_UNTIL, langdata.ONLY_AFTER),
+                           (_EN_UNTIL_NO, langdata.STOPPING), (_EN_NOT_UNTIL, after),
                            *([(_EN_NOT_TAKE, langdata.STOPPING)] if stop else [])):
         said = len(english.findall(plain(source)))
         words = table.get(base_language(lang))
         if said and words:
             found += min(said, len(words_pattern(words, lang).findall(plain(target))))
+    # "…, not even your fingers" after a negation: said with that one and "even"
+    said = len(_EN_NOT_EVEN.findall(plain(source)))
+    if said and (words := langdata.EVEN.get(base_language(lang))):
+        found += min(said, len(words_pattern(words, lang).findall(plain(target))))
+    # "never without": two negations that say "always" («toujours disposer d'un stylo»)
+    said = len(_EN_NEVER_WITHOUT.findall(plain(source)))
+    without = langdata.WITHOUT.get(base_language(lang), ())
+    if said and (words := langdata.ALWAYS.get(base_language(lang))) and not (
+            without and words_pattern(without, lang).search(plain(target))):
+        # …with no "without" left: "always … without sun cream" is "never" made "always"
+        # not the "always" the source says itself ("Always carry two pens and never…")
+        own = len(_EN_ALWAYS.findall(plain(source)))
+        found += 2 * max(0, min(said, len(words_pattern(words, lang).findall(plain(target)))
+                                - own))
     return found
+
+
+_EN_WAIT = re.compile(r"\bwait", re.I)
+_EN_ALWAYS = re.compile(r"\b(?:always|at all times)\b", re.I)
+_EN_NOT_EVEN = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.;]*?[,;—–]\s*(?:and\s+|or\s+)?"
+                          r"not\s+even\b", re.I)
+_EN_NEVER_WITHOUT = re.compile(r"(?:\b(?:not|never)\b|n't\b)[^.;,]{0,40}?\bwithout\b", re.I)
 
 
 _EN_FAST = re.compile(r"\b(?:fast|fasting|fasted|nil by mouth|empty stomach)\b", re.I)

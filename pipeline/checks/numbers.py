@@ -49,8 +49,13 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
            "ar": ("ملغ", "مغ", "ملغم", "ملجم", "مجم", "مليغرام", "ميليغرام", "ملليغرام"),
            "es": ("miligramo", "miligramos"), "fr": ("milligramme", "milligrammes"),
            "en": ("milligram", "milligrams", "milligramme", "milligrammes")},
-    "kg": {"*": ("kg",), "ru": ("кг",), "zh": ("千克", "公斤"),
-           "ar": ("كغ", "كغم", "كجم", "كلغ", "كيلوغرام", "كيلوجرام", "كيلو")},
+    "kg": {"*": ("kg",), "ru": ("кг", "килограмм", "килограмма", "килограммов",
+                                "килограммах"), "zh": ("千克", "公斤"),
+           "ar": ("كغ", "كغم", "كجم", "كلغ", "كيلوغرام", "كيلوجرام", "كيلو", "كيلوغرامات",
+                  "كيلوجرامات"),
+           "es": ("kilogramo", "kilogramos", "kilo", "kilos"),
+           "fr": ("kilogramme", "kilogrammes", "kilo", "kilos"),
+           "en": ("kilogram", "kilograms", "kilogramme", "kilogrammes")},
     "µg": {"*": ("µg", "μg", "mcg"), "ru": ("мкг", "микрограмм", "микрограмма",
                                          "микрограммов"), "zh": ("微克",),
            "ar": ("ميكروغرام", "مكغ", "ميكروجرام", "مكg"),
@@ -346,6 +351,19 @@ def _show(value: Decimal) -> str:
     return text
 
 
+def _english_word_values(source: str) -> set[Decimal]:
+    """The counts the English source writes in words from two on (langdata.NUMBER_WORDS, to
+    ninety-nine: "forty-eight" is 48, not 40 and 8); not "a", "one", "single" or "both"."""
+    from pipeline.checks.quantities import _number_word_value, _number_words
+
+    pattern, values = _number_words("en")
+    return {Decimal(_number_word_value(m.group(), values)) for m in pattern.finditer(source)
+            if m.group().lower() not in _NOT_COUNTS}
+
+
+_NOT_COUNTS = frozenset({"a", "an", "one", "single", "both"})
+
+
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
     # "the 6-in-1 vaccine" is a name («hexavalente», 六联): its numbers may go or stay
@@ -358,8 +376,8 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     missing = wanted - have
     if missing and lang.startswith("zh"):
         missing -= _han_values(target)
-    if missing:
-        missing -= _word_values(source, target, lang)
+    in_words = _word_values(source, target, lang) if missing else set()
+    missing -= in_words
     if missing:     # "48 hours" said as two days
         from pipeline.checks.quantities import converted
 
@@ -379,22 +397,18 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     if Decimal(1) in missing and _one_period(source, target, lang):
         missing = missing - {Decimal(1)}      # "at 1 year of age": «al año de edad»
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
-             for v in _WORD_NUMBERS.get(w.lower(), ())}
+             for v in _WORD_NUMBERS.get(w.lower(), ())} | _english_word_values(source)
     words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)} | named
     if _A_PERIOD.search(source):
         words.add(Decimal(1))      # "within an hour": «1小时内»
     clock = _clock_hours(source)
     words |= set(clock.values())
-    missing = frozenset(v for v in missing if clock.get(v) not in have)
+    # "3 pm" written 15 h, or «quinze heures»
+    missing = frozenset(v for v in missing if clock.get(v) not in have | in_words)
     extra = [written for written, options in found   # "2:00", "2 h 00", "١:٠٠": no amount
              if _ascii_digits(written).strip("0") and not any(
                  option in wanted or option in words for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
-
-
-# English number words two to twelve: a count the translation must keep, as a word or digits.
-_EN_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                       re.I)
 
 
 def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None:
@@ -405,7 +419,8 @@ def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None
     from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language
 
-    said = {int(_WORD_NUMBERS[w.lower()][0]) for w in _EN_COUNT.findall(plain(source))}
+    # English number words from two on: a count the translation must keep (word or digits)
+    said = {int(v) for v in _english_word_values(plain(source))}
     if not said:
         return None
     text, base = plain(target), base_language(lang)

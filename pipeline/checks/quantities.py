@@ -76,6 +76,8 @@ _EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) (?:day|night)\b(?!\s+of\b)
 _EN_EVERY_NIGHT = re.compile(r"\b(?:every|each)\s+night\b|\bnightly\b", re.I)
 # "every hour": a period with no count, which the translation must not give one
 _EN_EVERY_ONE = re.compile(r"\bevery\s+(hour|day|week|month)\b", re.I)
+_EN_EVERY_N = re.compile(rf"\bevery\s+(\d+|(?:{_EN_CARDINALS})\b)[\s-]*(hour|day|week|month)s?\b",
+                         re.I)
 # "once" counts where it says how often ("once a day", "repeat it once, 7 days later"),
 # not where it means "as soon as" ("once you feel better", "once the wound has healed")
 # ("at once": now; "once opened": after)
@@ -129,6 +131,12 @@ def words_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     # A word ends where its script's letters and marks end (Devanagari vowel signs are not \w).
     letter = "\\w" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in script_ranges(lang))
     prefix = f"[{langdata.PREFIXES[base]}]{{0,2}}" if base in langdata.PREFIXES else ""
+    # an elided word ("qu'", "lorsqu'") has the next word's letters right after it
+    elided = [part for part in parts if part.endswith(("'", "’"))]
+    if elided:
+        whole = "|".join(p for p in parts if p not in elided)
+        alternation = "|".join([f"(?:{whole})(?![{letter}])"] * bool(whole) + elided)
+        return re.compile(rf"(?<![{letter}]){prefix}(?:{alternation})", re.I)
     return re.compile(rf"(?<![{letter}]){prefix}(?:{alternation})(?![{letter}])", re.I)
 
 
@@ -979,6 +987,20 @@ def _source_periods(source: str) -> list[tuple[int, str]]:
     return found
 
 
+def _once_per_period_said(source: str, target: str, lang: str) -> bool:
+    """Is the source's every "once a <period>" said as every period («chaque année» for
+    "once a year", «ежемесячно» for "once a month"): a period word of the translation, and
+    no other count of times?"""
+    periods = _source_periods(source)
+    if not periods or any(count != 1 for count, _ in periods):
+        return False
+    text = plain(target)
+    numbers = _target_numbers(text, lang)
+    said = {unit for start, end, unit in _period_words(text, lang)   # not "5 лет": 5 years
+            if not _values_before(numbers, text, start, end)}
+    return all(unit in said for _, unit in periods)
+
+
 def _periods_exchanged(source: str, target: str, lang: str) -> tuple[int, str, int] | None:
     """(count, period, other count) where the source says how often per period ("3 times a
     day") and the translation gives that period to another of the source's counts ("5 times
@@ -1038,11 +1060,19 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     text = plain(target)
     numbers = _target_numbers(text, lang)
     every = [m.end() for m in words_pattern(words, lang).finditer(text)]
+    # what the source says itself: "every other day, and … every day" («cada dos días»)
+    own = {(Decimal(2), "day")} if _EN_OTHER_DAY.search(source) else set()
+    english = _english_numbers()
+    own |= {(Decimal(int(n) if n.isdigit() else english[" ".join(n.lower().split())]),
+             u.lower()) for n, u in _EN_EVERY_N.findall(plain(source))}
+    # Chinese writes the count right between them (每隔7天, 每3个月): not 每天一片…7天
+    gap = 4 if base_language(lang) in langdata.GLUED else _EVERY_GAP
     for period in sorted(said):
         for unit in words_pattern(table[period], lang).finditer(text):
-            lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP]
+            lead = [end for end in every if 0 <= unit.start() - end <= gap]
             count = [v for n in numbers if lead and lead[-1] <= n[0] and n[1] <= unit.start()
-                     for v in n[2] if v > 1]   # a count between "cada" and "horas"
+                     for v in n[2] if v > 1      # a count between "cada" and "horas"
+                     and (v, period) not in own]
             if count:
                 return period, f"{min(count).normalize():f}"
     return None
@@ -1162,6 +1192,9 @@ def _every_day_lost(source: str, target: str, lang: str) -> str:
             r"\b(?:week|month|year)", source, re.I):
         return ""
     text = plain(target)
+    alternate = langdata.EVERY_OTHER_DAY.get(base)
+    if alternate and _EN_OTHER_DAY.search(source):   # «cada dos días» says the other one
+        text = words_pattern(alternate, lang).sub(" ", text)
     if words_pattern(table["day"], lang).search(text):
         return ""
     return next((unit for unit in _LONGER_PERIODS
@@ -1221,6 +1254,9 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if set(missing) == {1} and not have and single and words_pattern(
                 single, scope.lang).search(plain(target)):
             missing = Counter()     # "once each morning": «chaque matin une seule dose»
+        if set(missing) == {1} and not have and _once_per_period_said(source, target,
+                                                                     scope.lang):
+            missing = Counter()     # "once a year": «chaque année», «ежегодно», 每年
         if missing:
             yield scope.catalog.finding(
                 "frequency", f"the source says {', '.join(f'{n}×' for n in sorted(missing))} "
@@ -1477,11 +1513,9 @@ def _full_month_names(lang: str) -> tuple[dict[str, int], tuple[str, ...], re.Pa
 
 def _month_gloss(target: str, lang: str) -> str | None:
     """A month glossed with another month's name: "15 مارس (أبريل)" (March, in brackets April)."""
-    names = langdata.month_names(lang)
-    if not names or "(" not in target:
+    if not langdata.month_names(lang) or "(" not in target:
         return None
-    by_name = {name: number for number, forms in names.items() for name in forms}
-    pattern = words_pattern(tuple(by_name), lang)
+    by_name, _, pattern = _full_month_names(lang)   # «février (sept jours…)»: seven, no month
     lowered = target.lower()
     found = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(lowered)]
     for (_, end, first), (start, _, second) in zip(found, found[1:], strict=False):
