@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, twelve sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, thirteen sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
-         "probes11.jsonl", "probes12.jsonl")
+         "probes11.jsonl", "probes12.jsonl", "probes13.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -140,6 +140,71 @@ PROBES12 = {
                                 "出院后头两天（48小时）内，应少食多餐，每日5～6餐，饮"
                                 "食宜低脂。请严格戒酒，并避免食用肥肉、油炸食物和奶油。"},
 }
+# the thirteenth set, measured untuned (43 false alarms), then mended in general ways: the
+# rest, of which two (Chinese `_…_` between characters) are true findings on its own texts
+PROBES13 = {
+    ("probes13.jsonl", "es"): {"Cuando su dosis de litio sea estable, necesitará un análisis "
+                                "de litio en sangre cada 3 meses y pruebas de función renal y "
+                                "tiroidea cada 6 meses.",
+                                "Vuelva a traer a su hijo a la consulta de pediatría el "
+                                "viernes 3 de marzo a las 10:15 de la mañana, junto con el "
+                                "diario de crisis y una lista de las temperaturas que haya "
+                                "anotado."},
+    ("probes13.jsonl", "fr"): {"Merci de revenir avec votre enfant à la consultation de "
+                                "pédiatrie le vendredi 3 mars à 10 h 15, en apportant le "
+                                "carnet des crises et la liste des températures que vous avez "
+                                "relevées.",
+                                "Pendant deux semaines après l'opération de l'appendicite "
+                                "sous cœlioscopie, ne portez aucune charge dépassant 5 kg ; "
+                                "ne reprenez le volant que lorsque vous pourrez freiner d'un "
+                                "coup sans avoir mal."},
+    ("probes13.jsonl", "ru"): {"Алендронат обычно принимают 5 лет, после чего лечение "
+                                "пересматривают; если у вас уже был перелом бедра или "
+                                "позвонка, врач может продлить приём до 10 лет.",
+                                "Если вы получаете лечение под контролем, медсестра будет "
+                                "наблюдать, как вы принимаете таблетки от туберкулёза, три "
+                                "раза в неделю — в клинике или по видеосвязи.",
+                                "Пожалуйста, приходите с ребёнком на повторный приём в "
+                                "детскую клинику в пятницу, 3 марта, в 10:15 и возьмите с "
+                                "собой дневник приступов и записи измеренной температуры.",
+                                "Во время приёма такролимуса не употребляйте грейпфрут, "
+                                "помело и растительное средство зверобой: они могут повышать "
+                                "или понижать концентрацию препарата в крови.",
+                                "В течение двух недель после лапароскопической операции при "
+                                "аппендиците не поднимайте тяжести более 5 кг; от вождения "
+                                "воздержитесь до тех пор, пока резкое торможение не "
+                                "перестанет вызывать боль.",
+                                "Для профилактики повторного появления почечных камней "
+                                "ограничьте соль, откажитесь от шпината, шоколада и газировки "
+                                "и, если вам не велели сокращать объём жидкости, пейте от "
+                                "двух с половиной до трёх литров в сутки."},
+    ("probes13.jsonl", "ar"): {"يُؤخذ الألندرونات عادةً لمدة 5 سنوات ثم يُعاد تقييم العلاج؛ "
+                                "وإذا سبق أن أُصبت بكسر في الورك أو في إحدى فقرات العمود "
+                                "الفقري، فقد يواصله طبيبك لمدة تصل إلى 10 سنوات.",
+                                "استخدم بخة واحدة من الأزيلاستين في كل فتحة أنف مرتين يوميًا "
+                                "مع إبقاء رأسك مستقيمًا، ولا تستنشق بقوة بعدها مباشرة.",
+                                "يرجى إحضار طفلك مجددًا إلى عيادة الأطفال يوم الجمعة 3 مارس "
+                                "الساعة 10:15 صباحًا، مع مذكرة النوبات وقائمة بدرجات الحرارة "
+                                "التي سجلتها.",
+                                "استمر في تناول الغلوتين (شريحتان من الخبز على الأقل يوميًا) "
+                                "حتى موعد تحليل الدم الخاص بالداء البطني (السيلياك) في 22 "
+                                "يناير، وإلا فقد تظهر النتيجة سلبية بشكل خاطئ.",
+                                "إذا أصيب طفلك بنوبة تشنج حموية، فضعه على جنبه فوق سطح ليّن، "
+                                "ولا تضع أبدًا أي شيء في فمه، ولا حتى أصابعك أو ملعقة.",
+                                "قبل البدء بحقن الأوستيكينوماب لعلاج الصدفية، ستخضع لفحوص "
+                                "للكشف عن السل والتهاب الكبد ب، لأن الدواء قد يعيد تنشيط "
+                                "هاتين العدويين.",
+                                "يجب استبدال لصقة العلاج بالهرمونات البديلة مرتين أسبوعيًا، "
+                                "كأن يكون ذلك يومي الاثنين والخميس من كل أسبوع، مع وضع اللصقة "
+                                "الجديدة في كل مرة على بشرة جافة ونظيفة تحت مستوى الخصر، "
+                                "وإياكِ أن تضعيها على الثديين أو قربهما."},
+    ("probes13.jsonl", "zh"): {"锂盐剂量稳定后，您需要每3个月验一次血锂浓度，每6个月检"
+                                "查一次肾功能和甲状腺功能。",
+                                "在双眼_完全康复_至少24小时之前，请不要佩戴隐形眼镜；"
+                                "触摸眼睛后要洗手。",
+                                "每次换尿布时涂一薄层隔离霜（如氧化锌软膏），但_不要使用"
+                                "爽身粉_，以免宝宝吸入。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -156,6 +221,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES10,
     **PROBES11,
     **PROBES12,
+    **PROBES13,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -175,7 +241,11 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 5,
           ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
-          ("probes12.jsonl", "glossary"): 23}
+          ("probes12.jsonl", "glossary"): 23,
+          # the thirteenth set, measured untuned: 361/400; misses the README names
+          ("probes13.jsonl", "numbers-swapped"): 5, ("probes13.jsonl", "value-changed"): 5,
+          ("probes13.jsonl", "date"): 1, ("probes13.jsonl", "negation"): 5,
+          ("probes13.jsonl", "glossary"): 13}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -183,7 +253,8 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
 OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
                    "probes4.jsonl": 30, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
-                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12}
+                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
+                   "probes13.jsonl": 32}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
