@@ -129,6 +129,14 @@ WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
     "es": ("en ayunas", "fuera de las comidas"), "fr": ("à jeun", "en dehors des repas"),
     "ru": ("натощак",), "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
 }
+# What says "-free" ("gluten-free", "free of nuts"): a negation word of the translation
+# («无麸质», «sin gluten», «без глютена») that is no negation of the source's. (Only words
+# NEGATION counts.)
+FREE_OF: dict[str, tuple[str, ...]] = {
+    "es": ("sin",), "fr": ("sans",), "ru": ("без",),
+    "ar": ("خال من", "خالية من", "خالٍ من", "خالي من", "بدون", "الخالية من", "الخالي من"),
+    "zh": ("无",),
+}
 # What says "fasting" in a language: a negation where the source says "do not eat", the
 # source's own word where it says "fast" ("you do not need to fast": «无需禁食», whose 禁
 # is no second "not").
@@ -850,8 +858,9 @@ def weekday_names(lang: str) -> dict[int, tuple[str, ...]]:
         for width in widths:
             for number, name in days.get(context, {}).get(width, {}).items():
                 name = name.rstrip(".").lower()
+                # Russian by stem: «в пятницу», «до понедельника», «к четвергу»
                 names[number].add(name[:-1] + "~" if base == "ru" and name[-1] in "аяье"
-                                  else name)
+                                  else name + "~" if base == "ru" else name)
                 if base == "ar" and name.startswith("ال"):
                     names[number].add(name[2:])
                 if name.startswith("星期"):

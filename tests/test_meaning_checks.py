@@ -1535,6 +1535,12 @@ LIFT = "Do not lift anything heavier than 5 kg for two weeks."
 DRY = "Keep the dressing dry for forty-eight hours."
 
 
+JOURNEY = ("Do not drive journeys longer than 2 hours, because sitting still without "
+           "moving raises the risk of a clot.")
+BREAD = "None of these breads is safe for you; buy gluten-free bread instead."
+FRIDAY = "Please come to the clinic by Friday 17 March."
+
+
 @pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
     ("fr", UNLESS,
      "Buvez 2 litres d'eau par jour, à moins qu'un médecin vous ait demandé de limiter les "
@@ -1657,6 +1663,34 @@ DRY = "Keep the dressing dry for forty-eight hours."
      "Mantenga el apósito seco durante 48 horas.",
      "Mantenga el apósito seco durante 24 horas.",
      "numbers"),
+    ("ru", JOURNEY,
+     "Не совершайте поездок за рулём дольше 2 часов: долгое сидение без движения "
+     "повышает риск тромба.",
+     "Совершайте поездки за рулём дольше 2 часов: долгое сидение без движения "
+     "повышает риск тромба.",
+     "quantities"),
+    ("zh", JOURNEY,
+     "不要驾车出行超过2小时，因为长时间坐着不动会增加血栓风险。",
+     "可以驾车出行超过2小时，因为长时间坐着不动会增加血栓风险。",
+     "quantities"),
+    ("ar", JOURNEY,
+     "لا تقُد السيارة في رحلات تزيد على ساعتين، لأن الجلوس دون حركة "
+     "يزيد خطر الجلطة.",
+     "يمكنك قيادة السيارة في رحلات تزيد على ساعتين، لأن الجلوس دون "
+     "حركة يزيد خطر الجلطة.",
+     "quantities"),
+    ("zh", BREAD,
+     "这些面包都不适合您，请改买无麸质面包。",
+     "这些面包都适合您，请改买无麸质面包。",
+     "negation"),
+    ("es", BREAD,
+     "Ninguno de estos panes es seguro para usted; compre pan sin gluten.",
+     "Todos estos panes son seguros para usted; compre pan sin gluten.",
+     "negation"),
+    ("ru", FRIDAY,
+     "Пожалуйста, приходите в клинику не позднее пятницы, 17 марта.",
+     "Пожалуйста, приходите в клинику не позднее понедельника, 17 марта.",
+     "dates"),
 ])
 def test_what_translators_say_another_way_passes_and_the_error_is_found(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

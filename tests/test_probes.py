@@ -234,7 +234,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
           ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
-          ("probes10.jsonl", "negation"): 3, ("probes10.jsonl", "glossary"): 5,
+          ("probes10.jsonl", "negation"): 2, ("probes10.jsonl", "glossary"): 5,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
@@ -242,9 +242,10 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
           ("probes12.jsonl", "glossary"): 23,
-          # the thirteenth set, measured untuned: 361/400; misses the README names
+          # the thirteenth set, measured untuned: 361/400; misses the README names (a
+          # limit's "not" and a weekday in Russian's genitive found since)
           ("probes13.jsonl", "numbers-swapped"): 5, ("probes13.jsonl", "value-changed"): 5,
-          ("probes13.jsonl", "date"): 1, ("probes13.jsonl", "negation"): 5,
+          ("probes13.jsonl", "negation"): 1,
           ("probes13.jsonl", "glossary"): 13}
 
 

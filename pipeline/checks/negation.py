@@ -194,6 +194,19 @@ def _fasting_said(source: str, target: str, lang: str) -> int:
     return min(said, len(words_pattern(words, lang).findall(plain(target))))
 
 
+_EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b", re.I)
+
+
+def _free_said(source: str, target: str, lang: str) -> int:
+    """How many negation words of the translation say the source's own "-free" («无麸质»,
+    «sin gluten» for "gluten-free"): no negation of the source's there."""
+    words = langdata.FREE_OF.get(base_language(lang))
+    said = len(_EN_FREE.findall(plain(source)))
+    if not words or not said:
+        return 0
+    return min(said, len(words_pattern(words, lang).findall(plain(target))))
+
+
 _EN_SAFE = re.compile(r"\bsafe\b", re.I)
 _EN_UNSAFE = re.compile(r"\b(?:unsafe|dangerous|danger|harmful|risky|not\b[^.;,]{0,20}\bsafe)\b",
                         re.I)
@@ -443,7 +456,8 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         wanted = negations(source, "en")
         if not wanted:
             continue
-        have = negations(target, scope.lang) - _fasting_said(source, target, scope.lang)
+        have = negations(target, scope.lang) - _fasting_said(source, target, scope.lang) - (
+            _free_said(source, target, scope.lang))
         # negations said another way: «неиспользуемые», "before" for "without … first"
         stand_ins = (_participle_negations(source, target, scope.lang)
                      + _said_otherwise(source, target, scope.lang)) if have < wanted else 0

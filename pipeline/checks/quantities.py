@@ -612,13 +612,27 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
             gap if gap_kind == kind else None)
         if not said or words_pattern(mine[kind], lang).search(target):
             continue
-        if comparative in mine and words_pattern(mine[comparative], lang).search(target):
-            from pipeline.checks.negation import negations
-
-            if negations(target, lang):
-                continue    # "no tome más de 3", "على ألا تتجاوز 4": not more, words apart
+        if comparative in mine and _negated_comparative(target, mine[comparative], lang):
+            continue    # "no tome más de 3", "على ألا تتجاوز 4": not more, words apart
         return said.group(0), mine[kind]
     return None
+
+
+def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool:
+    """Does a negation (not a "without") stand before a comparative ("más", «تتجاوز», 超过) in
+    its sentence ("no tome más de 3", «Не применяйте крем, …, дольше 7 дней»), not only after
+    it or as "without" («… более 4 часов, поскольку … без движения»)?"""
+    from pipeline.checks.negation import _said
+
+    text = plain(target)
+    without = {w.lower() for w in langdata.WITHOUT.get(base_language(lang), ())}
+    negated = [at for clause in _said(text, lang) for at, word in clause   # not «без движения»
+               if word.lower() not in without]
+    return any(at < found.start() and not _SENTENCE_END.search(text, at, found.start())
+               for found in words_pattern(words, lang).finditer(text) for at in negated)
+
+
+_SENTENCE_END = re.compile(r"[.;!?。；！？]")
 
 
 # The amount a concentration is per: "/5 ml", 每5毫升, and "in 5 ml" after a dose ("250 mg in
