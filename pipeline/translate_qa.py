@@ -72,7 +72,11 @@ class Checkers:
             return
         _FORKED, self._glossary = (glossary, checks), glossary
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-        pool.submit(int).result()   # every worker forks at the first call, threads none yet
+        try:
+            pool.submit(int).result()   # every worker forks at the first call, no thread yet
+        except (OSError, BrokenProcessPool):    # no process to be had: the stage checks alone
+            pool.shutdown(wait=False, cancel_futures=True)
+            return
         self._pool, self.workers = pool, workers
 
     def submit(self, lang: str, items: list[Item], *, glossary: GlossaryLike | None,
