@@ -1541,6 +1541,10 @@ BREAD = "None of these breads is safe for you; buy gluten-free bread instead."
 FRIDAY = "Please come to the clinic by Friday 17 March."
 
 
+DROPS = "Use the 0.5% drops in the morning and the 1% drops at night."
+CREAM = "From now on, use the 5% cream instead of the 1% cream."
+
+
 @pytest.mark.parametrize(("lang", "source", "right", "wrong", "check"), [
     ("fr", UNLESS,
      "Buvez 2 litres d'eau par jour, à moins qu'un médecin vous ait demandé de limiter les "
@@ -1691,6 +1695,31 @@ FRIDAY = "Please come to the clinic by Friday 17 March."
      "Пожалуйста, приходите в клинику не позднее пятницы, 17 марта.",
      "Пожалуйста, приходите в клинику не позднее понедельника, 17 марта.",
      "dates"),
+    # percentages keep their order; round 'instead of' its value stays after it
+    ("es", DROPS,
+     "Use las gotas al 0,5 % por la mañana y las gotas al 1 % por la noche.",
+     "Use las gotas al 1 % por la mañana y las gotas al 0,5 % por la noche.",
+     "quantities"),
+    ("fr", DROPS,
+     "Utilisez le collyre à 0,5 % le matin et le collyre à 1 % le soir.",
+     "Utilisez le collyre à 1 % le matin et le collyre à 0,5 % le soir.",
+     "quantities"),
+    ("ru", CREAM,
+     "Теперь вместо крема 1 % используйте крем 5 %.",
+     "Теперь вместо крема 5 % используйте крем 1 %.",
+     "quantities"),
+    ("es", CREAM,
+     "A partir de ahora, use la crema al 5 % en lugar de la crema al 1 %.",
+     "A partir de ahora, use la crema al 1 % en lugar de la crema al 5 %.",
+     "quantities"),
+    ("zh", CREAM,
+     "从现在起，请改用5%的乳膏，而不是1%的乳膏。",
+     "从现在起，请改用1%的乳膏，而不是5%的乳膏。",
+     "quantities"),
+    ("ar", CREAM,
+     "من الآن فصاعدًا، استخدم الكريم بتركيز 5% بدلًا من الكريم بتركيز 1%.",
+     "من الآن فصاعدًا، استخدم الكريم بتركيز 1% بدلًا من الكريم بتركيز 5%.",
+     "quantities"),
 ])
 def test_what_translators_say_another_way_passes_and_the_error_is_found(
         lang: str, source: str, right: str, wrong: str, check: str) -> None:

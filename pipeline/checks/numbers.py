@@ -85,6 +85,10 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
           "es": ("metro", "metros"), "fr": ("mètre", "mètres"),
           "ru": ("метр", "метра", "метров", "метрах", "метрам", "метре"),
           "ar": ("متر", "أمتار", "مترا", "مترًا"), "zh": ("米",)},
+    # percentages: paired with their values ("a 2.27% bag instead of the 1.36% one")
+    "%": {"*": ("%", "٪", "％"), "en": ("per cent", "percent"), "es": ("por ciento",),
+          "fr": ("pour cent",), "ru": ("процент", "процента", "процентов", "процентах"),
+          "ar": ("في المائة", "في المئة", "بالمائة", "بالمئة")},
     # units of insulin or heparin: spelled out in English, paired with their values
     "U": {"*": ("IU", "UI"), "en": ("unit", "units"), "es": ("unidad", "unidades"),
           "fr": ("unité", "unités"),
@@ -489,16 +493,20 @@ def _bounded(spelling: str) -> str:
 
 # Measures an English source spells out: paired with their values by `quantities` (not
 # required by `units`, whose spellings are symbols every language writes).
-_SOURCE_WORD_UNIT = re.compile(r"(?<=\d)[\s\u00a0-]?(?:(?P<L>lit(?:re|er)s?)|"
+# (…and a percentage: "a 2.27% glucose bag", "1 per cent")
+_SOURCE_WORD_UNIT = re.compile(r"(?<=\d)[\s\u00a0-]?(?:(?:(?P<L>lit(?:re|er)s?)|"
                                r"(?P<ml>millilit(?:re|er)s?)|(?P<mg>milligram(?:me)?s?)|"
-                               r"(?P<µg>microgram(?:me)?s?)|(?P<U>units?)|(?P<m>met(?:re|er)s?))\b",
-                               re.I)
+                               r"(?P<µg>microgram(?:me)?s?)|(?P<U>units?)|(?P<m>met(?:re|er)s?)|"
+                               r"(?P<pct>per\s?cent))\b|(?P<percent>%))", re.I)
 
 
 def spelled_units(text: str) -> list[str]:
     """Canonical units of the measures `text` spells out after a number ("2 litres": L)."""
-    return list(dict.fromkeys(m.lastgroup for m in _SOURCE_WORD_UNIT.finditer(text)
-                              if m.lastgroup))
+    return list(dict.fromkeys(_SPELLED.get(m.lastgroup, m.lastgroup)
+                              for m in _SOURCE_WORD_UNIT.finditer(text) if m.lastgroup))
+
+
+_SPELLED = {"pct": "%", "percent": "%"}
 
 
 def source_units(text: str) -> list[str]:

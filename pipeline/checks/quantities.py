@@ -365,7 +365,10 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             said = [v for v in said if v not in named & naming]
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
-            if len(said) > 1 and set(written) == set(said) and written != said:
+            # "A instead of B": B must follow the translation's "instead of", in any order
+            kept = _instead_kept(source, target, scope.lang, said) if len(said) > 1 else None
+            if len(said) > 1 and set(written) == set(said) and (
+                    written != said if kept is None else not kept):
                 yield scope.catalog.finding(
                     "quantities", f"the values with {_SHOWN_UNITS.get(unit, unit)} come in "
                     f"another order than in the source ({', '.join(_shown(said))} → "
@@ -384,6 +387,27 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"{_shown(said[1:2])[0]}” come in another order than in the source: were "
                     "they swapped?", entry=entry)
                 return
+
+
+_EN_INSTEAD = re.compile(r"\binstead\s+of\b|\brather\s+than\b", re.I)
+
+
+def _instead_kept(source: str, target: str, lang: str, values: list[Decimal]) -> bool | None:
+    """Where the source says "A instead of B": does the translation's "instead of" («вместо»,
+    «en lugar de», 而不是) lead to B's value too, however it orders the two («вместо … 1,36 %
+    … 2,27 %»)? None where either side says no "instead of" before one of `values`."""
+    words = langdata.INSTEAD.get(base_language(lang))
+    said = _EN_INSTEAD.search(source)
+    if not words or said is None:
+        return None
+    english = [n for n in _target_numbers(source, "en") if n[0] >= said.end() and n[2] & set(
+        values)]
+    phrase = words_pattern(words, lang).search(target)
+    if not english or phrase is None:
+        return None
+    theirs = [n for n in _target_numbers(target, lang) if n[0] >= phrase.end()
+              and n[2] & set(values)]
+    return bool(theirs) and bool(english[0][2] & theirs[0][2])
 
 
 # A period, not a duration: "twice a day", "1000 mg a day", "5 ml per dose each week" (but
