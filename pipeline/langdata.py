@@ -480,6 +480,11 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
 }
 
 
+# English number words that count things but are no cardinal of their own ("a dose",
+# "both arms", "a single tablet"): not read as a duration's or a changed count's number.
+EN_NOT_CARDINALS = frozenset({"a", "an", "single", "both"})
+
+
 def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
     """13 to 99 in words where a language builds them regularly ("cuarenta y ocho",
     "quarante-huit", «сорок восемь», «ثمانية وأربعين»), and the round counts a language says

@@ -34,7 +34,7 @@ from pipeline.files import file_digest
 from pipeline.masking import GlossaryLike, Masked, mask, token_pattern, unmask
 from pipeline.segment import normalize_space
 from pipeline.state import state_path
-from pipeline.translate_qa import Checkers, Item
+from pipeline.translate_qa import Checkers, Item, item_flags
 
 Progress = Callable[[str, int, int], None]
 _MACHINE = ("mt:", "qa:")
@@ -213,8 +213,7 @@ class Job:
                                       checks=self.checks) if self.checkers else None
 
         def here() -> list[list[str]]:
-            return [self.flags(source, output, notes, glossary=self.glossary if terms else None)
-                    for source, output, notes, terms in items]
+            return item_flags(self.lang, items, self.glossary, self.checks)
 
         if future is None:
             done = here()

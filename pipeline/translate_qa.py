@@ -39,15 +39,20 @@ def _wanted() -> int:
     return min(cores, _MOST) if cores > 1 else 0
 
 
-def _flags(lang: str, items: list[Item]) -> list[list[str]]:
-    """In a worker: the QA flags of each item, as the stage's own thread would give them."""
+def item_flags(lang: str, items: list[Item], glossary: GlossaryLike | None,
+               checks: EntryChecks) -> list[list[str]]:
+    """The QA flags of each item, in a worker or on the stage's own thread alike."""
     from pipeline.translate_batches import review_flags
 
-    assert _FORKED is not None
-    glossary, checks = _FORKED
     return [review_flags(source, output, lang=lang, notes=notes, checks=checks,
                          glossary=glossary if with_glossary else None)
             for source, output, notes, with_glossary in items]
+
+
+def _flags(lang: str, items: list[Item]) -> list[list[str]]:
+    """In a worker: the items' flags with the glossary and checks it was forked with."""
+    assert _FORKED is not None
+    return item_flags(lang, items, *_FORKED)
 
 
 class Checkers:

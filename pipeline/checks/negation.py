@@ -138,37 +138,42 @@ _EN_NOT_TAKE = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:take|use|restart|hav
 _EN_STOP = re.compile(r"\b(?:stop|stops|stopped|stopping|quit|cease)\b", re.I)
 
 
+def _said_as(english: re.Pattern[str], words: tuple[str, ...] | None, source: str,
+             target: str, lang: str) -> int:
+    """How many of the source's `english` phrases the translation says with one of `words`:
+    each phrase once, as often as the translation has such a word."""
+    said = len(english.findall(plain(source)))
+    if not said or not words:
+        return 0
+    return min(said, len(words_pattern(words, lang).findall(plain(target))))
+
+
 def _said_otherwise(source: str, target: str, lang: str) -> int:
     """How many of the source's "without … first" the translation says with "before", of
     its "not safe" with "dangerous" («Il est dangereux de fumer»), of its "not … properly"
     with "badly" («mal absorbée»), of its "until no more …" and "do not take" with "stop",
     of its "not … until" with "only after" or "wait until", of its "…, not even" with
     "even", and of its "never … without" with "always"."""
-    found = 0
-    stop = not _EN_STOP.search(plain(source))
+    base, text = base_language(lang), plain(source)
+    stop = not _EN_STOP.search(text)
     # "do not stand up until…" said "wait until…", where the source's verb is no "wait"
-    after = {lang: (*words, *(langdata.WAIT_UNTIL.get(lang, ()) if not _EN_WAIT.search(
-        plain(source)) else ())) for lang, words in langdata.ONLY_AFTER.items()}
-    for english, table in ((_EN_WITHOUT_FIRST, langdata.BEFORE),
-                           (_EN_NOT_SAFE, langdata.DANGEROUS), (_EN_NOT_WELL, langdata.BADLY),
-                           (_EN_UNTIL_NO, langdata.STOPPING), (_EN_NOT_UNTIL, after),
-                           *([(_EN_NOT_TAKE, langdata.STOPPING)] if stop else [])):
-        said = len(english.findall(plain(source)))
-        words = table.get(base_language(lang))
-        if said and words:
-            found += min(said, len(words_pattern(words, lang).findall(plain(target))))
-    # "…, not even your fingers" after a negation: said with that one and "even"
-    said = len(_EN_NOT_EVEN.findall(plain(source)))
-    if said and (words := langdata.EVEN.get(base_language(lang))):
-        found += min(said, len(words_pattern(words, lang).findall(plain(target))))
+    after = (*langdata.ONLY_AFTER.get(base, ()),
+             *(langdata.WAIT_UNTIL.get(base, ()) if not _EN_WAIT.search(text) else ()))
+    found = sum(_said_as(english, words, source, target, lang) for english, words in (
+        (_EN_WITHOUT_FIRST, langdata.BEFORE.get(base)),
+        (_EN_NOT_SAFE, langdata.DANGEROUS.get(base)), (_EN_NOT_WELL, langdata.BADLY.get(base)),
+        (_EN_UNTIL_NO, langdata.STOPPING.get(base)), (_EN_NOT_UNTIL, after),
+        # "…, not even your fingers" after a negation: said with that one and "even"
+        (_EN_NOT_EVEN, langdata.EVEN.get(base)),
+        *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
     # "never without": two negations that say "always" («toujours disposer d'un stylo»)
-    said = len(_EN_NEVER_WITHOUT.findall(plain(source)))
-    without = langdata.WITHOUT.get(base_language(lang), ())
-    if said and (words := langdata.ALWAYS.get(base_language(lang))) and not (
+    said = len(_EN_NEVER_WITHOUT.findall(text))
+    without = langdata.WITHOUT.get(base, ())
+    if said and (words := langdata.ALWAYS.get(base)) and not (
             without and words_pattern(without, lang).search(plain(target))):
         # …with no "without" left: "always … without sun cream" is "never" made "always"
         # not the "always" the source says itself ("Always carry two pens and never…")
-        own = len(_EN_ALWAYS.findall(plain(source)))
+        own = len(_EN_ALWAYS.findall(text))
         found += 2 * max(0, min(said, len(words_pattern(words, lang).findall(plain(target)))
                                 - own))
     return found
@@ -187,11 +192,7 @@ _EN_FAST = re.compile(r"\b(?:fast|fasting|fasted|nil by mouth|empty stomach)\b",
 def _fasting_said(source: str, target: str, lang: str) -> int:
     """How many negation words of the translation say the source's own "fast" («禁食»,
     «en ayunas»): no negation of the source's there."""
-    words = langdata.FASTING.get(base_language(lang))
-    said = len(_EN_FAST.findall(plain(source)))
-    if not words or not said:
-        return 0
-    return min(said, len(words_pattern(words, lang).findall(plain(target))))
+    return _said_as(_EN_FAST, langdata.FASTING.get(base_language(lang)), source, target, lang)
 
 
 _EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b", re.I)
@@ -200,11 +201,7 @@ _EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b", re.I)
 def _free_said(source: str, target: str, lang: str) -> int:
     """How many negation words of the translation say the source's own "-free" («无麸质»,
     «sin gluten» for "gluten-free"): no negation of the source's there."""
-    words = langdata.FREE_OF.get(base_language(lang))
-    said = len(_EN_FREE.findall(plain(source)))
-    if not words or not said:
-        return 0
-    return min(said, len(words_pattern(words, lang).findall(plain(target))))
+    return _said_as(_EN_FREE, langdata.FREE_OF.get(base_language(lang)), source, target, lang)
 
 
 _EN_SAFE = re.compile(r"\bsafe\b", re.I)

@@ -358,14 +358,13 @@ def _show(value: Decimal) -> str:
 def _english_word_values(source: str) -> set[Decimal]:
     """The counts the English source writes in words from two on (langdata.NUMBER_WORDS, to
     ninety-nine: "forty-eight" is 48, not 40 and 8); not "a", "one", "single" or "both"."""
+    from pipeline import langdata
     from pipeline.checks.quantities import _number_word_value, _number_words
 
     pattern, values = _number_words("en")
-    return {Decimal(_number_word_value(m.group(), values)) for m in pattern.finditer(source)
-            if m.group().lower() not in _NOT_COUNTS}
-
-
-_NOT_COUNTS = frozenset({"a", "an", "one", "single", "both"})
+    return {Decimal(value) for m in pattern.finditer(source)
+            if m.group().lower() not in langdata.EN_NOT_CARDINALS
+            and (value := _number_word_value(m.group(), values)) > 1}
 
 
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:

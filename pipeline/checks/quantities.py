@@ -51,12 +51,11 @@ _NEAR_WORD = 18
 # «كبسولة واحدة مرة واحدة», one capsule once)
 _TIMES_AFTER = re.compile(r"[\s\u00a0]*(?:раза?|veces|vez|fois|次|times)(?![^\W\d_])", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u202f-]*")
-# English cardinals as words ("one", "twenty", "forty-eight"), longest first; not "a",
-# "single" or "both" (langdata.NUMBER_WORDS has them for counts of things)
+# English cardinals as words ("one", "twenty", "forty-eight"), longest first
 _EN_CARDINALS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
         {w for forms in langdata.NUMBER_WORDS["en"].values() for w in forms
-         if w not in ("a", "an", "single", "both")}, key=len, reverse=True))
+         if w not in langdata.EN_NOT_CARDINALS}, key=len, reverse=True))
 _EN_TIME = re.compile(
     rf"\b(?P<num>\d+(?:[.,]\d+)?|{_EN_CARDINALS}|an?|every|each|per|several|a\s+few|few|"
     rf"many)(?:\s*(?:-|to|or|and)\s*(?:\d+|(?:{_EN_CARDINALS})\b))?[\s-]*"
@@ -233,12 +232,10 @@ def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, time unit) of each duration, its count in digits or words: "3 to 6 hours"
     → 3 and 6 hours, "one to two weeks" → 1 and 2 weeks."""
     pairs = []
-    english = _english_numbers()
     for match in _EN_TIMED.finditer(source):
         for group in (1, 2):
             if (count := match.group(group)):
-                value = int(count) if count.isdigit() else english[" ".join(count.lower().split())]
-                pairs.append((Decimal(value), match.group(3).lower()))
+                pairs.append((Decimal(_english_count(count)), match.group(3).lower()))
     return pairs
 
 
@@ -366,7 +363,8 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             written = [v for v in _in_order(numbers, target, [
                 m.span() for m in patterns[unit].finditer(target)]) if v in said]
             # "A instead of B": B must follow the translation's "instead of", in any order
-            kept = _instead_kept(source, target, scope.lang, said) if len(said) > 1 else None
+            kept = _instead_kept(source, target, scope.lang, said, english, numbers) if len(
+                said) > 1 else None
             if len(said) > 1 and set(written) == set(said) and (
                     written != said if kept is None else not kept):
                 yield scope.catalog.finding(
@@ -392,21 +390,25 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
 _EN_INSTEAD = re.compile(r"\binstead\s+of\b|\brather\s+than\b", re.I)
 
 
-def _instead_kept(source: str, target: str, lang: str, values: list[Decimal]) -> bool | None:
+Numbers = list[tuple[int, int, set[Decimal]]]
+
+
+def _instead_kept(source: str, target: str, lang: str, values: list[Decimal],
+                  source_numbers: Numbers, target_numbers: Numbers) -> bool | None:
     """Where the source says "A instead of B": does the translation's "instead of" («вместо»,
     «en lugar de», 而不是) lead to B's value too, however it orders the two («вместо … 1,36 %
-    … 2,27 %»)? None where either side says no "instead of" before one of `values`."""
+    … 2,27 %»)? None where either side says no "instead of" before one of `values`. (The
+    numbers: `_target_numbers` of the plain source and translation.)"""
     words = langdata.INSTEAD.get(base_language(lang))
     said = _EN_INSTEAD.search(source)
     if not words or said is None:
         return None
-    english = [n for n in _target_numbers(source, "en") if n[0] >= said.end() and n[2] & set(
-        values)]
+    wanted = set(values)
+    english = [n for n in source_numbers if n[0] >= said.end() and n[2] & wanted]
     phrase = words_pattern(words, lang).search(target)
     if not english or phrase is None:
         return None
-    theirs = [n for n in _target_numbers(target, lang) if n[0] >= phrase.end()
-              and n[2] & set(values)]
+    theirs = [n for n in target_numbers if n[0] >= phrase.end() and n[2] & wanted]
     return bool(theirs) and bool(english[0][2] & theirs[0][2])
 
 
@@ -477,14 +479,13 @@ def _counts_exchanged(source: str, target: str, lang: str
     each thing found by what the dictionaries say it is."""
     from pipeline.checks import bilingual
 
-    english = _english_numbers()
     counts: dict[str, Decimal] = {}
     for match in _EN_COUNT_OF.finditer(source):
         noun = match.group(2).lower()
         if noun in _NOT_COUNTED or noun in counts:
             continue
         word = match.group(1).lower()
-        counts[noun] = Decimal(word) if word.isdigit() else Decimal(english[word])
+        counts[noun] = Decimal(_english_count(word))
     if len(set(counts.values())) < 2:
         return None
     text = plain(target)
@@ -874,18 +875,23 @@ def _english_numbers() -> dict[str, int]:
     return {w: v for v, forms in langdata.NUMBER_WORDS["en"].items() for w in forms}
 
 
+def _english_count(word: str) -> int:
+    """The value of an English count in digits or words ("12", "three", "forty eight"), 0
+    for a word that is none."""
+    if word.isdigit():
+        return int(word)
+    return _english_numbers().get(" ".join(word.lower().split()), 0)
+
+
 def _frequencies(text: str, lang: str) -> Counter[int]:
     base = base_language(lang)
     found: Counter[int] = Counter()
     if base == "en":
-        english = _english_numbers()
         for match in _EN_FREQUENCY.finditer(text):
             word = (match.group("word") or match.group("n")).lower()
-            fixed = langdata.FREQUENCY_WORDS["en"].get(word)
-            found[fixed or (int(word) if word.isdigit() else english.get(word, 0))] += 1
+            found[langdata.FREQUENCY_WORDS["en"].get(word) or _english_count(word)] += 1
         for first in _EN_RANGE_OF_TIMES.finditer(text):     # "three to four times": 3 and 4
-            word = first.group(1).lower()
-            found[int(word) if word.isdigit() else english.get(word, 0)] += 1
+            found[_english_count(first.group(1))] += 1
         return found
     return Counter(count for _, _, count in _frequency_spans(text, lang, alone=True))
 
@@ -919,8 +925,7 @@ def _in_a_row(source: str, target: str, lang: str) -> int:
     if found is None or not row or not words_pattern(row, lang).search(plain(target)):
         return 0
     word = found.group(2) or ""
-    count = 2 if found.group(1) else int(word) if word.isdigit() else _english_numbers().get(
-        word.lower(), 0)
+    count = 2 if found.group(1) else _english_count(word)
     if count == 2 and (dual := langdata.IN_A_ROW_TWO.get(base)) and words_pattern(
             dual, lang).search(plain(target)):
         return 2
@@ -1014,12 +1019,10 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
 def _source_periods(source: str) -> list[tuple[int, str]]:
     """(count, period) of each "how often per what" of an English source ("3 times a day":
     3, day; "twice weekly": 2, week)."""
-    english = _english_numbers()
     found = []
     for m in _EN_FREQUENCY_PER.finditer(plain(source)):
         word = m.group(0).split()[0].lower()
-        count = langdata.FREQUENCY_WORDS["en"].get(word) or (
-            int(word) if word.isdigit() else english.get(word, 0))
+        count = langdata.FREQUENCY_WORDS["en"].get(word) or _english_count(word)
         unit = (m.group("per") or m.group("ly")).lower()
         found.append((count, _UNIT_NAMES.get(unit, unit)))
     return found
@@ -1100,9 +1103,8 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     every = [m.end() for m in words_pattern(words, lang).finditer(text)]
     # what the source says itself: "every other day, and … every day" («cada dos días»)
     own = {(Decimal(2), "day")} if _EN_OTHER_DAY.search(source) else set()
-    english = _english_numbers()
-    own |= {(Decimal(int(n) if n.isdigit() else english[" ".join(n.lower().split())]),
-             u.lower()) for n, u in _EN_EVERY_N.findall(plain(source))}
+    own |= {(Decimal(_english_count(n)), u.lower()) for n, u in _EN_EVERY_N.findall(
+        plain(source))}
     # Chinese writes the count right between them (每隔7天, 每3个月): not 每天一片…7天
     gap = 4 if base_language(lang) in langdata.GLUED else _EVERY_GAP
     for period in sorted(said):
