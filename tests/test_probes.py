@@ -93,10 +93,7 @@ PROBES11 = {
 # 一小时内 (within an hour) for "no more than one hour after"; counts and clock times of a
 # Chinese sentence paired another way.
 PROBES12 = {
-    ("probes12.jsonl", "es"): {"Consulte a un médico en un plazo de 24 horas si el acúfeno "
-                                "aparece de repente en un oído o se acompaña de pérdida de "
-                                "audición, mareo o debilidad en un lado de la cara.",
-                                "Durante doce semanas, tome una vez al día un comprimido de "
+    ("probes12.jsonl", "es"): {"Durante doce semanas, tome una vez al día un comprimido de "
                                 "sofosbuvir/velpatasvir a la misma hora, con o sin comida. "
                                 "Deje pasar al menos 4 horas entre el comprimido y cualquier "
                                 "antiácido.",
@@ -129,8 +126,6 @@ PROBES12 = {
                                 "午8点至10点之间送到检验科，且须在采集后一小时内送达。",
                                 "回家后的最初2至3天，请少量多餐、进食低脂饮食并多喝水；"
                                 "务必完全戒酒，因为哪怕只喝一杯也可能诱发胰腺炎再次发作。",
-                                "如果耳鸣突然出现在一侧耳朵，或伴有听力下降、头晕或一侧面"
-                                "部无力，请在24小时内就医。",
                                 "如果您因心房颤动服用阿哌沙班，请每12小时服用5毫克，约"
                                 "在上午8点和晚上8点服用。切勿为弥补漏服的剂量而一次服用"
                                 "两剂。",
@@ -232,10 +227,10 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes7.jsonl", "negation"): 1, ("probes8.jsonl", "numbers-swapped"): 6,
           ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 4,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
-          ("probes9.jsonl", "frequency"): 2, ("probes9.jsonl", "negation"): 1,
+          ("probes9.jsonl", "frequency"): 1, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 2, ("probes10.jsonl", "glossary"): 5,
-          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 5,
+          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 4,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
           ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 5,
@@ -246,13 +241,13 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # limit's "not", a weekday in Russian's genitive, percentages found since)
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
-          ("probes13.jsonl", "glossary"): 13}
+          ("probes13.jsonl", "glossary"): 8}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
-OMISSIONS_FOUND = {"probes.jsonl": 30, "probes2.jsonl": 31, "probes3.jsonl": 27,
-                   "probes4.jsonl": 30, "probes5.jsonl": 35, "probes6.jsonl": 26,
+OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 27,
+                   "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
                    "probes13.jsonl": 32}

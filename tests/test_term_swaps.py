@@ -82,6 +82,29 @@ def test_one_of_two_mentions_swapped_is_found() -> None:
     assert len(found) == 1 and "(fludrocortisone" in found[0], found
 
 
+PANCREAS = "After pancreatitis your pancreas may not make enough insulin."
+
+
+@pytest.mark.parametrize(("lang", "right", "swapped"), [
+    ("es", "Después de una pancreatitis, su páncreas puede no producir suficiente insulina.",
+     "Después de una pancreatitis, su hígado puede no producir suficiente insulina."),
+    ("fr", "Après une pancréatite, votre pancréas peut ne plus produire assez d'insuline.",
+     "Après une pancréatite, votre foie peut ne plus produire assez d'insuline."),
+    ("ru", "После панкреатита поджелудочная железа может вырабатывать недостаточно инсулина.",
+     "После панкреатита печень может вырабатывать недостаточно инсулина."),
+    ("ar", "بعد التهاب البنكرياس قد لا ينتج البنكرياس ما يكفي من الإنسولين.",
+     "بعد التهاب البنكرياس قد لا ينتج الكبد ما يكفي من الإنسولين."),
+    ("zh", "患胰腺炎后，您的胰腺可能无法分泌足够的胰岛素。",
+     "患胰腺炎后，您的肝脏可能无法分泌足够的胰岛素。"),
+])
+def test_a_term_inside_another_term_the_source_names_is_no_mention_of_it(
+        lang: str, right: str, swapped: str) -> None:
+    """The pancreas of «pancreatitis» does not stand for the pancreas the translation lost."""
+    assert glossary(PANCREAS, right, lang) == []
+    found = glossary(PANCREAS, swapped, lang)
+    assert len(found) == 1 and "(liver" in found[0], found
+
+
 def test_a_term_inside_another_terms_arabic_phrase_is_that_term() -> None:
     """«الحصبة الألمانية» is rubella, with the article on both words: no second measles."""
     source = "The MMR vaccine protects against measles, mumps and rubella."

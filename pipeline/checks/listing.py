@@ -5,7 +5,9 @@ swollen lips or difficulty breathing" has three items. A translation that drops 
 erupción o dificultad para respirar") has a shorter list. Counting alone misleads (a
 translator may turn a list into two clauses), so the omission check also asks the
 dictionaries (pipeline.checks.bilingual) and the project's corpus which item has nothing of
-itself in the translation, and only then says which one seems to be gone.
+itself in the translation, and only then says which one seems to be gone. The lexicon's
+terms (pipeline.checks.terms: "confusion", "chest pain") are asked first: the
+dictionaries know few words of patient information.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import langdata
-from pipeline.checks import bilingual, plain
+from pipeline.checks import bilingual, plain, terms
 from pipeline.checks.lexicon import Corpus
 from pipeline.checks.safety import LENGTH_RATIO
 from pipeline.languages import base_language
@@ -266,10 +268,14 @@ def _first_part(text: str, lang: str) -> str:
 
 def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
           leave_out: str | None) -> bool | None:
-    """True: a word of the item has its translation in the target; False: words of it are
-    known and none is there; None: nothing of it is known."""
+    """True: a term the lexicon knows (pipeline.checks.terms) or a word of the item has its
+    translation in the target; False: terms or words of it are known and none is there;
+    None: nothing of it is known."""
+    said = terms.item_said(item, target, lang)
+    if said:
+        return True
     stop = langdata.FUNCTION_WORDS["en"]
-    known = False
+    known = said is False
     for word in _EN_WORD.findall(item.lower()):
         if len(word) < 3 or word in stop:
             continue

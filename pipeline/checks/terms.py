@@ -151,6 +151,20 @@ def shared_words(lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def item_said(item: str, target: str, lang: str) -> bool | None:
+    """Has the translation a lexicon term that this piece of English names ("confusion",
+    "chest pain", "sesame")? None where the piece names no term the lexicon writes in the
+    language: the lexicon cannot tell."""
+    if base_language(lang) not in LANGUAGES or not lexicon():
+        return None
+    patterns = [pattern for term, _, _, _ in _matches(item, every_kind=True)
+                if (pattern := _pattern(term.id, lang)) is not None]
+    if not patterns:
+        return None
+    text = fold(plain(target))
+    return any(pattern.search(text) for pattern in patterns)
+
+
 def names_said(source: str, written: str, lang: str) -> bool:
     """Is `written` a way the lexicon gives to say, in the language, a term `source` names
     (肺功能检查 for "spirometry", where a glossary gives it for "pulmonary function
@@ -261,7 +275,10 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         mine = _pattern(term.id, lang)
         if mine is None:
             continue        # the lexicon has no form to look for
-        kept = len(mine.findall(text))
+        # its mentions, but not those inside another term the source says (the pancreas
+        # of «pancreatitis»)
+        kept = len([m for m in mine.finditer(text)
+                    if not _inside_said(m.span(), text, said, lang, but=term.id)])
         if kept >= named[term.id]:
             continue        # the translation names it as often as the source
         inside = set(as_said.lower().split())
