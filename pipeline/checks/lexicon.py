@@ -316,6 +316,11 @@ class Corpus:
             return 0
         return english[word] - (len(own) if word in _EN_WORD.findall(plain(leave_out)) else 0)
 
+    def writes(self, word: str, leave_out: str) -> bool:
+        """Has an approved translation (entry `leave_out` left out) the lower-case `word`?"""
+        _, target, by_msgid = self._spellings
+        return target[word] > sum(word in words for words in by_msgid.get(leave_out, ()))
+
     def completes(self, word: str, leave_out: str) -> str:
         """A longer word of the approved translations (entry `leave_out` left out) that
         starts with `word`, where `word` itself is never written whole in them: the word is

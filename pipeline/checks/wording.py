@@ -4,9 +4,10 @@ in the text, unedited engine output (negation: checks.negation; omission: checks
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from pipeline import languages
 from pipeline.checks import Entry, Scope, check, plain, spelling, terms
@@ -49,6 +50,12 @@ HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
 # English sources with a word that no approved translation has, for the word (one the target
 # language has too) to count as English left where a translation has it.
 NEVER_WRITTEN = 3
+# A word of the source the target's dictionary has too is English left all the same where it
+# is far more common in English than in the language (wordfreq's Zipf scale, log10 of uses
+# per billion words): «la syringe», «une card», «about», «longer» in French; "use" (usar)
+# and "film" in Spanish, "set" in French are words there (bench/probes*.jsonl).
+FREQUENCY_GAP = 1.5       # at least this much more common in English…
+FREQUENCY_THERE = 4.0     # …and less common than this in the language
 
 
 def debris(source: str, target: str) -> list[str]:
@@ -103,8 +110,10 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     script than Latin also any lower-case Latin word, and a source word capitalized).
 
     In a Latin script, a source word the language's dictionary has too ("about", "trials",
-    "control" are French or Spanish words) is English left only where the `corpus` has it in
-    NEVER_WRITTEN English sources or more and never in an approved translation."""
+    "control" are French or Spanish words) is English left only where it is far more common
+    in English than in the language (`rarer_there`) and no approved translation of the
+    `corpus` writes it, or the corpus has it in NEVER_WRITTEN English sources or more and
+    never in an approved translation."""
     if base_language(lang) == "en":
         return []
     latin = languages.script(lang) == "Latn"
@@ -138,10 +147,37 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                 and lowered.endswith("al"))):
             continue    # Spanish writes English's Latin "-al" adjectives alike: peritoneal
         if known is not None and lowered in known and (
-                corpus is None or corpus.never_written(lowered, source) < NEVER_WRITTEN):
-            continue
+                (corpus is not None and corpus.writes(lowered, source)) if rarer_there(
+                    lowered, lang) else (corpus is None or corpus.never_written(
+                        lowered, source) < NEVER_WRITTEN)):
+            continue    # a word of the language, or one the project's translators write
         found.append(word)
     return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=8192)
+def rarer_there(word: str, lang: str) -> bool:
+    """Is this word, which the language's dictionary has, far more common in English than in
+    the language (FREQUENCY_GAP, FREQUENCY_THERE)? False where wordfreq is not installed or
+    has no list for the language."""
+    zipf = _zipf()
+    if zipf is None:
+        return False
+    base = base_language(lang)
+    try:
+        there = zipf(word, base)
+    except LookupError:      # no word list for the language
+        return False
+    return there < FREQUENCY_THERE and zipf(word, "en") - there >= FREQUENCY_GAP
+
+
+@lru_cache(maxsize=1)
+def _zipf() -> Callable[[str, str], float] | None:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return cast("Callable[[str, str], float]", zipf_frequency)
 
 
 def _kept_terms(scope: Scope) -> frozenset[str]:
