@@ -67,13 +67,23 @@ def normal(text: str) -> str:
     return _NOT_TEXT.sub(" ", plain(text).casefold()).strip()
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Case, accents and vowel marks folded away (ё → е, يوميًا → يوميا); ñ is a letter of
-    its own («uñas», nails, are no «unas», some)."""
+    its own («uñas», nails, are no «unas», some). Remembered: several checks fold one text."""
     decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).casefold())
+    if decomposed.isascii():
+        return decomposed   # no mark to drop
     if "\u0303" in decomposed:
         decomposed = decomposed.replace("n\u0303", "ñ")
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NOT_ASCII.sub(_unmarked, decomposed)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")    # an ASCII character is never a combining mark
+
+
+def _unmarked(found: re.Match[str]) -> str:
+    return "" if unicodedata.combining(found.group()) else found.group()
 
 
 @lru_cache(maxsize=65536)

@@ -224,6 +224,7 @@ _EN_EVERY_DAY = re.compile(r"\b(?:every|each)\s+day\b|\bdaily\b|\ba\s+day\b", re
 _EN_TIMED = re.compile(rf"(?<![\d.,])(\d+|\b(?:{_EN_CARDINALS}))(?:\s*(?:-|–|to|or|and)\s*"
                        rf"(\d+|(?:{_EN_CARDINALS})\b))?[\s-]*"
                        r"(second|minute|hour|day|week|month|year)s?\b", re.I)
+_EN_TIME_UNIT = re.compile(r"(?:second|minute|hour|day|week|month|year)s?\b", re.I)
 _RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|至|到|إلى|و)\s*"
                     r"(\d+(?:[.,]\d+)?)(?![\d.,])")
 
@@ -231,6 +232,8 @@ _RANGE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)?)\s*(?:-|–|—|to|a|à|до|�
 def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, time unit) of each duration, its count in digits or words: "3 to 6 hours"
     → 3 and 6 hours, "one to two weeks" → 1 and 2 weeks."""
+    if not _EN_TIME_UNIT.search(source):
+        return []           # no unit of time at all (most sentences): no duration
     pairs = []
     for match in _EN_TIMED.finditer(source):
         for group in (1, 2):
