@@ -250,6 +250,8 @@ NOT_NEGATION_PATTERN: dict[str, str] = {
           r"[^\W\d_]+\s+){1,3}?qu(?:e\b|['’])"
           # …and "une personne", a person ("à une personne inconsciente"), negates nothing
           r"|\b(?:une|la|les|cette|chaque|toute|autre|d['’]une|de la)\s+personnes?\b",
+    # «دون» before an age or a number is "under" («الأطفال دون سن الثانية», under two)
+    "ar": r"(?<![\u0621-\u064a])دون(?=\s+(?:سن(?![\u0621-\u064a])|(?:الـ?\s*)?\d))",
 }
 # Where one clause ends and the next begins, besides punctuation: conjunctions as words.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {
@@ -355,6 +357,23 @@ MINUTE_PHRASES: dict[str, dict[str, int]] = {
     "ar": {"ربع ساعة": 15, "نصف ساعة": 30, "ساعة ونصف": 90},
     "zh": {"一刻钟": 15, "半小时": 30, "半个小时": 30, "一个半小时": 90},
 }
+# The half of the day said beside an hour of the clock ("6 pm": «6 de la tarde», «6 heures
+# du soir», «6 вечера», 6 مساءً, 下午6点); "night" words are the small hours before 6 («3 часа
+# ночи») and the evening after («10 heures de la nuit» is rare but pm).
+HALF_OF_DAY: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"am": ("de la mañana", "de la madrugada", "a. m.", "a.m.", "am"),
+           "pm": ("de la tarde", "del mediodía", "p. m.", "p.m.", "pm"),
+           "night": ("de la noche",)},
+    "fr": {"am": ("du matin",), "pm": ("de l'après-midi", "de l’après-midi", "du soir"),
+           "night": ("de la nuit",)},
+    "ru": {"am": ("утра",), "pm": ("дня", "вечера"), "night": ("ночи",)},
+    "ar": {"am": ("صباحا", "صباحًا", "صباحاً", "فجرا", "فجرًا", "فجراً", "قبل الظهر"),
+           "pm": ("مساء", "مساءً", "ظهرا", "ظهرًا", "ظهراً", "عصرا", "عصرًا", "عصراً",
+                  "بعد الظهر", "بعد الظهيرة"),
+           "night": ("ليلا", "ليلًا", "ليلاً")},
+    "zh": {"am": ("上午", "早上", "早晨", "清晨", "凌晨"), "pm": ("下午", "中午", "傍晚", "晚上"),
+           "night": ("夜里", "夜间", "半夜")},
+}
 # An hour of the clock said as an ordinal: «الساعة الثامنة» (the eighth hour) for 8 pm.
 CLOCK_HOURS: dict[str, dict[str, int]] = {
     "ar": {f"الساعة {word}": hour for hour, word in enumerate(
@@ -415,7 +434,9 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                     "上限", "最晚", "之前", "以前", "前", "最高", "最大"),
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
            "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后",
-                     "最低", "最小", "或更高", "或更多")},
+                     "最低", "最小", "或更高", "或更多",
+                     # 满 before a count: a full week at least (满一周), 满18岁
+                     *(f"满{d}" for d in "一两二三四五六七八九十123456789"))},
 }
 # (the "least" phrases include the value's "or more" said after it: «SPF 50 или выше», «50
 # ou plus», and "not less often than": «не реже чем каждые 4 часа»)
@@ -635,7 +656,7 @@ CONDITION_SAID: dict[str, tuple[str, ...]] = {
 # What says "until" (or the "before" and "after" languages say it with: «不要开车，直到…»,
 # 痊愈后再…): where the source says "until …" (not "wait until"), a translation has one.
 UNTIL_SAID: dict[str, tuple[str, ...]] = {
-    "es": ("hasta", "antes de", "mientras no", "a que", "solo cuando", "sólo cuando",
+    "es": ("hasta", "antes de", "mientras", "a que", "solo cuando", "sólo cuando",
            "solo después", "sólo después"),
     "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "avant", "d'ici là", "d’ici là",
            "qu'une fois", "qu’une fois", "qu'après", "qu’après", "tant que", "tant qu'il",

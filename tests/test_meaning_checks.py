@@ -471,6 +471,70 @@ def test_dates_are_compared_as_dates(lang: str, target: str, wrong: bool) -> Non
     assert bool(list(registry()["dates"].func(item, scope))) is wrong
 
 
+@pytest.mark.parametrize(("lang", "source", "target", "found"), [
+    # "once" before a number is "as soon as": no frequency to keep
+    ("es", "The drain is clamped once 5 litres have drained.",
+     "El drenaje se pinza cuando hayan salido 5 litros.", []),
+    ("es", "The drain is clamped once a day.", "El drenaje se pinza dos veces al día.",
+     ["frequency"]),
+    # 满一周: a full week at least
+    ("zh", "Take it until the rash has been gone for at least 7 days.",
+     "请持续服药，直到皮疹消退满7天为止。", []),
+    ("zh", "Take it until the rash has been gone for at least 7 days.",
+     "请持续服药，直到皮疹消退7天为止。", ["quantities"]),
+    # "by noon" written as 12 o'clock
+    ("zh", "Please call us by noon on the day before.", "请在前一天中午12点前致电我们。", []),
+    ("zh", "Please call us by noon on the day before.", "请在前一天中午1点前致电我们。",
+     ["numbers"]),
+    # "under your arms" are the armpits
+    ("es", "Do not put deodorant under your arms.", "No se ponga desodorante en las axilas.",
+     []),
+    ("es", "Do not put deodorant on your arms.", "No se ponga desodorante en las axilas.",
+     ["glossary"]),
+    # «دون سن الثانية»: under the age of two, no "without"
+    ("ar", "Take a second dose with food; children under 2 should see their GP.",
+     "تناول جرعة ثانية مع الطعام؛ أما الأطفال دون سن الثانية فيجب عرضهم على الطبيب.", []),
+    ("ar", "Take a second dose with food.", "تناول جرعة ثانية دون طعام.", ["negation"]),
+    # "until it has cleared" said «mientras … no»
+    ("es", "The test cannot be done until the infection has cleared.",
+     "La prueba no puede hacerse mientras la infección no se haya curado.", []),
+    ("es", "The test cannot be done until the infection has cleared.",
+     "La prueba no puede hacerse.", ["glossary", "omission"]),
+])
+def test_benign_renderings_pass_and_their_dangerous_twins_do_not(
+        lang: str, source: str, target: str, found: list[str]) -> None:
+    assert names(source, target, lang) == found
+
+
+INJECT_6PM = "Inject the enoxaparin once a day at 6 pm."
+COME_915AM = "Your scan is at 9:15 am; come 15 minutes early."
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "wrong"), [
+    ("es", INJECT_6PM, "Inyéctese la enoxaparina una vez al día a las 18:00.", False),
+    ("es", INJECT_6PM, "Inyéctese la enoxaparina una vez al día a las 6 de la tarde.", False),
+    ("es", INJECT_6PM, "Inyéctese la enoxaparina una vez al día a las 6:00.", True),
+    ("fr", INJECT_6PM, "Injectez l'énoxaparine une fois par jour à 18 h.", False),
+    ("fr", INJECT_6PM, "Injectez l'énoxaparine une fois par jour à 6 h.", True),
+    ("ru", INJECT_6PM, "Вводите эноксапарин один раз в день в 6 вечера.", False),
+    ("ru", INJECT_6PM, "Вводите эноксапарин один раз в день в 6 утра.", True),
+    ("ar", COME_915AM, "موعد الفحص الساعة 9:15 صباحًا؛ احضر قبله بـ15 دقيقة.", False),
+    ("ar", COME_915AM, "موعد الفحص الساعة 9:15 مساءً؛ احضر قبله بـ15 دقيقة.", True),
+    ("zh", COME_915AM, "您的检查时间是上午9:15，请提前15分钟到达。", False),
+    ("zh", COME_915AM, "您的检查时间是晚上9:15，请提前15分钟到达。", True),
+    ("zh", INJECT_6PM, "请每天一次在下午6点注射依诺肝素。", False),
+    ("zh", INJECT_6PM, "请每天一次在6点注射依诺肝素。", False),     # no half said: either
+])
+def test_a_time_of_day_in_the_other_half_of_the_day_is_found(lang: str, source: str,
+                                                             target: str, wrong: bool) -> None:
+    """"6 pm" written «6:00» (6 in the morning on the 24-hour clock) or 早上6点, "9:15 am"
+    written 9:15 مساءً: the same number, another time of day."""
+    item = Entry(msgid=source, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)))
+    found = list(registry()["dates"].func(item, scope))
+    assert (len(found) == 1 and "another time of day" in found[0].message) is wrong, found
+
+
 @pytest.mark.parametrize(("lang", "source", "target", "left"), [
     ("fr", "Shortly about the infusion, you receive chemotherapy.",
      "Peu about la réinjection, vous recevez une chimiothérapie.", "about"),

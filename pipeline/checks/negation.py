@@ -78,6 +78,17 @@ def clause_spans(text: str, lang: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans) or ((0, len(text)),)
 
 
+def _no_negations_blanked(text: str, base: str) -> str:
+    """The text with what looks like a negation and is none (免疫, «ne … que», دون سن) blanked
+    out, every other character where it was."""
+    for compound in langdata.NOT_NEGATION.get(base, ()):
+        text = text.replace(compound, " " * len(compound))
+    if base in langdata.NOT_NEGATION_PATTERN:
+        text = re.sub(langdata.NOT_NEGATION_PATTERN[base], lambda m: " " * len(m.group(0)),
+                      text)
+    return text
+
+
 def _positions(text: str, lang: str) -> list[tuple[int, str]]:
     """(offset, word) of each negation word in `text`, before concord and expletives."""
     base = base_language(lang)
@@ -91,11 +102,7 @@ def _positions(text: str, lang: str) -> list[tuple[int, str]]:
         if _EN_NEITHER.search(text):    # "neither … nor" is one negation
             found = [(at, word) for at, word in found if word != "nor"]
         return found
-    for compound in langdata.NOT_NEGATION.get(base, ()):
-        text = text.replace(compound, " " * len(compound))
-    if base in langdata.NOT_NEGATION_PATTERN:
-        text = re.sub(langdata.NOT_NEGATION_PATTERN[base], lambda m: " " * len(m.group(0)),
-                      text)
+    text = _no_negations_blanked(text, base)
     words = tuple(w for w in langdata.NEGATION[base] if w not in ("n'", "n’"))
     found = [(m.start(), m.group(0).lower()) for m in words_pattern(words, lang).finditer(text)]
     if base == "fr":
@@ -398,7 +405,8 @@ def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | N
     source, text = plain(source), plain(target)
     if not kinds or not _EN_WITH.search(source):
         return None
-    withouts = list(words_pattern(kinds, lang).finditer(text))
+    withouts = list(words_pattern(kinds, lang).finditer(
+        _no_negations_blanked(text, base_language(lang))))
     fasting = langdata.WITHOUT_FOOD.get(base_language(lang))
     if fasting and _EN_FAST.search(source):   # "on an empty stomach": «en ayunas» is its own
         fasts = words_pattern(fasting, lang)

@@ -367,6 +367,17 @@ def _english_word_values(source: str) -> set[Decimal]:
             and (value := _number_word_value(m.group(), values)) > 1}
 
 
+_EN_NOON = re.compile(r"\b(?:noon|midday|midnight)\b", re.I)
+
+
+def _noon_hours(source: str) -> set[Decimal]:
+    """The hour of "noon" and "midnight" ("by noon": «12点前», «à 12 h»)."""
+    found: set[Decimal] = set()
+    for match in _EN_NOON.finditer(source):
+        found.update(map(Decimal, (12,) if match.group().lower() != "midnight" else (0, 12, 24)))
+    return found
+
+
 def number_problems(source: str, target: str, lang: str) -> tuple[list[str], list[str]]:
     """(source numbers missing from the target, target numbers the source lacks)."""
     # "the 6-in-1 vaccine" is a name («hexavalente», 六联): its numbers may go or stay
@@ -402,6 +413,7 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     words = {Decimal(v) for w in _ENGLISH_WORD.findall(source)
              for v in _WORD_NUMBERS.get(w.lower(), ())} | _english_word_values(source)
     words |= {Decimal(_MONTHS.index(m) + 1) for m in _EN_MONTH.findall(source)} | named
+    words |= _noon_hours(source)
     if _A_PERIOD.search(source):
         words.add(Decimal(1))      # "within an hour": «1小时内»
     clock = _clock_hours(source)

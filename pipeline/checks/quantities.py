@@ -78,11 +78,11 @@ _EN_EVERY_ONE = re.compile(r"\bevery\s+(hour|day|week|month)\b", re.I)
 _EN_EVERY_N = re.compile(rf"\bevery\s+(\d+|(?:{_EN_CARDINALS})\b)[\s-]*(hour|day|week|month)s?\b",
                          re.I)
 # "once" counts where it says how often ("once a day", "repeat it once, 7 days later"),
-# not where it means "as soon as" ("once you feel better", "once the wound has healed")
-# ("at once": now; "once opened": after)
+# not where it means "as soon as" ("once you feel better", "once the wound has healed",
+# "once 5 litres have drained") ("at once": now; "once opened": after)
 _EN_FREQUENCY = re.compile(r"\b(?:(?P<word>(?<!\bat )once(?!\s+(?:you|your|the|it|its|they|"
                            r"their|we|he|she|this|that|these|those|all|my|our|his|her|more|"
-                           r"again|upon|in|[a-z]+(?:ed|en))\b)(?![\w-])|"
+                           r"again|upon|in|[a-z]+(?:ed|en))\b)(?!\s+\d)(?![\w-])|"
                            r"twice|thrice)|(?P<n>\d+|one|two|three|four|"
                            r"five|six|seven|eight|nine|ten)\s+times)\b", re.I)
 # the first count of a range of times, right before the second: "three to four times"
@@ -1338,7 +1338,7 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
         problem = _month_gloss(target, scope.lang) or _date_order(
             source, target, scope.lang) or _other_month(source, target, scope.lang) or (
             _other_weekday(source, target, scope.lang)) or _numeric_date_month(
-            source, target, scope.lang)
+            source, target, scope.lang) or _other_hour(source, target, scope.lang)
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
             return
@@ -1370,6 +1370,112 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 
 _EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+_HALF_GAP = 12      # characters between an hour of the clock and its half-of-day words
+
+
+def _source_hours(source: str) -> list[tuple[int, str]]:
+    """(hour on the 24-hour clock, as written) of each time of day the source gives with
+    am/pm or minutes ("6 pm": 18, "9:15 am": 9, "18:30": 18); a bare "at 6" says no half."""
+    found = []
+    for m in _CLOCK.finditer(source):
+        hour = int(m.group(1))
+        if m.group(3) or m.group(4):
+            if 1 <= hour <= 12:
+                found.append((hour % 12 + (12 if m.group(4) else 0), m.group(0).strip()))
+        elif m.group(2) and hour < 24:
+            found.append((hour, m.group(0).strip()))
+    return found
+
+
+def _target_hours(target: str, lang: str) -> list[tuple[set[int], str]]:
+    """(the hours it may be, as written) of each hour of the clock in a translation: 18 of
+    «18:00» or «18 h»; 6 of «6:00» (a 24-hour clock); 18 of «6 de la tarde», 6 مساءً,
+    下午6点 (the half of the day said nearest: after the hour, in Chinese before it); 6 or
+    18 of «a las 6», الساعة 6, 6点 said without one."""
+    base = base_language(lang)
+    halves = langdata.HALF_OF_DAY.get(base, {})
+    lowered = target.lower()
+    found = []
+    for at, end, values in _target_numbers(target, lang):
+        after = _CLOCK_AFTER.match(target, end)
+        if not (after or _CLOCK_BEFORE.search(target[:at])) or len(values) != 1:
+            continue
+        value = next(iter(values))
+        if value != int(value) or not 0 <= value < 24:
+            continue
+        hour = int(value)
+        said = _nearest_half(lowered, at, after.end() if after else end, halves, base)
+        if hour > 12 or hour == 0:
+            hours = {hour}
+        elif said == "am":
+            hours = {hour % 12}
+        elif said == "pm":
+            hours = {hour % 12 + 12}
+        elif said == "night":
+            hours = {hour % 12} if hour < 6 else {hour % 12 + 12}
+        elif after is not None and after.group().strip()[:1] in (":", "h"):
+            hours = {hour}          # «6:00», «6 h»: the 24-hour clock
+        else:
+            hours = {hour % 12, hour % 12 + 12}
+        found.append((hours, target[at:after.end() if after else end].strip()))
+    return found
+
+
+def _nearest_half(lowered: str, at: int, end: int, halves: dict[str, tuple[str, ...]],
+                  base: str) -> str:
+    """The half of the day ("am", "pm", "night") said nearest an hour of the clock: the
+    first words after it, in Chinese the last before it; "" where none is."""
+    if base in langdata.GLUED:
+        near = lowered[max(0, at - _HALF_GAP):at]
+        places = {half: max(near.rfind(w) for w in words) for half, words in halves.items()}
+        best = max(places.items(), key=lambda item: item[1], default=("", -1))
+        return best[0] if best[1] >= 0 else ""
+    near = lowered[end:end + _HALF_GAP + 8]
+    first = ""
+    where = len(near) + 1
+    for half, words in halves.items():
+        for word in words:
+            found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near)
+            if found is not None and found.start() < where:
+                first, where = half, found.start()
+    return first
+
+
+def _other_hour(source: str, target: str, lang: str) -> str | None:
+    """A time of day the source gives ("6 pm") that the translation gives at the same hour
+    of the clock but in the other half of the day, or on the 24-hour clock as another hour
+    («6:00», 早上6点, 6 صباحًا). Only the translation's hours that the source has on some
+    clock are compared (another hour is for the numbers check), each with one of the
+    source's (unless the translation names that hour more often than the source)."""
+    wanted = _source_hours(source)
+    if not wanted or base_language(lang) == "en":
+        return None
+    for hours, shown in _target_hours(target, lang):
+        number = min(hours) % 12
+        same = [(hour, said) for hour, said in wanted if hour % 12 == number]
+        if same and not any(hour in hours for hour, _ in same):
+            hour, said = same[0]
+            return (f"the source says “{said}” (hour {hour} of the 24-hour clock), the "
+                    f"translation «{shown}»: another time of day?")
+    by_number: dict[int, list[int]] = {}
+    for hour, _ in wanted:
+        by_number.setdefault(hour % 12, []).append(hour)
+    written = _target_hours(target, lang)
+    for number, hours_said in by_number.items():
+        mine = [hours for hours, _ in written if min(hours) % 12 == number]
+        if len(mine) != len(hours_said):
+            continue        # the hour said more or fewer times: not paired one by one
+        left = list(hours_said)
+        for hours in mine:
+            match = next((hour for hour in left if hour in hours), None)
+            if match is None:
+                return (f"the source says hours {', '.join(map(str, hours_said))} of the "
+                        "24-hour clock, the translation the same hour twice in one half of "
+                        "the day: another time of day?")
+            left.remove(match)
+    return None
+
+
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
