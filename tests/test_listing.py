@@ -211,6 +211,43 @@ def test_the_lexicon_tells_which_item_is_gone_where_the_dictionaries_cannot(
     assert len(found) == 1 and "“drowsiness”" in found[0], found
 
 
+JELLYFISH = ("If you are stung by a jellyfish while swimming, get out of the water, stay calm "
+             "and rinse the skin with sea water. Do not rub the area, use fresh water or put "
+             "ice on it.")
+
+
+@pytest.mark.parametrize(("lang", "whole", "short"), [
+    ("es", "Si le pica una medusa mientras nada, salga del agua, mantenga la calma y "
+     "enjuáguese la piel con agua de mar. No frote la zona, no use agua dulce ni le ponga "
+     "hielo.", "Si le pica una medusa mientras nada, salga del agua, mantenga la calma y "
+     "enjuáguese la piel con agua de mar. No frote la zona ni le ponga hielo."),
+    ("fr", "Si vous êtes piqué par une méduse en nageant, sortez de l'eau, restez calme et "
+     "rincez la peau à l'eau de mer. Ne frottez pas la zone, n'utilisez pas d'eau douce et "
+     "n'y mettez pas de glace.", "Si vous êtes piqué par une méduse en nageant, sortez de "
+     "l'eau, restez calme et rincez la peau à l'eau de mer. Ne frottez pas la zone et n'y "
+     "mettez pas de glace."),
+    ("ru", "Если вас ужалила медуза во время купания, выйдите из воды, сохраняйте спокойствие и "
+     "промойте кожу морской водой. Не трите это место, не используйте пресную воду и не "
+     "прикладывайте лёд.", "Если вас ужалила медуза во время купания, выйдите из воды, "
+     "сохраняйте спокойствие и промойте кожу морской водой. Не трите это место и не "
+     "прикладывайте лёд."),
+    ("ar", "إذا لسعك قنديل البحر أثناء السباحة، فاخرج من الماء وحافظ على هدوئك واشطف الجلد "
+     "بماء البحر. لا تفرك المنطقة، ولا تستخدم الماء العذب، ولا تضع عليها الثلج.",
+     "إذا لسعك قنديل البحر أثناء السباحة، فاخرج من الماء وحافظ على هدوئك واشطف الجلد بماء "
+     "البحر. لا تفرك المنطقة، ولا تضع عليها الثلج."),
+    ("zh", "如果游泳时被水母蜇伤，请离开水面，保持冷静，并用海水冲洗皮肤。不要揉搓患处，"
+     "不要用淡水冲洗，也不要冰敷。", "如果游泳时被水母蜇伤，请离开水面，保持冷静，并用海水冲洗"
+     "皮肤。不要揉搓患处，也不要冰敷。"),
+])
+def test_each_sentence_is_compared_with_its_own_translation(lang: str, whole: str,
+                                                            short: str) -> None:
+    """Two sentences, each with a list of three: the second's item gone is found (read as
+    one text, the translation's longest list was the first sentence's, all there)."""
+    assert omission(JELLYFISH, whole, lang) == []
+    found = omission(JELLYFISH, short, lang)
+    assert len(found) == 1 and "is an item missing?" in found[0], found
+
+
 def test_a_list_of_clauses_made_sentences_is_no_lost_first_item() -> None:
     """«检查前不要进食，不要饮酒，…» lists nothing: its guessed first item is not reported."""
     source = "Do not eat before the test, do not drink alcohol, and tell us if you feel unwell."

@@ -205,6 +205,10 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
     """The item of the source's list of three or more that the translation seems to have
     lost: its list is shorter, and one item has words the dictionaries or the corpus
     translate but none of them in the translation while another item's are there."""
+    sentences, theirs = _sentences(source), _sentences(target)
+    if len(sentences) == len(theirs) > 1:     # sentence by sentence, each with its own
+        return next((lost for one, other in zip(sentences, theirs, strict=True)
+                     if (lost := lost_item(one, other, lang, corpus, leave_out))), None)
     listed = items(source, "en")
     if len(listed) < 3:
         return None
@@ -228,6 +232,15 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
                    and (kept > 1 or not item.startswith(LEAD))),
                   key=lambda item: item.startswith(LEAD))
     return Lost(gone[0], len(listed), kept) if gone else None
+
+
+# Where a sentence ends: a full stop, question or exclamation mark before a space, or the
+# Chinese ones (no space after them).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
+
+
+def _sentences(text: str) -> list[str]:
+    return [part for part in _SENTENCE_END.split(text.strip()) if part]
 
 
 # Examples the source gives of what it says ("avoid sugary drinks, including fruit juice"):
