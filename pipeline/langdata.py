@@ -130,6 +130,35 @@ BEFORE: dict[str, tuple[str, ...]] = {
     "ru": ("до того как", "прежде чем", "перед тем как", "пока не"), "ar": ("قبل",),
     "zh": ("之前", "以前", "应先", "请先"),
 }
+# "At the latest": how "at least 48 hours before" may be said ("48 hours before at the
+# latest": 最晚在出发前48小时, «au plus tard 48 heures avant»).
+AT_THE_LATEST: dict[str, tuple[str, ...]] = {
+    "es": ("a más tardar", "como muy tarde", "como máximo"), "fr": ("au plus tard",),
+    "ru": ("не позднее", "не позже"), "ar": ("في موعد أقصاه", "على أقصى تقدير", "كحد أقصى"),
+    "zh": ("最晚", "最迟"),
+}
+# "Avoiding scars" said as "away from scars" («lejos de cicatrices», «à distance des
+# cicatrices», «в стороне от шрамов», «بعيدًا عن الندبات», 避开疤痕).
+AWAY_FROM: dict[str, tuple[str, ...]] = {
+    "es": ("lejos de", "lejos del", "alejad~", "aléjese", "apartad~", "apártese"),
+    "fr": ("à distance de", "à distance des", "à distance du", "loin de", "loin des",
+           "loin du", "à l'écart", "à l’écart", "éloigné~"),
+    "ru": ("в стороне от", "подальше от", "вдали от", "вдалеке от", "в отдалении от"),
+    "ar": ("بعيدا عن", "بعيدًا عن", "بعيداً عن"),
+    "zh": ("避开", "远离", "躲开"),
+}
+# "Do not cut down on drinks" said as "keep drinking as before" («Continuez à boire», «Пейте
+# столько же», «استمر في شرب»): a negation of stopping said as going on.
+GOING_ON: dict[str, tuple[str, ...]] = {
+    "es": ("siga", "sigan", "continúe", "continúen", "continuar", "mantenga", "igual que antes",
+           "como hasta ahora"),
+    "fr": ("continuez", "continuer", "poursuivez", "gardez", "autant qu'avant",
+           "autant qu’avant", "comme avant"),
+    "ru": ("продолж~", "столько же", "как и раньше", "по-прежнему"),
+    "ar": ("استمر", "استمري", "واصل", "واصلي", "حافظ على", "حافظي على", "كالمعتاد",
+           "المعتادة", "المعتاد"),
+    "zh": ("继续", "保持", "照常", "照旧"),
+}
 # "Without food" said as "on an empty stomach" or "away from meals": a negation of the
 # "without" kind (below), as the source's "without" is.
 WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
@@ -726,7 +755,7 @@ TIMES_WORD: dict[str, tuple[str, ...]] = {
     "en": ("times",), "es": ("veces", "tomas"), "fr": ("fois", "prises"),
     "ru": ("раз", "раза", "приёма", "приема", "приёмов", "приемов"),
     "ar": ("مرات", "مرة"),       # 11 and more count a singular: «20 مرة»
-    "zh": ("次",),
+    "zh": ("次", "遍"),      # 遍: times through, of an exercise repeated ("重复八到十遍")
 }
 # Time units a language counts one of with the noun alone (Arabic «لمدة أسبوع», a week;
 # Russian «через час», an hour).

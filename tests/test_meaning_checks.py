@@ -500,6 +500,28 @@ def test_dates_are_compared_as_dates(lang: str, target: str, wrong: bool) -> Non
      "La prueba no puede hacerse mientras la infección no se haya curado.", []),
     ("es", "The test cannot be done until the infection has cleared.",
      "La prueba no puede hacerse.", ["glossary", "omission"]),
+    # "avoiding scars" said "away from scars"
+    ("fr", "Apply the sensor to your upper arm, avoiding scars.",
+     "Posez le capteur sur le haut du bras, à distance des cicatrices.", []),
+    ("fr", "Apply the sensor to your upper arm, avoiding scars.",
+     "Posez le capteur sur le haut du bras, sur les cicatrices.", ["negation"]),
+    # "do not cut down on drinks" said "keep drinking as before"; not the source's own "keep"
+    ("ar", "Do not cut down on drinks.", "استمر في شرب الكمية المعتادة من السوائل.", []),
+    ("es", "Do not stop your tablets at home. Keep taking two a day.",
+     "Deje los comprimidos en casa. Siga tomando dos al día.", ["negation"]),
+    # 遍: times through an exercise
+    ("zh", "Repeat this 8 to 10 times.", "重复八到十遍。", []),
+    ("zh", "Repeat this 8 to 10 times.", "重复三遍。", ["frequency", "numbers"]),
+    # "at least 48 hours before" said "48 hours before at the latest"
+    ("zh", "Tell the airline at least 48 hours before you fly.",
+     "最晚要在起飞前48小时通知航空公司。", []),
+    ("zh", "Tell the airline at least 48 hours before you fly.",
+     "要在起飞前48小时通知航空公司。", ["quantities"]),
+    # Russian's approximate inversion: «минут через двадцать», after about twenty minutes
+    ("ru", "If you are still awake after about 20 minutes, get up.",
+     "Если минут через двадцать вы всё ещё не спите, встаньте.", []),
+    ("ru", "If you are still awake after about 20 minutes, get up.",
+     "Если часов через двадцать вы всё ещё не спите, встаньте.", ["quantities", "time-units"]),
 ])
 def test_benign_renderings_pass_and_their_dangerous_twins_do_not(
         lang: str, source: str, target: str, found: list[str]) -> None:

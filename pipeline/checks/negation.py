@@ -160,7 +160,8 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
     its "not safe" with "dangerous" («Il est dangereux de fumer»), of its "not … properly"
     with "badly" («mal absorbée»), of its "until no more …" and "do not take" with "stop",
     of its "not … until" with "only after" or "wait until", of its "…, not even" with
-    "even", and of its "never … without" with "always"."""
+    "even", of its "avoid" with "away from", of its "do not cut down" with "keep on", and of
+    its "never … without" with "always"."""
     base, text = base_language(lang), plain(source)
     stop = not _EN_STOP.search(text)
     # "do not stand up until…" said "wait until…", where the source's verb is no "wait"
@@ -172,7 +173,14 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_UNTIL_NO, langdata.STOPPING.get(base)), (_EN_NOT_UNTIL, after),
         # "…, not even your fingers" after a negation: said with that one and "even"
         (_EN_NOT_EVEN, langdata.EVEN.get(base)),
+        # "avoiding scars" said "away from scars"; "do not cut down" said "keep drinking"
+        (_EN_AVOID, langdata.AWAY_FROM.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
+    # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
+    # says itself ("Do not stop your tablets. Keep taking two…")
+    if (less := len(_EN_NOT_LESS.findall(text))) and (words := langdata.GOING_ON.get(base)):
+        own = len(_EN_GOING_ON.findall(text))
+        found += min(less, max(0, len(words_pattern(words, lang).findall(plain(target))) - own))
     # "never without": two negations that say "always" («toujours disposer d'un stylo»)
     said = len(_EN_NEVER_WITHOUT.findall(text))
     without = langdata.WITHOUT.get(base, ())
@@ -187,6 +195,11 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
 
 
 _EN_WAIT = re.compile(r"\bwait", re.I)
+_EN_GOING_ON = re.compile(r"\b(?:keep|keeps|kept|continue[sd]?|continuing|carry\s+on|go\s+on|"
+                          r"as\s+(?:usual|before|normal))\b", re.I)
+_EN_AVOID = re.compile(r"\bavoid(?:s|ed|ing)?\b", re.I)
+_EN_NOT_LESS = re.compile(r"(?:\b(?:do\s+not|never)|n't)\s+(?:stop|cut\s+down|reduce|"
+                          r"drink\s+less|eat\s+less|give\s+up)\b", re.I)
 _EN_ALWAYS = re.compile(r"\b(?:always|at all times)\b", re.I)
 _EN_NOT_EVEN = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.;]*?[,;—–]\s*(?:and\s+|or\s+)?"
                           r"not\s+even\b", re.I)

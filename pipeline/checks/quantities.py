@@ -192,8 +192,11 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
             result |= item[2]
     # "الساعات الـ24": the article on the number; not the count of times after it («по 1
     # капсуле один раз», «1 cápsula una vez»: once)
-    following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR + 3
-                 and text[end:n[0]].strip(" \u00a0\u202f") in ("", "الـ", "ال")
+    # …or, with no number before the unit, Russian's approximate inversion: «минут через
+    # двадцать» (after about twenty minutes), «часа на два»
+    gaps = ("", "الـ", "ال") if before else ("", "الـ", "ال", "через", "на", "за")
+    following = [n for n in numbers if n[0] >= end and n[0] - end <= _NEAR + 8
+                 and text[end:n[0]].strip(" \u00a0\u202f") in gaps
                  and not _TIMES_AFTER.match(text, n[1])] if after else []
     if following:      # …and those joined to it: «الأيام الثلاثة إلى الخمسة»
         chain = [following[0]]
@@ -640,10 +643,18 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
             gap if gap_kind == kind else None)
         if not said or words_pattern(mine[kind], lang).search(target):
             continue
+        latest = langdata.AT_THE_LATEST.get(base_language(lang))
+        if kind == "least" and latest and _EN_BEFORE_AFTER.match(source, said.end()) and \
+                words_pattern(latest, lang).search(target):
+            continue    # "at least 48 hours before" said "48 hours before at the latest", 最晚
         if comparative in mine and _negated_comparative(target, mine[comparative], lang):
             continue    # "no tome más de 3", "على ألا تتجاوز 4": not more, words apart
         return said.group(0), mine[kind]
     return None
+
+
+# A limit on how long before something happens: "at least 48 hours before departure".
+_EN_BEFORE_AFTER = re.compile(r"[^.;,]{0,30}?\bbefore\b", re.I)
 
 
 def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool:
