@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
-         "probes11.jsonl", "probes12.jsonl", "probes13.jsonl")
+         "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl")
+# sources a set has per language (the fourteenth lacks its values part), and the kinds it lacks
+SOURCES = {"probes14.jsonl": 76}
+ABSENT = {("probes14.jsonl", "value-changed"), ("probes14.jsonl", "numbers-swapped")}
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -200,6 +203,85 @@ PROBES13 = {
                                 "每次换尿布时涂一薄层隔离霜（如氧化锌软膏），但_不要使用"
                                 "爽身粉_，以免宝宝吸入。"},
 }
+# The fourteenth set (five of its six parts: the values part did not come back), measured
+# untuned: 267/320 and 50 errors on its 440 correct texts; these 18 remain (README): its
+# Chinese _…_ between characters (right), a dose schedule said by day ranges («los días 4 a
+# 7»), "does not match" said "differs", «ne … que» for "until", "if not treated" said
+# "without treatment", the third and fourth month for "3 to 4 months", an example
+# ("cycling") the dictionaries do not know in Arabic and Chinese, "angioedema" as English.
+PROBES14 = {
+    ("probes14.jsonl", "es"): {"**Deje de tomar ramipril** y llame al 999 si se le hinchan "
+                                "los labios, la lengua o la garganta, o si le cuesta "
+                                "respirar. Encontrará más información en [nuestra guía sobre "
+                                "el angioedema](https://example.org/leaflets/angioedema).",
+                                "Comience el tratamiento con vareniclina entre una y dos "
+                                "semanas antes del día fijado para dejar de fumar. Los días 1 "
+                                "a 3, tome 0,5 mg una vez al día; los días 4 a 7, 0,5 mg dos "
+                                "veces al día; a partir del día 8, 1 mg dos veces al día."},
+    ("probes14.jsonl", "fr"): {"Si votre enfant a la diarrhée, donnez-lui souvent de petites "
+                                "gorgées de soluté de réhydratation orale (par exemple 5 ml "
+                                "toutes les 5 minutes). Ne le remettez à la crèche que 2 "
+                                "jours après le dernier épisode de diarrhée ou de "
+                                "vomissements.",
+                                "Débutez le traitement par varénicline une à deux semaines "
+                                "avant le jour prévu pour arrêter de fumer. Du 1er au 3e "
+                                "jour, prenez 0,5 mg une fois par jour ; du 4e au 7e jour, "
+                                "0,5 mg matin et soir ; à partir du 8e jour, 1 mg matin et "
+                                "soir."},
+    ("probes14.jsonl", "ru"): {"При скарлатине давайте ребёнку феноксиметилпенициллин четыре "
+                                "раза в день в течение 10 дней. Ребёнок заразен до истечения "
+                                "24 часов после первой дозы, а без лечения — в течение 2–3 "
+                                "недель.",
+                                "Встряхните ингалятор, вставьте его в спейсер и нажмите один "
+                                "раз, затем медленно сделайте 5 вдохов и выдохов через "
+                                "мундштук. Подождите 30 секунд перед следующим впрыскиванием "
+                                "и прополощите рот после использования гормонального "
+                                "ингалятора.",
+                                "Закрепляйте датчик на задней стороне плеча, в стороне от "
+                                "шрамов и родинок; заменяйте его раз в четырнадцать дней. "
+                                "Когда результат расходится с вашим самочувствием (скажем, "
+                                "вас трясёт или вы потеете), перепроверьте его по капле крови "
+                                "из пальца.",
+                                "Начинайте приём варениклина за одну–две недели до дня, когда "
+                                "вы решили бросить курить. С 1-го по 3-й день принимайте 0,5 "
+                                "мг один раз в сутки, с 4-го по 7-й день — по 0,5 мг дважды в "
+                                "сутки, а начиная с 8-го дня — по 1 мг дважды в сутки."},
+    ("probes14.jsonl", "ar"): {"خلال الـ48 ساعة التي تسبق تحليل الدم لمستضد البروستاتا "
+                                "النوعي (PSA)، امتنع عن القذف وعن ممارسة التمارين الشاقة مثل "
+                                "ركوب الدراجة. أخبرنا إذا كنت مصابًا بالتهاب في المسالك "
+                                "البولية، لأنه لا يمكن إجراء التحليل قبل الشفاء منه.",
+                                "يبدأ المغص عادةً في الأسابيع الأولى من عمر الرضيع ويهدأ "
+                                "بحلول الشهر الثالث أو الرابع. تحدّث إلى الزائرة الصحية إذا "
+                                "كان طفلك يبكي أكثر من 3 ساعات يوميًا، وراجع الطبيب على وجه "
+                                "السرعة إذا بلغت حرارته 38 درجة مئوية.",
+                                "ثبّت المستشعر على خلفية العضد بعيدًا عن الندبات والشامات، "
+                                "وغيّره بمستشعر جديد كل أربعة عشر يومًا. وإن جاءت القراءة "
+                                "مخالفة لما تشعر به من أعراض، كالرجفة أو العرق، فتأكد منها "
+                                "بوخز إصبعك وقياس السكر.",
+                                "ابدأ العلاج بالفارينيكلين قبل اليوم الذي حددته للتوقف عن "
+                                "التدخين بمدة تتراوح بين أسبوع وأسبوعين. في الأيام من الأول "
+                                "إلى الثالث، تناول 0.5 ملغ مرة في اليوم؛ ومن اليوم الرابع إلى "
+                                "السابع، 0.5 ملغ مرتين في اليوم؛ وابتداءً من اليوم الثامن، 1 "
+                                "ملغ مرتين في اليوم."},
+    ("probes14.jsonl", "zh"): {"PSA验血前48小时内，请不要射精，也不要进行骑自行车等"
+                                "剧烈运动。如果您有尿路感染，请告诉我们，因为感染痊愈之前"
+                                "不能做这项检查。",
+                                "请在出门去医院做手术的**2小时前**使用磷酸盐灌肠剂。"
+                                "取_左侧卧位_，轻轻插入管嘴，如果可以，让药液在体内保留"
+                                "5分钟。",
+                                "在看牙医之前，可服用布洛芬400毫克，每天最多三次，_饭"
+                                "后_服用，并用温盐水漱口。如果面部或颈部肿胀并且吞咽困难"
+                                "，请**立即**去急诊。",
+                                "**夜间**佩戴腕部夹板，至少持续6周；白天打字等时候也"
+                                "可以戴上。如果手指变得_冰凉、苍白或麻木加重_，请摘下夹"
+                                "板。",
+                                "拇外翻手术后**6周**内，每次走路都要穿术后鞋。头两周"
+                                "内，一天中大部分时间要把脚抬高到髋部以上，并_保持敷料干"
+                                "燥_。",
+                                "伐尼克兰应在您定好的戒烟日之前一到两周开始服用。第1至3"
+                                "天，每日一次，每次0.5 mg；第4至7天，每日两次，每"
+                                "次0.5 mg；从第8天起，每日两次，每次1 mg。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -217,6 +299,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES11,
     **PROBES12,
     **PROBES13,
+    **PROBES14,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -241,7 +324,11 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # limit's "not", a weekday in Russian's genitive, percentages found since)
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
-          ("probes13.jsonl", "glossary"): 8}
+          ("probes13.jsonl", "glossary"): 8,
+          # the fourteenth, untuned: a day before said the day after (4), the omitted
+          # "unless"/"no" of long sentences, places and persons swapped the lexicon lacks
+          ("probes14.jsonl", "date"): 5, ("probes14.jsonl", "negation"): 6,
+          ("probes14.jsonl", "glossary"): 12}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -250,7 +337,7 @@ OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 27,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
-                   "probes13.jsonl": 32}
+                   "probes13.jsonl": 32, "probes14.jsonl": 12}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -266,7 +353,7 @@ def errors(source: str, target: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar", "zh"])
 def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
     rows = [r for r in ROWS[name] if r["lang"] == lang]
-    assert len(rows) == 92
+    assert len(rows) == SOURCES.get(name, 92)
     texts = [(r["source"], r["good"]) for r in rows] + [
         (r["source"], r["bad"]) for r in rows if r["kind"] == "benign"]
     flagged = {t for s, t in texts if errors(s, t, lang)}
@@ -277,7 +364,7 @@ def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == kind]
-    assert len(rows) == 40
+    assert len(rows) == (0 if (name, kind) in ABSENT else 40)
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
     assert len(missed) <= MISSED.get((name, kind), 0), missed
 
