@@ -137,6 +137,24 @@ AT_THE_LATEST: dict[str, tuple[str, ...]] = {
     "ru": ("не позднее", "не позже"), "ar": ("في موعد أقصاه", "على أقصى تقدير", "كحد أقصى"),
     "zh": ("最晚", "最迟"),
 }
+# "Unless" as each language says it, or with "only" ("get in only with a physiotherapist"):
+# what a translation of "unless" has, else an "if" («si», «если», إذا, 如果) with a negation
+# of its own clause ("if … not": «если рядом нет физиотерапевта»), or a "without".
+UNLESS_SAID: dict[str, tuple[str, ...]] = {
+    "es": ("a menos que", "a no ser que", "salvo que", "salvo si", "salvo en", "salvo cuando",
+           "excepto si", "excepto que", "excepto cuando", "solo", "sólo", "solamente",
+           "únicamente", "siempre que", "siempre y cuando"),
+    "fr": ("à moins que", "à moins qu'", "à moins qu’", "à moins d'", "à moins d’", "sauf",
+           "seulement", "uniquement", "qu'en", "qu’en", "que si", "que lorsque", "que quand",
+           "qu'après", "qu’après"),
+    "ru": ("если только", "только", "лишь", "кроме", "за исключением", "разве что"),
+    "ar": ("إلا", "ما لم", "فقط", "سوى"),
+    "zh": ("除非", "只有", "只能", "只在", "仅在", "仅", "才", "否则", "不然"),
+}
+IF_SAID: dict[str, tuple[str, ...]] = {
+    "es": ("si",), "fr": ("si", "s'il", "s'ils", "s’il", "s’ils"), "ru": ("если",),
+    "ar": ("إذا", "إن", "لو"), "zh": ("如果", "若", "如", "假如", "要是"),
+}
 # "Avoiding scars" said as "away from scars" («lejos de cicatrices», «à distance des
 # cicatrices», «в стороне от шрамов», «بعيدًا عن الندبات», 避开疤痕).
 AWAY_FROM: dict[str, tuple[str, ...]] = {
@@ -675,7 +693,7 @@ CONDITION_SAID: dict[str, tuple[str, ...]] = {
            "en caso de", "cuando", "siempre que", "mientras", "a no ser que", "sin", "aunque"),
     "fr": ("si", "s'il", "s'ils", "s’il", "s’ils", "à moins que", "à moins qu'", "à moins qu’",
            "sauf", "seulement", "uniquement", "en cas de", "en cas d'", "en cas d’", "lorsque",
-           "lorsqu'", "lorsqu’", "quand", "tant que", "sans"),
+           "lorsqu'", "lorsqu’", "quand", "tant que", "sans", "qu'en", "qu’en"),
     "ru": ("если", "при", "в случае", "только", "пока", "когда", "кроме", "лишь", "без"),
     "ar": ("إذا", "إن", "ما لم", "إلا", "في حال", "في حالة", "عند", "لو", "فقط", "عندما",
            "حين", "بدون", "دون"),

@@ -528,6 +528,31 @@ def test_benign_renderings_pass_and_their_dangerous_twins_do_not(
     assert names(source, target, lang) == found
 
 
+POOL = "Do not get into the pool unless a physiotherapist is present."
+
+
+@pytest.mark.parametrize(("lang", "source", "target", "turned"), [
+    ("es", POOL, "No entre en la piscina a menos que haya un fisioterapeuta presente.", False),
+    ("es", POOL, "No entre en la piscina si hay un fisioterapeuta presente.", True),
+    ("fr", POOL, "N'entrez dans le bassin qu'en présence d'un kinésithérapeute.", False),
+    ("fr", POOL, "N'entrez pas dans le bassin si un kinésithérapeute est présent.", True),
+    ("ru", POOL, "Не заходите в бассейн, если рядом нет физиотерапевта.", False),
+    ("ru", POOL, "Не заходите в бассейн, если рядом есть физиотерапевт.", True),
+    ("ar", POOL, "لا تنزل إلى المسبح إلا بحضور أخصائي العلاج الطبيعي.", False),
+    ("ar", POOL, "لا تنزل إلى المسبح إذا كان أخصائي العلاج الطبيعي حاضرًا.", True),
+    ("zh", POOL, "除非有物理治疗师在场，否则不要下水。", False),
+    # the condition first and its main clause negated: "take it unless…" said "if …, do not"
+    ("zh", "Take it with food, unless you have a stomach ulcer.",
+     "随餐服用；但如果您有胃溃疡，则不要服用。", False),
+])
+def test_unless_said_as_a_plain_if_is_found(lang: str, source: str, target: str,
+                                            turned: bool) -> None:
+    """"Unless a physiotherapist is present" said «si hay un fisioterapeuta» (if there is
+    one) turns the advice round; «si no hay», «если … нет», «إلا», 除非 keep it."""
+    assert ("negation" in names(source, target, lang)) is turned
+    assert "omission" not in names(source, target, lang)
+
+
 INJECT_6PM = "Inject the enoxaparin once a day at 6 pm."
 COME_915AM = "Your scan is at 9:15 am; come 15 minutes early."
 

@@ -455,6 +455,48 @@ def _next_word(text: str, lang: str) -> str:
     return " " + words[0] if words else ""
 
 
+_EN_UNLESS = re.compile(r"\bunless\b[^,;.:]*", re.I)
+
+
+def _unless_said_if(source: str, target: str, lang: str) -> str | None:
+    """The source's "unless …" where the translation says none of "unless", "only",
+    "without" and has no "if" with a negation in its clause («No entre en la piscina si
+    hay un fisioterapeuta»: "if" for "unless"), else None."""
+    base = base_language(lang)
+    said, ifs = langdata.UNLESS_SAID.get(base), langdata.IF_SAID.get(base)
+    found = _EN_UNLESS.search(plain(source))
+    if found is None or not said or not ifs:
+        return None
+    text = plain(target)
+    without = langdata.WITHOUT.get(base, ())
+    if words_pattern((*said, *without), lang).search(text):
+        return None
+    conditions = list(words_pattern(ifs, lang).finditer(text))
+    if not conditions:
+        return None         # said another way entirely: the omission check's to ask
+    spans = clause_spans(text, lang)
+    negated = [bool(inside) for inside in _said(text, lang)]
+    for condition in conditions:
+        # a negation in the "if" clause ("if there is no physiotherapist"), or, where the
+        # condition comes first, in the clause after it ("but if you have kidney disease, do
+        # not take it": "take it unless…")
+        at = next((i for i, (start, end) in enumerate(spans) if start <= condition.start() < end),
+                  None)
+        if at is None:
+            continue
+        before = text[:condition.start()].rstrip()
+        first = not before or _CONDITION_FIRST.search(before) is not None
+        if negated[at] or (first and any(negated[at + 1:at + 2])):
+            return None
+    return found.group(0).strip()
+
+
+# What ends the text before a condition that comes first: the end of a sentence or a
+# semicolon, and at most a short "but" or "and" after it («; pero si», «；但如果», «. Et si»);
+# not a comma, which Russian writes before every «если».
+_CONDITION_FIRST = re.compile(r"[;:；：。.!?！？]\s*(?:[^\W\d_]{1,5}\s*)?$")
+
+
 @check("negation")
 def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Each negation of the source is kept, clause by clause: a dropped "not" inverts advice."""
@@ -470,6 +512,12 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "negation", f"the source says it is safe, the translation «{unsafe}» (not "
                 "safe): a negation added?", entry=entry)
+            return
+        if (unless := _unless_said_if(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "negation", f"the source says “{unless}”, the translation no “unless”, "
+                "“only” or “without”, and its “if” is not negated: a condition turned "
+                "round?", entry=entry)
             return
         wanted = negations(source, "en")
         if not wanted:
