@@ -404,6 +404,33 @@ MINUTE_PHRASES: dict[str, dict[str, int]] = {
     "ar": {"ربع ساعة": 15, "نصف ساعة": 30, "ساعة ونصف": 90},
     "zh": {"一刻钟": 15, "半小时": 30, "半个小时": 30, "一个半小时": 90},
 }
+# "The day before" and "the day after" (the evening or night before, the next morning), as
+# each language says them: a translation that has the other one has turned the day round.
+NEXT_DAY: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"before": ("the day before", "the night before", "the evening before",
+                      "the previous day", "the previous night", "the previous evening",
+                      "the day prior", "the night prior"),
+           "after": ("the day after", "the next day", "the following day", "the next morning",
+                     "the following morning", "the morning after", "the night after")},
+    "es": {"before": ("día anterior", "noche anterior", "tarde anterior", "víspera",
+                      "día antes", "noche antes"),
+           "after": ("día siguiente", "mañana siguiente", "noche siguiente", "día después",
+                     "día posterior")},
+    "fr": {"before": ("la veille", "jour précédent", "soir précédent", "nuit précédente",
+                      "jour d'avant", "jour d’avant"),
+           "after": ("le lendemain", "lendemain", "jour suivant", "matin suivant",
+                     "nuit suivante", "jour d'après", "jour d’après")},
+    "ru": {"before": ("накануне", "за день до", "в предыдущий день", "днём раньше",
+                      "днем раньше", "предыдущий вечер", "предыдущую ночь"),
+           "after": ("на следующий день", "на другой день", "следующим утром",
+                     "на следующее утро", "днём позже", "днем позже", "через день после")},
+    "ar": {"before": ("اليوم السابق", "الليلة السابقة", "المساء السابق", "قبل يوم",
+                      "اليوم الذي يسبق", "الليلة التي تسبق"),
+           "after": ("اليوم التالي", "الليلة التالية", "الصباح التالي", "بعد يوم",
+                     "اليوم الذي يلي", "صباح اليوم التالي")},
+    "zh": {"before": ("前一天", "前一晚", "前一日", "前晚", "前夜", "头一天", "前一天晚上"),
+           "after": ("第二天", "次日", "后一天", "翌日", "隔天早上", "第二天早上")},
+}
 # The half of the day said beside an hour of the clock ("6 pm": «6 de la tarde», «6 heures
 # du soir», «6 вечера», 6 مساءً, 下午6点); "night" words are the small hours before 6 («3 часа
 # ночи») and the evening after («10 heures de la nuit» is rare but pm).

@@ -528,6 +528,32 @@ def test_benign_renderings_pass_and_their_dangerous_twins_do_not(
     assert names(source, target, lang) == found
 
 
+CALL_BEFORE = "If you cannot come, please call us by noon on the day before your appointment."
+
+
+@pytest.mark.parametrize(("lang", "target", "turned"), [
+    ("es", "Si no puede venir, llámenos antes del mediodía del día anterior a la cita.", False),
+    ("es", "Si no puede venir, llámenos antes del mediodía del día siguiente a la cita.", True),
+    ("fr", "Si vous ne pouvez pas venir, appelez-nous avant midi la veille du rendez-vous.",
+     False),
+    ("fr", "Si vous ne pouvez pas venir, appelez-nous avant midi le lendemain du rendez-vous.",
+     True),
+    ("ru", "Если вы не сможете прийти, позвоните нам до полудня накануне приёма.", False),
+    ("ru", "Если вы не сможете прийти, позвоните нам до полудня на следующий день после "
+     "приёма.", True),
+    ("ar", "إذا لم تتمكن من الحضور، فاتصل بنا قبل الظهر في اليوم السابق لموعدك.", False),
+    ("ar", "إذا لم تتمكن من الحضور، فاتصل بنا قبل الظهر في اليوم التالي لموعدك.", True),
+    ("zh", "如果您无法前来，请在预约前一天中午之前致电我们。", False),
+    ("zh", "如果您无法前来，请在预约第二天中午之前致电我们。", True),
+])
+def test_the_day_before_said_the_day_after_is_found(lang: str, target: str,
+                                                    turned: bool) -> None:
+    item = Entry(msgid=CALL_BEFORE, msgstr=target, line=3)
+    scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)))
+    found = [f.message for f in registry()["dates"].func(item, scope)]
+    assert bool(found and "turned round" in found[0]) is turned, found
+
+
 POOL = "Do not get into the pool unless a physiotherapist is present."
 
 

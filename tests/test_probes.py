@@ -325,9 +325,9 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
           ("probes13.jsonl", "glossary"): 8,
-          # the fourteenth, untuned: a day before said the day after (4), a "not" gone
-          # where Russian and Chinese repeat it, places and persons swapped the lexicon lacks
-          ("probes14.jsonl", "date"): 5, ("probes14.jsonl", "negation"): 4,
+          # the fourteenth: a "not" gone where Russian and Chinese repeat it, places and
+          # persons swapped that the lexicon lacks
+          ("probes14.jsonl", "negation"): 4,
           ("probes14.jsonl", "glossary"): 12}
 
 

@@ -1349,7 +1349,8 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
         problem = _month_gloss(target, scope.lang) or _date_order(
             source, target, scope.lang) or _other_month(source, target, scope.lang) or (
             _other_weekday(source, target, scope.lang)) or _numeric_date_month(
-            source, target, scope.lang) or _other_hour(source, target, scope.lang)
+            source, target, scope.lang) or _other_hour(source, target, scope.lang) or (
+            _other_day(source, target, scope.lang))
         if problem:
             yield scope.catalog.finding("dates", problem, entry=entry)
             return
@@ -1450,6 +1451,23 @@ def _nearest_half(lowered: str, at: int, end: int, halves: dict[str, tuple[str, 
             if found is not None and found.start() < where:
                 first, where = half, found.start()
     return first
+
+
+def _other_day(source: str, target: str, lang: str) -> str | None:
+    """The source says "the day before" (or only "the day after") and the translation only
+    the other («le lendemain» for "the day before", 前一天 for "the next day")."""
+    table = langdata.NEXT_DAY.get(base_language(lang))
+    if not table or base_language(lang) == "en":
+        return None
+    said = {side for side, words in langdata.NEXT_DAY["en"].items()
+            if words_pattern(words, "en").search(source)}
+    written = {side for side, words in table.items() if words_pattern(words, lang).search(
+        target)}
+    if len(said) == 1 and len(written) == 1 and said != written:
+        (side,), (other,) = said, written
+        return (f"the source says “the day {side}”, the translation “the day {other}” "
+                f"({', '.join(f'«{w}»' for w in table[other][:2])}…): the day turned round?")
+    return None
 
 
 def _other_hour(source: str, target: str, lang: str) -> str | None:
