@@ -324,11 +324,11 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # limit's "not", a weekday in Russian's genitive, percentages found since)
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
-          ("probes13.jsonl", "glossary"): 8,
-          # the fourteenth: a "not" gone where Russian and Chinese repeat it, places and
-          # persons swapped that the lexicon lacks
+          ("probes13.jsonl", "glossary"): 6,
+          # the fourteenth: a "not" gone where Russian and Chinese repeat it, two Chinese
+          # swaps (血 for 尿 inside a longer word, a place)
           ("probes14.jsonl", "negation"): 4,
-          ("probes14.jsonl", "glossary"): 12}
+          ("probes14.jsonl", "glossary"): 2}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries

@@ -82,6 +82,35 @@ def test_one_of_two_mentions_swapped_is_found() -> None:
     assert len(found) == 1 and "(fludrocortisone" in found[0], found
 
 
+FROSTBITE = "If blisters appear, go to the emergency department and see a doctor."
+
+
+@pytest.mark.parametrize(("lang", "right", "swapped", "other"), [
+    ("es", "Si aparecen ampollas, acuda a urgencias y consulte a un médico.",
+     "Si aparecen ampollas, acuda a consultas externas y consulte a un médico.",
+     "outpatient clinic"),
+    ("fr", "Si des cloques apparaissent, allez aux urgences et consultez un médecin.",
+     "Si des cloques apparaissent, allez aux urgences et consultez un pharmacien.",
+     "pharmacist"),
+    ("ru", "Если появятся пузыри, обратитесь в отделение неотложной помощи и к врачу.",
+     "Если появятся пузыри, обратитесь в поликлинику и к врачу.", "outpatient clinic"),
+    ("ar", "إذا ظهرت بثور، فتوجّه إلى قسم الطوارئ وراجع الطبيب.",
+     "إذا ظهرت بثور، فتوجّه إلى العيادة الخارجية وراجع الطبيب.", "outpatient clinic"),
+    ("zh", "如果出现水疱，请去急诊并看医生。", "如果出现水疱，请去急诊并咨询药剂师。",
+     "pharmacist"),
+])
+def test_a_place_or_the_doctor_swapped_is_found(lang: str, right: str, swapped: str,
+                                                other: str) -> None:
+    """The emergency department said as the outpatient clinic, the doctor as the
+    pharmacist; a GP said as a doctor is no swap (a GP is one)."""
+    assert glossary(FROSTBITE, right, lang) == []
+    found = glossary(FROSTBITE, swapped, lang)
+    assert len(found) == 1 and f"({other}" in found[0], found
+    assert glossary("See your GP.", {"es": "Consulte a su médico.", "fr": "Consultez votre "
+                    "médecin.", "ru": "Обратитесь к врачу.", "ar": "راجع طبيبك.",
+                    "zh": "请看医生。"}[lang], lang) == []
+
+
 PANCREAS = "After pancreatitis your pancreas may not make enough insulin."
 
 

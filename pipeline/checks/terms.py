@@ -4,7 +4,7 @@
 The project glossary (pipeline.glossary) holds the terms a project's clinicians agreed; this
 lexicon (terms.csv beside this file, written by the team) holds common specific terms of
 patient information in English, Spanish, French, Russian, Arabic and Chinese, each with its
-kind (organ, condition, symptom, drug, test, person, document, vaccine). It never asks for
+kind (organ, condition, symptom, drug, test, person, document, vaccine, place). It never asks for
 a term: a translator may say a thing another way. It reports a term of the source that the
 translation does not have while the translation has another term of the same kind that the
 source does not name, the signature of a swap; a paraphrase rarely names a second organ.
@@ -31,7 +31,7 @@ LANGUAGES = ("es", "fr", "ru", "ar", "zh")
 # Symptoms are said in too many ways ("тяжело дышать", «вам станет жарко») to tell a swap
 # from a paraphrase (bench/probes*.jsonl: 15 false alarms for 2 swaps found).
 SWAPPED_KINDS = frozenset({"organ", "condition", "drug", "test", "person", "document",
-                           "vaccine"})
+                           "vaccine", "place"})
 MIN_FORM = 4        # letters a target form's stem needs to be looked for (Arabic 3, Han 2)
 
 
