@@ -21,9 +21,6 @@ GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl")
-# sources a set has per language (the fourteenth lacks its values part), and the kinds it lacks
-SOURCES = {"probes14.jsonl": 76}
-ABSENT = {("probes14.jsonl", "value-changed"), ("probes14.jsonl", "numbers-swapped")}
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -203,14 +200,19 @@ PROBES13 = {
                                 "每次换尿布时涂一薄层隔离霜（如氧化锌软膏），但_不要使用"
                                 "爽身粉_，以免宝宝吸入。"},
 }
-# The fourteenth set (five of its six parts: the values part did not come back), measured
-# untuned: 267/320 and 50 errors on its 440 correct texts; these 18 remain (README): its
-# Chinese _…_ between characters (right), a dose schedule said by day ranges («los días 4 a
-# 7»), "does not match" said "differs", «ne … que» for "until", "if not treated" said
-# "without treatment", the third and fourth month for "3 to 4 months", an example
-# ("cycling") the dictionaries do not know in Arabic and Chinese, "angioedema" as English.
+# The fourteenth set, measured untuned: 343/400 and 57 errors on its 520 correct texts;
+# these 25 remain (README): its Chinese _…_ between characters (right), a dose schedule
+# said by day ranges («los días 4 a 7»), "does not match" said "differs", «ne … que» for
+# "until", "if not treated" said "without treatment", the third and fourth month for "3
+# to 4 months", an example ("cycling") the dictionaries do not know in Arabic and Chinese,
+# "angioedema" as English, "pads, not tampons" said "rather than", and "5 ml if aged 1 to
+# 3, or 7.5 ml" (the ages read as millilitres).
 PROBES14 = {
-    ("probes14.jsonl", "es"): {"**Deje de tomar ramipril** y llame al 999 si se le hinchan "
+    ("probes14.jsonl", "es"): {"Para las quemaduras solares de un niño, refresque la piel "
+                                "con un paño húmedo y dele ibuprofeno 100 mg/5 ml: 5 ml si "
+                                "tiene de 1 a 3 años o 7,5 ml si tiene de 4 a 6 años, hasta "
+                                "tres veces al día.",
+                                "**Deje de tomar ramipril** y llame al 999 si se le hinchan "
                                 "los labios, la lengua o la garganta, o si le cuesta "
                                 "respirar. Encontrará más información en [nuestra guía sobre "
                                 "el angioedema](https://example.org/leaflets/angioedema).",
@@ -218,7 +220,15 @@ PROBES14 = {
                                 "semanas antes del día fijado para dejar de fumar. Los días 1 "
                                 "a 3, tome 0,5 mg una vez al día; los días 4 a 7, 0,5 mg dos "
                                 "veces al día; a partir del día 8, 1 mg dos veces al día."},
-    ("probes14.jsonl", "fr"): {"Si votre enfant a la diarrhée, donnez-lui souvent de petites "
+    ("probes14.jsonl", "fr"): {"Les saignements diminuent généralement en 1 à 2 semaines. "
+                                "Utilisez des serviettes hygiéniques plutôt que des tampons, "
+                                "et contactez-nous si vous imbibez plus de 2 serviettes en "
+                                "une heure ou si votre température dépasse 38 °C.",
+                                "En cas de coup de soleil chez l'enfant, rafraîchissez la "
+                                "peau avec un linge humide et donnez de l'ibuprofène 100 mg/5 "
+                                "ml : 5 ml entre 1 et 3 ans ou 7,5 ml entre 4 et 6 ans, "
+                                "jusqu'à trois fois par jour.",
+                                "Si votre enfant a la diarrhée, donnez-lui souvent de petites "
                                 "gorgées de soluté de réhydratation orale (par exemple 5 ml "
                                 "toutes les 5 minutes). Ne le remettez à la crèche que 2 "
                                 "jours après le dernier épisode de diarrhée ou de "
@@ -228,7 +238,10 @@ PROBES14 = {
                                 "jour, prenez 0,5 mg une fois par jour ; du 4e au 7e jour, "
                                 "0,5 mg matin et soir ; à partir du 8e jour, 1 mg matin et "
                                 "soir."},
-    ("probes14.jsonl", "ru"): {"При скарлатине давайте ребёнку феноксиметилпенициллин четыре "
+    ("probes14.jsonl", "ru"): {"При солнечном ожоге у ребёнка охладите кожу влажной тканью и "
+                                "дайте ибупрофен 100 мг/5 мл: 5 мл детям 1–3 лет или 7,5 мл "
+                                "детям 4–6 лет, до трёх раз в день.",
+                                "При скарлатине давайте ребёнку феноксиметилпенициллин четыре "
                                 "раза в день в течение 10 дней. Ребёнок заразен до истечения "
                                 "24 часов после первой дозы, а без лечения — в течение 2–3 "
                                 "недель.",
@@ -246,7 +259,14 @@ PROBES14 = {
                                 "вы решили бросить курить. С 1-го по 3-й день принимайте 0,5 "
                                 "мг один раз в сутки, с 4-го по 7-й день — по 0,5 мг дважды в "
                                 "сутки, а начиная с 8-го дня — по 1 мг дважды в сутки."},
-    ("probes14.jsonl", "ar"): {"خلال الـ48 ساعة التي تسبق تحليل الدم لمستضد البروستاتا "
+    ("probes14.jsonl", "ar"): {"عادةً ما يخفّ النزيف خلال أسبوع إلى أسبوعين. استخدمي الفوط "
+                                "الصحية بدلًا من السدادات القطنية، واتصلي بنا إذا تشبّعت أكثر "
+                                "من فوطتين في الساعة أو ارتفعت حرارتك فوق 38 درجة مئوية.",
+                                "إذا أصيب طفلك بحروق الشمس، فبرّد جلده بقطعة قماش مبللة وأعطه "
+                                "إيبوبروفين 100 ملغ/5 مل: 5 مل إذا كان عمره من سنة إلى 3 "
+                                "سنوات، أو 7.5 مل إذا كان عمره من 4 إلى 6 سنوات، حتى 3 مرات "
+                                "يوميًا.",
+                                "خلال الـ48 ساعة التي تسبق تحليل الدم لمستضد البروستاتا "
                                 "النوعي (PSA)، امتنع عن القذف وعن ممارسة التمارين الشاقة مثل "
                                 "ركوب الدراجة. أخبرنا إذا كنت مصابًا بالتهاب في المسالك "
                                 "البولية، لأنه لا يمكن إجراء التحليل قبل الشفاء منه.",
@@ -263,7 +283,10 @@ PROBES14 = {
                                 "إلى الثالث، تناول 0.5 ملغ مرة في اليوم؛ ومن اليوم الرابع إلى "
                                 "السابع، 0.5 ملغ مرتين في اليوم؛ وابتداءً من اليوم الثامن، 1 "
                                 "ملغ مرتين في اليوم."},
-    ("probes14.jsonl", "zh"): {"PSA验血前48小时内，请不要射精，也不要进行骑自行车等"
+    ("probes14.jsonl", "zh"): {"孩子晒伤时，用湿毛巾冷敷皮肤，并给予布洛芬混悬液（100"
+                                "毫克/5毫升）：1至3岁每次5毫升，4至6岁每次7.5毫"
+                                "升，每天最多三次。",
+                                "PSA验血前48小时内，请不要射精，也不要进行骑自行车等"
                                 "剧烈运动。如果您有尿路感染，请告诉我们，因为感染痊愈之前"
                                 "不能做这项检查。",
                                 "请在出门去医院做手术的**2小时前**使用磷酸盐灌肠剂。"
@@ -325,8 +348,9 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
           ("probes13.jsonl", "glossary"): 6,
-          # the fourteenth: a "not" gone where Russian and Chinese repeat it, two Chinese
-          # swaps (血 for 尿 inside a longer word, a place)
+          # the fourteenth: "three months" made "one month" (one is no count the check
+          # reads), a "not" gone where Russian and Chinese repeat it, two Chinese swaps
+          ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 4,
           ("probes14.jsonl", "glossary"): 2}
 
@@ -353,7 +377,7 @@ def errors(source: str, target: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar", "zh"])
 def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
     rows = [r for r in ROWS[name] if r["lang"] == lang]
-    assert len(rows) == SOURCES.get(name, 92)
+    assert len(rows) == 92
     texts = [(r["source"], r["good"]) for r in rows] + [
         (r["source"], r["bad"]) for r in rows if r["kind"] == "benign"]
     flagged = {t for s, t in texts if errors(s, t, lang)}
@@ -364,7 +388,7 @@ def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == kind]
-    assert len(rows) == (0 if (name, kind) in ABSENT else 40)
+    assert len(rows) == 40
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
     assert len(missed) <= MISSED.get((name, kind), 0), missed
 
