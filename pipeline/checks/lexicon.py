@@ -320,10 +320,10 @@ class Corpus:
         """How many English sources (entry `leave_out` left out) have the lower-case `word`
         where no approved translation has it at all: the project's translators always write
         it otherwise ("about", "trials" in French). 0 where a translation has it."""
-        english, target, by_msgid = self._spellings
-        own = by_msgid.get(leave_out, ())
-        if target[word] > sum(word in words for words in own):
+        if self.writes(word, leave_out):
             return 0
+        english, _, by_msgid = self._spellings
+        own = by_msgid.get(leave_out, ())
         return english[word] - (len(own) if word in _EN_WORD.findall(plain(leave_out)) else 0)
 
     def writes(self, word: str, leave_out: str) -> bool:

@@ -146,13 +146,17 @@ _EN_STOP = re.compile(r"\b(?:stop|stops|stopped|stopping|quit|cease)\b", re.I)
 
 
 def _said_as(english: re.Pattern[str], words: tuple[str, ...] | None, source: str,
-             target: str, lang: str) -> int:
+             target: str, lang: str, own: re.Pattern[str] | None = None) -> int:
     """How many of the source's `english` phrases the translation says with one of `words`:
-    each phrase once, as often as the translation has such a word."""
+    each phrase once, as often as the translation has such a word beyond the source's `own`
+    ones (the "keep" or "always" the source says itself)."""
     said = len(english.findall(plain(source)))
     if not said or not words:
         return 0
-    return min(said, len(words_pattern(words, lang).findall(plain(target))))
+    written = len(words_pattern(words, lang).findall(plain(target)))
+    if own is not None:
+        written -= len(own.findall(plain(source)))
+    return min(said, max(0, written))
 
 
 def _said_otherwise(source: str, target: str, lang: str) -> int:
@@ -173,24 +177,21 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_UNTIL_NO, langdata.STOPPING.get(base)), (_EN_NOT_UNTIL, after),
         # "…, not even your fingers" after a negation: said with that one and "even"
         (_EN_NOT_EVEN, langdata.EVEN.get(base)),
-        # "avoiding scars" said "away from scars"; "do not cut down" said "keep drinking"
+        # "avoiding scars" said "away from scars"
         (_EN_AVOID, langdata.AWAY_FROM.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
     # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
     # says itself ("Do not stop your tablets. Keep taking two…")
-    if (less := len(_EN_NOT_LESS.findall(text))) and (words := langdata.GOING_ON.get(base)):
-        own = len(_EN_GOING_ON.findall(text))
-        found += min(less, max(0, len(words_pattern(words, lang).findall(plain(target))) - own))
-    # "never without": two negations that say "always" («toujours disposer d'un stylo»)
-    said = len(_EN_NEVER_WITHOUT.findall(text))
+    found += _said_as(_EN_NOT_LESS, langdata.GOING_ON.get(base), source, target, lang,
+                      own=_EN_GOING_ON)
+    # "never without": two negations that say "always" («toujours disposer d'un stylo»),
+    # with no "without" left: "always … without sun cream" is "never" made "always"; not the
+    # "always" the source says itself ("Always carry two pens and never…")
+    always = _said_as(_EN_NEVER_WITHOUT, langdata.ALWAYS.get(base), source, target, lang,
+                      own=_EN_ALWAYS)
     without = langdata.WITHOUT.get(base, ())
-    if said and (words := langdata.ALWAYS.get(base)) and not (
-            without and words_pattern(without, lang).search(plain(target))):
-        # …with no "without" left: "always … without sun cream" is "never" made "always"
-        # not the "always" the source says itself ("Always carry two pens and never…")
-        own = len(_EN_ALWAYS.findall(text))
-        found += 2 * max(0, min(said, len(words_pattern(words, lang).findall(plain(target)))
-                                - own))
+    if always and not (without and words_pattern(without, lang).search(plain(target))):
+        found += 2 * always
     return found
 
 

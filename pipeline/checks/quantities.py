@@ -644,7 +644,7 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
         if not said or words_pattern(mine[kind], lang).search(target):
             continue
         latest = langdata.AT_THE_LATEST.get(base_language(lang))
-        if kind == "least" and latest and _EN_BEFORE_AFTER.match(source, said.end()) and \
+        if kind == "least" and latest and _EN_BOUND_BEFORE.match(source, said.end()) and \
                 words_pattern(latest, lang).search(target):
             continue    # "at least 48 hours before" said "48 hours before at the latest", 最晚
         if comparative in mine and _negated_comparative(target, mine[comparative], lang):
@@ -654,7 +654,7 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
 
 
 # A limit on how long before something happens: "at least 48 hours before departure".
-_EN_BEFORE_AFTER = re.compile(r"[^.;,]{0,30}?\bbefore\b", re.I)
+_EN_BOUND_BEFORE = re.compile(r"[^.;,]{0,30}?\bbefore\b", re.I)
 
 
 def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool:
@@ -1479,7 +1479,8 @@ def _other_hour(source: str, target: str, lang: str) -> str | None:
     wanted = _source_hours(source)
     if not wanted or base_language(lang) == "en":
         return None
-    for hours, shown in _target_hours(target, lang):
+    written = _target_hours(target, lang)
+    for hours, shown in written:
         number = min(hours) % 12
         same = [(hour, said) for hour, said in wanted if hour % 12 == number]
         if same and not any(hour in hours for hour, _ in same):
@@ -1489,7 +1490,6 @@ def _other_hour(source: str, target: str, lang: str) -> str | None:
     by_number: dict[int, list[int]] = {}
     for hour, _ in wanted:
         by_number.setdefault(hour % 12, []).append(hour)
-    written = _target_hours(target, lang)
     for number, hours_said in by_number.items():
         mine = [hours for hours, _ in written if min(hours) % 12 == number]
         if len(mine) != len(hours_said):
