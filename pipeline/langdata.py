@@ -17,6 +17,15 @@ DANGEROUS: dict[str, tuple[str, ...]] = {
     "es": ("peligros~",), "fr": ("dangereu~",), "ru": ("опасн~",), "ar": ("خطير~", "خطر"),
     "zh": ("危险",),
 }
+# "Differs": what "does not match" or "is not the same as" may be said with («расходится с
+# вашим самочувствием», «مخالفة لما تشعر به»).
+DIFFERS: dict[str, tuple[str, ...]] = {
+    "es": ("diferent~", "distint~", "difier~", "discrepa~"),
+    "fr": ("différ~", "discordan~"),
+    "ru": ("расход~", "расхож~", "отлича~"),
+    "ar": ("مخالف~", "يختلف", "تختلف", "مختلف~", "يخالف", "تخالف"),
+    "zh": ("不同", "有出入", "差异", "偏差"),
+}
 # "Not … properly/well" said as "badly": «elle risque d'être mal absorbée», «плохо всасываться».
 BADLY: dict[str, tuple[str, ...]] = {
     "es": ("mal",), "fr": ("mal",), "ru": ("плохо",), "ar": ("بشكل سيئ", "بصورة سيئة"),
@@ -30,7 +39,7 @@ STOPPING: dict[str, tuple[str, ...]] = {
            "interromp~", "suspend~", "disparition", "disparaisse~"),
     "ru": ("прекрат~", "перестан~", "исчезн~", "отмен~"),
     "ar": ("توقف", "توقفي", "يتوقف", "تتوقف", "أوقف", "أوقفي", "يختفي", "تختفي", "اختفاء"),
-    "zh": ("停用", "停服", "停药", "停止", "暂停", "消失"),
+    "zh": ("停用", "停服", "停药", "停止", "消失"),
 }
 # "Only once", "only after": what "do not … until" may be said with («ne la reprenez qu'une
 # fois que…», «لا تعاود … إلا بعد», «方可恢复»).
@@ -60,7 +69,8 @@ EVEN: dict[str, tuple[str, ...]] = {
 # "Instead of": the value after it is the one not to use, wherever a translation puts it
 # («вместо обычного мешка 1,36 % — мешок 2,27 %»).
 INSTEAD: dict[str, tuple[str, ...]] = {
-    "es": ("en lugar de", "en vez de"), "fr": ("au lieu de", "au lieu d'", "plutôt que"),
+    "es": ("en lugar de", "en vez de"),
+    "fr": ("au lieu de", "au lieu d'", "plutôt que", "plutôt qu'", "plutôt qu’"),
     "ru": ("вместо",), "ar": ("بدلًا من", "بدلا من", "بدلاً من", "عوضًا عن", "عوضا عن"),
     "zh": ("而不是", "代替", "取代"),
 }

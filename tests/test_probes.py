@@ -50,11 +50,6 @@ PROBES89 = {
                               "الوريدية المركزية، بالطريقة نفسها التي يُنقل بها الدم."},
     ("probes8.jsonl", "zh"): {"干细胞移植后，您的体温应保持在37.5°C以下；在最初3个月内，"
                               "每天早晚各测一次体温。"},
-    ("probes9.jsonl", "fr"): {"Arrêtez les comprimés d'antihistaminiques 5 jours avant votre "
-                              "prick-test ; le test dure environ 20 minutes et les résultats "
-                              "sont lus au bout de 15 minutes.",
-                              "Vous pouvez manger et boire normalement avant le prick-test, et "
-                              "vous n'avez pas besoin d'arrêter vos inhalateurs pour l'asthme."},
     ("probes9.jsonl", "zh"): {"您的活体肾脏捐献者将在6周时复查；"
                               "您作为受者，每周需到门诊就诊两次。"},
 }
@@ -93,11 +88,7 @@ PROBES11 = {
 # 一小时内 (within an hour) for "no more than one hour after"; counts and clock times of a
 # Chinese sentence paired another way.
 PROBES12 = {
-    ("probes12.jsonl", "es"): {"Durante doce semanas, tome una vez al día un comprimido de "
-                                "sofosbuvir/velpatasvir a la misma hora, con o sin comida. "
-                                "Deje pasar al menos 4 horas entre el comprimido y cualquier "
-                                "antiácido.",
-                                "En las 48 horas siguientes al alta, coma 5 o 6 veces al día "
+    ("probes12.jsonl", "es"): {"En las 48 horas siguientes al alta, coma 5 o 6 veces al día "
                                 "en pequeñas cantidades y con poca grasa. No tome nada de "
                                 "alcohol ni consuma frituras, nata o carnes grasas."},
     ("probes12.jsonl", "fr"): {"Faites votre kinésithérapie de drainage bronchique au moins "
@@ -114,11 +105,7 @@ PROBES12 = {
                                 "дозу, чтобы компенсировать пропущенный приём."},
     ("probes12.jsonl", "ar"): {"تناول كبسولات فيتامين د بتركيز 20,000 وحدة على النحو التالي: "
                                 "كبسولتان مرة واحدة أسبوعيًا لمدة 7 أسابيع، ثم كبسولة واحدة "
-                                "مرة شهريًا للحفاظ على مستواه.",
-                                "لمدة اثني عشر أسبوعًا، تناول مرة في اليوم وفي الموعد ذاته "
-                                "قرصًا واحدًا من سوفوسبوفير/فيلباتاسفير، سواء مع الطعام أو من "
-                                "دونه. احرص على أن يفصل بين القرص وأي مضاد للحموضة 4 ساعات "
-                                "على الأقل."},
+                                "مرة شهريًا للحفاظ على مستواه."},
     ("probes12.jsonl", "zh"): {"6至8岁儿童：每次给予对乙酰氨基酚混悬液（6岁以上儿童用"
                                 "，每5毫升含250毫克）5毫升，每4至6小时1次，24小"
                                 "时内不超过四次。",
@@ -129,9 +116,6 @@ PROBES12 = {
                                 "如果您因心房颤动服用阿哌沙班，请每12小时服用5毫克，约"
                                 "在上午8点和晚上8点服用。切勿为弥补漏服的剂量而一次服用"
                                 "两剂。",
-                                "索磷布韦/维帕他韦每日一次，每次一片，固定在同一时间服用"
-                                "，可与食物同服也可不同服，连续服用十二周。抗酸药与本药的"
-                                "服用时间须间隔至少4小时。",
                                 "出院后头两天（48小时）内，应少食多餐，每日5～6餐，饮"
                                 "食宜低脂。请严格戒酒，并避免食用肥肉、油炸食物和奶油。"},
 }
@@ -208,11 +192,7 @@ PROBES13 = {
 # "angioedema" as English, "pads, not tampons" said "rather than", and "5 ml if aged 1 to
 # 3, or 7.5 ml" (the ages read as millilitres).
 PROBES14 = {
-    ("probes14.jsonl", "es"): {"Para las quemaduras solares de un niño, refresque la piel "
-                                "con un paño húmedo y dele ibuprofeno 100 mg/5 ml: 5 ml si "
-                                "tiene de 1 a 3 años o 7,5 ml si tiene de 4 a 6 años, hasta "
-                                "tres veces al día.",
-                                "**Deje de tomar ramipril** y llame al 999 si se le hinchan "
+    ("probes14.jsonl", "es"): {"**Deje de tomar ramipril** y llame al 999 si se le hinchan "
                                 "los labios, la lengua o la garganta, o si le cuesta "
                                 "respirar. Encontrará más información en [nuestra guía sobre "
                                 "el angioedema](https://example.org/leaflets/angioedema).",
@@ -220,15 +200,7 @@ PROBES14 = {
                                 "semanas antes del día fijado para dejar de fumar. Los días 1 "
                                 "a 3, tome 0,5 mg una vez al día; los días 4 a 7, 0,5 mg dos "
                                 "veces al día; a partir del día 8, 1 mg dos veces al día."},
-    ("probes14.jsonl", "fr"): {"Les saignements diminuent généralement en 1 à 2 semaines. "
-                                "Utilisez des serviettes hygiéniques plutôt que des tampons, "
-                                "et contactez-nous si vous imbibez plus de 2 serviettes en "
-                                "une heure ou si votre température dépasse 38 °C.",
-                                "En cas de coup de soleil chez l'enfant, rafraîchissez la "
-                                "peau avec un linge humide et donnez de l'ibuprofène 100 mg/5 "
-                                "ml : 5 ml entre 1 et 3 ans ou 7,5 ml entre 4 et 6 ans, "
-                                "jusqu'à trois fois par jour.",
-                                "Si votre enfant a la diarrhée, donnez-lui souvent de petites "
+    ("probes14.jsonl", "fr"): {"Si votre enfant a la diarrhée, donnez-lui souvent de petites "
                                 "gorgées de soluté de réhydratation orale (par exemple 5 ml "
                                 "toutes les 5 minutes). Ne le remettez à la crèche que 2 "
                                 "jours après le dernier épisode de diarrhée ou de "
@@ -238,39 +210,16 @@ PROBES14 = {
                                 "jour, prenez 0,5 mg une fois par jour ; du 4e au 7e jour, "
                                 "0,5 mg matin et soir ; à partir du 8e jour, 1 mg matin et "
                                 "soir."},
-    ("probes14.jsonl", "ru"): {"При солнечном ожоге у ребёнка охладите кожу влажной тканью и "
-                                "дайте ибупрофен 100 мг/5 мл: 5 мл детям 1–3 лет или 7,5 мл "
-                                "детям 4–6 лет, до трёх раз в день.",
-                                "При скарлатине давайте ребёнку феноксиметилпенициллин четыре "
-                                "раза в день в течение 10 дней. Ребёнок заразен до истечения "
-                                "24 часов после первой дозы, а без лечения — в течение 2–3 "
-                                "недель.",
-                                "Встряхните ингалятор, вставьте его в спейсер и нажмите один "
+    ("probes14.jsonl", "ru"): {"Встряхните ингалятор, вставьте его в спейсер и нажмите один "
                                 "раз, затем медленно сделайте 5 вдохов и выдохов через "
                                 "мундштук. Подождите 30 секунд перед следующим впрыскиванием "
                                 "и прополощите рот после использования гормонального "
                                 "ингалятора.",
-                                "Закрепляйте датчик на задней стороне плеча, в стороне от "
-                                "шрамов и родинок; заменяйте его раз в четырнадцать дней. "
-                                "Когда результат расходится с вашим самочувствием (скажем, "
-                                "вас трясёт или вы потеете), перепроверьте его по капле крови "
-                                "из пальца.",
                                 "Начинайте приём варениклина за одну–две недели до дня, когда "
                                 "вы решили бросить курить. С 1-го по 3-й день принимайте 0,5 "
                                 "мг один раз в сутки, с 4-го по 7-й день — по 0,5 мг дважды в "
                                 "сутки, а начиная с 8-го дня — по 1 мг дважды в сутки."},
-    ("probes14.jsonl", "ar"): {"عادةً ما يخفّ النزيف خلال أسبوع إلى أسبوعين. استخدمي الفوط "
-                                "الصحية بدلًا من السدادات القطنية، واتصلي بنا إذا تشبّعت أكثر "
-                                "من فوطتين في الساعة أو ارتفعت حرارتك فوق 38 درجة مئوية.",
-                                "إذا أصيب طفلك بحروق الشمس، فبرّد جلده بقطعة قماش مبللة وأعطه "
-                                "إيبوبروفين 100 ملغ/5 مل: 5 مل إذا كان عمره من سنة إلى 3 "
-                                "سنوات، أو 7.5 مل إذا كان عمره من 4 إلى 6 سنوات، حتى 3 مرات "
-                                "يوميًا.",
-                                "خلال الـ48 ساعة التي تسبق تحليل الدم لمستضد البروستاتا "
-                                "النوعي (PSA)، امتنع عن القذف وعن ممارسة التمارين الشاقة مثل "
-                                "ركوب الدراجة. أخبرنا إذا كنت مصابًا بالتهاب في المسالك "
-                                "البولية، لأنه لا يمكن إجراء التحليل قبل الشفاء منه.",
-                                "يبدأ المغص عادةً في الأسابيع الأولى من عمر الرضيع ويهدأ "
+    ("probes14.jsonl", "ar"): {"يبدأ المغص عادةً في الأسابيع الأولى من عمر الرضيع ويهدأ "
                                 "بحلول الشهر الثالث أو الرابع. تحدّث إلى الزائرة الصحية إذا "
                                 "كان طفلك يبكي أكثر من 3 ساعات يوميًا، وراجع الطبيب على وجه "
                                 "السرعة إذا بلغت حرارته 38 درجة مئوية.",
@@ -283,13 +232,7 @@ PROBES14 = {
                                 "إلى الثالث، تناول 0.5 ملغ مرة في اليوم؛ ومن اليوم الرابع إلى "
                                 "السابع، 0.5 ملغ مرتين في اليوم؛ وابتداءً من اليوم الثامن، 1 "
                                 "ملغ مرتين في اليوم."},
-    ("probes14.jsonl", "zh"): {"孩子晒伤时，用湿毛巾冷敷皮肤，并给予布洛芬混悬液（100"
-                                "毫克/5毫升）：1至3岁每次5毫升，4至6岁每次7.5毫"
-                                "升，每天最多三次。",
-                                "PSA验血前48小时内，请不要射精，也不要进行骑自行车等"
-                                "剧烈运动。如果您有尿路感染，请告诉我们，因为感染痊愈之前"
-                                "不能做这项检查。",
-                                "请在出门去医院做手术的**2小时前**使用磷酸盐灌肠剂。"
+    ("probes14.jsonl", "zh"): {"请在出门去医院做手术的**2小时前**使用磷酸盐灌肠剂。"
                                 "取_左侧卧位_，轻轻插入管嘴，如果可以，让药液在体内保留"
                                 "5分钟。",
                                 "在看牙医之前，可服用布洛芬400毫克，每天最多三次，_饭"
@@ -312,8 +255,6 @@ KNOWN_FALSE_ALARMS = {
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
     ("probes5.jsonl", "zh"): {"镇静后24小时内_不要_开车。"},
-    ("probes6.jsonl", "fr"): {"Évitez le café, le thé et le cola à partir de midi le jour de "
-                              "votre examen du sommeil."},
     ("probes6.jsonl", "zh"): {"手术后第2天可以淋浴、洗头，但要注意防止水进到眼睛里。"},
     ("probes7.jsonl", "ar"): {"يمكنك العودة إلى منزلك بعد ٣٠ دقيقة من الحقنة، التي تستغرق "
                               "قرابة ١٠ دقائق."},
@@ -351,7 +292,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # the fourteenth: "three months" made "one month" (one is no count the check
           # reads), a "not" gone where Russian and Chinese repeat it, two Chinese swaps
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
-          ("probes14.jsonl", "negation"): 4,
+          ("probes14.jsonl", "negation"): 3,
           ("probes14.jsonl", "glossary"): 2}
 
 

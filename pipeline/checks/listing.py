@@ -279,6 +279,9 @@ def _first_part(text: str, lang: str) -> str:
     return _commas(lang).split(_CLAUSE_END.split(text, maxsplit=1)[0], maxsplit=1)[0].strip()
 
 
+_EN_NOT = re.compile(r"\W*not\s", re.I)
+
+
 def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
           leave_out: str | None) -> bool | None:
     """True: a term the lexicon knows (pipeline.checks.terms) or a word of the item has its
@@ -287,6 +290,11 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
     said = terms.item_said(item, target, lang)
     if said:
         return True
+    from pipeline.checks.quantities import words_pattern
+
+    instead = langdata.INSTEAD.get(base_language(lang))
+    if instead and _EN_NOT.match(item) and words_pattern(instead, lang).search(plain(target)):
+        return True     # "pads, not tampons" said "pads rather than tampons"
     stop = langdata.FUNCTION_WORDS["en"]
     known = said is False
     for word in _EN_WORD.findall(item.lower()):

@@ -179,6 +179,12 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_NOT_EVEN, langdata.EVEN.get(base)),
         # "avoiding scars" said "away from scars"
         (_EN_AVOID, langdata.AWAY_FROM.get(base)),
+        # "do not take antacids within 4 hours of it" said "keep at least 4 hours between"
+        (_EN_NOT_WITHIN, langdata.LIMITS.get(base, {}).get("least")),
+        # "if a reading does not match your symptoms" said "differs from"
+        (_EN_NOT_SAME, langdata.DIFFERS.get(base)),
+        # "use pads, not tampons" said "pads rather than tampons"
+        (_EN_NOT_THIS, langdata.INSTEAD.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
     # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
     # says itself ("Do not stop your tablets. Keep taking two…")
@@ -196,6 +202,16 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
 
 
 _EN_WAIT = re.compile(r"\bwait", re.I)
+_EN_NOT_WITHIN = re.compile(r"(?:\b(?:not|never)\b|n't\b)[^.;:]{0,50}?\bwithin\s+(?:\d+|[a-z]+)"
+                            r"(?:\s*(?:-|to|or)\s*(?:\d+|[a-z]+))?\s+(?:minutes?|hours?|days?)\s+"
+                            r"(?:of|before|after)\b", re.I)
+_EN_NOT_SAME = re.compile(r"(?:\b(?:not|never)\b|n't\b)\s+(?:match(?:es)?|agrees?|fits?|"
+                          r"correspond|tally|the\s+same\b)", re.I)
+# A contrast: ", not" and a thing, not a verb ("pads, not tampons"; not "…, not to drive")
+_EN_NOT_THIS = re.compile(r"[,;]\s+not\s+(?!to\b|if\b|when\b|until\b|only\b|just\b|even\b|"
+                          r"be\b|all\b|always\b|more\b|less\b|before\b|after\b)"
+                          r"(?:a\s+|an\s+|the\s+|your\s+)?[a-z]+s?\b(?!\s+(?:it|them|this|that)\b)",
+                          re.I)
 _EN_GOING_ON = re.compile(r"\b(?:keep|keeps|kept|continue[sd]?|continuing|carry\s+on|go\s+on|"
                           r"as\s+(?:usual|before|normal))\b", re.I)
 _EN_AVOID = re.compile(r"\bavoid(?:s|ed|ing)?\b", re.I)
@@ -357,18 +373,33 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
     wanted, have = clauses(source, "en"), clauses(target, lang)
     if len(wanted) < 2 or not any(c.negations for c in wanted):
         return None
-    size_s, size_t = len(plain(source)) or 1, len(plain(target)) or 1
+    text_s, text_t = plain(source), plain(target)
+    # where both have as many sentences, each clause is read within its own sentence and
+    # keeps its own negations: a "not" said twice in one («请不要射精，也不要…») stands for
+    # none lost in the next
+    ends_s = [m.start() for m in _SENTENCE_END.finditer(text_s)]
+    ends_t = [m.start() for m in _SENTENCE_END.finditer(text_t)]
+    if len(ends_s) != len(ends_t):
+        ends_s = ends_t = []
+    bounds_s = [0, *ends_s, len(text_s)]
+    bounds_t = [0, *ends_t, len(text_t)]
+    sentence = [sum(1 for at in ends_s if at <= c.start) for c in wanted]
     groups: list[list[Clause]] = [[] for _ in wanted]
     for part in have:
-        a, b = part.start / size_t, part.end / size_t
-        overlap = [max(0.0, min(b, c.end / size_s) - max(a, c.start / size_s)) for c in wanted]
+        k = sum(1 for at in ends_t if at <= part.start)
+        lo_t, size_t = bounds_t[k], (bounds_t[k + 1] - bounds_t[k]) or 1
+        lo_s, size_s = bounds_s[k], (bounds_s[k + 1] - bounds_s[k]) or 1
+        a, b = (part.start - lo_t) / size_t, (part.end - lo_t) / size_t
+        overlap = [max(0.0, min(b, (c.end - lo_s) / size_s) - max(a, (c.start - lo_s) / size_s))
+                   if sentence[i] == k else -1.0 for i, c in enumerate(wanted)]
         groups[overlap.index(max(overlap))].append(part)
     balance = [sum(p.negations for p in group) - c.negations
                for c, group in zip(wanted, groups, strict=True)]
     for index, clause in enumerate(wanted):
         for step in (-1, 1):    # across clauses without negations, up to the next negated one
             near = index + step
-            while balance[index] < 0 and 0 <= near < len(wanted):
+            while balance[index] < 0 and 0 <= near < len(wanted) and (
+                    sentence[near] == sentence[index]):
                 moved = min(-balance[index], max(balance[near], 0))
                 balance[index] += moved
                 balance[near] -= moved
@@ -384,6 +415,8 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
 
 
 _EN_CONTENT = re.compile(r"[a-z]{4,}")
+# Where a sentence ends and the next begins (Chinese's end marks need no space after them)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
 
 
 def _negated_by_words(source: str, index: int, wanted: tuple[Clause, ...], target: str,
@@ -526,9 +559,11 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         have = negations(target, scope.lang) - _fasting_said(source, target, scope.lang) - (
             _free_said(source, target, scope.lang))
         # negations said another way: «неиспользуемые», "before" for "without … first"
+        # (looked for where the counts agree too: a clause's negation said so, "until no more
+        # mist" «пока не прекратится», is none lost there)
         stand_ins = (_participle_negations(source, target, scope.lang)
-                     + _said_otherwise(source, target, scope.lang)) if have < wanted else 0
-        have += stand_ins
+                     + _said_otherwise(source, target, scope.lang))
+        have += stand_ins if have < wanted else 0
         if have < wanted:
             words = langdata.NEGATION[base_language(scope.lang)]
             said = ", ".join(f"“{m.group(0)}”" for m in _EN_NEGATION.finditer(plain(source)))
@@ -537,9 +572,10 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"{'no negation' if not have else f'only {have}'} "
                 f"({', '.join(words[:6])}…)", entry=entry)
             return
+        # "if they are not treated" may be said "without treatment" («а без лечения»)
         if base_language(scope.lang) in langdata.WITHOUT and (
                 strict := not_without(source, "en")) > not_without(target, scope.lang) + (
-                    stand_ins):
+                    stand_ins) + len(_EN_NOT_PARTICIPLE.findall(plain(source))):
             yield scope.catalog.finding(
                 "negation", f"the source says {strict} “not” or “never” but the translation "
                 f"says only “without” ({', '.join(langdata.WITHOUT[base_language(scope.lang)])})"

@@ -210,11 +210,32 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     return result
 
 
+# An age before its numbers: "5 ml if aged 1 to 3, or 7.5 ml" gives no 1 or 3 ml.
+_EN_AGE = re.compile(r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+|from\s+|under\s+|over\s+)?$",
+                     re.I)
+_EN_AGE_RANGE = re.compile(r"\s*(?:-|–|to|and)\s*$", re.I)
+
+
+def _ages_out(numbers: list[tuple[int, int, set[Decimal]]], source: str
+              ) -> list[tuple[int, int, set[Decimal]]]:
+    """The numbers of an English text but those that say an age ("aged 1 to 3", "ages 4–6"):
+    no unit after them is theirs."""
+    kept, age_end = [], -1
+    for number in numbers:
+        if _EN_AGE.search(source[max(0, number[0] - 24):number[0]]) or (
+                age_end >= 0 and _EN_AGE_RANGE.fullmatch(source[age_end:number[0]])):
+            age_end = number[1]
+            continue
+        age_end = -1
+        kept.append(number)
+    return kept
+
+
 def _source_pairs(source: str) -> list[tuple[Decimal, str]]:
     """(value, unit) of each dose or measure in an English source, ranges expanded."""
     pairs: list[tuple[Decimal, str]] = []
     units = list(dict.fromkeys([*source_units(source), *spelled_units(source)]))
-    numbers = _target_numbers(source, "en") if units else []
+    numbers = _ages_out(_target_numbers(source, "en"), source) if units else []
     for unit in units:
         pattern, _ = _unit_pattern(unit, "en")
         for match in pattern.finditer(source):   # English puts no number after its unit
@@ -354,7 +375,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"thing (“{_MODIFIER['en'].search(source).group(0)}”), the translation's "  # type: ignore[union-attr]
                 f"{', '.join(_shown(sorted(naming)))}: were the counts swapped?", entry=entry)
             return
-        english = _target_numbers(source, "en")
+        english = _ages_out(_target_numbers(source, "en"), source)
         for unit in dict.fromkeys(unit for _, unit in [*wanted, *timed]):
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
                 langdata.TIME_UNITS["en"][unit], "en")
