@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, thirteen sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, fifteen sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -20,7 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
-         "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl")
+         "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
+         "probes15.jsonl")
+# Sets that came back in part: texts a language, and sources of a kind (the others: 92, 8)
+PARTIAL = {"probes15.jsonl": (68, {"date": 4, "glossary": 4, "negation": 0, "omission": 0})}
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -248,6 +251,105 @@ PROBES14 = {
                                 "天，每日一次，每次0.5 mg；第4至7天，每日两次，每"
                                 "次0.5 mg；从第8天起，每日两次，每次1 mg。"},
 }
+# From the fifteenth set (written blind as the others; the part with half its dates and all
+# its negations, and the omission part, did not come back: 68 texts a language): its errors.
+PROBES15 = {
+    ("probes15.jsonl", "es"): {"Administre 15 mg de paracetamol por cada kilogramo de peso, "
+                                "dejando al menos 6 horas entre tomas y sin pasar de 4 dosis "
+                                "en 24 horas; un niño de 12 kg necesita 180 mg (7,5 ml del "
+                                "jarabe de 120 mg/5 ml).",
+                                "Su histeroscopia ambulatoria será el viernes 21 de noviembre "
+                                "a las 14:00. Salvo que le indiquen lo contrario, tome 400 mg "
+                                "de ibuprofeno (dos comprimidos) una hora antes y traiga una "
+                                "compresa, ya que puede tener un sangrado leve durante 2 o 3 "
+                                "días.",
+                                "Normalmente, la prueba auditiva neonatal se realiza antes "
+                                "del alta, con el bebé dormido, y tarda de cinco a diez "
+                                "minutos. Se coloca en el oído un auricular suave que emite "
+                                "chasquidos. La prueba es indolora y usted podrá permanecer "
+                                "junto a su bebé todo el tiempo.",
+                                "Durante una semana, tómese la tensión por la mañana antes de "
+                                "desayunar y por la noche antes de irse a la cama, es decir, "
+                                "dos veces al día; antes de cada medición, siéntese en calma "
+                                "durante cinco minutos. Si la sistólica (el número de arriba) "
+                                "es superior a 180, llámenos el mismo día."},
+    ("probes15.jsonl", "fr"): {"En général, on réalise le dépistage auditif de votre "
+                                "nouveau-né pendant son sommeil, avant que vous quittiez "
+                                "l'hôpital ; il prend entre cinq et dix minutes. Un embout "
+                                "souple placé dans l'oreille émet des cliquetis. L'examen est "
+                                "indolore, et vous pouvez rester auprès de votre enfant du "
+                                "début à la fin.",
+                                "Pendant une semaine, prenez votre tension matin et soir, "
+                                "avant le petit-déjeuner et avant d'aller vous coucher, en "
+                                "vous asseyant d'abord tranquillement pendant cinq minutes. "
+                                "Si la pression systolique (le premier chiffre) est "
+                                "supérieure à 180, téléphonez-nous dans la journée.",
+                                "Sauf indication différente de votre kiné, la ceinture "
+                                "lombaire se porte uniquement pour soulever des charges ou "
+                                "lors de longues stations debout, et jamais au-delà de trois "
+                                "à quatre heures par jour."},
+    ("probes15.jsonl", "ru"): {"Очищайте кожу малыша водой, промокайте её насухо и при "
+                                "каждой смене подгузника наносите тонкий слой защитного крема "
+                                "с цинком. Если через 3 дня сыпь не уменьшилась или у ребёнка "
+                                "поднялась температура, обратитесь к участковому педиатру.",
+                                "Надевайте охлаждающую шапочку за 30 минут до начала каждой "
+                                "инфузии химиопрепаратов, не снимайте её во время инфузии и "
+                                "носите ещё **90 минут после** её окончания. Сначала смочите "
+                                "волосы и гладко расчешите их; см. [советы по охлаждению кожи "
+                                "головы](https://example.org/chemo/cold-cap).",
+                                "Даже если вам станет лучше, завершите семидневный курс "
+                                "амоксициллина. Слабость и кашель могут держаться от четырёх "
+                                "до шести недель; однако если спустя три дня температура "
+                                "превышает 38 °C или вам не хватает воздуха в состоянии "
+                                "покоя, свяжитесь с нами.",
+                                "Как правило, слух новорождённого проверяют, пока малыш спит, "
+                                "ещё до того, как вас выпишут из больницы; на это уходит от "
+                                "пяти до десяти минут. В ухо вставляют мягкий наушник, через "
+                                "который подаются щелчки. Процедура безболезненна, и вы "
+                                "можете оставаться с ребёнком от начала до конца.",
+                                "Главная регистратура оборудована индукционной петлёй для "
+                                "слуховых аппаратов. Установите на своём аппарате положение "
+                                "«Т»; если слышно неразборчиво, попросите сотрудников вам "
+                                "помочь."},
+    ("probes15.jsonl", "ar"): {"نظّف بشرة طفلك بالماء، وجففها بالتربيت برفق، ثم ضع طبقة "
+                                "رقيقة من كريم الزنك الواقي عند كل تغيير للحفاض. إذا لم يتحسن "
+                                "الطفح بعد 3 أيام، أو أصيب طفلك بالحمى، فراجع طبيب الأسرة.",
+                                "تناول 500 ملغ من أموكسيسيلين ثلاث مرات يوميًا لمدة 5 أيام، "
+                                "حتى لو شعرت بتحسن قبل ذلك. قد يستمر السعال من 3 إلى 6 "
+                                "أسابيع، لكن راجع طبيبك إذا لم تنخفض الحرارة بعد 3 أيام.",
+                                "سيُجرى لكِ تنظير الرحم في العيادة الخارجية يوم الجمعة 21 "
+                                "نوفمبر الساعة 2 بعد الظهر. ما لم يُطلب منكِ غير ذلك، تناولي "
+                                "400 ملغ من الإيبوبروفين (قرصين) قبل الموعد بساعة، وأحضري "
+                                "معكِ فوطة صحية، إذ قد يستمر نزيف خفيف لمدة يومين إلى ثلاثة "
+                                "أيام.",
+                                "حتى إن تحسّنت حالتك، لا تتوقف عن الأموكسيسيلين قبل إتمام "
+                                "سبعة أيام. من الممكن أن يستمر السعال والإرهاق ما بين أربعة "
+                                "وستة أسابيع، ولكن تواصل معنا إذا تجاوزت حرارتك 38 درجة مئوية "
+                                "بعد ثلاثة أيام، أو إذا ضاق نفَسك وأنت في حالة راحة.",
+                                "عادةً ما يُجرى فحص سمع المولود وهو نائم، قبل خروجكما من "
+                                "المستشفى، ويستغرق ما بين خمس وعشر دقائق. توضع في أذنه سماعة "
+                                "طرية تصدر أصوات طقطقة. الفحص غير مؤلم، وبإمكانك أن تبقى "
+                                "بجانب طفلك من بدايته حتى نهايته."},
+    ("probes15.jsonl", "zh"): {"甲氧氯普胺每次10毫克，每天最多服用三次，两次服药至少间"
+                                "隔八小时，连续服用不超过五天。如果24小时内喝下的任何液"
+                                "体都会吐出来，请当天联系早孕门诊。",
+                                "新鞋磨出的水疱_不要_挑破。请用水胶体敷贴覆盖，并在3至"
+                                "5天内改穿旧的软鞋；如果水疱发红、发热或流脓，请查看[感"
+                                "染性水疱](https://example.org/fe"
+                                "et/infected-blister)。",
+                                "先用肥皂和清水清洗皮肤，再用干净的镊子顺着木刺扎入的角度"
+                                "将其拔出。如果_2天_后仍有残留，请发送短信`SPLIN"
+                                "TER`至60123，护士会给您回电。",
+                                "每天早晨随餐服用一次螺内酯，每次**25毫克**。_避免"
+                                "_使用含钾的代用盐，并在开始服药1周后验血；检查结果的说"
+                                "明见[您的用药指南](https://example.o"
+                                "rg/meds/spironolactone)。",
+                                "钡剂吞咽检查前_6小时_内**不要**进食或饮水。检查后"
+                                "24小时内请多喝水；1至2天内大便可能呈白色或浅色。",
+                                "连续一周，每天早饭前和晚上睡觉前各量一次血压，每次量之前"
+                                "先静坐五分钟。如收缩压（上面那个数字）高于180，务必当"
+                                "天致电我们。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
                              "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
@@ -264,6 +366,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES12,
     **PROBES13,
     **PROBES14,
+    **PROBES15,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -293,6 +396,8 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # reads), a "not" gone where Russian and Chinese repeat it, two Chinese swaps
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
+          ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 6,
+          ("probes15.jsonl", "glossary"): 11,
           ("probes14.jsonl", "glossary"): 2}
 
 
@@ -303,6 +408,7 @@ OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 27,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
                    "probes13.jsonl": 32, "probes14.jsonl": 12}
+OMISSIONS_NOT_BACK = {"probes15.jsonl"}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -318,7 +424,7 @@ def errors(source: str, target: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar", "zh"])
 def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
     rows = [r for r in ROWS[name] if r["lang"] == lang]
-    assert len(rows) == 92
+    assert len(rows) == PARTIAL.get(name, (92, {}))[0]
     texts = [(r["source"], r["good"]) for r in rows] + [
         (r["source"], r["bad"]) for r in rows if r["kind"] == "benign"]
     flagged = {t for s, t in texts if errors(s, t, lang)}
@@ -329,13 +435,13 @@ def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == kind]
-    assert len(rows) == 40
+    assert len(rows) == 5 * PARTIAL.get(name, (92, {}))[1].get(kind, 8)
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
     assert len(missed) <= MISSED.get((name, kind), 0), missed
 
 
 @pytest.mark.usefixtures("dictd", "dictionary")
-@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("name", [f for f in FILES if f not in OMISSIONS_NOT_BACK])
 def test_omissions_are_found_as_often_as_the_readme_says(name: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == "omission"]
     assert len(rows) == 40
