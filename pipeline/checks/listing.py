@@ -236,11 +236,11 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
 
 # Where a sentence ends: a full stop, question or exclamation mark before a space, or the
 # Chinese ones (no space after them).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
 
 
 def _sentences(text: str) -> list[str]:
-    return [part for part in _SENTENCE_END.split(text.strip()) if part]
+    return [part for part in SENTENCE_END.split(text.strip()) if part]
 
 
 # Examples the source gives of what it says ("avoid sugary drinks, including fruit juice"):

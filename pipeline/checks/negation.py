@@ -21,6 +21,7 @@ from functools import lru_cache
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check
 from pipeline.checks import unmarked as plain
+from pipeline.checks.listing import SENTENCE_END
 from pipeline.checks.quantities import words_pattern
 from pipeline.languages import base_language
 from pipeline.model import Finding
@@ -377,8 +378,8 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
     # where both have as many sentences, each clause is read within its own sentence and
     # keeps its own negations: a "not" said twice in one («请不要射精，也不要…») stands for
     # none lost in the next
-    ends_s = [m.start() for m in _SENTENCE_END.finditer(text_s)]
-    ends_t = [m.start() for m in _SENTENCE_END.finditer(text_t)]
+    ends_s = [m.start() for m in SENTENCE_END.finditer(text_s)]
+    ends_t = [m.start() for m in SENTENCE_END.finditer(text_t)]
     if len(ends_s) != len(ends_t):
         ends_s = ends_t = []
     bounds_s = [0, *ends_s, len(text_s)]
@@ -415,8 +416,6 @@ def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | N
 
 
 _EN_CONTENT = re.compile(r"[a-z]{4,}")
-# Where a sentence ends and the next begins (Chinese's end marks need no space after them)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|(?<=[。！？])(?=\S)")
 
 
 def _negated_by_words(source: str, index: int, wanted: tuple[Clause, ...], target: str,
