@@ -23,13 +23,13 @@ FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "pro
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
          "probes15.jsonl")
 # Sets that came back in part: texts a language, and sources of a kind (the others: 92, 8)
-PARTIAL = {"probes15.jsonl": (68, {"date": 4, "glossary": 4, "negation": 0, "omission": 0})}
+PARTIAL = {"probes15.jsonl": (80, {"glossary": 4, "omission": 0})}
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
 # The correct texts the checks still flag, each for a reason the README gives: a very short
-# Chinese sentence (under half the length table's ratio), "without calling us first" said as
-# "before contacting us", and "7 days without tablets" said as "a break of 7 days"; and one
+# Chinese sentence (under half the length table's ratio) and "7 days without tablets" said as
+# "a break of 7 days"; and one
 # the check is right about: «_不要_» between Chinese characters is no emphasis in Markdown (the
 # page shows the underscores), «*不要*» is; "cola", which Hunspell's French dictionary lacks;
 # 第2天 for "the day after", a number the source does not have; and two Arabic durations said in
@@ -251,8 +251,9 @@ PROBES14 = {
                                 "天，每日一次，每次0.5 mg；第4至7天，每日两次，每"
                                 "次0.5 mg；从第8天起，每日两次，每次1 mg。"},
 }
-# From the fifteenth set (written blind as the others; the part with half its dates and all
-# its negations, and the omission part, did not come back: 68 texts a language): its errors.
+# From the fifteenth set (written blind as the others; its omission part did not come back
+# in time: 80 texts a language; the part with half its dates and all its negations came back
+# after its other parts were tuned on): its errors.
 PROBES15 = {
     ("probes15.jsonl", "es"): {"Administre 15 mg de paracetamol por cada kilogramo de peso, "
                                 "dejando al menos 6 horas entre tomas y sin pasar de 4 dosis "
@@ -351,8 +352,7 @@ PROBES15 = {
                                 "天致电我们。"},
 }
 KNOWN_FALSE_ALARMS = {
-    ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。",
-                             "您可以服用对乙酰氨基酚止痛，但在联系我们之前，不要用它来退烧。"},
+    ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
                               "14 дней, затем сделайте перерыв на 7 дней."},
     ("probes2.jsonl", "zh"): {"卡培他滨每次4片，每天两次，连续服用14天，然后停药7天。"},
@@ -397,7 +397,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
           ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 6,
-          ("probes15.jsonl", "glossary"): 11,
+          ("probes15.jsonl", "glossary"): 11, ("probes15.jsonl", "negation"): 3,
           ("probes14.jsonl", "glossary"): 2}
 
 
