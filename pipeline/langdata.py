@@ -74,6 +74,47 @@ INSTEAD: dict[str, tuple[str, ...]] = {
     "ru": ("вместо",), "ar": ("بدلًا من", "بدلا من", "بدلاً من", "عوضًا عن", "عوضا عن"),
     "zh": ("而不是", "代替", "取代"),
 }
+# The sides of the body (pipeline.checks.terms.side_swapped): "left", "right" said as the
+# language says them; Chinese 左右 ("about") is neither.
+SIDES: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"left": ("izquierd~",), "right": ("derech~",)},
+    "fr": {"left": ("gauche~",), "right": ("droit", "droite", "droits", "droites")},
+    "ru": {"left": ("левый", "левая", "левое", "левой", "левую", "левом", "левые", "левых",
+                    "левого", "левому", "левым", "левыми", "слева", "налево"),
+           "right": ("правый", "правая", "правое", "правой", "правую", "правом", "правые",
+                     "правых", "правого", "правому", "правым", "правыми", "справа",
+                     "направо")},
+    "ar": {"left": ("أيسر", "الأيسر", "اليسرى", "يسرى", "يسار", "اليسار"),
+           "right": ("أيمن", "الأيمن", "اليمنى", "يمنى", "يمين", "اليمين")},
+    "zh": {"left": ("左",), "right": ("右",)},
+}
+# …and its front and back ("the front of your thigh": «la parte delantera del muslo»).
+FRONT_BACK: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"front": ("delanter~", "frontal~", "cara anterior", "parte anterior"),
+           "back": ("traser~", "cara posterior", "parte posterior", "parte de atrás")},
+    "fr": {"front": ("avant", "devant", "antérieur~"),
+           "back": ("arrière", "derrière", "postérieur~")},
+    "ru": {"front": ("передн~",), "back": ("задн~",)},
+    "ar": {"front": ("أمام~", "الأمامي", "الأمامية", "أمامي", "أمامية"),
+           "back": ("خلف~", "الخلفي", "الخلفية", "خلفي", "خلفية")},
+    "zh": {"front": ("前侧", "前面", "前方", "前部", "正面"),
+           "back": ("后侧", "后面", "后方", "后部", "背面", "后壁")},
+}
+# "Do not leave it on" said as "take it off": «retirez-le», «quíteselo», «снимите», انزعه, 取下.
+TAKE_OFF: dict[str, tuple[str, ...]] = {
+    "es": ("quít~", "quit~", "retír~", "retir~", "sáque~", "saque~", "sacar"),
+    "fr": ("retir~", "enlev~", "enlèv~", "ôte~", "ôtez", "ôter"),
+    "ru": ("сним~", "снять", "сними~", "снима~"),
+    "ar": ("انزع~", "اخلع~", "أزل", "أزيل~", "إزالة", "نزع~", "خلع~", "ينزع~", "تنزع~"),
+    "zh": ("取下", "摘下", "脱下", "取掉", "摘掉", "拿掉", "除去"),
+}
+# "someone who cannot swallow" said as "unable to": «incapable d'avaler», «incapaz de».
+UNABLE: dict[str, tuple[str, ...]] = {
+    "es": ("incapaz", "incapaces", "imposibilitad~"),
+    "fr": ("incapable~", "dans l'impossibilité", "dans l’impossibilité"),
+    "ru": ("неспособ~",), "ar": ("عاجز~", "يعجز", "تعجز"),
+    "zh": ("难以",),
+}
 # "Never … without" said as "always": «pour toujours disposer d'un stylo», 始终有…
 ALWAYS: dict[str, tuple[str, ...]] = {
     "es": ("siempre",), "fr": ("toujours",), "ru": ("всегда",),
@@ -306,7 +347,9 @@ NOT_NEGATION_PATTERN: dict[str, str] = {
     "fr": r"(?i)\bn(?:e\s+|['’])(?:(?!(?:pas|jamais|plus|rien|personne|aucune?|nulle?|ni)\b)"
           r"[^\W\d_]+\s+){1,3}?qu(?:e\b|['’])"
           # …and "une personne", a person ("à une personne inconsciente"), negates nothing
-          r"|\b(?:une|la|les|cette|chaque|toute|autre|d['’]une|de la)\s+personnes?\b",
+          r"|\b(?:une|la|les|cette|chaque|toute|autre|d['’]une|de la)\s+personnes?\b"
+          # …and "n'importe quel", any ("à n'importe quelle heure")
+          r"|\bn['’]importe\b",
     # «دون» before an age or a number is "under" («الأطفال دون سن الثانية», under two)
     "ar": r"(?<![\u0621-\u064a])دون(?=\s+(?:سن(?![\u0621-\u064a])|(?:الـ?\s*)?\d))",
 }
@@ -464,6 +507,15 @@ CLOCK_HOURS: dict[str, dict[str, int]] = {
         ("الواحدة", "الثانية", "الثالثة", "الرابعة", "الخامسة", "السادسة", "السابعة", "الثامنة",
          "التاسعة", "العاشرة", "الحادية عشرة", "الثانية عشرة"), start=1)},
 }
+# "23 hours a day" said out of 24: «23 heures sur 24», «23 de cada 24 horas».
+OUT_OF_A_DAY: dict[str, tuple[str, ...]] = {
+    "es": ("de cada 24", "de las 24"), "fr": ("sur 24", "h/24"),
+}
+# Weeks said as days, as French and Spanish say them: "2 weeks" may be «quinze jours».
+WEEK_PHRASES: dict[str, dict[str, int]] = {
+    "es": {"quince días": 2, "una quincena": 2, "ocho días": 1},
+    "fr": {"quinze jours": 2, "une quinzaine": 2, "huit jours": 1},
+}
 # Months said as part of a year: "6 months" may be «полгода».
 MONTH_PHRASES: dict[str, dict[str, int]] = {
     "es": {"medio año": 6, "año y medio": 18}, "fr": {"an et demi": 18},
@@ -477,10 +529,11 @@ MONTH_PHRASES: dict[str, dict[str, int]] = {
 LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {"most": ("no more than", "not more than", "at most", "at the most", "a maximum of",
                     "maximum", "no later than", "not later than", "no longer than",
-                    "not longer than", "no higher than", "not exceed~"),
+                    "not longer than", "no higher than", "not exceed~", "never more than",
+                    "never exceed~"),
            "least": ("at least", "no less than", "no fewer than", "not less than",
                      "not fewer than", "a minimum of", "minimum", "no earlier than",
-                     "not earlier than", "no sooner than")},
+                     "not earlier than", "no sooner than", "never less than")},
     # …and the comparative a negation may stand before, words apart: "no tome más de 3"
     # (`quantities` accepts it with a negation in the translation)
     "es": {"most": ("no más de", "no más que", "como máximo", "máxim~", "un máximo de",
@@ -508,7 +561,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                      "не позже чем за", "или выше", "или более", "и более", "и выше",
                      "не реже")},     # «не ближе 2 метров»: at least 2 m away
     "ar": {"most": ("لا يزيد", "لا تزيد", "بحد أقصى", "كحد أقصى", "حد أقصى", "أقصاه",
-                    "أقصاها", "حتى", "لا تتجاوز", "لا يتجاوز", "ما لا يزيد", "لا تتعدى",
+                    "أقصاها", "حتى", "لا تتجاوز~", "لا يتجاوز~", "ما لا يزيد", "لا تتعدى",
                     "لا يتعدى", "قبل", "في موعد أقصاه", "الأقصى"),
            "more": ("تتجاوز", "يتجاوز", "تزيد", "يزيد", "تتعدى", "يتعدى", "أكثر"),
            "less": ("تقل", "يقل", "أقل"),
@@ -540,7 +593,7 @@ HALF_WORDS: dict[str, tuple[str, ...]] = {
 # is a form of the unit.
 HALF_BEFORE: dict[str, tuple[str, ...]] = {
     "es": ("medio {}", "media {}"), "fr": ("demi-{}", "demi {}"),
-    "ru": ("пол{}", "пол-{}"), "ar": ("نصف {}", "نصف ال{}"), "zh": ("半{}", "半个{}"),
+    "ru": ("пол{}", "пол-{}", "полу{}"), "ar": ("نصف {}", "نصف ال{}"), "zh": ("半{}", "半个{}"),
 }
 
 # Number words one to twelve with their forms (Russian cases, Arabic dual and gender).
@@ -667,7 +720,7 @@ for _lang, _table in _two_digit_words().items():
 
 
 def _ordinals() -> dict[str, dict[int, tuple[str, ...]]]:
-    """First to twelfth (and hundredth) as words: "day 2" is «el segundo día», "week 5" «la
+    """First to twentieth (and hundredth) as words: "day 2" is «el segundo día», "week 5" «la
     quinta semana», «пятой недели», «الأسبوع الخامس»; Chinese writes 第 and a numeral."""
     ru_endings = ("ый", "ой", "ая", "ое", "ого", "ому", "ом", "ую", "ые", "ых", "ым", "ыми")
     ru = {1: ["перв" + e for e in ru_endings], 2: ["втор" + e for e in ru_endings],
@@ -692,6 +745,22 @@ def _ordinals() -> dict[str, dict[int, tuple[str, ...]]]:
         "ar": {n: (m, f, m.removeprefix("ال"), f.removeprefix("ال"))
                for n, (m, f) in enumerate(zip(ar, ar_fem, strict=True), start=1)},
     }
+    # thirteenth to twentieth: "days 7 and 14" said «اليومين السابع والرابع عشر»
+    teens = {
+        "es": ("decimotercer~", "decimocuart~", "decimoquint~", "decimosext~",
+               "decimoséptim~", "decimoctav~", "decimonoven~", "vigésim~"),
+        "fr": ("treizième~", "quatorzième~", "quinzième~", "seizième~", "dix-septième~",
+               "dix-huitième~", "dix-neuvième~", "vingtième~")}
+    for lang, words in teens.items():
+        found[lang].update({n: (w,) for n, w in enumerate(words, start=13)})
+    for value, stem in enumerate(("тринадцат", "четырнадцат", "пятнадцат", "шестнадцат",
+                                  "семнадцат", "восемнадцат", "девятнадцат", "двадцат"),
+                                 start=13):
+        found["ru"][value] = tuple(stem + e for e in ru_endings)
+    for value, (m, f) in enumerate(zip(ar[2:9], ar_fem[2:9], strict=True), start=13):
+        found["ar"][value] = tuple(w for pair in ((f"{m} عشر", f"{f} عشرة"),) for x in pair
+                                   for w in (x, x.removeprefix("ال")))
+    found["ar"][20] = ("العشرون", "العشرين")
     found["fr"][2] += ("second", "seconde")
     found["fr"][100] = ("centième~",)
     found["es"][100] = ("centésim~",)

@@ -21,9 +21,7 @@ GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
-         "probes15.jsonl")
-# Sets that came back in part: texts a language, and sources of a kind (the others: 92, 8)
-PARTIAL = {"probes15.jsonl": (80, {"glossary": 4, "omission": 0})}
+         "probes15.jsonl", "probes16.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -140,10 +138,7 @@ PROBES13 = {
                                 "sous cœlioscopie, ne portez aucune charge dépassant 5 kg ; "
                                 "ne reprenez le volant que lorsque vous pourrez freiner d'un "
                                 "coup sans avoir mal."},
-    ("probes13.jsonl", "ru"): {"Алендронат обычно принимают 5 лет, после чего лечение "
-                                "пересматривают; если у вас уже был перелом бедра или "
-                                "позвонка, врач может продлить приём до 10 лет.",
-                                "Если вы получаете лечение под контролем, медсестра будет "
+    ("probes13.jsonl", "ru"): {"Если вы получаете лечение под контролем, медсестра будет "
                                 "наблюдать, как вы принимаете таблетки от туберкулёза, три "
                                 "раза в неделю — в клинике или по видеосвязи.",
                                 "Пожалуйста, приходите с ребёнком на повторный приём в "
@@ -251,9 +246,8 @@ PROBES14 = {
                                 "天，每日一次，每次0.5 mg；第4至7天，每日两次，每"
                                 "次0.5 mg；从第8天起，每日两次，每次1 mg。"},
 }
-# From the fifteenth set (written blind as the others; its omission part did not come back
-# in time: 80 texts a language; the part with half its dates and all its negations came back
-# after its other parts were tuned on): its errors.
+# From the fifteenth set (written blind as the others; the part with half its dates and all
+# its negations, and the omission part, came back after the others were tuned on): its errors.
 PROBES15 = {
     ("probes15.jsonl", "es"): {"Administre 15 mg de paracetamol por cada kilogramo de peso, "
                                 "dejando al menos 6 horas entre tomas y sin pasar de 4 dosis "
@@ -351,6 +345,25 @@ PROBES15 = {
                                 "先静坐五分钟。如收缩压（上面那个数字）高于180，务必当"
                                 "天致电我们。"},
 }
+# From the sixteenth set: underscores between Chinese characters, no emphasis on the page
+# (the check is right: write *…* there).
+PROBES16 = {
+    ("probes16.jsonl", "zh"): {"每天两次将脚浸泡在温盐水中，每次**10至15分钟**，"
+                                "并保持脚趾_干燥并包扎好_，直到伤口愈合。",
+                                "请带上孩子的**红皮书**、所有学校报告以及一件孩子最喜"
+                                "欢的玩具；评估_大约需要两小时_，如有需要，可以[在线改"
+                                "约](https://example.org/autis"
+                                "m/rebook)。",
+                                "谵妄可能_突然_发生，常在夜间出现。如果您的亲属在手术后"
+                                "1至3天内变得**更加糊涂、嗜睡或烦躁**，请告知护士。",
+                                "连续3至5天，每晚睡前在患耳内滴入**2到3滴**橄榄油"
+                                "。_不要_使用棉签；如果鼓膜穿孔，**请避免使用滴剂**"
+                                "。",
+                                "在孩子**感觉身体好起来之前**，不要送他去托儿所；不必"
+                                "等到水疱愈合。发热时可给孩子服用_对乙酰氨基酚_，并请查"
+                                "看[何时需要求助](https://example.or"
+                                "g/child/hfmd-help)。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
@@ -367,6 +380,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES13,
     **PROBES14,
     **PROBES15,
+    **PROBES16,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -397,7 +411,12 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
           ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 6,
-          ("probes15.jsonl", "glossary"): 11, ("probes15.jsonl", "negation"): 3,
+          ("probes15.jsonl", "glossary"): 6, ("probes15.jsonl", "negation"): 3,
+          # the sixteenth: two durations or frequencies of different clauses exchanged, an
+          # "unless" said "if" (zh), the tonsils made the tongue (ru), a GP surgery
+          # made a pharmacy (ar)
+          ("probes16.jsonl", "numbers-swapped"): 10, ("probes16.jsonl", "negation"): 1,
+          ("probes16.jsonl", "glossary"): 2,
           ("probes14.jsonl", "glossary"): 2}
 
 
@@ -407,8 +426,8 @@ OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 27,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
-                   "probes13.jsonl": 32, "probes14.jsonl": 12}
-OMISSIONS_NOT_BACK = {"probes15.jsonl"}
+                   "probes13.jsonl": 32, "probes14.jsonl": 12, "probes15.jsonl": 20,
+                   "probes16.jsonl": 20}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:
@@ -424,7 +443,7 @@ def errors(source: str, target: str, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["es", "fr", "ru", "ar", "zh"])
 def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
     rows = [r for r in ROWS[name] if r["lang"] == lang]
-    assert len(rows) == PARTIAL.get(name, (92, {}))[0]
+    assert len(rows) == 92
     texts = [(r["source"], r["good"]) for r in rows] + [
         (r["source"], r["bad"]) for r in rows if r["kind"] == "benign"]
     flagged = {t for s, t in texts if errors(s, t, lang)}
@@ -435,13 +454,13 @@ def test_correct_translations_and_rewordings_pass(name: str, lang: str) -> None:
 @pytest.mark.parametrize("kind", KINDS)
 def test_dangerous_edits_are_found_in_every_language(name: str, kind: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == kind]
-    assert len(rows) == 5 * PARTIAL.get(name, (92, {}))[1].get(kind, 8)
+    assert len(rows) == 5 * 8
     missed = [(r["lang"], r["bad"]) for r in rows if not errors(r["source"], r["bad"], r["lang"])]
     assert len(missed) <= MISSED.get((name, kind), 0), missed
 
 
 @pytest.mark.usefixtures("dictd", "dictionary")
-@pytest.mark.parametrize("name", [f for f in FILES if f not in OMISSIONS_NOT_BACK])
+@pytest.mark.parametrize("name", FILES)
 def test_omissions_are_found_as_often_as_the_readme_says(name: str) -> None:
     rows = [r for r in ROWS[name] if r["kind"] == "omission"]
     assert len(rows) == 40

@@ -304,15 +304,19 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     # each word of a phrase by its stem («infecciones de oído», «التهابات الأذن»); Arabic's
     # later words as written («ألمانية» folds to «المانية»: no article to take off), with
     # or without the article before them
-    between = r"[^\W\d_]{0,3}\s+(?:ال)?" if arabic else r"[^\W\d_]*\s+"
+    # (words joined by a hyphen or a slash as by a space: «амоксициллина/клавуланата»)
+    between = r"[^\W\d_]{0,3}(?:\s+|/)(?:ال)?" if arabic else r"[^\W\d_]*(?:\s+|[-/])"
     stems = sorted({between.join(re.escape(_stem(w, lang) if not at or not arabic
                                            else w.removesuffix("ة"))
-                                 for at, w in enumerate(phrase.split()))
+                                 for at, w in enumerate(_PHRASE_GAP.split(phrase)) if w)
                     for phrase in words}, key=len, reverse=True)
     body = "|".join(stems)
     if arabic:
         return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?(?:{body})[^\W\d_]*")
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
+
+
+_PHRASE_GAP = re.compile(r"\s+|(?<=[^\W\d_])[-/](?=[^\W\d_])")
 
 
 def _stem(word: str, lang: str) -> str:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline import langdata
+from pipeline import langdata, languages
 from pipeline.checks import bilingual, plain, terms
 from pipeline.checks.lexicon import Corpus
 from pipeline.checks.safety import LENGTH_RATIO
@@ -297,9 +297,13 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
         return True     # "pads, not tampons" said "pads rather than tampons"
     stop = langdata.FUNCTION_WORDS["en"]
     known = said is False
+    written = {w.lower() for w in re.findall(r"[^\W\d_]+", plain(target))} if (
+        languages.script(lang) == "Latn") else set()
     for word in _EN_WORD.findall(item.lower()):
         if len(word) < 3 or word in stop:
             continue
+        if len(word) >= 4 and word in written:
+            return True     # a word the language writes alike: "oral" («y compris oral»)
         wanted = bilingual.translations(word, lang)
         if wanted:
             known = True

@@ -49,7 +49,7 @@ class Clause:
 @lru_cache(maxsize=1)
 def _en_limits() -> re.Pattern[str]:
     phrases = [p for words in langdata.LIMITS["en"].values() for p in words
-               if p.startswith(("no ", "not "))]
+               if p.startswith(("no ", "not ", "never "))]
     return re.compile(f"{words_pattern(tuple(phrases), 'en').pattern}|{langdata.EN_LIMIT_GAP}",
                       re.I)
 
@@ -90,16 +90,18 @@ def _no_negations_blanked(text: str, base: str) -> str:
     return text
 
 
-def _positions(text: str, lang: str) -> list[tuple[int, str]]:
-    """(offset, word) of each negation word in `text`, before concord and expletives."""
+def _positions(text: str, lang: str, bounded: bool = False) -> list[tuple[int, str]]:
+    """(offset, word) of each negation word in `text`, before concord and expletives; with
+    `bounded` (the source sets a limit, whose "no more than" English counts as no negation),
+    not those of the translation's limits either («no tome más de 6», «не более 4»)."""
     base = base_language(lang)
     if base == "en":   # "no more than 4 doses" is a limit (`langdata.LIMITS`), not a negation
-        limits = [m.start() for m in _en_limits().finditer(text)]
+        bounds = [m.start() for m in _en_limits().finditer(text)]
         # "with or without food" is a choice; "no longer infectious" says "stops being"
-        limits += [m.start(1) if m.group(1) else m.start(2)
+        bounds += [m.start(1) if m.group(1) else m.start(2)
                    for m in _EN_NOT_NEGATING.finditer(text)]
         found = [(m.start(), m.group(0).lower()) for m in _EN_NEGATION.finditer(text)
-                 if m.start() not in limits]
+                 if m.start() not in bounds]
         if _EN_NEITHER.search(text):    # "neither … nor" is one negation
             found = [(at, word) for at, word in found if word != "nor"]
         return found
@@ -108,7 +110,54 @@ def _positions(text: str, lang: str) -> list[tuple[int, str]]:
     found = [(m.start(), m.group(0).lower()) for m in words_pattern(words, lang).finditer(text)]
     if base == "fr":
         found += [(m.start(), "n'") for m in _FR_ELIDED.finditer(text)]
-    return sorted(found)
+    return sorted(item for item in found if not (bounded and _in_limit(item[0], text, lang)))
+
+
+def _in_limit(at: int, text: str, lang: str) -> bool:
+    """Is the negation word at `at` part of a limit the language sets: one of its limit
+    phrases («no más de», «не более», «لا يزيد», 不超过), or a negation before a comparative
+    and a number in its clause («no tome más de seis», «ne prenez pas plus de 6»)?"""
+    limits = _limit_phrases(lang)
+    if limits is not None and any(m.start() <= at < m.end() for m in limits.finditer(text)):
+        return True
+    comparative = _comparatives(lang)
+    if comparative is None:
+        return False
+    window = _CLAUSE_GAP.match(text, at)
+    end = at + _LIMIT_REACH if window is None else min(window.end(), at + _LIMIT_REACH)
+    return any(_NUMBER_NEAR.match(text, found.end())
+               for found in comparative.finditer(text, at + 1, end))
+
+
+# A negation's clause after it, and how far on its comparative may stand; what may stand
+# between a comparative and its number («más de 6», «plus de 6», «أكثر من ستة», 超过6).
+_CLAUSE_GAP = re.compile(r"[^.;:,，；。：]*")
+_LIMIT_REACH = 30
+_NUMBER_NEAR = re.compile(r"\s*(?:de|que|d['’]|du|des|من|чем)?\s*(?:\d|[^\W\d_]+\s+(?:mg|ml|g)\b|"
+                          r"(?:un|une|uno|una|dos|deux|tres|trois|cuatro|quatre|cinco|cinq|seis|"
+                          r"six|siete|sept|ocho|huit|diez|dix|два|двух|три|трёх|трех|четырёх|"
+                          r"пяти|шести|واحد|اثن|ثلاث|أربع|خمس|ست|سبع|ثمان|عشر|一|两|二|三|四|五|"
+                          r"六|七|八|九|十))", re.I)
+
+
+@lru_cache(maxsize=64)
+def _limit_phrases(lang: str) -> re.Pattern[str] | None:
+    """The language's limit phrases that say a negation («no más de», «не более», 不超过)."""
+    base = base_language(lang)
+    table = langdata.LIMITS.get(base, {})
+    negators = [w.rstrip("~").lower() for w in langdata.NEGATION.get(base, ())]
+    phrases = tuple(p for kind in ("most", "least") for p in table.get(kind, ())
+                    if any((p.lower().startswith(n) if base in langdata.GLUED else
+                            re.search(rf"(?<!\w){re.escape(n)}(?!\w)", p.lower()))
+                           for n in negators if n))
+    return words_pattern(phrases, lang) if phrases else None
+
+
+@lru_cache(maxsize=64)
+def _comparatives(lang: str) -> re.Pattern[str] | None:
+    table = langdata.LIMITS.get(base_language(lang), {})
+    words = (*table.get("more", ()), *table.get("less", ()))
+    return re.compile(f"(?:{words_pattern(words, lang).pattern})", re.I) if words else None
 
 
 # A Russian participle written with не («неиспользуемые шприц-ручки» for "the pens you are
@@ -142,7 +191,15 @@ _EN_NOT_UNTIL = re.compile(r"(?:\b(?:not|never)\b|n't\b)[^.;]{0,60}?\buntil\b", 
 # "Do not take it on the day of the test" said «arrêtez ce médicament le jour…», 停用 (stop
 # it): only where the source says no "stop" of its own, whose "do not stop" a dropped "not"
 # turns into "stop".
-_EN_NOT_TAKE = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:take|use|restart|have)\b", re.I)
+_EN_NOT_TAKE = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:take|use|restart|have|eat|drink)\b",
+                         re.I)
+# "Do not eat for 4 hours beforehand" said «restez à jeun», «en ayunas», 禁食 (fasting).
+_EN_NOT_EAT = re.compile(r"\b(?:do\s+not|don't)\s+(?:eat|drink|eat\s+or\s+drink)\b", re.I)
+# "Do not leave it on overnight" said «retirez-le avant la nuit», «снимать», 取下 (take off).
+_EN_NOT_LEAVE_ON = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:leave|keep|wear)\b[^.;,]{0,30}?"
+                              r"(?:\b(?:on|in)\b|\bovernight\b|\bat\s+night\b|\bin\s+bed\b)", re.I)
+# "someone who cannot swallow" said «incapable d'avaler», «incapaz de tragar» (unable).
+_EN_CANNOT = re.compile(r"\b(?:cannot|can't|can\s+not|unable)\b", re.I)
 _EN_STOP = re.compile(r"\b(?:stop|stops|stopped|stopping|quit|cease)\b", re.I)
 
 
@@ -186,6 +243,9 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_NOT_SAME, langdata.DIFFERS.get(base)),
         # "use pads, not tampons" said "pads rather than tampons"
         (_EN_NOT_THIS, langdata.INSTEAD.get(base)),
+        (_EN_NOT_EAT, langdata.FASTING.get(base)),
+        (_EN_NOT_LEAVE_ON, langdata.TAKE_OFF.get(base)),
+        (_EN_CANNOT, langdata.UNABLE.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
     # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
     # says itself ("Do not stop your tablets. Keep taking two…")
@@ -275,11 +335,12 @@ def _participle_negations(source: str, target: str, lang: str) -> int:
 
 
 @lru_cache(maxsize=4096)
-def _said(text: str, lang: str) -> tuple[tuple[tuple[int, str], ...], ...]:
+def _said(text: str, lang: str, bounded: bool = False
+          ) -> tuple[tuple[tuple[int, str], ...], ...]:
     """The negation words of each clause of plain `text`, but the "not" an expletive
     ("salvo que … no", "à moins que … ne") takes (each check asks again: remembered)."""
     base = base_language(lang)
-    found = _positions(text, lang)
+    found = _positions(text, lang, bounded)
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
     without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
@@ -297,14 +358,16 @@ def _said(text: str, lang: str) -> tuple[tuple[tuple[int, str], ...], ...]:
 
 
 @lru_cache(maxsize=4096)
-def clauses(text: str, lang: str) -> tuple[Clause, ...]:
-    """The clauses of `text` (in `lang`) with the negations each one says."""
+def clauses(text: str, lang: str, bounded: bool = False) -> tuple[Clause, ...]:
+    """The clauses of `text` (in `lang`) with the negations each one says (`bounded`: see
+    `_positions`)."""
     text = plain(text)
     base = base_language(lang)
     concord = {w.lower() for w in langdata.CONCORD.get(base, ())}
     without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
     result = []
-    for (start, end), inside in zip(clause_spans(text, lang), _said(text, lang), strict=True):
+    for (start, end), inside in zip(clause_spans(text, lang), _said(text, lang, bounded),
+                                    strict=True):
         words = [word for _, word in inside]
         plain_negators = [w for w in words if w not in concord]
         count = len(plain_negators)
@@ -318,19 +381,20 @@ def clauses(text: str, lang: str) -> tuple[Clause, ...]:
 
 
 @lru_cache(maxsize=8192)
-def negations(text: str, lang: str) -> int:
-    """How many negations `text` (in `lang`) says, each counted once (concord, expletives)."""
+def negations(text: str, lang: str, bounded: bool = False) -> int:
+    """How many negations `text` (in `lang`) says, each counted once (concord, expletives;
+    `bounded`: see `_positions`)."""
     if base_language(lang) != "en" and base_language(lang) not in langdata.NEGATION:
         return 0
-    if not _positions(plain(text), lang):    # no negation word at all: no clause says one
+    if not _positions(plain(text), lang, bounded):   # no negation word: no clause says one
         return 0
-    return sum(c.negations for c in clauses(text, lang))
+    return sum(c.negations for c in clauses(text, lang, bounded))
 
 
-def not_without(text: str, lang: str) -> int:
+def not_without(text: str, lang: str, bounded: bool = False) -> int:
     """How many of the negations of `text` are not "without" (`langdata.WITHOUT`; one before
-    a verb is: `langdata.WITHOUT_VERB`)."""
-    total = negations(text, lang)
+    a verb is: `langdata.WITHOUT_VERB`; `bounded`: see `_positions`)."""
+    total = negations(text, lang, bounded)
     kinds = langdata.WITHOUT.get(base_language(lang))
     if not total or not kinds:
         return total
@@ -338,7 +402,7 @@ def not_without(text: str, lang: str) -> int:
     verb = langdata.WITHOUT_VERB.get(base_language(lang))
     glued = base_language(lang) in langdata.GLUED
     withouts = 0
-    for at, word in (item for inside in _said(text, lang) for item in inside):
+    for at, word in (item for inside in _said(text, lang, bounded) for item in inside):
         # the word itself, a clitic before it allowed (ودون); 未 found where the text says 未经
         kind = next((k for k in kinds if word == k or (word.endswith(k) and len(k) > 2) or (
             glued and text.startswith(k, at))), None)
@@ -369,9 +433,11 @@ def has_negation(text: str, lang: str) -> bool:
     return negations(text, lang) > 0
 
 
-def unmatched_clause(source: str, target: str, lang: str) -> tuple[str, str] | None:
-    """(source clause, its part of the translation) where a negation of the source is lost."""
-    wanted, have = clauses(source, "en"), clauses(target, lang)
+def unmatched_clause(source: str, target: str, lang: str, bounded: bool = False
+                     ) -> tuple[str, str] | None:
+    """(source clause, its part of the translation) where a negation of the source is lost
+    (`bounded`: see `_positions`)."""
+    wanted, have = clauses(source, "en"), clauses(target, lang, bounded)
     if len(wanted) < 2 or not any(c.negations for c in wanted):
         return None
     text_s, text_t = plain(source), plain(target)
@@ -555,8 +621,10 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         wanted = negations(source, "en")
         if not wanted:
             continue
-        have = negations(target, scope.lang) - _fasting_said(source, target, scope.lang) - (
-            _free_said(source, target, scope.lang))
+        # the source's "no more than" is no negation: nor is the translation's «no más de»
+        bounded = _en_limits().search(plain(source)) is not None
+        have = negations(target, scope.lang, bounded) - _fasting_said(
+            source, target, scope.lang) - _free_said(source, target, scope.lang)
         # negations said another way: «неиспользуемые», "before" for "without … first"
         # (looked for where the counts agree too: a clause's negation said so, "until no more
         # mist" «пока не прекратится», is none lost there)
@@ -573,14 +641,15 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
         # "if they are not treated" may be said "without treatment" («а без лечения»)
         if base_language(scope.lang) in langdata.WITHOUT and (
-                strict := not_without(source, "en")) > not_without(target, scope.lang) + (
+                strict := not_without(source, "en")) > not_without(
+                    target, scope.lang, bounded) + (
                     stand_ins) + len(_EN_NOT_PARTICIPLE.findall(plain(source))):
             yield scope.catalog.finding(
                 "negation", f"the source says {strict} “not” or “never” but the translation "
                 f"says only “without” ({', '.join(langdata.WITHOUT[base_language(scope.lang)])})"
                 " for some: is a “not” gone?", entry=entry)
             return
-        lost = None if stand_ins else unmatched_clause(source, target, scope.lang)
+        lost = None if stand_ins else unmatched_clause(source, target, scope.lang, bounded)
         if lost:
             yield scope.catalog.finding(
                 "negation", f"the negation of “{lost[0]}” is missing from its part of the "

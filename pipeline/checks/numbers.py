@@ -304,11 +304,13 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
              *langdata.TIME_UNITS.get(base, {}).get("day", ()))
     if _DAY_AND_NIGHT.search(source) and clock and words_pattern(clock, lang).search(target):
         found.add(Decimal(24))
-    for table, unit in ((langdata.MINUTE_PHRASES, "minute"), (langdata.MONTH_PHRASES, "month")):
+    for table, unit in ((langdata.MINUTE_PHRASES, "minute"), (langdata.WEEK_PHRASES, "week"),
+                        (langdata.MONTH_PHRASES, "month")):
         for phrase, count in table.get(base, {}).items():
             if re.search(rf"\b{count}\s*{unit}s?\b", source, re.I) and \
                     words_pattern((phrase,), lang).search(target):
-                found.add(Decimal(count))     # "30 minutes": «полчаса», «半小时»; «полгода»
+                found.add(Decimal(count))     # "30 minutes": «полчаса», «半小时»; «полгода»;
+                # "2 weeks": «quinze jours»
     found |= {Decimal(value) for value, forms in langdata.ORDINALS.get(base, {}).items()
               if words_pattern(forms, lang).search(target)}     # "day 2": «el segundo día»
     if base == "fr":      # French medical writing counts days as J1, J100 ("day 100")
@@ -326,6 +328,7 @@ def _word_values(source: str, target: str, lang: str) -> set[Decimal]:
     return found
 
 
+_A_DAY = re.compile(r"\b(?:hours?\s+(?:a|per|each|every)\s+day)\b", re.I)
 _A_PERIOD = re.compile(r"\b(?:an?|one|per)\s+(?:minute|hour|day|week|month|year)\b", re.I)
 _N_IN_ONE = re.compile(r"(?<![\w.,])(\d+)-in-(\d+)(?!\w)", re.I)
 _ONE_PERIOD = re.compile(r"(?<![\d.,])1\s+(?:(?:to|or|-|–)\s*\d+\s+)?"
@@ -400,6 +403,10 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         from pipeline.checks.quantities import said_in_other_units
 
         missing -= {value for value, _ in said_in_other_units(source, target, lang)}
+    from pipeline.checks.quantities import imperial_said
+
+    metric = imperial_said(source, target, lang)    # "1 pint" as «полулитра», 500毫升
+    missing -= metric[0]
     if missing:     # "07/11/2024" written «7 نوفمبر 2024»: the month by its name
         from pipeline.checks.quantities import months_named, numeric_dates
 
@@ -416,13 +423,16 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     words |= _noon_hours(source)
     if _A_PERIOD.search(source):
         words.add(Decimal(1))      # "within an hour": «1小时内»
+    if _A_DAY.search(source):
+        words.add(Decimal(24))     # "23 hours a day": «23 heures sur 24»
     clock = _clock_hours(source)
     words |= set(clock.values())
     # "3 pm" written 15 h, or «quinze heures»
     missing = frozenset(v for v in missing if clock.get(v) not in have | in_words)
     extra = [written for written, options in found   # "2:00", "2 h 00", "١:٠٠": no amount
              if _ascii_digits(written).strip("0") and not any(
-                 option in wanted or option in words for option in options)]
+                 option in wanted or option in words or option in metric[1]
+                 for option in options)]
     return sorted(_show(v) for v in missing), list(dict.fromkeys(extra))
 
 

@@ -37,8 +37,9 @@ from pipeline.model import Finding
 # A list's commas too, and the preposition a language repeats: "8, 12 and 16 weeks", «a las 8
 # y a las 12 semanas», «à 8 et à 16 semaines», «в 8 и в 16 недель», 8、12、16周.
 _COORDINATE = r"(?:to|or|and|a|o|y|à|ou|et|до|или|и|至|到|或|إلى|أو|و|和|及)"
-_JOIN = re.compile(rf"\s*(?:[-–—~～〜/]|(?:[,、，،]\s*{_COORDINATE}?|{_COORDINATE})"
-                   r"(?:\s+(?:a|à|las|los|les|la|le|в|на|في)){0,2})\s*$", re.I)
+# (and a range written «+2…+8 °C», as Russian writes temperatures)
+_JOIN = re.compile(rf"\s*(?:[-–—~～〜/…]|\.{{2,3}}|(?:[,、，،]\s*{_COORDINATE}?|{_COORDINATE})"
+                   r"(?:\s+(?:a|à|las|los|les|la|le|в|на|في)){0,2})\s*\+?$", re.I)
 _JOINED = 12        # characters at most between two numbers of one unit
 _DIGIT = re.compile(r"\d")
 _NEAR = 3           # characters allowed between a number and its unit ("500 мг", "500毫克")
@@ -296,6 +297,10 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             if (by_time := _counts_by_time_exchanged(source, target, scope.lang)):
                 yield _timed_finding(scope, entry, by_time)
                 return
+            if _EN_COUNT_WORD.search(source) and (
+                    limit := _lost_limit(plain(source), plain(target), scope.lang)):
+                yield _limit_finding(scope, entry, limit)   # "no more than three doses"
+                return
             continue
         source, target = plain(source), plain(target)
         falling = _reversed_range(source, target, scope.lang)
@@ -305,10 +310,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 entry=entry)
             return
         if (limit := _lost_limit(source, target, scope.lang)) is not None:
-            yield scope.catalog.finding(
-                "quantities", f"the source sets a limit, “{limit[0]}”, the translation says "
-                f"none of {', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?",
-                entry=entry)
+            yield _limit_finding(scope, entry, limit)
             return
         if (bound := _bounds_exchanged(source, target, scope.lang)):
             yield scope.catalog.finding(
@@ -649,6 +651,17 @@ def _timed_finding(scope: Scope, entry: Entry, timed: tuple[str, str, Decimal, D
         "counts swapped?", entry=entry)
 
 
+def _limit_finding(scope: Scope, entry: Entry, limit: tuple[str, tuple[str, ...]]) -> Finding:
+    return scope.catalog.finding(
+        "quantities", f"the source sets a limit, “{limit[0]}”, the translation says none of "
+        f"{', '.join(f'«{w}»' for w in limit[1][:3])}…: is the bound gone?", entry=entry)
+
+
+# A count written as a word ("no more than three doses"): a value to bound without a digit.
+_EN_COUNT_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                            r"twelve|twenty|thirty|forty|fifty|hundred)\b", re.I)
+
+
 def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ...]] | None:
     """(the source's limit phrase, the language's phrases for it) where the source bounds a
     value ("no more than 4", "at least 6 hours") and the translation has no bound of that
@@ -682,11 +695,11 @@ def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool
     """Does a negation (not a "without") stand before a comparative ("más", «تتجاوز», 超过) in
     its sentence ("no tome más de 3", «Не применяйте крем, …, дольше 7 дней»), not only after
     it or as "without" («… более 4 часов, поскольку … без движения»)?"""
-    from pipeline.checks.negation import _said
+    from pipeline.checks.negation import _positions
 
     text = plain(target)
     without = {w.lower() for w in langdata.WITHOUT.get(base_language(lang), ())}
-    negated = [at for clause in _said(text, lang) for at, word in clause   # not «без движения»
+    negated = [at for at, word in _positions(text, lang)  # not «без движения»
                if word.lower() not in without]
     return any(at < found.start() and not _SENTENCE_END.search(text, at, found.start())
                for found in words_pattern(words, lang).finditer(text) for at in negated)
@@ -857,6 +870,54 @@ def _said_of(count: Decimal, unit: str, source: str) -> int:
                for m in pattern.finditer(text))
 
 
+# Imperial measures a translation may give in metric ("1 pint of water": «полулитра», نصف
+# لتر, 500毫升): the English words, the metric unit and how many of it make one, and the
+# metric units it may be written in (with how many of the first make one of each).
+IMPERIAL = ((r"pints?", "ml", Decimal(568)),
+            (r"fl\.?\s*oz|fluid\s+ounces?", "ml", Decimal("28.4")),
+            (r"stones?", "kg", Decimal("6.35")), (r"lbs?", "kg", Decimal("0.4536")))
+_METRIC = {"ml": (("ml", Decimal(1)), ("L", Decimal(1000))),
+           "kg": (("kg", Decimal(1)),)}
+_IMPERIAL_SLACK = Decimal("0.15")   # a rounded conversion: "1 pint" as 500 ml is 12 % off
+_EN_IMPERIAL = re.compile(r"(?<![^\W\d_])(?:" + "|".join(e for e, _, _ in IMPERIAL)
+                          + r")(?![^\W\d_])", re.I)
+_EN_ONE_BEFORE = re.compile(r"\b(?:a|one)\s+$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def imperial_said(source: str, target: str, lang: str) -> tuple[frozenset[Decimal],
+                                                                frozenset[Decimal]]:
+    """(the source's values, the translation's values) of imperial measures the translation
+    gives in metric units, rounded as a translator does (within _IMPERIAL_SLACK)."""
+    source, text = plain(source), plain(target)
+    if not _EN_IMPERIAL.search(source):
+        return frozenset(), frozenset()
+    english, numbers = _target_numbers(source, "en"), _target_numbers(text, lang)
+    halves = langdata.HALF_BEFORE.get(base_language(lang), ())
+    mine: set[Decimal] = set()
+    theirs: set[Decimal] = set()
+    for words, metric, factor in IMPERIAL:
+        for match in re.finditer(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])", source, re.I):
+            values = _values_before(english, source, *match.span(), after=False) or (
+                {Decimal(1)} if _EN_ONE_BEFORE.search(source[:match.start()]) else set())
+            for value in values:
+                amount = value * factor
+                for unit, scale in _METRIC[metric]:
+                    pattern, forms = _unit_pattern(unit, lang)
+                    for found in pattern.finditer(text):
+                        # the unit's word alone is one of it: «около литра» (about a litre)
+                        near = {v for v in _values_before(numbers, text, *found.span())
+                                or {Decimal(1)}
+                                if abs(v * scale - amount) <= amount * _IMPERIAL_SLACK}
+                        mine |= {value} if near else set()
+                        theirs |= near
+                    if halves and abs(_HALF * scale - amount) <= amount * _IMPERIAL_SLACK and \
+                            words_pattern(tuple(h.format(f) for h in halves for f in forms),
+                                          lang).search(text):
+                        mine.add(value)     # «полулитра», «نصف لتر»
+    return frozenset(mine), frozenset(theirs)
+
+
 @lru_cache(maxsize=1024)
 def said_in_other_units(source: str, target: str, lang: str) -> frozenset[tuple[Decimal, str]]:
     """The source's (value, unit) pairs, measures and durations, that the translation says in
@@ -889,8 +950,13 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(table["day"], scope.lang).findall(target))
-            # "a quarter of an hour", "half an hour"; «полгода», 半年 for 6 months
-            phrases = {"minute": langdata.MINUTE_PHRASES, "month": langdata.MONTH_PHRASES}.get(
+            if unit == "day" and (out_of := langdata.OUT_OF_A_DAY.get(base_language(
+                    scope.lang))):
+                have += len(re.findall("|".join(map(re.escape, out_of)), target))
+            # "a quarter of an hour", "half an hour"; «полгода», 半年 for 6 months; «quinze
+            # jours» for 2 weeks
+            phrases = {"minute": langdata.MINUTE_PHRASES, "week": langdata.WEEK_PHRASES,
+                       "month": langdata.MONTH_PHRASES}.get(
                 unit, {}).get(base_language(scope.lang), {})
             if phrases:
                 have += len(words_pattern(tuple(phrases), scope.lang).findall(target))
@@ -1025,6 +1091,8 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
         for m in words_pattern(times, lang).finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if base in langdata.GLUED and _ZH_NOT_A_COUNT.search(text, 0, m.start()):
+                continue    # 下一次 (the next time), 第一次 (the first time): no frequency
             before = _values_before(numbers, text, *m.span(), after=False, gap=False)
             # a range of counts says each of them: «tres o cuatro veces», «5–6 раз»
             found += [(m.start(), m.end(), int(v)) for v in sorted(before)
@@ -1032,6 +1100,27 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
             if not before and m.group(0).lower() in once:
                 found.append((m.start(), m.end(), 1))
     return tuple(sorted(found))
+
+
+# "The next time", "this time", "the first time": a 次 after these and one is no count.
+_ZH_NOT_A_COUNT = re.compile(r"(?:(?<![早晚])[下上]|[这那此首第每])一$")
+# A Chinese frequency with its period written together: 每周一次, 每日两次, 一天三次.
+_ZH_PERIOD_COUNT = re.compile(r"(?:每|一)(小时|天|日|晚|周|星期|个月|月|年)"
+                              r"([一二两三四五六七八九十\d]{1,2})次")
+_ZH_UNITS = {"小时": "hour", "天": "day", "日": "day", "晚": "day", "周": "week", "星期": "week",
+             "个月": "month", "月": "month", "年": "year"}
+_ZH_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10}
+
+
+def _zh_period_counts(text: str) -> Counter[tuple[int, str]]:
+    """(count, period) of each Chinese frequency written with its period (每周一次: 1, week)."""
+    found: Counter[tuple[int, str]] = Counter()
+    for m in _ZH_PERIOD_COUNT.finditer(text):
+        count = int(m.group(2)) if m.group(2).isdigit() else _ZH_COUNTS.get(m.group(2))
+        if count:
+            found[(count, _ZH_UNITS[m.group(1)])] += 1
+    return found
 
 
 def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
@@ -1102,12 +1191,15 @@ def _period_changed(source: str, target: str, lang: str) -> tuple[int, str, str]
     the source gives that count elsewhere is no change."""
     said = Counter(_source_periods(source))
     table = langdata.TIME_UNITS.get(base_language(lang), {})
-    if not said or not table or base_language(lang) in langdata.GLUED:
-        return None     # Chinese puts 每天 first and 一次 anywhere after: no nearest tells
+    if not said or not table:
+        return None
     text = plain(target)
-    spans = _frequency_spans(text, lang)
+    # Chinese puts 每天 first and 一次 anywhere after: only a period written with its count
+    # (每周一次) tells
+    glued = base_language(lang) in langdata.GLUED
+    spans = () if glued else _frequency_spans(text, lang)
     periods = _period_words(text, lang)
-    written: Counter[tuple[int, str]] = Counter()
+    written: Counter[tuple[int, str]] = _zh_period_counts(text) if glued else Counter()
     for a, b, count in spans:
         away = sorted((max(start - b, a - end, 0), unit) for start, end, unit in periods)
         if away and away[0][0] <= _PERIOD_WINDOW and (len(away) < 2 or away[1][0] > away[0][0]
@@ -1404,6 +1496,9 @@ def dates(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 _EN_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 _HALF_GAP = 12      # characters between an hour of the clock and its half-of-day words
+# Languages that may say the half of the day before the hour too, other words between
+# («يوم الأربعاء بعد الظهر في الساعة 2:15»); not Russian, whose «дня» is also "of a day".
+_HALF_BEFORE = frozenset({"ar"})
 
 
 def _source_hours(source: str) -> list[tuple[int, str]]:
@@ -1471,7 +1566,18 @@ def _nearest_half(lowered: str, at: int, end: int, halves: dict[str, tuple[str, 
             found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", near)
             if found is not None and found.start() < where:
                 first, where = half, found.start()
-    return first
+    if first or base not in _HALF_BEFORE:
+        return first
+    # else the last said just before it, no number between («الأربعاء بعد الظهر في الساعة
+    # 2:15», on Wednesday afternoon at 2:15)
+    before = lowered[max(0, at - 2 * _HALF_GAP - 6):at]
+    last, where = "", -1
+    for half, words in halves.items():
+        for word in words:
+            for found in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", before):
+                if found.start() > where and not re.search(r"\d", before[found.end():]):
+                    last, where = half, found.start()
+    return last
 
 
 def _other_day(source: str, target: str, lang: str) -> str | None:

@@ -45,6 +45,10 @@ def glossary(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 f"the translation «{swap.written_as}» ({swap.written.english[0]}), not "
                 f"«{wanted[0] if wanted else swap.said.id}»: another {swap.said.kind}?",
                 entry=entry)
+        if (sides := terms.side_swapped(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "glossary", f"swapped side: the source says “{sides[0]}”, the translation "
+                f"the {sides[1]} side instead: the other side of the body?", entry=entry)
     if scope.glossary is None:
         return
     for source, target in entry.pairs():

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -68,7 +69,16 @@ def lexicon() -> tuple[Term, ...]:
 
 
 def _forms(cell: str) -> tuple[str, ...]:
-    return tuple(f.strip() for f in cell.split("|") if f.strip())
+    """The forms of a cell, each written with a hyphen between two words also written with
+    a slash, and the reverse («amoxicilina-ácido clavulánico», «amoxicilina/ácido…»)."""
+    forms = [f.strip() for f in cell.split("|") if f.strip()]
+    return tuple(dict.fromkeys(variant for form in forms for variant in (
+        form, _JOINED.sub("/", form), _JOINED.sub("-", form))))
+
+
+# A hyphen or slash between two words' letters: the one joins drugs given together as the
+# other does.
+_JOINED = re.compile(r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
 
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")     # "donor's": donor, s
@@ -303,6 +313,8 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             elif kept and (term.kind == "organ" or not theirs.search(text)):
                 continue    # an organ named fewer times: "Dental Hospital", 口腔医院
             written = theirs.search(text)
+            if written is not None and _participle(written, target, text, other, base):
+                continue
             if written is not None and (other.id in said or not _inside_said(
                     written.span(), text, said, lang)) \
                     and not _may_say(term, other, written.group(0), lang) \
@@ -312,6 +324,22 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
                 found.append(Swap(term, as_said, other, shown))
                 break
     return found
+
+
+def _participle(found: re.Match[str], target: str, text: str, other: Term, base: str) -> bool:
+    """Is the word found in the folded text a French past participle as written («le nez
+    bouché», blocked), not the noun folding makes of it («bouche», the mouth), nor one of
+    the term's own forms as written («bébé»)?"""
+    if base != "fr":
+        return False
+    written = unicodedata.normalize("NFC", plain(target)).casefold()
+    if len(written) != len(text):
+        return False    # folding moved the letters: nothing to compare
+    end = re.match(r"[^\W\d_]*", written[found.end():])
+    word = written[found.start():found.end() + (end.end() if end else 0)]
+    return word.endswith(("é", "ée", "és", "ées")) and not any(
+        word.startswith(unicodedata.normalize("NFC", form).casefold())
+        for form in other.forms.get(base, ()))
 
 
 _IDIOM_GAP = 5      # characters between two mentions of one term that an idiom joins
@@ -429,3 +457,51 @@ def doses_exchanged(source: str, target: str, lang: str
             if doses[a] != doses[b] and given.get(a) == doses[b] and given.get(b) == doses[a]:
                 return by_id[a], by_id[b], shown[a], shown[b]
     return None
+
+
+# Parts of the body a side is said of.
+_BODY_PARTS = (r"arm|arms|leg|legs|foot|feet|eye|eyes|ear|ears|breast|kidney|lung|knee|hip|"
+               r"shoulder|wrist|ankle|elbow|thigh|thighs|calf|buttock|groin|ovary|testicle|"
+               r"testis|lobe|chest|abdomen|tummy|flank|nostril|heel|toe|finger|thumb|cheek|"
+               r"jaw|eyelid|iliac|ventricle|atrium|ureter|tonsil|temple|hemisphere|colon|"
+               r"neck|head|throat|mouth|tongue|hand|hands|wrists|knees|ankles|legs|body")
+# "left" or "right" as a side of the body: before a part of it or "side", or after "on the",
+# "to your" with nothing after ("lie on your left"); not "right away", "the right dose",
+# "any tablets left".
+_EN_BODY_SIDE = re.compile(
+    r"\b(left|right)(?=[\s-]+(?:(?:upper|lower|inner|outer|front|back)\s+)?(?:side|sided|"
+    rf"handed|{_BODY_PARTS})\b)"
+    r"|\b(?:on|to|from|at)\s+(?:the|your)\s+(left|right)\b(?=\s*(?:[,.;:)]|and\b|or\b|$))",
+    re.I)
+# "The front of your thigh", "the back of your throat": the front and back of a part.
+_EN_FRONT_BACK = re.compile(r"\b(front|back)\s+of\s+(?:the\s+|your\s+|his\s+|her\s+|"
+                            rf"their\s+)?(?:(?:upper|lower)\s+)?(?:{_BODY_PARTS})\b", re.I)
+
+
+def side_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(the source's side, the translation's) where the translation has lost a side of the
+    body the source names (left or right; the front or back of a part) and says the other
+    one more often than the source does ("the lower left side of your abdomen": «la parte
+    inferior derecha del abdomen»), else None."""
+    base = base_language(lang)
+    text = plain(source)
+    said = [(m.group(1) or m.group(2)).lower() for m in _EN_BODY_SIDE.finditer(text)]
+    said += [m.group(1).lower() for m in _EN_FRONT_BACK.finditer(text)]
+    if not said:
+        return None
+    written = plain(target)
+    if base in langdata.GLUED:
+        written = written.replace("左右", "  ")     # 30分钟左右: about 30 minutes
+    folded = fold(written)
+    for table, pairs in ((langdata.SIDES, (("left", "right"), ("right", "left"))),
+                         (langdata.FRONT_BACK, (("front", "back"), ("back", "front")))):
+        words = table.get(base)
+        if not words or not set(said) & set(words):
+            continue
+        count = {side: len(bilingual.word_pattern(tuple(fold(w) for w in forms), lang).findall(
+            folded)) for side, forms in words.items()}
+        for side, other in pairs:
+            if said.count(side) > count[side] and count[other] > said.count(other):
+                return side, other
+    return None
+

@@ -42,7 +42,8 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
                   r"daterol|amol|traline|alopram|peridol|triptyline|gabalin|dopa|codone|"
                   r"morphone|adol|fentanil|curium|curonium|flurane|barbital|alol|pamil|zosin|"
                   r"nidine|glinide|glitazone|lutamide|plase|fibrate|iodarone|zomib|lisib|"
-                  r"parib|ciclib|tinoin|penem|bactam|oxacin|micin|kacin|vudine|navir|tegravir)$")
+                  r"parib|ciclib|tinoin|penem|bactam|oxacin|micin|kacin|vudine|navir|tegravir|"
+                  r"cept|sirox|oxamine|glutide|grastim|poetin|kinra)$")
 _SHARED_AL = ("es", "pt")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
@@ -133,6 +134,11 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                   if compound.lower() not in known for part in _LATIN_PART.findall(compound)]
     found = []
     shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
+    if known is not None:   # "low-fibre" copied whole: English, though «low» is French too
+        copied = {c.lower() for c in _HYPHENATED.findall(plain(source))}
+        found += [c for c in _HYPHENATED.findall(text) if c.lower() in copied
+                  and c.lower() not in known and c.lower() not in shared and c.islower()
+                  and not _INN.search(c.lower()) and not _LATIN_PART.fullmatch(c)]
     for word in words:
         lowered = word.lower()
         # in another script any lower-case Latin word is English left in ("сильную tiredness")
