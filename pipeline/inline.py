@@ -17,7 +17,9 @@ AUTOLINK_SRC = (r"<(?P<autolink>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*"
                 r"|[\w.!#$%&'*+/=?^{|}~-]+@[\w-]+(?:\.[\w-]+)+)>")
 # A bare URL; its last character is not sentence punctuation, a quote or a closing bracket.
 URL_SRC = r"\b(?:https?://|ftp://|www\.)[^\s<>()]*[^\s<>().,;:!?'\"\]]"
-EMAIL_SRC = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+# An e-mail address, in ASCII: «或发送电子邮件至pals@hospital.nhs.uk，» has no Chinese in it.
+EMAIL_SRC = (r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+             r"(?![A-Za-z0-9-])")
 # A link's or image's destination and title, after the closing bracket of its text.
 LINK_TARGET_SRC = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
 # A whole inline link or image; groups bang ("!" for an image) and target (the destination).

@@ -112,8 +112,53 @@ TAKE_OFF: dict[str, tuple[str, ...]] = {
 UNABLE: dict[str, tuple[str, ...]] = {
     "es": ("incapaz", "incapaces", "imposibilitad~"),
     "fr": ("incapable~", "dans l'impossibilité", "dans l’impossibilité"),
-    "ru": ("неспособ~",), "ar": ("عاجز~", "يعجز", "تعجز"),
+    "ru": ("неспособ~",), "ar": ("عاجز~", "يعجز", "تعجز", "عجز~"),
     "zh": ("难以",),
+}
+# English words a language has taken as they are and its Hunspell dictionary lacks (no
+# English left there): «un tatuaje o un piercing».
+LOANWORDS: dict[str, frozenset[str]] = {
+    "es": frozenset({"piercing", "piercings"}),
+    "fr": frozenset({"piercing", "piercings"}),
+}
+# Noon and midnight as words: "by 12 noon" said «avant midi», «до полудня», 中午前.
+NOON: dict[str, tuple[str, ...]] = {
+    "es": ("mediodía", "medianoche"), "fr": ("midi", "minuit"),
+    "ru": ("полдень", "полудня", "полночь", "полуночи"),
+    "ar": ("الظهر", "الظهيرة", "منتصف الليل"), "zh": ("中午", "正午", "午夜", "半夜"),
+}
+# How often said by the period alone: "once a week" said «еженедельно», «chaque semaine».
+EVERY_PERIOD: dict[str, dict[str, tuple[str, ...]]] = {
+    "es": {"day": ("diariamente", "a diario", "cada día"), "week": ("semanalmente",
+                                                                   "cada semana"),
+           "month": ("mensualmente", "cada mes"), "year": ("anualmente", "cada año")},
+    "fr": {"day": ("quotidiennement", "chaque jour", "tous les jours"),
+           "week": ("chaque semaine", "toutes les semaines", "hebdomadaire~"),
+           "month": ("chaque mois", "tous les mois", "mensuel~"),
+           "year": ("chaque année", "tous les ans", "annuel~")},
+    "ru": {"day": ("ежедневн~", "ежесуточн~"), "week": ("еженедельн~",),
+           "month": ("ежемесячн~",), "year": ("ежегодн~",)},
+    "ar": {"day": ("يوميا", "يوميًا", "كل يوم"), "week": ("أسبوعيا", "أسبوعيًا", "كل أسبوع"),
+           "month": ("شهريا", "شهريًا", "كل شهر"), "year": ("سنويا", "سنويًا", "كل سنة", "كل عام")},
+}
+# "You do not need a full bladder" said as "needless": «inutile d'avoir la vessie pleine».
+NEEDLESS: dict[str, tuple[str, ...]] = {
+    "es": ("innecesari~",), "fr": ("inutile~", "superflu~"),
+    "ru": ("необязательн~", "незачем", "ненужн~"),
+}
+# "Told you not to" said as "forbidden": «si la enfermera se lo ha prohibido», «запретила».
+FORBID: dict[str, tuple[str, ...]] = {
+    "es": ("prohib~",), "fr": ("interdi~", "défend~"), "ru": ("запрет~", "запрещ~"),
+    "ar": ("منع~", "يمنع~", "تمنع~", "حظر~"), "zh": ("禁止",),
+}
+# "Do not visit" said as "abstain": «absténgase de venir» (only words NEGATION lacks).
+ABSTAIN: dict[str, tuple[str, ...]] = {
+    "es": ("absténga~", "abstenga~"), "ar": ("اجتنب~",),
+}
+# …and "avoid alcohol" as "give it up": «supprimez l'alcool», «откажитесь», 戒酒.
+GIVE_UP: dict[str, tuple[str, ...]] = {
+    "es": ("suprim~", "elimin~"), "fr": ("supprim~", "proscri~", "bannis~"),
+    "ru": ("откаж~", "отказ~", "исключ~"), "ar": ("ابتعد~", "اجتنب~"), "zh": ("戒", "忌"),
 }
 # "Never … without" said as "always": «pour toujours disposer d'un stylo», 始终有…
 ALWAYS: dict[str, tuple[str, ...]] = {
@@ -294,7 +339,7 @@ NEGATION: dict[str, tuple[str, ...]] = {
 NOT_NEGATION: dict[str, tuple[str, ...]] = {
     "zh": ("免疫", "未来", "无论", "非常", "不断", "不同", "不良", "不过",
            "除非", "是否", "能否", "否则", "别人", "别的", "分别", "特别", "类别", "级别",
-           "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金"),
+           "差别", "区别", "识别", "告别", "性别", "无菌", "非霍奇金", "无力"),
 }
 
 # Negative concord: words that join a negator of their clause into one negation ("никогда
@@ -551,7 +596,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                      "au plus tôt", "pas avant", "ou plus", "et plus", "ou supérieur",
                      "ou davantage")},
     "ru": {"most": ("не более", "не больше", "максимум", "максимальн~", "не свыше", "до",
-                    "не превыша~",
+                    "не превыша~", "не чаще", "не дольше",
                     "не позднее", "не позже", "самое позднее"),
            "more": ("более", "больше", "свыше", "превыша~", "дольше", "длительнее", "позже",
                     "позднее"), "less": ("менее", "меньше", "раньше"),
@@ -610,8 +655,11 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
            11: ("onze",), 12: ("douze",), 24: ("vingt-quatre",)},
     "ru": {1: ("один", "одна", "одно", "одного", "одной", "одну", "одним", "одном"),
            # …and the collective numerals «сутки» takes: «двое суток», «трое суток»
-           2: ("два", "две", "двух", "двум", "двумя", "оба", "обе", "двое", "двоих"),
-           3: ("три", "трёх", "трех", "трём", "трем", "тремя", "трое", "троих"),
+           # (and «вдвоём», two together)
+           2: ("два", "две", "двух", "двум", "двумя", "оба", "обе", "двое", "двоих", "вдвоём",
+               "вдвоем"),
+           3: ("три", "трёх", "трех", "трём", "трем", "тремя", "трое", "троих", "втроём",
+               "втроем"),
            4: ("четыре", "четырёх", "четырех", "четырём", "четырьмя", "четверо", "четверых"),
            5: ("пять", "пяти", "пятью"), 6: ("шесть", "шести", "шестью"),
            7: ("семь", "семи", "семью"), 8: ("восемь", "восьми", "восемью"),
@@ -818,6 +866,12 @@ UNTIL_SAID: dict[str, tuple[str, ...]] = {
     "ru": ("до", "пока", "прежде", "только после", "только когда"),
     "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين", "إلا بعد"),
     "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
+}
+# …and for an "until" after a negation, the time before it ("do not fly until 2 weeks after
+# the X-ray": «dans les 2 semaines qui suivent», «в течение 2 недель после»).
+WITHIN_SAID: dict[str, tuple[str, ...]] = {
+    "es": ("durante", "en los", "en las", "dentro de"), "fr": ("dans les", "pendant", "durant"),
+    "ru": ("в течение", "в первые"), "ar": ("خلال", "طوال"), "zh": ("内", "期间"),
 }
 # Times of day in three parts (morning; midday and afternoon; evening and night), with the
 # meals and bedtime that mark them: what a count of doses is paired with ("one tablet in

@@ -21,7 +21,7 @@ GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
-         "probes15.jsonl", "probes16.jsonl")
+         "probes15.jsonl", "probes16.jsonl", "probes17.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -108,28 +108,21 @@ PROBES12 = {
                                 "كبسولتان مرة واحدة أسبوعيًا لمدة 7 أسابيع، ثم كبسولة واحدة "
                                 "مرة شهريًا للحفاظ على مستواه."},
     ("probes12.jsonl", "zh"): {"6至8岁儿童：每次给予对乙酰氨基酚混悬液（6岁以上儿童用"
-                                "，每5毫升含250毫克）5毫升，每4至6小时1次，24小"
-                                "时内不超过四次。",
-                                "您的第一份精液样本应于2025年11月12日（星期三）上"
-                                "午8点至10点之间送到检验科，且须在采集后一小时内送达。",
-                                "回家后的最初2至3天，请少量多餐、进食低脂饮食并多喝水；"
-                                "务必完全戒酒，因为哪怕只喝一杯也可能诱发胰腺炎再次发作。",
-                                "如果您因心房颤动服用阿哌沙班，请每12小时服用5毫克，约"
-                                "在上午8点和晚上8点服用。切勿为弥补漏服的剂量而一次服用"
-                                "两剂。",
-                                "出院后头两天（48小时）内，应少食多餐，每日5～6餐，饮"
-                                "食宜低脂。请严格戒酒，并避免食用肥肉、油炸食物和奶油。"},
+                               "，每5毫升含250毫克）5毫升，每4至6小时1次，24小"
+                               "时内不超过四次。",
+                               "您的第一份精液样本应于2025年11月12日（星期三）上"
+                               "午8点至10点之间送到检验科，且须在采集后一小时内送达。",
+                               "如果您因心房颤动服用阿哌沙班，请每12小时服用5毫克，约"
+                               "在上午8点和晚上8点服用。切勿为弥补漏服的剂量而一次服用"
+                               "两剂。"},
 }
 # the thirteenth set, measured untuned (43 false alarms), then mended in general ways: the
 # rest, of which two (Chinese `_…_` between characters) are true findings on its own texts
 PROBES13 = {
-    ("probes13.jsonl", "es"): {"Cuando su dosis de litio sea estable, necesitará un análisis "
-                                "de litio en sangre cada 3 meses y pruebas de función renal y "
-                                "tiroidea cada 6 meses.",
-                                "Vuelva a traer a su hijo a la consulta de pediatría el "
-                                "viernes 3 de marzo a las 10:15 de la mañana, junto con el "
-                                "diario de crisis y una lista de las temperaturas que haya "
-                                "anotado."},
+    ("probes13.jsonl", "es"): {"Vuelva a traer a su hijo a la consulta de pediatría el "
+                               "viernes 3 de marzo a las 10:15 de la mañana, junto con el "
+                               "diario de crisis y una lista de las temperaturas que haya "
+                               "anotado."},
     ("probes13.jsonl", "fr"): {"Merci de revenir avec votre enfant à la consultation de "
                                 "pédiatrie le vendredi 3 mars à 10 h 15, en apportant le "
                                 "carnet des crises et la liste des températures que vous avez "
@@ -307,24 +300,16 @@ PROBES15 = {
                                 "«Т»; если слышно неразборчиво, попросите сотрудников вам "
                                 "помочь."},
     ("probes15.jsonl", "ar"): {"نظّف بشرة طفلك بالماء، وجففها بالتربيت برفق، ثم ضع طبقة "
-                                "رقيقة من كريم الزنك الواقي عند كل تغيير للحفاض. إذا لم يتحسن "
-                                "الطفح بعد 3 أيام، أو أصيب طفلك بالحمى، فراجع طبيب الأسرة.",
-                                "تناول 500 ملغ من أموكسيسيلين ثلاث مرات يوميًا لمدة 5 أيام، "
-                                "حتى لو شعرت بتحسن قبل ذلك. قد يستمر السعال من 3 إلى 6 "
-                                "أسابيع، لكن راجع طبيبك إذا لم تنخفض الحرارة بعد 3 أيام.",
-                                "سيُجرى لكِ تنظير الرحم في العيادة الخارجية يوم الجمعة 21 "
-                                "نوفمبر الساعة 2 بعد الظهر. ما لم يُطلب منكِ غير ذلك، تناولي "
-                                "400 ملغ من الإيبوبروفين (قرصين) قبل الموعد بساعة، وأحضري "
-                                "معكِ فوطة صحية، إذ قد يستمر نزيف خفيف لمدة يومين إلى ثلاثة "
-                                "أيام.",
-                                "حتى إن تحسّنت حالتك، لا تتوقف عن الأموكسيسيلين قبل إتمام "
-                                "سبعة أيام. من الممكن أن يستمر السعال والإرهاق ما بين أربعة "
-                                "وستة أسابيع، ولكن تواصل معنا إذا تجاوزت حرارتك 38 درجة مئوية "
-                                "بعد ثلاثة أيام، أو إذا ضاق نفَسك وأنت في حالة راحة.",
-                                "عادةً ما يُجرى فحص سمع المولود وهو نائم، قبل خروجكما من "
-                                "المستشفى، ويستغرق ما بين خمس وعشر دقائق. توضع في أذنه سماعة "
-                                "طرية تصدر أصوات طقطقة. الفحص غير مؤلم، وبإمكانك أن تبقى "
-                                "بجانب طفلك من بدايته حتى نهايته."},
+                               "رقيقة من كريم الزنك الواقي عند كل تغيير للحفاض. إذا لم يتحسن "
+                               "الطفح بعد 3 أيام، أو أصيب طفلك بالحمى، فراجع طبيب الأسرة.",
+                               "تناول 500 ملغ من أموكسيسيلين ثلاث مرات يوميًا لمدة 5 أيام، "
+                               "حتى لو شعرت بتحسن قبل ذلك. قد يستمر السعال من 3 إلى 6 "
+                               "أسابيع، لكن راجع طبيبك إذا لم تنخفض الحرارة بعد 3 أيام.",
+                               "سيُجرى لكِ تنظير الرحم في العيادة الخارجية يوم الجمعة 21 "
+                               "نوفمبر الساعة 2 بعد الظهر. ما لم يُطلب منكِ غير ذلك، تناولي "
+                               "400 ملغ من الإيبوبروفين (قرصين) قبل الموعد بساعة، وأحضري "
+                               "معكِ فوطة صحية، إذ قد يستمر نزيف خفيف لمدة يومين إلى ثلاثة "
+                               "أيام."},
     ("probes15.jsonl", "zh"): {"甲氧氯普胺每次10毫克，每天最多服用三次，两次服药至少间"
                                 "隔八小时，连续服用不超过五天。如果24小时内喝下的任何液"
                                 "体都会吐出来，请当天联系早孕门诊。",
@@ -364,6 +349,141 @@ PROBES16 = {
                                 "看[何时需要求助](https://example.or"
                                 "g/child/hfmd-help)。"},
 }
+# From the seventeenth set: code spans the translators translated (`drain chart`: the check
+# is right, code is never translated), underscores between Chinese characters (right), the
+# glossary's 供者 where 器官捐献 says organ donation (right by the glossary): 17 of 31; and its
+# errors: "clear your chest" said as the bronchi, «No se frote el ojo ni use…» (one «ni» for
+# a second "not"), Chinese clauses put in another order, "one night" said by the noun
+# alone, "of any faith or none", «merci de reporter votre visite» for "do not visit", «par
+# e-mail», an Arabic dual of construct («يومَي عمل»), «от 50 кг» for "at least 50 kg".
+PROBES17 = {
+    ("probes17.jsonl", "es"): {"Haga los ejercicios para despejar los bronquios dos veces al "
+                                "día, de 10 a 20 minutos cada vez, unos 15 minutos después de "
+                                "usar el inhalador de salbutamol; si tiene una infección "
+                                "respiratoria, hágalos tres o cuatro veces al día.",
+                                "Aplique la pomada oftálmica de cloranfenicol al 1 % en el "
+                                "ojo afectado cuatro veces al día durante 5 días. No se frote "
+                                "el ojo ni use lentes de contacto hasta que se haya curado "
+                                "por completo.",
+                                "Vacíe el frasco del drenaje **dos veces al día** y anote la "
+                                "cantidad en mililitros en su `registro del drenaje`. Llame a "
+                                "la planta si el líquido se vuelve rojo intenso o si hay "
+                                "**más de 100 ml** en 24 horas.",
+                                "Podrá hacerse la prueba de una prótesis de silicona "
+                                "definitiva unas **6 a 8 semanas** después de la cirugía, "
+                                "cuando la cicatriz haya curado. Hasta entonces, lleve en el "
+                                "sujetador la `prótesis provisional` blanda y [reserve su "
+                                "cita de prueba en "
+                                "línea](https://example.org/prosthesis/booking)."},
+    ("probes17.jsonl", "fr"): {"Dégagez vos bronches deux fois par jour, pendant 10 à 20 "
+                                "minutes à chaque séance, environ 15 minutes après avoir "
+                                "utilisé votre inhalateur de salbutamol ; en cas d'infection "
+                                "pulmonaire, faites-le trois ou quatre fois par jour.",
+                                "Videz le flacon du drain **deux fois par jour** et notez la "
+                                "quantité en millilitres sur votre `fiche de suivi du drain`. "
+                                "Appelez le service si le liquide devient rouge vif ou s'il "
+                                "dépasse **100 ml** en 24 heures.",
+                                "Vous pourrez faire ajuster une prothèse définitive en "
+                                "silicone environ **6 à 8 semaines** après l'opération, une "
+                                "fois la cicatrice guérie. D'ici là, portez la `prothèse "
+                                "provisoire` souple dans votre soutien-gorge et [prenez "
+                                "rendez-vous en ligne pour "
+                                "l'essayage](https://example.org/prosthesis/booking).",
+                                "L'équipe d'aumônerie de l'hôpital est disponible 24 heures "
+                                "sur 24 pour les patients de toute confession ou sans "
+                                "confession ; demandez à une infirmière de l'appeler, ou "
+                                "rendez-vous dans la salle de recueillement au niveau 2 entre "
+                                "9 h et 17 h.",
+                                "Chaque jour, vous pouvez rendre visite aux patients entre 14 "
+                                "h et 20 h, à deux personnes au plus par lit. Un enfant de "
+                                "moins de douze ans doit obligatoirement être accompagné d'un "
+                                "adulte. Si vous avez vomi ou eu la diarrhée dans les 48 "
+                                "heures précédentes, merci de reporter votre visite.",
+                                "Un doute ou une préoccupation au sujet de vos soins ? Le "
+                                "service de conseil et de liaison avec les patients (PALS) "
+                                "est là pour vous aider. Joignez-le au 0161 555 0142 de 10 h "
+                                "à 16 h, ou par e-mail à pals@hospital.nhs.uk ; nous "
+                                "cherchons à vous répondre dans un délai de deux jours "
+                                "ouvrés."},
+    ("probes17.jsonl", "ru"): {"Очищайте бронхи от мокроты дважды в день по 10–20 минут, "
+                                "примерно через 15 минут после ингаляции сальбутамола; во "
+                                "время инфекции дыхательных путей делайте это три-четыре раза "
+                                "в день.",
+                                "Принимайте по одной таблетке `софосбувир/велпатасвир 400/100 "
+                                "мг` один раз в день, независимо от приёма пищи, в течение "
+                                "_12 недель_. Не прекращайте лечение раньше срока, даже если "
+                                "через 2–3 недели почувствуете себя хорошо.",
+                                "Опорожняйте ёмкость дренажа **два раза в день** и "
+                                "записывайте объём в миллилитрах в `дневник дренажа`. "
+                                "Позвоните в отделение, если жидкость станет ярко-красной или "
+                                "её будет **больше 100 мл** за 24 часа.",
+                                "Подобрать постоянный силиконовый протез можно примерно через "
+                                "**6–8 недель** после операции, когда рубец заживёт. До этого "
+                                "носите в бюстгальтере мягкий `временный протез` и "
+                                "[запишитесь на примерку "
+                                "онлайн](https://example.org/prosthesis/booking).",
+                                "Служба капелланов больницы доступна 24 часа в сутки для "
+                                "пациентов любого вероисповедания или неверующих; попросите "
+                                "медсестру вызвать их или посетите комнату тишины на 2-м "
+                                "этаже с 9:00 до 17:00.",
+                                "Капелланы больницы готовы прийти круглосуточно к любому "
+                                "пациенту — как верующему, так и неверующему; их может "
+                                "вызвать медсестра, а с 9:00 до 17:00 можно самостоятельно "
+                                "зайти в комнату тишины на втором этаже.",
+                                "Стать донором крови может человек в возрасте 17–65 лет с "
+                                "массой тела от 50 кг, который хорошо себя чувствует. После "
+                                "нанесения татуировки или прокола (пирсинга) должно пройти "
+                                "четыре месяца. Перед донацией поешьте и выпейте примерно "
+                                "пол-литра воды."},
+    ("probes17.jsonl", "ar"): {"لا تأكل شيئًا خلال الساعات الست التي تسبق تنظير الصدر (يُسمح "
+                                "بالسوائل الصافية حتى ساعتين قبل الإجراء). ويبقى معظم المرضى "
+                                "في المستشفى من ليلة إلى 3 ليالٍ، ولا يجوز لهم قيادة السيارة "
+                                "لمدة أسبوع على الأقل.",
+                                "تناول قرصًا واحدًا من `سوفوسبوفير/فيلباتاسفير 400/100 ملغ` "
+                                "مرة واحدة يوميًا، مع الطعام أو بدونه، لمدة _12 أسبوعًا_. لا "
+                                "تتوقف عن العلاج مبكرًا حتى لو شعرت بتحسن بعد أسبوعين إلى "
+                                "ثلاثة أسابيع.",
+                                "أفرغ قارورة التصريف **مرتين يوميًا** وسجّل الكمية بالمليلتر "
+                                "في `جدول متابعة التصريف`. اتصل بالجناح إذا أصبح السائل أحمر "
+                                "ساطعًا أو زادت كميته على **100 مل** خلال 24 ساعة.",
+                                "يمكن تركيب طرف ثدي صناعي دائم من السيليكون بعد نحو **6 إلى 8 "
+                                "أسابيع** من الجراحة، بعد أن تلتئم الندبة. وحتى ذلك الحين، "
+                                "ارتدي `الحشوة المؤقتة` الناعمة داخل حمالة الصدر، و[احجزي "
+                                "موعد التركيب عبر "
+                                "الإنترنت](https://example.org/prosthesis/booking).",
+                                "يمكن لخدمة إرشاد المرضى والتواصل معهم (PALS) مساعدتك إذا كان "
+                                "لديك قلق بشأن رعايتك؛ اتصل على الرقم 0161 555 0142 بين "
+                                "الساعة 10 صباحًا و4 عصرًا، أو راسلنا على "
+                                "pals@hospital.nhs.uk، ونسعى إلى الرد خلال يومَي عمل."},
+    ("probes17.jsonl", "zh"): {"在受伤的眼睛内涂抹1%氯霉素眼膏，每天4次，连用5天。在"
+                                "眼睛完全愈合之前，不要揉眼睛，也不要戴隐形眼镜。",
+                                "每天服用一次，每次一片`索磷布韦/维帕他韦 400/10"
+                                "0 mg`，空腹或随餐均可，连续服用_12周_。即使服药"
+                                "2到3周后感觉良好，也不要提前停药。",
+                                "您的HIV检测结果将在**7至10天**内出来。如果您在"
+                                "过去_72小时_内可能有过暴露，请立即到[我们的性健康门"
+                                "诊](https://example.org/clini"
+                                "cs/sexual-health)咨询暴露后预防（PEP"
+                                "）。",
+                                "输精管复通术后，请日夜穿着_支撑型内裤_，持续**2周*"
+                                "*；至少_3周_内避免提重物、骑自行车和性生活。",
+                                "引流瓶请**每天倒空两次**，并将引流量（毫升）记录在`"
+                                "引流记录表`上。如果引流液变成鲜红色，或24小时内**超"
+                                "过100毫升**，请致电病房。",
+                                "术后约**6至8周**、待伤疤愈合后，即可试配永久性硅胶"
+                                "义乳。在此之前，请在胸罩内佩戴柔软的`临时义乳`，并可["
+                                "在线预约试配](https://example.org/"
+                                "prosthesis/booking)。",
+                                "无论您是否有宗教信仰，医院宗教关怀团队全天候为您服务；您"
+                                "可以请护士帮您联系，也可以在上午九点到下午五点之间到二楼"
+                                "静思室来。",
+                                "加入器官捐献登记册在网上办理或拨打0300 123 23"
+                                "23只需约2分钟；请把您的决定告诉家人，因为在进行任何捐"
+                                "献之前都会征询他们的意见。",
+                                "无论是网上登记还是拨打0300 123 2323，加入器"
+                                "官捐献登记册大约只要两分钟。请和家人谈谈您的决定，因为任"
+                                "何捐献开始之前，医院都会先询问他们。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
@@ -381,6 +501,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES14,
     **PROBES15,
     **PROBES16,
+    **PROBES17,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -410,24 +531,31 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # reads), a "not" gone where Russian and Chinese repeat it, two Chinese swaps
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
-          ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 6,
+          ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 7,
           ("probes15.jsonl", "glossary"): 6, ("probes15.jsonl", "negation"): 3,
           # the sixteenth: two durations or frequencies of different clauses exchanged, an
           # "unless" said "if" (zh), the tonsils made the tongue (ru), a GP surgery
           # made a pharmacy (ar)
           ("probes16.jsonl", "numbers-swapped"): 10, ("probes16.jsonl", "negation"): 1,
           ("probes16.jsonl", "glossary"): 2,
+          # the seventeenth: counts in words next to others of the same word ("two 800 mg
+          # tablets with each of your three meals"), "every half hour" made every hour,
+          # "unless" turned "if" where a negation stays, a part of the body said more
+          # generally, a sentence's clauses moved
+          ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 6,
+          ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 9,
+          ("probes17.jsonl", "glossary"): 8,
           ("probes14.jsonl", "glossary"): 2}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
-OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 27,
+OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
-                   "probes7.jsonl": 29, "probes8.jsonl": 27, "probes9.jsonl": 29,
+                   "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
-                   "probes13.jsonl": 32, "probes14.jsonl": 12, "probes15.jsonl": 20,
-                   "probes16.jsonl": 20}
+                   "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 20,
+                   "probes16.jsonl": 20, "probes17.jsonl": 27}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

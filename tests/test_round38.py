@@ -259,3 +259,95 @@ def test_one_bisphosphonate_for_another_and_a_ph_strip_for_a_glucose_one() -> No
                   "compruebe la sonda con una tira de pH.", "es")
     assert _found("glossary", source, "Tome risedronato una vez a la semana y compruebe "
                   "la sonda con una tira de glucosa.", "es")
+
+
+def test_an_email_address_does_not_swallow_the_chinese_around_it() -> None:
+    source = "Call us between 9 am and 5 pm, text us, or email help@example.org."
+    good = "请在上午9点至下午5点之间致电、发短信，或发送电子邮件至help@example.org。"
+    lost = "请在上午9点至下午5点之间致电或发短信。"
+    assert errors(source, good, "zh") == []
+    assert _found("omission", source, lost, "zh")
+
+
+NOT_SAID = [
+    ("You do not need a full bladder for the scan.", "fr",
+     "Il est inutile d'avoir la vessie pleine pour l'examen.",
+     "Il est utile d'avoir la vessie pleine pour l'examen."),
+    ("Turn the tube once a week unless your nurse has told you not to.", "ru",
+     "Раз в неделю поворачивайте трубку, если только медсестра не запретила вам это.",
+     "Раз в неделю поворачивайте трубку, если только медсестра не разрешила вам это."),
+    ("Avoid alcohol completely for six months.", "fr",
+     "Supprimez totalement l'alcool pendant six mois.",
+     "Buvez de l'alcool pendant six mois."),
+    ("Avoid alcohol completely for six months.", "zh", "六个月内请完全戒酒。",
+     "六个月内可以饮酒。"),
+    ("Do not visit if you have had a fever in the last two days.", "es",
+     "Si ha tenido fiebre en los últimos dos días, absténgase de venir.",
+     "Si ha tenido fiebre en los últimos dos días, venga."),
+]
+
+
+@pytest.mark.parametrize(("source", "lang", "good", "bad"), NOT_SAID)
+def test_a_not_said_as_needless_forbidden_or_abstaining(source: str, lang: str, good: str,
+                                                        bad: str) -> None:
+    assert errors(source, good, lang) == []
+    assert _found("negation", source, bad, lang)
+
+
+def test_noon_a_russian_limit_on_how_often_and_two_together() -> None:
+    noon = "Please ring us by 12 noon the day before."
+    assert errors(noon, "Appelez-nous avant midi la veille.", "fr") == []
+    assert errors(noon, "Appelez-nous avant 10 h la veille.", "fr") != []
+    often = "Drops with preservatives should not be used more than 4 times a day."
+    assert errors(often, "Капли с консервантами применяйте не чаще 4 раз в день.", "ru") == []
+    assert _found("quantities", often, "Капли с консервантами применяйте чаще 4 раз в день.",
+                  "ru")
+    two = "No more than two visitors per bed."
+    assert errors(two, "Не больше чем вдвоём у одной койки.", "ru") == []
+
+
+def test_counts_said_in_words_and_adverbs_of_a_period() -> None:
+    source = "Wash the sleeve every 2 days and replace it every 6 months."
+    assert errors(source, "每天清晨戴上袖套。袖套每两天洗一次，每半年换一副新的。", "zh") == []
+    assert _found("frequency", source, "袖套每天洗一次，每半年换一副新的。", "zh")
+    arabic = "Each treatment takes 5 to 10 minutes."
+    assert errors(arabic, "تدوم الجلسة الواحدة ما بين خمس وعشر دقائق.", "ar") == []
+    assert errors(arabic, "تدوم الجلسة الواحدة ما بين خمس وعشرين دقيقة.", "ar") != []
+    weekly = "Change the bag every 1 to 3 days, and measure the stoma once a week."
+    assert errors(weekly, "Меняйте мешок раз в один–три дня и еженедельно измеряйте стому.",
+                  "ru") == []
+
+
+def test_not_until_said_not_within_the_same_count() -> None:
+    source = "Do not fly until 2 weeks after the X-ray shows the lung has healed."
+    good = ("Ne prenez pas l'avion dans les 2 semaines qui suivent une radiographie montrant "
+            "que le poumon a guéri.")
+    assert errors(source, good, "fr") == []
+    gone = ("Do not fly until your surgeon says so. Rest for 7 days, then walk a little "
+            "each day.")
+    lost = "Ne prenez pas l'avion. Reposez-vous pendant 7 jours, puis marchez un peu chaque jour."
+    assert _found("omission", gone, lost, "fr")
+
+
+def test_words_written_alike_that_are_no_english_left() -> None:
+    cases = [
+        ("Wait 4 months after a tattoo or piercing.",
+         "Espere 4 meses después de un tatuaje o un piercing.", "es"),
+        ("Use a saliva gel such as Biotène four times a day.",
+         "Наносите гель, например Biotène, четыре раза в день.", "ru"),
+        ("Use toothpaste with 1,450 ppm fluoride.", "Use una pasta con 1450 ppm de flúor.", "es"),
+        ("Write the amount in millilitres; more than 100 ml is too much.",
+         "Notez la quantité en millilitres ; plus de 100 ml, c'est trop.", "fr"),
+        ("Take calcitriol and cinacalcet as prescribed.",
+         "Tome el calcitriol y el cinacalcet según lo indicado.", "es"),
+    ]
+    for source, good, lang in cases:
+        assert errors(source, good, lang) == [], (source, lang)
+
+
+def test_a_list_item_with_its_number_or_a_count_alone_is_there() -> None:
+    source = "You can give blood if you are aged 17 to 65, weigh at least 50 kg and feel well."
+    good = "年满17岁、不超过65岁，体重不低于50公斤，且身体感觉良好的人可以献血。"
+    assert errors(source, good, "zh") == []
+    counts = "Hold the ice pack on for up to 15 minutes, three or four times a day."
+    assert errors(counts, "冰袋每次敷不超过15分钟，每天3到4次。", "zh") == []

@@ -280,6 +280,9 @@ def _first_part(text: str, lang: str) -> str:
 
 
 _EN_NOT = re.compile(r"\W*not\s", re.I)
+_COUNT_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
+                          "nine", "ten", "times", "time", "once", "twice", "or", "and", "a",
+                          "day", "week", "per"})
 
 
 def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
@@ -295,6 +298,13 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
     instead = langdata.INSTEAD.get(base_language(lang))
     if instead and _EN_NOT.match(item) and words_pattern(instead, lang).search(plain(target)):
         return True     # "pads, not tampons" said "pads rather than tampons"
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", item)
+    if numbers and all(re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d])", plain(target))
+                       for n in numbers):
+        return True     # "weigh at least 50 kg": its 50 is there
+    counted = [w for w in _EN_WORD.findall(item.lower()) if w not in _COUNT_WORDS]
+    if not counted:
+        return None     # "three": a count, which the numbers check reads («3到4次»)
     stop = langdata.FUNCTION_WORDS["en"]
     known = said is False
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", plain(target))} if (
@@ -325,6 +335,10 @@ _EN_CONDITION = re.compile(r"\b(?:unless|only (?:if|when)|except (?:if|when)|as 
 _EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b[^,;.:]*", re.I)
 
 
+# A negation in the clause before an "until" ("do not fly until…"; not across a full stop).
+_EN_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.;:!?]*$", re.I)
+
+
 def lost_condition(source: str, target: str, lang: str) -> str | None:
     """The condition ("unless …", "only if …") or the "until …" the source sets where the
     translation has no word that says one (`langdata.CONDITION_SAID`, `langdata.UNTIL_SAID`:
@@ -336,6 +350,21 @@ def lost_condition(source: str, target: str, lang: str) -> str | None:
                            (_EN_UNTIL, langdata.UNTIL_SAID)):
         found = english.search(text)
         words = table.get(base)
-        if found is not None and words and not words_pattern(words, lang).search(plain(target)):
-            return found.group(0).strip()
+        if found is None or not words:
+            continue
+        if words_pattern(words, lang).search(plain(target)):
+            continue
+        within = langdata.WITHIN_SAID.get(base)
+        count = re.search(r"\d+", found.group(0).split("(")[0])
+        if english is _EN_UNTIL and within and count and _EN_NEGATED_BEFORE.search(
+                text[:found.start()]):
+            # "do not fly until 2 weeks after…" said "not within the 2 weeks after…": the
+            # until's own count after the word, in its own sentence
+            mine, theirs = _sentences(text), _sentences(plain(target))
+            at = len(_sentences(text[:found.start()])) - 1
+            there = theirs[at] if len(mine) == len(theirs) else plain(target)
+            if any(re.match(rf"\D{{0,12}}(?<!\d){count.group()}(?!\d)", there[m.end():])
+                   for m in words_pattern(within, lang).finditer(there)):
+                continue
+        return found.group(0).strip()
     return None

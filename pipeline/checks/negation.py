@@ -235,8 +235,14 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_UNTIL_NO, langdata.STOPPING.get(base)), (_EN_NOT_UNTIL, after),
         # "…, not even your fingers" after a negation: said with that one and "even"
         (_EN_NOT_EVEN, langdata.EVEN.get(base)),
-        # "avoiding scars" said "away from scars"
-        (_EN_AVOID, langdata.AWAY_FROM.get(base)),
+        # "avoiding scars" said "away from scars"; "avoid alcohol" «supprimez l'alcool», 戒酒
+        (_EN_AVOID, (*langdata.AWAY_FROM.get(base, ()), *langdata.GIVE_UP.get(base, ()))),
+        # "do not visit if…" said «absténgase de venir»
+        (_EN_DO_NOT, langdata.ABSTAIN.get(base)),
+        # "you do not need a full bladder" said «inutile d'avoir…»
+        (_EN_NO_NEED, langdata.NEEDLESS.get(base)),
+        # "unless your nurse has told you not to" said «если только медсестра не запретила»
+        (_EN_TOLD_NOT, langdata.FORBID.get(base)),
         # "do not take antacids within 4 hours of it" said "keep at least 4 hours between"
         (_EN_NOT_WITHIN, langdata.LIMITS.get(base, {}).get("least")),
         # "if a reading does not match your symptoms" said "differs from"
@@ -276,6 +282,11 @@ _EN_NOT_THIS = re.compile(r"[,;]\s+not\s+(?!to\b|if\b|when\b|until\b|only\b|just
 _EN_GOING_ON = re.compile(r"\b(?:keep|keeps|kept|continue[sd]?|continuing|carry\s+on|go\s+on|"
                           r"as\s+(?:usual|before|normal))\b", re.I)
 _EN_AVOID = re.compile(r"\bavoid(?:s|ed|ing)?\b", re.I)
+_EN_DO_NOT = re.compile(r"\b(?:do\s+not|don't)\s+(?!need\b)[a-z]+", re.I)
+_EN_NO_NEED = re.compile(r"\b(?:do|does)\s+not\s+need\b|\b(?:don't|doesn't)\s+need\b|"
+                         r"\bno\s+need\b", re.I)
+_EN_TOLD_NOT = re.compile(r"\b(?:told|tells?|asked|asks|advised|advises)\s+(?:you\s+|them\s+)?"
+                          r"not\s+to\b", re.I)
 _EN_NOT_LESS = re.compile(r"(?:\b(?:do\s+not|never)|n't)\s+(?:stop|cut\s+down|reduce|"
                           r"drink\s+less|eat\s+less|give\s+up)\b", re.I)
 _EN_ALWAYS = re.compile(r"\b(?:always|at all times)\b", re.I)

@@ -413,6 +413,13 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         dated = {Decimal(month) for _, _, month in numeric_dates(source)} & missing
         if dated:
             missing -= dated & {Decimal(m) for m in months_named(target, lang)}
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+
+    noon = langdata.NOON.get(languages.base_language(lang))
+    if Decimal(12) in missing and noon and _EN_NOON.search(source) and words_pattern(
+            noon, lang).search(target):
+        missing = missing - {Decimal(12)}     # "by 12 noon": «avant midi», «до полудня»
     if Decimal(0) in missing and _FULL_HOUR.search(source):
         missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
     if Decimal(1) in missing and _one_period(source, target, lang):

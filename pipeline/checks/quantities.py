@@ -171,6 +171,14 @@ def _target_numbers(text: str, lang: str) -> list[tuple[int, int, set[Decimal]]]
     return sorted(found, key=lambda item: item[0])
 
 
+def _joined(text: str, end: int, start: int) -> bool:
+    """Do the number ending at `end` and the one starting at `start` belong to one range or
+    choice ("3 to 6", «3 или 4»; Arabic's «خمس وعشر», the و written on the second)?"""
+    between = text[end:start]
+    return start - end <= _JOINED and (_JOIN.fullmatch(between) is not None or (
+        not between.strip() and text.startswith("و", start)))
+
+
 def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, start: int,
                    end: int, *, after: bool = True, gap: bool = True) -> set[Decimal]:
     """Values of the number right before `start` (and those joined to it), or right after
@@ -185,7 +193,7 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
-            if _JOIN.fullmatch(text[item[1]:chain[-1][0]]) and chain[-1][0] - item[1] <= _JOINED:
+            if _joined(text, item[1], chain[-1][0]):
                 chain.append(item)
             else:
                 break
@@ -202,8 +210,7 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
     if following:      # …and those joined to it: «الأيام الثلاثة إلى الخمسة»
         chain = [following[0]]
         for item in (n for n in numbers if n[0] >= chain[0][1]):
-            if not (_JOIN.fullmatch(text[chain[-1][1]:item[0]])
-                    and item[0] - chain[-1][1] <= _JOINED):
+            if not _joined(text, chain[-1][1], item[0]):
                 break
             chain.append(item)
         for item in chain:
@@ -1325,14 +1332,20 @@ def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | No
         phrases, lang).finditer(written)] if phrases else []
     every = [m.end() for m in words_pattern(leads, lang).finditer(written)]
     for period, shown in said.items():
+        single, with_count = "", False
         for unit in words_pattern(table[period], lang).finditer(written):
             lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP]
             if not lead:
                 continue
             counted = [n for n in numbers if lead[-1] <= n[1] and n[0] < unit.end()
                        and any(v > 1 for v in n[2])]     # «cada dos años», «كل سنتين»
+            with_count = with_count or bool(counted)
             if not counted and (base not in langdata.GLUED or unit.start() == lead[-1]):
-                return shown, unit.group(0)
+                single = single or unit.group(0)
+        # (not where the translation says the count too: «每天清晨…每两天洗一次», each
+        # morning, then every two days)
+        if single and not with_count:
+            return shown, single
     return None
 
 
@@ -1344,7 +1357,7 @@ _EVERY_DAY_SAID = {
            "week": ("每周", "每星期", "每个星期", "每礼拜"), "month": ("每月", "每个月"),
            "year": ("每年",)},
     "es": {**langdata.TIME_UNITS["es"], "day": ("día", "días", "dia", "dias", "diaria~",
-                                               "diariamente")},
+                                               "diariamente", "a diario")},
 }
 
 
@@ -1443,6 +1456,11 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
         per = {unit for _, unit in _source_periods(source)}
         near = _periods_near_frequencies(plain(target), scope.lang) if per else set()
+        if near is not None and (adverbs := langdata.EVERY_PERIOD.get(base_language(
+                scope.lang))):     # "once a week" said «еженедельно», «chaque semaine»
+            once = {unit for count, unit in _source_periods(source) if count == 1}
+            near |= {unit for unit, words in adverbs.items() if unit in once
+                     and words_pattern(words, scope.lang).search(plain(target))}
         if per and near is not None and (lost := sorted(per - near)):
             yield scope.catalog.finding(
                 "frequency", f"the source says how often a {lost[0]}, the translation's "

@@ -218,7 +218,7 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
     if base in langdata.GLUED:
         return re.compile(body)
     ending = r"[^\W\d_]{0,3}" if base == "ru" else r"[^\W\d_]{0,2}"
-    clitic = r"(?:[وفبلك]?ال|[وفبلك])?" if base == "ar" else ""
+    clitic = r"(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?" if base == "ar" else ""   # للكعب: to the heel
     return re.compile(rf"(?<![^\W\d_]){clitic}(?:{body}){ending}(?![^\W\d_])", re.I)
 
 

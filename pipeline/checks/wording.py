@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import cast
 
-from pipeline import languages
+from pipeline import langdata, languages
 from pipeline.checks import Entry, Scope, check, plain, spelling, terms
 from pipeline.checks.lexicon import Corpus
 from pipeline.languages import base_language
@@ -24,11 +24,15 @@ _EMPHASIS_RUN = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 _LATIN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’]*(?![\w-])")
 # In a non-Latin translation a hyphen joins nothing English to it: "CAR-T-cells", "Что-favourite".
 _HYPHENATED = re.compile(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])")
-_LATIN_PART = re.compile(r"(?<![A-Za-z0-9'’])[a-z][a-z'’]*(?![A-Za-z0-9'’])")
-_SOURCE_WORD = re.compile(r"(?<![A-Za-z0-9'’])[A-Za-z][a-z'’]*(?![A-Za-z0-9'’])")
+# (an accented letter is a letter of the word: «Biotène» has no "ne")
+_LATIN_PART = re.compile(r"(?<![A-Za-z\u00c0-\u024f0-9'’])[a-z][a-z'’]*"
+                         r"(?![A-Za-z\u00c0-\u024f0-9'’])")
+_SOURCE_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f0-9'’])[A-Za-z][a-z'’]*"
+                          r"(?![A-Za-z\u00c0-\u024f0-9'’])")
 _CAPITALIZED = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][a-z'’]+(?![A-Za-z0-9'’-])")
 # English words that are also ordinary words or names in the target (never "leftover").
-_ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se"})
+_ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se",
+                          "ppm"})
 # International drug names (INN stems: rivaroxaban, prednisolone, hydrocortisone…), viruses
 # (rotavirus, norovirus) and tumours and other -omas (glaucoma): the same word in English and
 # in Latin-script targets.
@@ -43,7 +47,8 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
                   r"morphone|adol|fentanil|curium|curonium|flurane|barbital|alol|pamil|zosin|"
                   r"nidine|glinide|glitazone|lutamide|plase|fibrate|iodarone|zomib|lisib|"
                   r"parib|ciclib|tinoin|penem|bactam|oxacin|micin|kacin|vudine|navir|tegravir|"
-                  r"cept|sirox|oxamine|glutide|grastim|poetin|kinra)$")
+                  r"cept|sirox|oxamine|glutide|grastim|poetin|kinra|calcet|triol|calcidol|"
+                  r"amer|drine|pexole|inirole|otigotine|buvir|asvir|previr)$")
 _SHARED_AL = ("es", "pt")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
@@ -97,12 +102,15 @@ def dictionary_path(lang: str) -> Path | None:
     return next((path for path in (*preferred, *others) if path.exists()), None)
 
 
-@lru_cache(maxsize=1)
-def _unit_spellings() -> frozenset[str]:
-    """mg, ml, kg…: written in Latin letters in every language (pipeline.checks.numbers)."""
+@lru_cache(maxsize=64)
+def _unit_spellings(lang: str = "") -> frozenset[str]:
+    """mg, ml, kg…: written in Latin letters in every language, and the language's own words
+    for them («millilitres»: pipeline.checks.numbers)."""
     from pipeline.checks.numbers import _ATOMS
 
-    return frozenset(s.lower() for spellings in _ATOMS.values() for s in spellings["*"])
+    base = base_language(lang) if lang else ""
+    return frozenset(s.lower() for spellings in _ATOMS.values()
+                     for s in (*spellings["*"], *spellings.get(base, ())))
 
 
 def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset(),
@@ -129,11 +137,13 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
     if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
         words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english]
+    shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
+    loans = langdata.LOANWORDS.get(base_language(lang), frozenset())
     if known is not None:   # "check-up" may be a word of the language; "CAR-T-cells" is not
         words += [part for compound in _HYPHENATED.findall(text)
-                  if compound.lower() not in known for part in _LATIN_PART.findall(compound)]
+                  if compound.lower() not in known and compound.lower() not in shared
+                  for part in _LATIN_PART.findall(compound)]
     found = []
-    shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
     if known is not None:   # "low-fibre" copied whole: English, though «low» is French too
         copied = {c.lower() for c in _HYPHENATED.findall(plain(source))}
         found += [c for c in _HYPHENATED.findall(text) if c.lower() in copied
@@ -143,8 +153,8 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         lowered = word.lower()
         # in another script any lower-case Latin word is English left in ("сильную tiredness")
         if (lowered not in english and (latin or len(lowered) < 3)) \
-                or lowered in _ALWAYS_FINE or lowered in keep \
-                or lowered in _unit_spellings() or len(lowered) < 2:   # the m of "mg/m²"
+                or lowered in _ALWAYS_FINE or lowered in keep or lowered in loans \
+                or lowered in _unit_spellings(lang) or len(lowered) < 2:   # the m of "mg/m²"
             continue
         if lowered in shared and (known is None or lowered not in known):
             continue    # a name the language writes alike, its dictionary lacks: salbutamol
