@@ -540,11 +540,11 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes16.jsonl", "glossary"): 2,
           # the seventeenth: counts in words next to others of the same word ("two 800 mg
           # tablets with each of your three meals"), "every half hour" made every hour,
-          # "unless" turned "if" where a negation stays, a part of the body said more
-          # generally, a sentence's clauses moved
+          # "unless" turned "if" where a negation stays, a "not" gone where another stands
+          # for it, a sentence's clauses moved, an Arabic lichen sclerosus
           ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 6,
           ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 9,
-          ("probes17.jsonl", "glossary"): 8,
+          ("probes17.jsonl", "glossary"): 1,
           ("probes14.jsonl", "glossary"): 2}
 
 

@@ -351,3 +351,19 @@ def test_a_list_item_with_its_number_or_a_count_alone_is_there() -> None:
     assert errors(source, good, "zh") == []
     counts = "Hold the ice pack on for up to 15 minutes, three or four times a day."
     assert errors(counts, "冰袋每次敷不超过15分钟，每天3到4次。", "zh") == []
+
+
+def test_a_short_capitalised_term_and_a_second_mention_outside_a_name() -> None:
+    scan = "If the pain has not improved in six weeks, your doctor may arrange an ultrasound scan."
+    assert errors(scan, "Si la douleur ne s'est pas atténuée en six semaines, votre médecin "
+                  "pourra prescrire une échographie.", "fr") == []
+    assert _found("glossary", scan, "Si la douleur ne s'est pas atténuée en six semaines, "
+                  "votre médecin pourra prescrire une IRM.", "fr")
+    cuff = "After your rotator cuff repair, do the elbow and wrist exercises twice a day."
+    assert errors(cuff, "После восстановления вращательной манжеты плеча выполняйте "
+                  "упражнения для локтя и запястья два раза в день.", "ru") == []
+    assert _found("glossary", cuff, "После восстановления вращательной манжеты плеча "
+                  "выполняйте упражнения для плеча и запястья два раза в день.", "ru")
+    skin = "The itching may be a condition called lichen sclerosus."
+    assert _found("glossary", skin, "El picor puede deberse a una enfermedad llamada "
+                  "candidiasis.", "es")

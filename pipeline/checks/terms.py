@@ -223,6 +223,19 @@ def _written(term_id: str, lang: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4096)
+def _capitals(term_id: str, lang: str) -> re.Pattern[str] | None:
+    """The term's short capitalised forms (3 letters or more: «IRM», «TAC», «МРТ»), which
+    `_written` leaves out, as written: case and all."""
+    term = _by_id()[term_id]
+    base = base_language(lang)
+    forms = [f for f in term.forms.get(base, ()) if len(f) < MIN_FORM and len(f) >= 3
+             and f.isupper()] if base not in langdata.GLUED else []
+    if not forms:
+        return None
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, forms)) + r")(?![^\W\d_])")
+
+
+@lru_cache(maxsize=4096)
 def _written_forms(term_id: str, lang: str) -> tuple[str, ...]:
     """The forms `_written` looks for, longest first; a match contains one of them as it is
     (in folded text, where no letter matches another case-insensitively: `_OTHER_CASE`)."""
@@ -297,22 +310,31 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
                     other.id not in said and any(w <= words for w in english_words)):
                 continue    # "kidney and thyroid function tests" names kidney function too;
                 # the womb of "womb lining" («revestimiento del útero») is part of its name
+            caps = _capitals(other.id, lang)    # «IRM»: too short to look for folded
             if exact_case and (forms := _plain_forms(other.id, lang)) and not any(
-                    form in text for form in forms):
+                    form in text for form in forms) and not (caps and caps.search(target)):
                 continue    # not written: none of its forms is in the text as it is
             theirs = _written(other.id, lang)
-            if theirs is None:
+            if theirs is None and caps is None:
                 continue
             # the other term where the source does not name it (this one gone), or more
             # often than the source names it ("fludrocortisone" written for both)
             if other.id in said:
                 own = _apart([m for m in theirs.finditer(text)
-                              if not _inside_said(m.span(), text, said, lang, but=other.id)])
+                              if not _inside_said(m.span(), text, said, lang, but=other.id)]
+                             ) if theirs is not None else []
                 if len(own) <= named[other.id]:
                     continue
-            elif kept and (term.kind == "organ" or not theirs.search(text)):
+            elif kept and (term.kind == "organ" or theirs is None or not theirs.search(text)):
                 continue    # an organ named fewer times: "Dental Hospital", 口腔医院
-            written = theirs.search(text)
+            # the first mention outside a term the source says (the shoulder of «вращательной
+            # манжеты плеча» is the rotator cuff's; a second «плеча» is a shoulder), or a
+            # capitalised short form as written
+            written = next((m for m in theirs.finditer(text) if other.id in said
+                            or not _inside_said(m.span(), text, said, lang)), None) if (
+                theirs is not None) else None
+            if written is None and caps is not None and other.id not in said:
+                written = caps.search(plain(target))
             if written is not None and _participle(written, target, text, other, base):
                 continue
             if written is not None and (other.id in said or not _inside_said(
