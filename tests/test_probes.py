@@ -543,7 +543,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # "unless" turned "if" where a negation stays, a "not" gone where another stands
           # for it, a sentence's clauses moved, an Arabic lichen sclerosus
           ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 6,
-          ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 9,
+          ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 6,
           ("probes17.jsonl", "glossary"): 1,
           ("probes14.jsonl", "glossary"): 2}
 

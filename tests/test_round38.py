@@ -367,3 +367,31 @@ def test_a_short_capitalised_term_and_a_second_mention_outside_a_name() -> None:
     skin = "The itching may be a condition called lichen sclerosus."
     assert _found("glossary", skin, "El picor puede deberse a una enfermedad llamada "
                   "candidiasis.", "es")
+
+
+def test_an_expletive_not_across_a_conjunction() -> None:
+    source = "Do not drive until the spinning and the sickness have gone."
+    good = "Не садитесь за руль, пока головокружение и тошнота полностью не пройдут."
+    lost = "Садитесь за руль, пока головокружение и тошнота полностью не пройдут."
+    assert errors(source, good, "ru") == []
+    assert _found("negation", source, lost, "ru")
+    # a "not" opening the next clause is its own, not the expletive's
+    wait = "Wait until the fever goes down, and do not take ibuprofen."
+    assert errors(wait, "Espere hasta que baje la fiebre y no tome ibuprofeno.", "es") == []
+    assert _found("negation", wait, "Espere hasta que baje la fiebre y tome ibuprofeno.", "es")
+
+
+def test_a_limit_lost_where_another_clause_has_a_negation() -> None:
+    source = ("Drops without preservatives can be used as often as needed, but drops with "
+              "preservatives should not be used more than 4 times a day.")
+    said = {"zh": ("不含防腐剂的滴眼液可按需使用，但含防腐剂的滴眼液每天使用不得超过4次。",
+                   "不含防腐剂的滴眼液可按需使用，但含防腐剂的滴眼液每天使用应超过4次。"),
+            "ar": ("يمكن استخدام القطرات الخالية من المواد الحافظة كلما احتجت إليها، أما "
+                   "القطرات التي تحتوي على مواد حافظة فلا ينبغي استخدامها أكثر من 4 مرات في "
+                   "اليوم.",
+                   "يمكن استخدام القطرات الخالية من المواد الحافظة كلما احتجت إليها، أما "
+                   "القطرات التي تحتوي على مواد حافظة فينبغي استخدامها أكثر من 4 مرات في "
+                   "اليوم.")}
+    for lang, (good, lost) in said.items():
+        assert errors(source, good, lang) == [], lang
+        assert _found("quantities", source, lost, lang), lang

@@ -355,17 +355,35 @@ def _said(text: str, lang: str, bounded: bool = False
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
     without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
-    result = []
-    for start, end in clause_spans(text, lang):
-        inside = [(at, word) for at, word in found if start <= at < end]
-        for marker in (m for m in expletive if start <= m < end):
-            # the expletive is a "not" («hasta que no…»), never a "without" («hasta que pase
-            # dos días sin mareos» says the source's "without")
-            later = [item for item in inside if item[0] >= marker and item[1] not in without]
-            if later:
-                inside.remove(later[0])
-        result.append(tuple(inside))
-    return tuple(result)
+    found = list(found)
+    spans = clause_spans(text, lang)
+    for marker in expletive:
+        # the expletive is a "not" («hasta que no…»), never a "without" («hasta que pase dos
+        # días sin mareos» says the source's "without"); in its clause, and in Russian up to
+        # the next punctuation, across a conjunction («пока вращение и тошнота полностью не
+        # пройдут»), but not a "not" that opens the next clause
+        stop = _CLAUSE_MARK.search(text, marker)
+        end = stop.start() if stop is not None else len(text)
+        if base not in _EXPLETIVE_ACROSS:   # «hasta que … que … no contienen»: its own "no"
+            end = min(end, next((b for a, b in spans if a <= marker < b), end))
+        later = [item for item in found if marker <= item[0] < end and item[1] not in without
+                 and not _opens_clause(item[0], text, spans, marker)]
+        if later:
+            found.remove(later[0])
+    return tuple(tuple((at, word) for at, word in found if start <= at < end)
+                 for start, end in spans)
+
+
+# Languages whose expletive "not" may stand past a conjunction, at the end of the clause it
+# opens (Russian «пока … и … не пройдут»).
+_EXPLETIVE_ACROSS = frozenset({"ru", "uk"})
+
+
+def _opens_clause(at: int, text: str, spans: tuple[tuple[int, int], ...], marker: int) -> bool:
+    """Is the negation at `at` the first word of a clause after the expletive's, but for its
+    conjunction ("y no tome…")?"""
+    start = next((a for a, b in spans if a <= at < b), 0)
+    return start > marker and re.fullmatch(r"\W*(?:[^\W\d_]+\W*)?", text[start:at]) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -706,10 +706,19 @@ def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool
 
     text = plain(target)
     without = {w.lower() for w in langdata.WITHOUT.get(base_language(lang), ())}
-    negated = [at for at, word in _positions(text, lang)  # not «без движения»
-               if word.lower() not in without]
-    return any(at < found.start() and not _SENTENCE_END.search(text, at, found.start())
-               for found in words_pattern(words, lang).finditer(text) for at in negated)
+    negated = [at for at, word in _positions(text, lang)  # not «без движения», «الخالية من»
+               if word.lower() not in without and word.lower().removeprefix("ال") not in without]
+    # Chinese: the negation right before it, in its clause (不要超过, 不得多于), not a 不含 of
+    # the clause before
+    glued = base_language(lang) in langdata.GLUED
+    return any(at < found.start() and not _SENTENCE_END.search(text, at, found.start()) and (
+        not glued or (found.start() - at <= _GLUED_REACH
+                      and not _GLUED_CLAUSE.search(text, at, found.start())))
+        for found in words_pattern(words, lang).finditer(text) for at in negated)
+
+
+_GLUED_REACH = 8        # characters from a Chinese negation to the comparative it negates
+_GLUED_CLAUSE = re.compile(r"[，,、]")
 
 
 _SENTENCE_END = re.compile(r"[.;!?。；！？]")
