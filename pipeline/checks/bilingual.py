@@ -316,7 +316,10 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{body})[^\W\d_]*", re.IGNORECASE)
 
 
-_PHRASE_GAP = re.compile(r"\s+|(?<=[^\W\d_])[-/](?=[^\W\d_])")
+# A hyphen or slash between two words' letters: words joined as a space joins them, drugs
+# given together («amoxicilina/ácido clavulánico», «amoxicilina-ácido…»).
+JOINED = re.compile(r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
+_PHRASE_GAP = re.compile(rf"\s+|{JOINED.pattern}")
 
 
 def _stem(word: str, lang: str) -> str:

@@ -110,28 +110,32 @@ def _positions(text: str, lang: str, bounded: bool = False) -> list[tuple[int, s
     found = [(m.start(), m.group(0).lower()) for m in words_pattern(words, lang).finditer(text)]
     if base == "fr":
         found += [(m.start(), "n'") for m in _FR_ELIDED.finditer(text)]
-    return sorted(item for item in found if not (bounded and _in_limit(item[0], text, lang)))
-
-
-def _in_limit(at: int, text: str, lang: str) -> bool:
-    """Is the negation word at `at` part of a limit the language sets: one of its limit
-    phrases («no más de», «не более», «لا يزيد», 不超过), or a negation before a comparative
-    and a number in its clause («no tome más de seis», «ne prenez pas plus de 6»)?"""
+    if not bounded:
+        return sorted(found)
     limits = _limit_phrases(lang)
-    if limits is not None and any(m.start() <= at < m.end() for m in limits.finditer(text)):
+    spans = [m.span() for m in limits.finditer(text)] if limits is not None else []
+    return sorted(item for item in found if not _in_limit(item[0], text, lang, spans))
+
+
+def _in_limit(at: int, text: str, lang: str, spans: list[tuple[int, int]]) -> bool:
+    """Is the negation word at `at` part of a limit the language sets: inside one of its
+    limit phrases (`spans`: «no más de», «не более», «لا يزيد», 不超过), or before a
+    comparative and a number in its clause («no tome más de seis», «ne prenez pas plus de
+    6»)?"""
+    if any(start <= at < end for start, end in spans):
         return True
     comparative = _comparatives(lang)
     if comparative is None:
         return False
-    window = _CLAUSE_GAP.match(text, at)
-    end = at + _LIMIT_REACH if window is None else min(window.end(), at + _LIMIT_REACH)
+    stop = _CLAUSE_STOP.search(text, at)
+    end = min(stop.start() if stop is not None else len(text), at + _LIMIT_REACH)
     return any(_NUMBER_NEAR.match(text, found.end())
                for found in comparative.finditer(text, at + 1, end))
 
 
-# A negation's clause after it, and how far on its comparative may stand; what may stand
+# Where a negation's clause ends, and how far on its comparative may stand; what may stand
 # between a comparative and its number («más de 6», «plus de 6», «أكثر من ستة», 超过6).
-_CLAUSE_GAP = re.compile(r"[^.;:,，；。：]*")
+_CLAUSE_STOP = re.compile(r"[.;:,，；。：]")
 _LIMIT_REACH = 30
 _NUMBER_NEAR = re.compile(r"\s*(?:de|que|d['’]|du|des|من|чем)?\s*(?:\d|[^\W\d_]+\s+(?:mg|ml|g)\b|"
                           r"(?:un|une|uno|una|dos|deux|tres|trois|cuatro|quatre|cinco|cinq|seis|"
@@ -157,7 +161,7 @@ def _limit_phrases(lang: str) -> re.Pattern[str] | None:
 def _comparatives(lang: str) -> re.Pattern[str] | None:
     table = langdata.LIMITS.get(base_language(lang), {})
     words = (*table.get("more", ()), *table.get("less", ()))
-    return re.compile(f"(?:{words_pattern(words, lang).pattern})", re.I) if words else None
+    return words_pattern(words, lang) if words else None
 
 
 # A Russian participle written with не («неиспользуемые шприц-ручки» for "the pens you are
@@ -351,11 +355,10 @@ def _said(text: str, lang: str, bounded: bool = False
     """The negation words of each clause of plain `text`, but the "not" an expletive
     ("salvo que … no", "à moins que … ne") takes (each check asks again: remembered)."""
     base = base_language(lang)
-    found = _positions(text, lang, bounded)
+    found = list(_positions(text, lang, bounded))
     expletive = [m.start() for m in words_pattern(langdata.EXPLETIVE[base], lang).finditer(text)
                  ] if base in langdata.EXPLETIVE else []
     without = {w.lower() for w in langdata.WITHOUT.get(base, ())}
-    found = list(found)
     spans = clause_spans(text, lang)
     for marker in expletive:
         # the expletive is a "not" («hasta que no…»), never a "without" («hasta que pase dos

@@ -23,7 +23,9 @@ from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
     _CLOCK,
     _EVERY_TWO_DAYS,
+    _HAN_DIGITS,
     _HAN_NUMBER,
+    _HAN_UNITS,
     _han_values,
     _unit_pattern,
     located,
@@ -830,6 +832,14 @@ NEIGHBOURS = (("second", "minute", 60), ("minute", "hour", 60), ("hour", "day", 
 _HALF = Decimal("0.5")
 
 
+def _halves(forms: tuple[str, ...], lang: str) -> re.Pattern[str] | None:
+    """Where the translation says half of a unit with one of its `forms` («полминуты»,
+    «medio litro», «نصف لتر»: `langdata.HALF_BEFORE`), None where the language has none."""
+    halves = langdata.HALF_BEFORE.get(base_language(lang), ())
+    return words_pattern(tuple(h.format(f) for h in halves for f in forms), lang) if (
+        halves) else None
+
+
 def in_other_unit(value: Decimal, unit: str, target: str, lang: str,
                   source: str = "") -> bool:
     """Does the translation say this amount in a neighbouring unit: a number before the
@@ -853,10 +863,8 @@ def in_other_unit(value: Decimal, unit: str, target: str, lang: str,
             continue        # a time unit the language's table lacks
         else:
             pattern, forms = _unit_pattern(other, lang)
-        halves = langdata.HALF_BEFORE.get(base_language(lang), ())
-        halved = [m.span() for m in words_pattern(tuple(h.format(f) for h in halves
-                                                        for f in forms), lang).finditer(text)
-                  ] if halves else []
+        halves = _halves(forms, lang)
+        halved = [m.span() for m in halves.finditer(text)] if halves is not None else []
         if count == _HALF and halved:
             return True     # «полминуты», «medio litro»: one word or two
         # the unit of a half («demi-heure») is no unit of its own
@@ -909,7 +917,6 @@ def imperial_said(source: str, target: str, lang: str) -> tuple[frozenset[Decima
     if not _EN_IMPERIAL.search(source):
         return frozenset(), frozenset()
     english, numbers = _target_numbers(source, "en"), _target_numbers(text, lang)
-    halves = langdata.HALF_BEFORE.get(base_language(lang), ())
     mine: set[Decimal] = set()
     theirs: set[Decimal] = set()
     for words, metric, factor in IMPERIAL:
@@ -927,9 +934,9 @@ def imperial_said(source: str, target: str, lang: str) -> tuple[frozenset[Decima
                                 if abs(v * scale - amount) <= amount * _IMPERIAL_SLACK}
                         mine |= {value} if near else set()
                         theirs |= near
-                    if halves and abs(_HALF * scale - amount) <= amount * _IMPERIAL_SLACK and \
-                            words_pattern(tuple(h.format(f) for h in halves for f in forms),
-                                          lang).search(text):
+                    halves = _halves(forms, lang)
+                    if halves is not None and abs(_HALF * scale - amount) <= (
+                            amount * _IMPERIAL_SLACK) and halves.search(text):
                         mine.add(value)     # «полулитра», «نصف لتر»
     return frozenset(mine), frozenset(theirs)
 
@@ -1125,15 +1132,14 @@ _ZH_PERIOD_COUNT = re.compile(r"(?:每|一)(小时|天|日|晚|周|星期|个月
                               r"([一二两三四五六七八九十\d]{1,2})次")
 _ZH_UNITS = {"小时": "hour", "天": "day", "日": "day", "晚": "day", "周": "week", "星期": "week",
              "个月": "month", "月": "month", "年": "year"}
-_ZH_COUNTS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10}
 
 
 def _zh_period_counts(text: str) -> Counter[tuple[int, str]]:
     """(count, period) of each Chinese frequency written with its period (每周一次: 1, week)."""
     found: Counter[tuple[int, str]] = Counter()
     for m in _ZH_PERIOD_COUNT.finditer(text):
-        count = int(m.group(2)) if m.group(2).isdigit() else _ZH_COUNTS.get(m.group(2))
+        count = int(m.group(2)) if m.group(2).isdigit() else (
+            _HAN_DIGITS.get(m.group(2)) or _HAN_UNITS.get(m.group(2)))
         if count:
             found[(count, _ZH_UNITS[m.group(1)])] += 1
     return found

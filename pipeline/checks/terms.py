@@ -73,12 +73,7 @@ def _forms(cell: str) -> tuple[str, ...]:
     a slash, and the reverse («amoxicilina-ácido clavulánico», «amoxicilina/ácido…»)."""
     forms = [f.strip() for f in cell.split("|") if f.strip()]
     return tuple(dict.fromkeys(variant for form in forms for variant in (
-        form, _JOINED.sub("/", form), _JOINED.sub("-", form))))
-
-
-# A hyphen or slash between two words' letters: the one joins drugs given together as the
-# other does.
-_JOINED = re.compile(r"(?<=[^\W\d_])[-/](?=[^\W\d_])")
+        form, bilingual.JOINED.sub("/", form), bilingual.JOINED.sub("-", form))))
 
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")     # "donor's": donor, s
@@ -330,15 +325,15 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             # the first mention outside a term the source says (the shoulder of «вращательной
             # манжеты плеча» is the rotator cuff's; a second «плеча» is a shoulder), or a
             # capitalised short form as written
-            written = next((m for m in theirs.finditer(text) if other.id in said
-                            or not _inside_said(m.span(), text, said, lang)), None) if (
-                theirs is not None) else None
-            if written is None and caps is not None and other.id not in said:
-                written = caps.search(plain(target))
+            mentions = [m for m in (theirs.finditer(text) if theirs is not None else ())
+                        if other.id in said or not _inside_said(m.span(), text, said, lang)]
+            if not mentions and caps is not None and other.id not in said:
+                mentions = [m for m in (caps.search(plain(target)),)
+                            if m is not None and not _inside_said(m.span(), text, said, lang)]
+            written = mentions[0] if mentions else None
             if written is not None and _participle(written, target, text, other, base):
                 continue
-            if written is not None and (other.id in said or not _inside_said(
-                    written.span(), text, said, lang)) \
+            if written is not None \
                     and not _may_say(term, other, written.group(0), lang) \
                     and not (other.id not in said
                              and _says_another_word(words, other, written.group(0), lang)):

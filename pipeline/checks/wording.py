@@ -103,14 +103,13 @@ def dictionary_path(lang: str) -> Path | None:
 
 
 @lru_cache(maxsize=64)
-def _unit_spellings(lang: str = "") -> frozenset[str]:
+def _unit_spellings(lang: str) -> frozenset[str]:
     """mg, ml, kg…: written in Latin letters in every language, and the language's own words
     for them («millilitres»: pipeline.checks.numbers)."""
     from pipeline.checks.numbers import _ATOMS
 
-    base = base_language(lang) if lang else ""
     return frozenset(s.lower() for spellings in _ATOMS.values()
-                     for s in (*spellings["*"], *spellings.get(base, ())))
+                     for s in (*spellings["*"], *spellings.get(base_language(lang), ())))
 
 
 def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = frozenset(),
@@ -139,15 +138,15 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english]
     shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
     loans = langdata.LOANWORDS.get(base_language(lang), frozenset())
-    if known is not None:   # "check-up" may be a word of the language; "CAR-T-cells" is not
-        words += [part for compound in _HYPHENATED.findall(text)
-                  if compound.lower() not in known and compound.lower() not in shared
-                  for part in _LATIN_PART.findall(compound)]
     found = []
-    if known is not None:   # "low-fibre" copied whole: English, though «low» is French too
+    if known is not None:
+        compounds = [c for c in _HYPHENATED.findall(text)
+                     if c.lower() not in known and c.lower() not in shared]
+        # "check-up" may be a word of the language; "CAR-T-cells" is not
+        words += [part for compound in compounds for part in _LATIN_PART.findall(compound)]
+        # "low-fibre" copied whole: English, though «low» is French too
         copied = {c.lower() for c in _HYPHENATED.findall(plain(source))}
-        found += [c for c in _HYPHENATED.findall(text) if c.lower() in copied
-                  and c.lower() not in known and c.lower() not in shared and c.islower()
+        found += [c for c in compounds if c.lower() in copied and c.islower()
                   and not _INN.search(c.lower()) and not _LATIN_PART.fullmatch(c)]
     for word in words:
         lowered = word.lower()
