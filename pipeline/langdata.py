@@ -488,7 +488,8 @@ ROUND_THE_CLOCK: dict[str, tuple[str, ...]] = {
                                                    "24h/24", "24 h sur 24"),
     "ru": ("круглосуточн~", "сутки", "суток", "суткам", "сутками", "сутках", "суточн~",
            "днём и ночью", "днем и ночью", "день и ночь"),
-    "ar": ("على مدار الساعة", "ليلا ونهارا", "على مدار 24 ساعة", "ليلًا ونهارًا"),
+    "ar": ("على مدار الساعة", "ليلا ونهارا", "على مدار 24 ساعة", "ليلًا ونهارًا",
+           "من الليل أو النهار", "من الليل والنهار", "نهارا وليلا", "نهارًا وليلًا"),
     "zh": ("全天", "昼夜", "全天候", "24小时不间断", "24小时全天", "日夜"),
 }
 
@@ -599,7 +600,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
                     "не превыша~", "не чаще", "не дольше",
                     "не позднее", "не позже", "самое позднее"),
            "more": ("более", "больше", "свыше", "превыша~", "дольше", "длительнее", "позже",
-                    "позднее"), "less": ("менее", "меньше", "раньше"),
+                    "позднее", "чаще"), "less": ("менее", "меньше", "раньше", "реже"),
            "least": ("не менее", "не меньше", "минимум", "как минимум", "хотя бы",
                      "по меньшей мере", "по крайней мере", "не ранее", "не раньше",
                      "минимальн~", "не ближе", "не ниже", "не позднее чем за",
@@ -623,7 +624,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
 # (the "least" phrases include the value's "or more" said after it: «SPF 50 или выше», «50
 # ou plus», and "not less often than": «не реже чем каждые 4 часа»)
 # …and with words between: "do not take more than 2 doses", "you must not use less than 5 ml"
-EN_LIMIT_GAP = (r"\bnot\s+(?:[a-z]+\s+){1,3}?(?P<gap>more|longer|later|higher|less|fewer|"
+EN_LIMIT_GAP = (r"\b(?:not|never)\s+(?:[a-z]+\s+){1,3}?(?P<gap>more|longer|later|higher|less|fewer|"
                 r"lower|earlier)\s+than\b")
 # A half said in words, after the whole number or with it: "litro y medio", "un litre et
 # demi", «полтора литра», "لترًا ونصف اللتر", «一升半» for 1.5.
@@ -673,6 +674,7 @@ NUMBER_WORDS: dict[str, dict[int, tuple[str, ...]]] = {
                                       "أسبوعين", "أسبوعان", "شهرين", "شهران", "ساعتين",
                                       "ساعتان", "دقيقتين", "دقيقتان", "سنتين", "عامين", "عامان",
                                       "ليلتين", "قرصين", "قرصان", "حبتين", "حبتان", "كبسولتين",
+                                      "كبسولتان",
                                       "جرعتين", "جرعتان", "قطرتين", "ملعقتين", "لترين",
                                       "لتران", "حصتين", "حصتان", "وجبتين", "وجبتان",
                                       "بختين", "بختان", "نفختين", "نفختان", "رشتين", "رشتان"),
@@ -751,7 +753,7 @@ def _two_digit_words() -> dict[str, dict[int, tuple[str, ...]]]:
             add("ru", ten + n, *(f"{t} {u}" for t in ru_tens for u in units["ru"][n][:3]))
             add("ar", ten + n, *(f"{u} و{t}" for t in ar_tens for u in units["ar"][n][:3]))
     for n in range(3, 10):     # «خمسة عشر», «خمس عشرة»: the unit, then ten
-        add("ar", 10 + n, *(f"{u} {ten}" for u in units["ar"][n][:2] for ten in ("عشر", "عشرة")))
+        add("ar", 10 + n, *(f"{u} {ten}" for u in units["ar"][n][:3] for ten in ("عشر", "عشرة")))
     for lang, value, form in (("fr", 10, "dizaine"), ("fr", 12, "douzaine"),
                               ("fr", 15, "quinzaine"), ("fr", 20, "vingtaine"),
                               ("fr", 30, "trentaine"), ("es", 10, "decena"),
@@ -866,6 +868,86 @@ UNTIL_SAID: dict[str, tuple[str, ...]] = {
     "ru": ("до", "пока", "прежде", "только после", "только когда"),
     "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين", "إلا بعد"),
     "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
+}
+# An age said without a unit of time where English says "18 years old": the word for years of
+# age (岁) or for having reached an age («بلغ الثامنة عشرة», «في سن», «من العمر»).
+AGE_SAID: dict[str, tuple[str, ...]] = {
+    "ar": ("بلغ~", "يبلغ~", "تبلغ~", "سن", "عمر~", "العمر"), "zh": ("岁",),
+}
+# Words that read as a term of the lexicon (pipeline.checks.terms) and are another word: the
+# Russian «лёгкой форме» is a mild form, no lung («лёгкое»). Matched in folded text (ё as е,
+# й as и).
+NOT_TERMS: dict[str, str] = {
+    "ru": r"(?<!\w)легк(?:о[йи]|ая|ую|и[йи]|ие|их|ого|ому|ом|им|ими)\s+(?:форм|степен|случа|"
+          r"недомогани|бол|тошнот|нагрузк|упражнени|пищ|ед[аеуы]|закуск|прогулк|ожог|травм|"
+          r"сотрясени|аллерги|инфекци|простуд|массаж|движени|давлени)\w*",
+}
+# "If not" said "otherwise" («sinon, appelez le 999»): the source's "not" said without one.
+OTHERWISE: dict[str, tuple[str, ...]] = {
+    "es": ("de lo contrario", "en caso contrario", "si no"),
+    "fr": ("sinon", "dans le cas contraire", "autrement"),
+    "ru": ("иначе", "в противном случае", "если нет"),
+    "ar": ("وإلا", "وإلّا", "وإن لم", "إن لم", "إذا لم"), "zh": ("否则", "如果没有", "若没有", "不然"),
+}
+# The minutes of a time of day said in words ("9:30" as «nueve y media», «التاسعة والنصف»,
+# 九点半): what a clock's :30, :15 and :45 may be written with instead of the digits.
+CLOCK_MINUTES: dict[str, dict[int, tuple[str, ...]]] = {
+    "es": {30: ("y media",), 15: ("y cuarto",), 45: ("menos cuarto",)},
+    "fr": {30: ("et demie",), 15: ("et quart",), 45: ("moins le quart", "moins quart")},
+    "ru": {30: ("половин~", "пол"), 15: ("четверть",), 45: ("без четверти",)},
+    "ar": {30: ("والنصف", "و النصف", "ونصف"), 15: ("والربع", "وربع"),
+           45: ("إلا ربع~", "إلا الربع")},
+    "zh": {30: ("半",), 15: ("一刻",), 45: ("三刻",)},
+}
+# Qualifiers of an instruction that a translation must keep some word of, each with the English
+# that says it: taking a medicine with food or on an empty stomach, how bad a symptom must be
+# ("severe pain", "heavy bleeding", "sudden swelling"), an ice pack "wrapped in a towel".
+# The words are what says the thing in any way a translator may choose («с едой», «во время
+# еды», «после приёма пищи»); a qualifier whose language has no row is not asked about.
+QUALIFIERS_EN: dict[str, str] = {
+    "with food": r"\b(?:with|after|before)\s+(?:(?:a|your|each|every|some)\s+)?(?:food|"
+                 r"meals?|breakfast|lunch|dinner|supper|(?:evening |main )?meal|eating|milk|"
+                 r"snacks?)\b(?! poisoning)|\bon an empty stomach\b",
+    "severe": r"\b(?:severe|severely|sudden|suddenly)\b|\bheavy (?:bleeding|periods?|blood "
+              r"loss)\b|\bbleeding heavily\b",
+    "wrapped in": r"\bwrapped in\b",
+}
+QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "with food": {
+        "es": ("comida~", "alimento~", "desayun~", "almuerz~", "almorzar", "cena~", "cenar",
+               "comer", "coma", "ayunas", "estómago", "leche", "tentempié~", "merienda~",
+               "ingesta~"),
+        "fr": ("repas", "nourriture~", "aliment~", "petit-déjeuner~", "petit déjeuner",
+               "déjeuner~", "dîner~", "manger", "mangé", "jeun", "estomac", "lait",
+               "collation~", "goûter"),
+        "ru": ("ед~", "пищ~", "завтрак~", "обед~", "ужин~", "поесть", "поев", "натощак",
+               "желуд~", "молок~", "перекус~", "кушать", "покушав"),
+        "ar": ("طعام", "أكل", "وجب~", "فطور", "إفطار", "غداء", "عشاء", "معدة", "حليب", "الريق",
+               "تأكل", "يأكل", "أطعمة", "السحور", "غذاء", "أغذية"),
+        "zh": ("饭", "餐", "食", "吃", "空腹", "奶"),
+    },
+    "severe": {
+        "es": ("grave~", "intens~", "fuerte~", "sever~", "importante~", "repentin~", "súbit~",
+               "brusc~", "de repente", "de golpe", "abundante~", "muy", "agud~", "mucho",
+               "mucha", "de un día para otro", "de la noche a la mañana"),
+        "fr": ("grave~", "intense~", "fort~", "sévère~", "important~", "soudain~", "brusque~",
+               "brutal~", "abondant~", "violent~", "aigu~", "beaucoup", "très", "tout à coup",
+               "subit~", "d'un coup", "d’un coup", "du jour au lendemain"),
+        "ru": ("сильн~", "тяжел~", "тяжёл~", "выраженн~", "внезапн~", "резк~", "обильн~",
+               "вдруг", "интенсивн~", "остр~", "много"),
+        "ar": ("شديد~", "شدي~", "حاد~", "قوي~", "مفاجئ~", "فجأة", "غزير~", "بشدة", "كثير~",
+               "بغزارة", "عنيف~"),
+        "zh": ("严重", "剧烈", "重度", "突然", "大量", "剧", "强烈", "猛", "骤", "厉害", "重",
+               "量多", "较多"),
+    },
+    "wrapped in": {
+        "es": ("toall~", "paño~", "tela~", "envuelt~", "envolv~", "trapo~"),
+        "fr": ("serviette~", "linge~", "tissu~", "envelopp~", "torchon~", "chiffon~"),
+        "ru": ("полотенц~", "ткан~", "салфет~", "оберн~", "завернут~", "обмотан~", "обернув",
+               "завернув"),
+        "ar": ("منشف~", "قماش~", "ملفوف~", "لف~", "قطعة", "فوط~"),
+        "zh": ("毛巾", "布", "包", "裹"),
+    },
 }
 # …and for an "until" after a negation, the time before it ("do not fly until 2 weeks after
 # the X-ray": «dans les 2 semaines qui suivent», «в течение 2 недель после»).

@@ -21,7 +21,7 @@ GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
-         "probes15.jsonl", "probes16.jsonl", "probes17.jsonl")
+         "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -104,9 +104,7 @@ PROBES12 = {
                                 "принимайте по 5 мг каждые двенадцать часов — приблизительно "
                                 "в 08:00 и 20:00. Ни в коем случае не принимайте двойную "
                                 "дозу, чтобы компенсировать пропущенный приём."},
-    ("probes12.jsonl", "ar"): {"تناول كبسولات فيتامين د بتركيز 20,000 وحدة على النحو التالي: "
-                                "كبسولتان مرة واحدة أسبوعيًا لمدة 7 أسابيع، ثم كبسولة واحدة "
-                                "مرة شهريًا للحفاظ على مستواه."},
+    ("probes12.jsonl", "ar"): set(),
     ("probes12.jsonl", "zh"): {"6至8岁儿童：每次给予对乙酰氨基酚混悬液（6岁以上儿童用"
                                "，每5毫升含250毫克）5毫升，每4至6小时1次，24小"
                                "时内不超过四次。",
@@ -149,25 +147,23 @@ PROBES13 = {
                                 "и, если вам не велели сокращать объём жидкости, пейте от "
                                 "двух с половиной до трёх литров в сутки."},
     ("probes13.jsonl", "ar"): {"يُؤخذ الألندرونات عادةً لمدة 5 سنوات ثم يُعاد تقييم العلاج؛ "
-                                "وإذا سبق أن أُصبت بكسر في الورك أو في إحدى فقرات العمود "
-                                "الفقري، فقد يواصله طبيبك لمدة تصل إلى 10 سنوات.",
-                                "استخدم بخة واحدة من الأزيلاستين في كل فتحة أنف مرتين يوميًا "
-                                "مع إبقاء رأسك مستقيمًا، ولا تستنشق بقوة بعدها مباشرة.",
-                                "يرجى إحضار طفلك مجددًا إلى عيادة الأطفال يوم الجمعة 3 مارس "
-                                "الساعة 10:15 صباحًا، مع مذكرة النوبات وقائمة بدرجات الحرارة "
-                                "التي سجلتها.",
-                                "استمر في تناول الغلوتين (شريحتان من الخبز على الأقل يوميًا) "
-                                "حتى موعد تحليل الدم الخاص بالداء البطني (السيلياك) في 22 "
-                                "يناير، وإلا فقد تظهر النتيجة سلبية بشكل خاطئ.",
-                                "إذا أصيب طفلك بنوبة تشنج حموية، فضعه على جنبه فوق سطح ليّن، "
-                                "ولا تضع أبدًا أي شيء في فمه، ولا حتى أصابعك أو ملعقة.",
-                                "قبل البدء بحقن الأوستيكينوماب لعلاج الصدفية، ستخضع لفحوص "
-                                "للكشف عن السل والتهاب الكبد ب، لأن الدواء قد يعيد تنشيط "
-                                "هاتين العدويين.",
-                                "يجب استبدال لصقة العلاج بالهرمونات البديلة مرتين أسبوعيًا، "
-                                "كأن يكون ذلك يومي الاثنين والخميس من كل أسبوع، مع وضع اللصقة "
-                                "الجديدة في كل مرة على بشرة جافة ونظيفة تحت مستوى الخصر، "
-                                "وإياكِ أن تضعيها على الثديين أو قربهما."},
+                               "وإذا سبق أن أُصبت بكسر في الورك أو في إحدى فقرات العمود "
+                               "الفقري، فقد يواصله طبيبك لمدة تصل إلى 10 سنوات.",
+                               "استخدم بخة واحدة من الأزيلاستين في كل فتحة أنف مرتين يوميًا "
+                               "مع إبقاء رأسك مستقيمًا، ولا تستنشق بقوة بعدها مباشرة.",
+                               "يرجى إحضار طفلك مجددًا إلى عيادة الأطفال يوم الجمعة 3 مارس "
+                               "الساعة 10:15 صباحًا، مع مذكرة النوبات وقائمة بدرجات الحرارة "
+                               "التي سجلتها.",
+                               "استمر في تناول الغلوتين (شريحتان من الخبز على الأقل يوميًا) "
+                               "حتى موعد تحليل الدم الخاص بالداء البطني (السيلياك) في 22 "
+                               "يناير، وإلا فقد تظهر النتيجة سلبية بشكل خاطئ.",
+                               "قبل البدء بحقن الأوستيكينوماب لعلاج الصدفية، ستخضع لفحوص "
+                               "للكشف عن السل والتهاب الكبد ب، لأن الدواء قد يعيد تنشيط "
+                               "هاتين العدويين.",
+                               "يجب استبدال لصقة العلاج بالهرمونات البديلة مرتين أسبوعيًا، "
+                               "كأن يكون ذلك يومي الاثنين والخميس من كل أسبوع، مع وضع اللصقة "
+                               "الجديدة في كل مرة على بشرة جافة ونظيفة تحت مستوى الخصر، "
+                               "وإياكِ أن تضعيها على الثديين أو قربهما."},
     ("probes13.jsonl", "zh"): {"锂盐剂量稳定后，您需要每3个月验一次血锂浓度，每6个月检"
                                 "查一次肾功能和甲状腺功能。",
                                 "在双眼_完全康复_至少24小时之前，请不要佩戴隐形眼镜；"
@@ -183,14 +179,10 @@ PROBES13 = {
 # "angioedema" as English, "pads, not tampons" said "rather than", and "5 ml if aged 1 to
 # 3, or 7.5 ml" (the ages read as millilitres).
 PROBES14 = {
-    ("probes14.jsonl", "es"): {"**Deje de tomar ramipril** y llame al 999 si se le hinchan "
-                                "los labios, la lengua o la garganta, o si le cuesta "
-                                "respirar. Encontrará más información en [nuestra guía sobre "
-                                "el angioedema](https://example.org/leaflets/angioedema).",
-                                "Comience el tratamiento con vareniclina entre una y dos "
-                                "semanas antes del día fijado para dejar de fumar. Los días 1 "
-                                "a 3, tome 0,5 mg una vez al día; los días 4 a 7, 0,5 mg dos "
-                                "veces al día; a partir del día 8, 1 mg dos veces al día."},
+    ("probes14.jsonl", "es"): {"Comience el tratamiento con vareniclina entre una y dos "
+                               "semanas antes del día fijado para dejar de fumar. Los días 1 "
+                               "a 3, tome 0,5 mg una vez al día; los días 4 a 7, 0,5 mg dos "
+                               "veces al día; a partir del día 8, 1 mg dos veces al día."},
     ("probes14.jsonl", "fr"): {"Si votre enfant a la diarrhée, donnez-lui souvent de petites "
                                 "gorgées de soluté de réhydratation orale (par exemple 5 ml "
                                 "toutes les 5 minutes). Ne le remettez à la crèche que 2 "
@@ -358,103 +350,58 @@ PROBES16 = {
 # e-mail», an Arabic dual of construct («يومَي عمل»), «от 50 кг» for "at least 50 kg".
 PROBES17 = {
     ("probes17.jsonl", "es"): {"Haga los ejercicios para despejar los bronquios dos veces al "
-                                "día, de 10 a 20 minutos cada vez, unos 15 minutos después de "
-                                "usar el inhalador de salbutamol; si tiene una infección "
-                                "respiratoria, hágalos tres o cuatro veces al día.",
-                                "Aplique la pomada oftálmica de cloranfenicol al 1 % en el "
-                                "ojo afectado cuatro veces al día durante 5 días. No se frote "
-                                "el ojo ni use lentes de contacto hasta que se haya curado "
-                                "por completo.",
-                                "Vacíe el frasco del drenaje **dos veces al día** y anote la "
-                                "cantidad en mililitros en su `registro del drenaje`. Llame a "
-                                "la planta si el líquido se vuelve rojo intenso o si hay "
-                                "**más de 100 ml** en 24 horas.",
-                                "Podrá hacerse la prueba de una prótesis de silicona "
-                                "definitiva unas **6 a 8 semanas** después de la cirugía, "
-                                "cuando la cicatriz haya curado. Hasta entonces, lleve en el "
-                                "sujetador la `prótesis provisional` blanda y [reserve su "
-                                "cita de prueba en "
-                                "línea](https://example.org/prosthesis/booking)."},
+                               "día, de 10 a 20 minutos cada vez, unos 15 minutos después de "
+                               "usar el inhalador de salbutamol; si tiene una infección "
+                               "respiratoria, hágalos tres o cuatro veces al día.",
+                               "Aplique la pomada oftálmica de cloranfenicol al 1 % en el "
+                               "ojo afectado cuatro veces al día durante 5 días. No se frote "
+                               "el ojo ni use lentes de contacto hasta que se haya curado "
+                               "por completo."},
     ("probes17.jsonl", "fr"): {"Dégagez vos bronches deux fois par jour, pendant 10 à 20 "
-                                "minutes à chaque séance, environ 15 minutes après avoir "
-                                "utilisé votre inhalateur de salbutamol ; en cas d'infection "
-                                "pulmonaire, faites-le trois ou quatre fois par jour.",
-                                "Videz le flacon du drain **deux fois par jour** et notez la "
-                                "quantité en millilitres sur votre `fiche de suivi du drain`. "
-                                "Appelez le service si le liquide devient rouge vif ou s'il "
-                                "dépasse **100 ml** en 24 heures.",
-                                "Vous pourrez faire ajuster une prothèse définitive en "
-                                "silicone environ **6 à 8 semaines** après l'opération, une "
-                                "fois la cicatrice guérie. D'ici là, portez la `prothèse "
-                                "provisoire` souple dans votre soutien-gorge et [prenez "
-                                "rendez-vous en ligne pour "
-                                "l'essayage](https://example.org/prosthesis/booking).",
-                                "L'équipe d'aumônerie de l'hôpital est disponible 24 heures "
-                                "sur 24 pour les patients de toute confession ou sans "
-                                "confession ; demandez à une infirmière de l'appeler, ou "
-                                "rendez-vous dans la salle de recueillement au niveau 2 entre "
-                                "9 h et 17 h.",
-                                "Chaque jour, vous pouvez rendre visite aux patients entre 14 "
-                                "h et 20 h, à deux personnes au plus par lit. Un enfant de "
-                                "moins de douze ans doit obligatoirement être accompagné d'un "
-                                "adulte. Si vous avez vomi ou eu la diarrhée dans les 48 "
-                                "heures précédentes, merci de reporter votre visite.",
-                                "Un doute ou une préoccupation au sujet de vos soins ? Le "
-                                "service de conseil et de liaison avec les patients (PALS) "
-                                "est là pour vous aider. Joignez-le au 0161 555 0142 de 10 h "
-                                "à 16 h, ou par e-mail à pals@hospital.nhs.uk ; nous "
-                                "cherchons à vous répondre dans un délai de deux jours "
-                                "ouvrés."},
+                               "minutes à chaque séance, environ 15 minutes après avoir "
+                               "utilisé votre inhalateur de salbutamol ; en cas d'infection "
+                               "pulmonaire, faites-le trois ou quatre fois par jour.",
+                               "L'équipe d'aumônerie de l'hôpital est disponible 24 heures "
+                               "sur 24 pour les patients de toute confession ou sans "
+                               "confession ; demandez à une infirmière de l'appeler, ou "
+                               "rendez-vous dans la salle de recueillement au niveau 2 entre "
+                               "9 h et 17 h.",
+                               "Chaque jour, vous pouvez rendre visite aux patients entre 14 "
+                               "h et 20 h, à deux personnes au plus par lit. Un enfant de "
+                               "moins de douze ans doit obligatoirement être accompagné d'un "
+                               "adulte. Si vous avez vomi ou eu la diarrhée dans les 48 "
+                               "heures précédentes, merci de reporter votre visite.",
+                               "Un doute ou une préoccupation au sujet de vos soins ? Le "
+                               "service de conseil et de liaison avec les patients (PALS) "
+                               "est là pour vous aider. Joignez-le au 0161 555 0142 de 10 h "
+                               "à 16 h, ou par e-mail à pals@hospital.nhs.uk ; nous "
+                               "cherchons à vous répondre dans un délai de deux jours "
+                               "ouvrés."},
     ("probes17.jsonl", "ru"): {"Очищайте бронхи от мокроты дважды в день по 10–20 минут, "
-                                "примерно через 15 минут после ингаляции сальбутамола; во "
-                                "время инфекции дыхательных путей делайте это три-четыре раза "
-                                "в день.",
-                                "Принимайте по одной таблетке `софосбувир/велпатасвир 400/100 "
-                                "мг` один раз в день, независимо от приёма пищи, в течение "
-                                "_12 недель_. Не прекращайте лечение раньше срока, даже если "
-                                "через 2–3 недели почувствуете себя хорошо.",
-                                "Опорожняйте ёмкость дренажа **два раза в день** и "
-                                "записывайте объём в миллилитрах в `дневник дренажа`. "
-                                "Позвоните в отделение, если жидкость станет ярко-красной или "
-                                "её будет **больше 100 мл** за 24 часа.",
-                                "Подобрать постоянный силиконовый протез можно примерно через "
-                                "**6–8 недель** после операции, когда рубец заживёт. До этого "
-                                "носите в бюстгальтере мягкий `временный протез` и "
-                                "[запишитесь на примерку "
-                                "онлайн](https://example.org/prosthesis/booking).",
-                                "Служба капелланов больницы доступна 24 часа в сутки для "
-                                "пациентов любого вероисповедания или неверующих; попросите "
-                                "медсестру вызвать их или посетите комнату тишины на 2-м "
-                                "этаже с 9:00 до 17:00.",
-                                "Капелланы больницы готовы прийти круглосуточно к любому "
-                                "пациенту — как верующему, так и неверующему; их может "
-                                "вызвать медсестра, а с 9:00 до 17:00 можно самостоятельно "
-                                "зайти в комнату тишины на втором этаже.",
-                                "Стать донором крови может человек в возрасте 17–65 лет с "
-                                "массой тела от 50 кг, который хорошо себя чувствует. После "
-                                "нанесения татуировки или прокола (пирсинга) должно пройти "
-                                "четыре месяца. Перед донацией поешьте и выпейте примерно "
-                                "пол-литра воды."},
+                               "примерно через 15 минут после ингаляции сальбутамола; во "
+                               "время инфекции дыхательных путей делайте это три-четыре раза "
+                               "в день.",
+                               "Служба капелланов больницы доступна 24 часа в сутки для "
+                               "пациентов любого вероисповедания или неверующих; попросите "
+                               "медсестру вызвать их или посетите комнату тишины на 2-м "
+                               "этаже с 9:00 до 17:00.",
+                               "Капелланы больницы готовы прийти круглосуточно к любому "
+                               "пациенту — как верующему, так и неверующему; их может "
+                               "вызвать медсестра, а с 9:00 до 17:00 можно самостоятельно "
+                               "зайти в комнату тишины на втором этаже.",
+                               "Стать донором крови может человек в возрасте 17–65 лет с "
+                               "массой тела от 50 кг, который хорошо себя чувствует. После "
+                               "нанесения татуировки или прокола (пирсинга) должно пройти "
+                               "четыре месяца. Перед донацией поешьте и выпейте примерно "
+                               "пол-литра воды."},
     ("probes17.jsonl", "ar"): {"لا تأكل شيئًا خلال الساعات الست التي تسبق تنظير الصدر (يُسمح "
-                                "بالسوائل الصافية حتى ساعتين قبل الإجراء). ويبقى معظم المرضى "
-                                "في المستشفى من ليلة إلى 3 ليالٍ، ولا يجوز لهم قيادة السيارة "
-                                "لمدة أسبوع على الأقل.",
-                                "تناول قرصًا واحدًا من `سوفوسبوفير/فيلباتاسفير 400/100 ملغ` "
-                                "مرة واحدة يوميًا، مع الطعام أو بدونه، لمدة _12 أسبوعًا_. لا "
-                                "تتوقف عن العلاج مبكرًا حتى لو شعرت بتحسن بعد أسبوعين إلى "
-                                "ثلاثة أسابيع.",
-                                "أفرغ قارورة التصريف **مرتين يوميًا** وسجّل الكمية بالمليلتر "
-                                "في `جدول متابعة التصريف`. اتصل بالجناح إذا أصبح السائل أحمر "
-                                "ساطعًا أو زادت كميته على **100 مل** خلال 24 ساعة.",
-                                "يمكن تركيب طرف ثدي صناعي دائم من السيليكون بعد نحو **6 إلى 8 "
-                                "أسابيع** من الجراحة، بعد أن تلتئم الندبة. وحتى ذلك الحين، "
-                                "ارتدي `الحشوة المؤقتة` الناعمة داخل حمالة الصدر، و[احجزي "
-                                "موعد التركيب عبر "
-                                "الإنترنت](https://example.org/prosthesis/booking).",
-                                "يمكن لخدمة إرشاد المرضى والتواصل معهم (PALS) مساعدتك إذا كان "
-                                "لديك قلق بشأن رعايتك؛ اتصل على الرقم 0161 555 0142 بين "
-                                "الساعة 10 صباحًا و4 عصرًا، أو راسلنا على "
-                                "pals@hospital.nhs.uk، ونسعى إلى الرد خلال يومَي عمل."},
+                               "بالسوائل الصافية حتى ساعتين قبل الإجراء). ويبقى معظم المرضى "
+                               "في المستشفى من ليلة إلى 3 ليالٍ، ولا يجوز لهم قيادة السيارة "
+                               "لمدة أسبوع على الأقل.",
+                               "يمكن لخدمة إرشاد المرضى والتواصل معهم (PALS) مساعدتك إذا كان "
+                               "لديك قلق بشأن رعايتك؛ اتصل على الرقم 0161 555 0142 بين "
+                               "الساعة 10 صباحًا و4 عصرًا، أو راسلنا على "
+                               "pals@hospital.nhs.uk، ونسعى إلى الرد خلال يومَي عمل."},
     ("probes17.jsonl", "zh"): {"在受伤的眼睛内涂抹1%氯霉素眼膏，每天4次，连用5天。在"
                                 "眼睛完全愈合之前，不要揉眼睛，也不要戴隐形眼镜。",
                                 "每天服用一次，每次一片`索磷布韦/维帕他韦 400/10"
@@ -484,6 +431,34 @@ PROBES17 = {
                                 "官捐献登记册大约只要两分钟。请和家人谈谈您的决定，因为任"
                                 "何捐献开始之前，医院都会先询问他们。"},
 }
+# The eighteenth set (written blind in the session of 2026-12-07, measured untuned: 341/400,
+# 46 errors): a Spanish «no … ni …» (one "not" said for two), the French tongue said
+# «langue» (the lexicon cannot tell it from a language) beside a mouth the translation adds,
+# a "no more than 12 hours after" said «后的12小时内» (within), and Chinese `_…_` between
+# characters, which Markdown reads as no emphasis: the check is right there.
+PROBES18 = {
+    ("probes18.jsonl", "es"): {"Caliente los dedos de las manos o de los pies congelados en "
+                                "agua tibia (no caliente), a unos 37-39 °C, durante 15 a 30 "
+                                "minutos, hasta que la piel se vuelva rosada; no los frote ni "
+                                "camine con los pies ya descongelados."},
+    ("probes18.jsonl", "fr"): {"La langue géographique (_glossite migratrice bénigne_) est "
+                                "sans danger et n’est pas contagieuse ; si les plats épicés "
+                                "vous piquent, consultez nos [conseils "
+                                "alimentaires](https://example.org/mouth/diet) et rincez-vous "
+                                "la bouche à l’eau fraîche."},
+    ("probes18.jsonl", "zh"): {"乘飞机跨越时区时，请在平时服药时间（按家乡时间）后的12"
+                                "小时内服用避孕药，在飞机上也不例外；如果晚于这个时间服用"
+                                "，接下来的7天内还需同时使用避孕套。",
+                                "颞下颌关节（TMJ）疼痛时，请在1至2周内_只吃软食_，"
+                                "避免嚼口香糖，并用温毛巾热敷**10至15分钟**，每天"
+                                "最多四次。",
+                                "鼻中隔矫正术后**7天内不要擤鼻涕**；如需打喷嚏，请_"
+                                "张开嘴_打，如果出血持续超过10分钟，请致电病房。",
+                                "为减轻打鼾，请侧卧睡觉，睡前_至少4小时_内避免饮酒，并"
+                                "在门诊就诊前填写[Epworth嗜睡量表](https:"
+                                "//example.org/sleep/epworth)"
+                                "。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
@@ -502,6 +477,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES15,
     **PROBES16,
     **PROBES17,
+    **PROBES18,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -518,7 +494,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 4,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
-          ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 5,
+          ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 4,
           ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
           ("probes12.jsonl", "glossary"): 23,
@@ -542,10 +518,18 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # tablets with each of your three meals"), "every half hour" made every hour,
           # "unless" turned "if" where a negation stays, a "not" gone where another stands
           # for it, a sentence's clauses moved, an Arabic lichen sclerosus
-          ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 6,
+          ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 5,
           ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 6,
           ("probes17.jsonl", "glossary"): 1,
-          ("probes14.jsonl", "glossary"): 2}
+          ("probes14.jsonl", "glossary"): 2,
+          # the eighteenth: two values swapped across clauses with different units, "two
+          # litres" made «un litro» (a one the check cannot tell from an article), "daily" made
+          # weekly beside another "a day", a Spanish «ni» that says a second "not", and
+          # supplements, brands and departments the lexicon does not name (selenium made
+          # iodine, Gaviscon made Infacol)
+          ("probes18.jsonl", "numbers-swapped"): 3, ("probes18.jsonl", "value-changed"): 5,
+          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1,
+          ("probes18.jsonl", "glossary"): 11}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -553,9 +537,9 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
 OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 29,
-                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 12,
-                   "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 20,
-                   "probes16.jsonl": 20, "probes17.jsonl": 27}
+                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 22,
+                   "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
+                   "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 20}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -280,6 +280,11 @@ def omission(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "no word that says it (no “if”, “unless”, “only”, “without”, “until”): is it "
                 "missing?", entry=entry)
             return
+        if qualifier := listing.lost_qualifier(source, text, lang):
+            yield scope.catalog.finding(
+                "omission", f"the source says “{qualifier}”, and the translation has no word "
+                "that says it: is it missing?", entry=entry)
+            return
         if example := listing.lost_example(source, text, lang, corpus, entry.msgid):
             yield scope.catalog.finding(
                 "omission", f"the source gives an example, “{example}”, and nothing of it is "

@@ -39,13 +39,15 @@ _LEADS = frozenset({
     "if", "when", "while", "whilst", "after", "before", "during", "until", "unless", "once",
     "as", "because", "since", "although", "though", "for", "in", "on", "at", "with", "without",
     "from", "to", "by", "within", "between", "under", "over", "into", "about", "so", "but",
-    "even",
+    "even", "then",
 })
 
 # Pairs English joins into one thing: "open day and night" is no list of two.
 _BINOMIALS = re.compile(r"\b(?:day (?:and|or) night|night (?:and|or) day|on and off|off and "
                         r"on|back and forth|up and down|now and then|again and again|over and "
-                        r"over|more and more|trial and error|here and there|safe and sound)\b",
+                        r"over|more and more|trial and error|here and there|safe and sound|"
+                        r"(?:once|one|two|three|four|five|six) or "
+                        r"(?:twice|two|three|four|five|six|seven))\b",
                         re.I)
 
 
@@ -367,4 +369,25 @@ def lost_condition(source: str, target: str, lang: str) -> str | None:
                    for m in words_pattern(within, lang).finditer(there)):
                 continue
         return found.group(0).strip()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _qualifiers_en() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(pattern, re.I))
+                 for name, pattern in langdata.QUALIFIERS_EN.items())
+
+
+def lost_qualifier(source: str, target: str, lang: str) -> str | None:
+    """What the source says of how to take or when to act (`langdata.QUALIFIERS`: "with
+    food", "on an empty stomach", "severe pain", "wrapped in a towel") where the translation
+    has no word that says it, else None. A language without a row is not asked."""
+    from pipeline.checks.quantities import words_pattern
+
+    text, base = plain(source), base_language(lang)
+    for name, english in _qualifiers_en():
+        words = langdata.QUALIFIERS[name].get(base)
+        found = english.search(text) if words else None
+        if found and not words_pattern(words, lang).search(plain(target)):
+            return found.group(0)
     return None

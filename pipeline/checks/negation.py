@@ -120,8 +120,9 @@ def _positions(text: str, lang: str, bounded: bool = False) -> list[tuple[int, s
 def _in_limit(at: int, text: str, lang: str, spans: list[tuple[int, int]]) -> bool:
     """Is the negation word at `at` part of a limit the language sets: inside one of its
     limit phrases (`spans`: «no más de», «не более», «لا يزيد», 不超过), or before a
-    comparative and a number in its clause («no tome más de seis», «ne prenez pas plus de
-    6»)?"""
+    comparative and a number in its clause, no conjunction between («no tome más de seis»,
+    «ne prenez pas plus de 6»; «Evite el alcohol o no tome más de 14» is an "avoid" and a
+    limit)?"""
     if any(start <= at < end for start, end in spans):
         return True
     comparative = _comparatives(lang)
@@ -129,6 +130,9 @@ def _in_limit(at: int, text: str, lang: str, spans: list[tuple[int, int]]) -> bo
         return False
     stop = _CLAUSE_STOP.search(text, at)
     end = min(stop.start() if stop is not None else len(text), at + _LIMIT_REACH)
+    joins = _conjunctions(lang)
+    joined = joins.search(text, at + 1, end) if joins is not None else None
+    end = joined.start() if joined is not None else end
     return any(_NUMBER_NEAR.match(text, found.end())
                for found in comparative.finditer(text, at + 1, end))
 
@@ -221,13 +225,16 @@ def _said_as(english: re.Pattern[str], words: tuple[str, ...] | None, source: st
     return min(said, max(0, written))
 
 
+_EN_IF_NOT = re.compile(r"\bif not\b", re.I)
+
+
 def _said_otherwise(source: str, target: str, lang: str) -> int:
     """How many of the source's "without … first" the translation says with "before", of
     its "not safe" with "dangerous" («Il est dangereux de fumer»), of its "not … properly"
     with "badly" («mal absorbée»), of its "until no more …" and "do not take" with "stop",
     of its "not … until" with "only after" or "wait until", of its "…, not even" with
-    "even", of its "avoid" with "away from", of its "do not cut down" with "keep on", and of
-    its "never … without" with "always"."""
+    "even", of its "avoid" with "away from", of its "do not cut down" with "keep on", of
+    its "if not" with "otherwise" («sinon»), and of its "never … without" with "always"."""
     base, text = base_language(lang), plain(source)
     stop = not _EN_STOP.search(text)
     # "do not stand up until…" said "wait until…", where the source's verb is no "wait"
@@ -256,6 +263,8 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_NOT_EAT, langdata.FASTING.get(base)),
         (_EN_NOT_LEAVE_ON, langdata.TAKE_OFF.get(base)),
         (_EN_CANNOT, langdata.UNABLE.get(base)),
+        # "if not, call 999" said «sinon, appelez le 999»
+        (_EN_IF_NOT, langdata.OTHERWISE.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
     # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
     # says itself ("Do not stop your tablets. Keep taking two…")

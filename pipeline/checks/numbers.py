@@ -370,6 +370,8 @@ def _english_word_values(source: str) -> set[Decimal]:
             and (value := _number_word_value(m.group(), values)) > 1}
 
 
+_CODE_DIGITS = re.compile(r"(?<![\w-])[A-Za-z]+(\d+)(?![\w.,]?\d)")
+_ONE_COUNTED = re.compile(r"(?<![\d.,])1\s*[片粒支颗枚袋瓶贴剂]")
 _EN_NOON = re.compile(r"\b(?:noon|midday|midnight)\b", re.I)
 
 
@@ -420,6 +422,12 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
     if Decimal(12) in missing and noon and _EN_NOON.search(source) and words_pattern(
             noon, lang).search(target):
         missing = missing - {Decimal(12)}     # "by 12 noon": «avant midi», «до полудня»
+    minutes = langdata.CLOCK_MINUTES.get(languages.base_language(lang), {})
+    for match in _CLOCK.finditer(source) if missing & set(map(Decimal, minutes)) else ():
+        said = minutes.get(int(match.group(2) or 0))
+        if said and Decimal(match.group(2)) in missing and words_pattern(said, lang).search(
+                target):
+            missing = missing - {Decimal(match.group(2))}    # "9:30": «nueve y media»
     if Decimal(0) in missing and _FULL_HOUR.search(source):
         missing = missing - {Decimal(0)}      # "14:00" written "14 h", "14 Uhr"
     if Decimal(1) in missing and _one_period(source, target, lang):
@@ -434,6 +442,10 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         words.add(Decimal(24))     # "23 hours a day": «23 heures sur 24»
     clock = _clock_hours(source)
     words |= set(clock.values())
+    # a code's digits written apart in another script ("PPV23" as «ППВ-23»)
+    words |= {Decimal(n) for n in _CODE_DIGITS.findall(source)}
+    if lang.startswith("zh") and _ONE_COUNTED.search(target):
+        words.add(Decimal(1))      # "swallow the tablet": 吞服1片 (a count Chinese must say)
     # "3 pm" written 15 h, or «quinze heures»
     missing = frozenset(v for v in missing if clock.get(v) not in have | in_words)
     extra = [written for written, options in found   # "2:00", "2 h 00", "١:٠٠": no amount
@@ -448,7 +460,6 @@ def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None
     "three days" → «четыре дня». A count the translation leaves unsaid (a dual, "both") is
     not a change: only one replaced by another value is."""
     from pipeline import langdata
-    from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language
 
     # English number words from two on: a count the translation must keep (word or digits)
@@ -459,9 +470,12 @@ def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None
     have = {int(v) for _, options in values(text, lang) for v in options if v == int(v)}
     if base == "zh":
         have |= {int(v) for v in _han_values(text)}
-    else:
-        have |= {value for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
-                 if value > 1 and words_pattern(forms, lang).search(text)}
+    elif base in langdata.NUMBER_WORDS:   # read whole, longest first: «ثلاثة عشر» is 13
+        from pipeline.checks.quantities import _number_word_value, _number_words
+
+        pattern, worth = _number_words(lang)
+        have |= {value for m in pattern.finditer(text)
+                 if (value := _number_word_value(m.group(), worth)) > 1}
     lost = said - have
     other = have - said - {int(v) for v in _source_values(source) if v == int(v)} - {
         _MONTHS.index(m) + 1 for m in _EN_MONTH.findall(source)}

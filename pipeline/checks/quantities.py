@@ -78,8 +78,6 @@ _EN_OTHER_DAY = re.compile(r"\bevery (?:other|second) (?:day|night)\b(?!\s+of\b)
 _EN_EVERY_NIGHT = re.compile(r"\b(?:every|each)\s+night\b|\bnightly\b", re.I)
 # "every hour": a period with no count, which the translation must not give one
 _EN_EVERY_ONE = re.compile(r"\bevery\s+(hour|day|week|month)\b", re.I)
-_EN_EVERY_N = re.compile(rf"\bevery\s+(\d+|(?:{_EN_CARDINALS})\b)[\s-]*(hour|day|week|month)s?\b",
-                         re.I)
 # "once" counts where it says how often ("once a day", "repeat it once, 7 days later"),
 # not where it means "as soon as" ("once you feel better", "once the wound has healed",
 # "once 5 litres have drained") ("at once": now; "once opened": after)
@@ -956,6 +954,9 @@ _SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:e
                         r"(?:day|week)\b", re.I)
 
 
+_EN_AGED = re.compile(r"\byears?[\s-]+old\b|\byears? of age\b", re.I)
+
+
 @check("time-units")
 def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Durations keep their unit of time: days are not weeks, hours not minutes."""
@@ -973,6 +974,10 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(table["day"], scope.lang).findall(target))
+            if unit == "year" and (ages := len(_EN_AGED.findall(source))) and (
+                    aged := langdata.AGE_SAID.get(base_language(scope.lang))):
+                # "at least 18 years old": «بلغ الثامنة عشرة», 年满18岁 (an age, no years)
+                have += min(ages, len(words_pattern(aged, scope.lang).findall(target)))
             if unit == "day" and (out_of := langdata.OUT_OF_A_DAY.get(base_language(
                     scope.lang))):
                 have += len(re.findall("|".join(map(re.escape, out_of)), target))
@@ -1252,7 +1257,7 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     every = [m.end() for m in words_pattern(words, lang).finditer(text)]
     # what the source says itself: "every other day, and … every day" («cada dos días»)
     own = {(Decimal(2), "day")} if _EN_OTHER_DAY.search(source) else set()
-    own |= {(Decimal(_english_count(n)), u.lower()) for n, u in _EN_EVERY_N.findall(
+    own |= {(Decimal(_english_count(n)), u.lower()) for n, u in _EN_EVERY_NS.findall(
         plain(source))}
     # Chinese writes the count right between them (每隔7天, 每3个月): not 每天一片…7天
     gap = 4 if base_language(lang) in langdata.GLUED else _EVERY_GAP
@@ -1318,10 +1323,34 @@ def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | 
     return None
 
 
-_EN_EVERY_N = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
+_EN_EVERY_NS = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
                          r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
 _EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
                             re.I)
+
+
+_HOURS_IN = {"hour": 1, "day": 24, "week": 168, "month": 730, "year": 8760}
+
+
+def _interval_as_times(source: str, target: str, lang: str) -> tuple[str, int, str] | None:
+    """(what the source says, the count, the period) where the source gives an interval of
+    days or longer and no count ("change it every 2 days") and the translation a count per
+    period that is not as often («2 veces al día»); "every 14 days" said «dos veces al mes»
+    is about as often. (Hours are left out: "every 8 hours, at most 3 doses in 24 hours" is
+    said «3 fois en 24 heures», a period this reads as an hour.)"""
+    text = plain(source)
+    said = [(m.group(0), _english_count(m.group(1)), m.group(2).lower())
+            for m in _EN_EVERY_NS.finditer(text) if m.group(2).lower() != "hour"]
+    if not said or _frequencies(text, "en") or base_language(lang) in langdata.GLUED:
+        return None     # (Chinese: 第二次, the second time, is no count per period)
+    written = _frequency_periods(plain(target), lang)
+    rates = {1 / (n * _HOURS_IN[unit]) for _, n, unit in said if n}
+    for count, periods in written.items():
+        for period in periods:
+            rate = count / _HOURS_IN[period] if period in _HOURS_IN else None
+            if rate and count > 1 and not any(abs(rate - r) <= 0.1 * r for r in rates):
+                return said[0][0], count, period
+    return None
 
 
 def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
@@ -1333,7 +1362,7 @@ def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | No
     if not words or not table:
         return None
     text = plain(source)
-    said = {m.group(2).lower(): m.group(0) for m in _EN_EVERY_N.finditer(text)}
+    said = {m.group(2).lower(): m.group(0) for m in _EN_EVERY_NS.finditer(text)}
     for alone in _EN_EVERY_UNIT.finditer(text):
         said.pop(alone.group(1).lower(), None)
     if not said:
@@ -1431,6 +1460,11 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says every day, the translation says no day but a "
                 f"{longer}", entry=entry)
+            return
+        if (interval := _interval_as_times(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says {interval[0]}, the translation {interval[1]}× "
+                f"a {interval[2]}: another frequency", entry=entry)
             return
         if not _FREQUENCY_WORD.search(source):
             continue    # _EN_FREQUENCY needs one of these words

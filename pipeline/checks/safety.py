@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -135,7 +136,12 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding("markup", f"inline markup differs: {problem}"
                                         f"{_flanking_hint(target)}", entry=entry)
         problem = _diff(code1, code2)
-        if problem:
+        if problem and _prose_translated(code1, code2, scope.lang):
+            yield scope.catalog.finding(
+                "markup", f"code spans translated: {problem} (the machine keeps code as it "
+                "is; keep it so where it is code, not words the reader is meant to read)",
+                entry=entry, severity=Severity.WARNING)
+        elif problem:
             yield scope.catalog.finding("markup", f"code spans differ (they are never "
                                         f"translated): {problem}", entry=entry)
         if not shape1 or _diff(shape1, shape2):
@@ -145,6 +151,25 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "markup", f"the source stresses “{outside[0]}” with its negation, the "
                 f"translation stresses «{outside[1]}» without it: the stress now says the "
                 "opposite", entry=entry)
+
+
+def _prose_translated(source: Counter[str], target: Counter[str], lang: str) -> bool:
+    """Are the differing code spans words a translator put into the language (`registro del
+    drenaje`, `clonazepam 0,5 mg` for `clonazepam 0.5 mg`): as many of them, each of several
+    words, and the same numbers in each, in the source's order? A span that is code (one
+    word, `REF-2027`) or whose numbers differ is an error still."""
+    from pipeline.checks.numbers import values
+
+    missing, extra = list((source - target).elements()), list((target - source).elements())
+    if len(missing) != len(extra) or sum(source.values()) != sum(target.values()):
+        return False
+
+    def amounts(text: str, language: str) -> list[frozenset[Decimal]]:
+        return [frozenset(options) for _, options in values(text, language)]
+
+    return all(len(mine.split()) > 1 and len(theirs.split()) > 1
+               and amounts(mine, "en") == amounts(theirs, lang)
+               for mine, theirs in zip(missing, extra, strict=True))
 
 
 def _emphasized(text: str) -> list[str]:

@@ -185,11 +185,19 @@ def _said(source: str, counts: dict[str, int] | None = None) -> dict[str, tuple[
     """The lexicon's terms the English source names (term id → the term, as first written);
     how many times each, into `counts`."""
     said: dict[str, tuple[Term, str]] = {}
-    for term, written, _, _ in _matches(plain(source)):
+    text = plain(source)
+    last: dict[str, int] = {}
+    for term, written, start, end in _matches(text):
         said.setdefault(term.id, (term, written))
-        if counts is not None:
+        # "fingers or toes" are one mention of the term of both («dedos de manos y pies»)
+        joined = term.id in last and _JOINED_MENTION.fullmatch(text[last[term.id]:start])
+        last[term.id] = end
+        if counts is not None and not joined:
             counts[term.id] = counts.get(term.id, 0) + 1
     return said
+
+
+_JOINED_MENTION = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -286,6 +294,8 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
     if not said:
         return []
     text = fold(plain(target))
+    if base in langdata.NOT_TERMS:     # «лёгкой форме»: mild, no lung
+        text = re.sub(langdata.NOT_TERMS[base], lambda m: " " * len(m.group(0)), text)
     words = set(re.findall(r"[a-z]+", plain(source).lower()))
     exact_case = not _OTHER_CASE.search(text)
     found = []
@@ -301,10 +311,12 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             continue        # the translation names it as often as the source
         inside = set(as_said.lower().split())
         for other, english_words in _of_kind(term.kind):
-            if other.id == term.id or any(w <= inside for w in english_words) or (
-                    other.id not in said and any(w <= words for w in english_words)):
+            if other.id == term.id or any(w <= inside for w in english_words) or any(
+                    f" of the {as_said.lower()}" in e.lower() for e in other.english) \
+                    or (other.id not in said and any(w <= words for w in english_words)):
                 continue    # "kidney and thyroid function tests" names kidney function too;
-                # the womb of "womb lining" («revestimiento del útero») is part of its name
+                # the womb of "womb lining" («revestimiento del útero») is part of its name;
+                # the "pupil of the eye" is of the eye the source says
             caps = _capitals(other.id, lang)    # «IRM»: too short to look for folded
             if exact_case and (forms := _plain_forms(other.id, lang)) and not any(
                     form in text for form in forms) and not (caps and caps.search(target)):
@@ -326,10 +338,12 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
             # манжеты плеча» is the rotator cuff's; a second «плеча» is a shoulder), or a
             # capitalised short form as written
             mentions = [m for m in (theirs.finditer(text) if theirs is not None else ())
-                        if other.id in said or not _inside_said(m.span(), text, said, lang)]
+                        if other.id in said or not _inside_said(m.span(), text, said, lang,
+                                                                  own=other.id)]
             if not mentions and caps is not None and other.id not in said:
                 mentions = [m for m in (caps.search(plain(target)),)
-                            if m is not None and not _inside_said(m.span(), text, said, lang)]
+                            if m is not None and not _inside_said(m.span(), text, said, lang,
+                                                                  own=other.id)]
             written = mentions[0] if mentions else None
             if written is not None and _participle(written, target, text, other, base):
                 continue
@@ -407,18 +421,34 @@ def _near(word: str, other: str) -> bool:
 
 
 def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, str]],
-                 lang: str, but: str = "") -> bool:
+                 lang: str, but: str = "", own: str = "") -> bool:
     """Is this stretch of the translation part of a form of a term the source does say
     («ganglios linfáticos de la axila»: a form of one term inside another's; «الحصبة» in
-    «الحصبة الألمانية», rubella), other than `but`?"""
+    «الحصبة الألمانية», rubella), other than `but`? A word two terms' stems both read is the
+    one's whose form reaches as far into it or further («pancreatitis» is no pancreas,
+    «piel» no «pie»; «barriga», a form of the tummy the source says, no stomach), `own`
+    (default `but`) being the term the stretch was found as."""
+    own = own or but
+    word = text[span[0]:span[1]]
     for term, _ in said.values():
         if term.id == but:
             continue
         pattern = _pattern(term.id, lang)
-        if pattern is not None and any(m.start() <= span[0] and span[1] <= m.end()
-                                       for m in pattern.finditer(text)):
-            return True
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            if not (m.start() <= span[0] and span[1] <= m.end()):
+                continue
+            if m.end() - m.start() > span[1] - span[0] or (
+                    own and _reach(term.id, lang, word) >= _reach(own, lang, word)):
+                return True
     return False
+
+
+def _reach(term_id: str, lang: str, word: str) -> int:
+    """How much of `word` (folded) the longest of the term's forms that starts it covers."""
+    return max((len(f) for f in (fold(x) for x in _by_id()[term_id].forms.get(
+        base_language(lang), ())) if f and word.startswith(f)), default=0)
 
 
 def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:

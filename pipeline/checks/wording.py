@@ -29,6 +29,7 @@ _LATIN_PART = re.compile(r"(?<![A-Za-z\u00c0-\u024f0-9'’])[a-z][a-z'’]*"
                          r"(?![A-Za-z\u00c0-\u024f0-9'’])")
 _SOURCE_WORD = re.compile(r"(?<![A-Za-z\u00c0-\u024f0-9'’])[A-Za-z][a-z'’]*"
                           r"(?![A-Za-z\u00c0-\u024f0-9'’])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[\"“(]|\n)\W*$")
 _CAPITALIZED = re.compile(r"(?<![A-Za-z0-9'’-])[A-Z][a-z'’]+(?![A-Za-z0-9'’-])")
 # English words that are also ordinary words or names in the target (never "leftover").
 _ALWAYS_FINE = frozenset({"a", "o", "e", "y", "u", "i", "de", "la", "le", "en", "no", "se",
@@ -62,6 +63,9 @@ NEVER_WRITTEN = 3
 # and "film" in Spanish, "set" in French are words there (bench/probes*.jsonl).
 FREQUENCY_GAP = 1.5       # at least this much more common in English…
 FREQUENCY_THERE = 4.0     # …and less common than this in the language
+WRITTEN_THERE = 1.0       # a word the dictionary lacks, this common in the language…
+SHARED_GAP = 0.6          # …and less than this rarer there than in English: its own too,
+RARE_WORD = 3.0           # where English too writes it rarely (a term, not "sip" or "online")
 
 
 def debris(source: str, target: str) -> list[str]:
@@ -135,7 +139,11 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     text = plain(target)
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
     if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
-        words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english]
+        # (not one the source writes capitalized inside a sentence: "Blue Badge" is a name)
+        named = {m.group(0) for m in _CAPITALIZED.finditer(plain(source))
+                 if not _SENTENCE_START.search(plain(source)[:m.start()])}
+        words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english
+                  and w not in named]
     shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
     loans = langdata.LOANWORDS.get(base_language(lang), frozenset())
     found = []
@@ -166,6 +174,10 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                     lowered, lang) else (corpus is None or corpus.never_written(
                         lowered, source) < NEVER_WRITTEN)):
             continue    # a word of the language, or one the project's translators write
+        if known is not None and lowered not in known and (
+                written_there(lowered, lang) or substance_name(lowered)):
+            continue    # «ptosis», «sepsis»: the language's word too, its dictionary lacks;
+            # «pyridostigmine», «hypromellose»: a substance's name, rare in English too
         found.append(word)
     return list(dict.fromkeys(found))
 
@@ -184,6 +196,40 @@ def rarer_there(word: str, lang: str) -> bool:
     except LookupError:      # no word list for the language
         return False
     return there < FREQUENCY_THERE and zipf(word, "en") - there >= FREQUENCY_GAP
+
+
+@lru_cache(maxsize=8192)
+def written_there(word: str, lang: str) -> bool:
+    """Is this word, which the language's Hunspell dictionary lacks, a term written in the
+    language about as often as in English (wordfreq: at least WRITTEN_THERE on the Zipf
+    scale, less than SHARED_GAP below English, and under RARE_WORD in English)? Medical
+    words shared by both («ptosis»: 1.8 in Spanish, 1.9 in English) are; "swelling" (0 in
+    Spanish), "numb" (2.1 against 3.5: English quoted in Spanish text) and "sip" (3.6 in
+    both, 3.7 in English: a common English word) are not."""
+    zipf = _zipf()
+    if zipf is None:
+        return False
+    try:
+        there = zipf(word, base_language(lang))
+    except LookupError:
+        return False
+    english = zipf(word, "en")
+    return there >= WRITTEN_THERE and english < RARE_WORD and english - there < SHARED_GAP
+
+
+# How the names of substances end (pyridostigmine, colestyramine, hypromellose, chloride,
+# sodium…): such a word that English itself rarely writes is a name, not English left.
+_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|one|ium|um|an|il|in|yl|ase)$")
+RARE_IN_ENGLISH = 2.0     # Zipf: once in 10 million words or less
+
+
+@lru_cache(maxsize=8192)
+def substance_name(word: str) -> bool:
+    """Does the word look like a substance's name (`_SUBSTANCE`) and is it rare in English
+    (under RARE_IN_ENGLISH on wordfreq's Zipf scale)? False where wordfreq is not here."""
+    zipf = _zipf()
+    return zipf is not None and bool(_SUBSTANCE.search(word)) and zipf(
+        word, "en") < RARE_IN_ENGLISH
 
 
 @lru_cache(maxsize=1)
