@@ -887,7 +887,8 @@ OTHERWISE: dict[str, tuple[str, ...]] = {
     "es": ("de lo contrario", "en caso contrario", "si no"),
     "fr": ("sinon", "dans le cas contraire", "autrement"),
     "ru": ("иначе", "в противном случае", "если нет"),
-    "ar": ("وإلا", "وإلّا", "وإن لم", "إن لم", "إذا لم"), "zh": ("否则", "如果没有", "若没有", "不然"),
+    "ar": ("وإلا", "وإلّا", "وإن لم", "إن لم", "إذا لم"),
+    "zh": ("否则", "如果没有", "若没有", "不然"),
 }
 # The minutes of a time of day said in words ("9:30" as «nueve y media», «التاسعة والنصف»,
 # 九点半): what a clock's :30, :15 and :45 may be written with instead of the digits.

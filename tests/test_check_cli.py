@@ -250,7 +250,8 @@ def test_unknown_disabled_check_is_a_usage_error(fever: Path) -> None:
     assert result.exit_code == 2
     assert result.output.startswith(
         f"error: {fever.resolve() / 'pyproject.toml'}: unknown check 'numbrs' in "
-        "disabled-checks (known checks: dates, engine-debris, frequency, fuzzy, glossary, "
+        "disabled-checks (known checks: code-spans, dates, engine-debris, frequency, fuzzy, "
+        "glossary, "
         "leftover-english, length, links, markup, needs-second-review, negation, numbers, "
         "obsolete, omission, orphaned, po-outdated, pot-outdated, quantities, repetition, "
         "same-as-source, script, signoff-stale, substitution, syntax, time-units, "

@@ -31,7 +31,8 @@ def test_registry_names_and_scopes() -> None:
         "unsigned": "catalog", "signoff-stale": "catalog", "needs-second-review": "catalog",
         "quantities": "entry", "time-units": "entry", "frequency": "entry", "dates": "entry",
         "engine-debris": "entry", "leftover-english": "entry", "unedited-mt": "entry",
-        "omission": "entry", "repetition": "entry", "substitution": "entry"}
+        "omission": "entry", "repetition": "entry", "substitution": "entry",
+        "code-spans": "entry"}
     assert all(c.doc for c in checks.values())
 
 

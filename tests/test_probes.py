@@ -491,7 +491,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes9.jsonl", "frequency"): 1, ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 2, ("probes10.jsonl", "glossary"): 5,
-          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 4,
+          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 3,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
           ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 4,
@@ -508,7 +508,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
           ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 7,
-          ("probes15.jsonl", "glossary"): 6, ("probes15.jsonl", "negation"): 3,
+          ("probes15.jsonl", "glossary"): 4, ("probes15.jsonl", "negation"): 3,
           # the sixteenth: two durations or frequencies of different clauses exchanged, an
           # "unless" said "if" (zh), the tonsils made the tongue (ru), a GP surgery
           # made a pharmacy (ar)
@@ -521,25 +521,24 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 5,
           ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 6,
           ("probes17.jsonl", "glossary"): 1,
-          ("probes14.jsonl", "glossary"): 2,
+          ("probes14.jsonl", "glossary"): 1,
           # the eighteenth: two values swapped across clauses with different units, "two
           # litres" made «un litro» (a one the check cannot tell from an article), "daily" made
           # weekly beside another "a day", a Spanish «ni» that says a second "not", and
-          # supplements, brands and departments the lexicon does not name (selenium made
-          # iodine, Gaviscon made Infacol)
+          # counts paired with meals and snacks ("2 capsules with each main meal and 1 with
+          # each snack" swapped)
           ("probes18.jsonl", "numbers-swapped"): 3, ("probes18.jsonl", "value-changed"): 5,
-          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1,
-          ("probes18.jsonl", "glossary"): 11}
+          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
-OMISSIONS_FOUND = {"probes.jsonl": 32, "probes2.jsonl": 32, "probes3.jsonl": 28,
+OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 22,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
-                   "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 20}
+                   "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -25,7 +25,8 @@ FOOD_SAID = {
            "Принимайте преднизолон по 50 мг каждое утро в течение 10 дней."),
     "ar": ("تناول 50 ملغ من البريدنيزولون كل صباح مع الفطور لمدة 10 أيام.",
            "تناول 50 ملغ من البريدنيزولون كل صباح لمدة 10 أيام."),
-    "zh": ("每天早上随早餐服用泼尼松龙50毫克，连服10天。", "每天早上服用泼尼松龙50毫克，连服10天。"),
+    "zh": ("每天早上随早餐服用泼尼松龙50毫克，连服10天。",
+           "每天早上服用泼尼松龙50毫克，连服10天。"),
 }
 
 
@@ -125,7 +126,8 @@ CLOCK_SAID = {
     "ar": ("المكتبة مفتوحة من الاثنين إلى الجمعة بين التاسعة والنصف صباحًا والرابعة والنصف "
            "عصرًا.",
            "المكتبة مفتوحة من الاثنين إلى الجمعة بين التاسعة صباحًا والرابعة عصرًا."),
-    "zh": ("图书馆每周一到周五上午九点半至下午四点半开放。", "图书馆每周一到周五上午九点至下午四点开放。"),
+    "zh": ("图书馆每周一到周五上午九点半至下午四点半开放。",
+           "图书馆每周一到周五上午九点至下午四点开放。"),
 }
 
 
@@ -227,20 +229,70 @@ def test_terms_swapped_for_another_of_their_kind_are_found(source: str, target: 
     assert _has("glossary", errors(source, target, lang))
 
 
-def _markup(source: str, target: str, lang: str) -> list[tuple[Severity, str]]:
+def _found(check: str, source: str, target: str, lang: str) -> list[tuple[Severity, str]]:
     item = Entry(msgid=source, msgstr=target, line=3)
     scope = Scope(catalog=Catalog(file="x.po", lang=lang, doc="x", entries=(item,)))
-    return [(f.severity, f.message) for f in registry()["markup"].func(item, scope)]
+    return [(f.severity, f.message) for f in registry()[check].func(item, scope)]
 
 
 def test_words_in_a_code_span_put_into_the_language_are_a_warning_only() -> None:
     source = "Suck one `clonazepam 0.5 mg` tablet for 3 minutes."
-    found = _markup(source, "Chupe un comprimido de `clonazepam 0,5 mg` durante 3 minutos.",
-                    "es")
-    assert [severity for severity, _ in found] == [Severity.WARNING]
+    target = "Chupe un comprimido de `clonazepam 0,5 mg` durante 3 minutos."
+    assert _found("markup", source, target, "es") == []
+    assert [severity for severity, _ in _found("code-spans", source, target, "es")] == [
+        Severity.WARNING]
     assert _has("markup", errors(
         source, "Chupe un comprimido de `clonazepam 5 mg` durante 3 minutos.", "es"))
     assert _has("markup", errors("Quote `REF-2027` when you call.",
                                  "Indique `REF-2028` cuando llame.", "es"))
     assert _has("markup", errors(source, "Chupe un comprimido de clonazepam 0,5 mg` durante 3 "
                                  "minutos.", "es"))
+
+
+@pytest.mark.parametrize(("target", "lang"), [
+    ("Infacol se mezcla con la leche y se da durante las tomas.", "es"),
+    ("Infacol смешивают с молоком и дают во время кормления.", "ru"),
+    ("Infacol需与奶混合，在喂奶时给宝宝服用。", "zh"),
+])
+def test_a_brand_swapped_for_another_is_found(target: str, lang: str) -> None:
+    source = "Gaviscon Infant is mixed with milk and given during feeds."
+    assert _has("glossary", errors(source, target, lang))
+    kept = target.replace("Infacol", "Gaviscon Infant")
+    assert errors(source, kept, lang) == []
+
+
+def test_a_name_transliterated_or_a_word_of_the_language_is_no_other_name() -> None:
+    source = "Gaviscon Infant is mixed with milk and given during feeds."
+    assert errors(source, "Гавискон для младенцев смешивают с молоком и дают во время "
+                  "кормления.", "ru") == []
+    assert errors("Your appointment is in the Urology Unit on Tuesday.",
+                  "Su cita es en la Unidad de Urología el martes.", "es") == []
+
+
+@pytest.mark.parametrize(("source", "good", "bad", "lang"), [
+    ("Your doctor may suggest selenium tablets for 6 months.",
+     "Su médico puede recomendarle comprimidos de selenio durante 6 meses.",
+     "Su médico puede recomendarle comprimidos de yodo durante 6 meses.", "es"),
+    ("If your calf becomes painful, hot and swollen, go to the Emergency Department.",
+     "如果小腿肚出现疼痛、发热和肿胀，请前往急诊科。",
+     "如果大腿出现疼痛、发热和肿胀，请前往急诊科。", "zh"),
+])
+def test_supplements_and_a_thigh_for_a_calf_are_swaps(source: str, good: str, bad: str,
+                                                      lang: str) -> None:
+    assert errors(source, good, lang) == []
+    assert _has("glossary", errors(source, bad, lang))
+
+
+def test_the_thing_a_condition_names_is_the_first_item_of_its_list() -> None:
+    source = ("If you develop a severe headache, vomiting or drowsiness in the weeks after "
+              "your shunt operation, go to the Emergency Department straight away.")
+    good = ("Si en las semanas posteriores a la operación de derivación aparece un dolor de "
+            "cabeza intenso, vómitos o somnolencia, acuda de inmediato a Urgencias.")
+    bad = ("Si en las semanas posteriores a la operación de derivación aparece un dolor de "
+           "cabeza intenso o somnolencia, acuda de inmediato a Urgencias.")
+    assert errors(source, good, "es") == []
+    assert _has("omission", errors(source, bad, "es"))
+    # what to do after a condition is no item of it
+    assert errors("If you have signs of anaphylaxis, use your adrenaline pen, call an "
+                  "ambulance and lie down.", "При признаках анафилаксии воспользуйтесь "
+                  "шприц-ручкой с адреналином, вызовите скорую помощь и лягте.", "ru") == []

@@ -130,6 +130,16 @@ _DESCRIBES = re.compile(r"^\W*(?:[a-z]+(?:able|ible|ful|ous|ive|less|ic|al|y)|wa
                         r"hot|dry|clean|soft|loose|quiet|dark|light|small|large|big|long|"
                         r"short|thin|thick|fresh|new|old|safe|firm|mild|plain|gentle|"
                         r"sharp|bright|deep|low|high)\W*$", re.I)
+# A condition that names a thing had ("if you develop a rash", "if your baby has a fever"):
+# what it names is the first item of a list that goes on after its comma.
+_CONDITION_HAS = re.compile(r"^\W*(?:if|when|while)\s+(?:you|your\s+\w+|he|she|they|the\s+\w+)"
+                            r"\s+(?:have|has|develop|develops|notice|notices|"
+                            r"experience|experiences|see|sees)\s+(.+)$", re.I)
+# …unless what follows is what to do: "If you have signs of anaphylaxis, use your pen, call…"
+_IMPERATIVE = re.compile(r"^\W*(?:use|call|ring|phone|go|come|take|stop|contact|seek|get|"
+                         r"tell|ask|see|lie|sit|stand|keep|drink|eat|rest|wait|remove|put|"
+                         r"apply|give|do|don't|never|always|try|check|make|wash|press|"
+                         r"inject|return|book|bring|let|speak|talk)\b", re.I)
 LEAD = "…"      # marks the first item, guessed as the end of the part that leads into the list
 
 
@@ -158,6 +168,12 @@ def _listed(before: list[tuple[str, str]], pieces: list[str], joint: re.Pattern[
                     at == 0 and _leads(part, lang, at_start=True)
                     and _size(part, lang) <= _LEAD_CLAUSE)):
                 found.append(part)
+            break
+        if part and leads and lang == "en" and (has := _CONDITION_HAS.match(part)) and not (
+                found and _IMPERATIVE.match(found[-1])):
+            # "If you develop a severe headache, vomiting or drowsiness": the condition's
+            # own thing is the list's first item
+            found.append(LEAD + " ".join(has.group(1).split()[-_LEAD_WORDS:]))
             break
         if not part or leads:             # "If you feel dizzy, sit down and…"
             break

@@ -37,7 +37,8 @@ _base = base_language
 @check("glossary")
 def glossary(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Glossary terms: required target term, no forbidden term, do-not-translate kept as is;
-    and no specific medical term swapped for another of its kind (pipeline.checks.terms)."""
+    and no specific medical term swapped for another of its kind, nor a name for another
+    (pipeline.checks.terms)."""
     for source, target in entry.pairs():
         for swap in terms.swaps(source, target, scope.lang):
             wanted = swap.said.forms.get(base_language(scope.lang), ())
@@ -50,6 +51,10 @@ def glossary(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "glossary", f"swapped side: the source says “{sides[0]}”, the translation "
                 f"the {sides[1]} side instead: the other side of the body?", entry=entry)
+        if (names := terms.name_swapped(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "glossary", f"swapped name: the source says “{names[0]}”, the translation "
+                f"has no “{names[0]}” but “{names[1]}”: another product?", entry=entry)
     if scope.glossary is None:
         return
     for source, target in entry.pairs():
@@ -136,12 +141,7 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding("markup", f"inline markup differs: {problem}"
                                         f"{_flanking_hint(target)}", entry=entry)
         problem = _diff(code1, code2)
-        if problem and _prose_translated(code1, code2, scope.lang):
-            yield scope.catalog.finding(
-                "markup", f"code spans translated: {problem} (the machine keeps code as it "
-                "is; keep it so where it is code, not words the reader is meant to read)",
-                entry=entry, severity=Severity.WARNING)
-        elif problem:
+        if problem and not _prose_translated(code1, code2, scope.lang):   # (`code-spans`)
             yield scope.catalog.finding("markup", f"code spans differ (they are never "
                                         f"translated): {problem}", entry=entry)
         if not shape1 or _diff(shape1, shape2):
@@ -151,6 +151,22 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "markup", f"the source stresses “{outside[0]}” with its negation, the "
                 f"translation stresses «{outside[1]}» without it: the stress now says the "
                 "opposite", entry=entry)
+
+
+@check("code-spans")
+def code_spans(entry: Entry, scope: Scope) -> Iterator[Finding]:
+    """Words inside a code span put into the language (a warning: code stays as it is)."""
+    for source, target in entry.pairs():
+        if "`" not in source or "`" not in target:
+            continue
+        _, code1, _ = _structure(source)
+        _, code2, _ = _structure(target)
+        problem = _diff(code1, code2)
+        if problem and _prose_translated(code1, code2, scope.lang):
+            yield scope.catalog.finding(
+                "code-spans", f"code spans translated: {problem} (the machine keeps code as "
+                "it is; keep it so where it is code, not words the reader is meant to read)",
+                entry=entry, severity=Severity.WARNING)
 
 
 def _prose_translated(source: Counter[str], target: Counter[str], lang: str) -> bool:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline import langdata
+from pipeline import langdata, languages
 from pipeline.checks import bilingual, plain
 from pipeline.checks.lexicon import fold
 from pipeline.languages import base_language
@@ -406,9 +406,12 @@ def _says_another_word(words: set[str], other: Term, written: str, lang: str) ->
     """Is what the translation has the dictionaries' translation of another word of the
     source («مصدر قلق», a cause for concern: «قلق» is concern here, not anxiety)?"""
     own = {w for english in other.english for w in english.lower().split()}
+    glued = base_language(lang) in langdata.GLUED
     for word in sorted(words - own):
         if len(word) >= 4:
             wanted = bilingual.translations(word, lang)
+            if glued:   # one character says little: the 大 of 大腿 (thigh) is no "deep"
+                wanted = frozenset(w for w in wanted if len(w) > 1)
             if wanted and bilingual.says(wanted, written, lang):
                 return True
     return False
@@ -552,3 +555,41 @@ def side_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
                 return side, other
     return None
 
+
+
+# A name written with a capital and then small letters ("Gaviscon", "Infacol", "Mestinon").
+_TITLE = re.compile(r"(?<![A-Za-z0-9\u00c0-\u024f'’-])[A-Z][a-z]{3,}"
+                    r"(?![A-Za-z0-9\u00c0-\u024f'’-])")    # Latin letters only: «Infacol需»
+NAME_RARE = 3.0     # Zipf in English (wordfreq) under which a capitalised word is a name
+
+
+def name_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(the source's name, the translation's other name) where a name of the source that
+    English rarely writes as a word (a brand: "Gaviscon") is not in the translation, and the
+    translation has a name the source lacks (Latin letters, capitalised, no word of the
+    language): «Infacol se mezcla con la leche». A name transliterated («Гавискон») leaves no
+    other Latin name: nothing is said of it."""
+    from pipeline.checks.wording import _zipf, dictionary
+
+    zipf = _zipf()
+    if zipf is None or not _TITLE.search(target):
+        return None
+    text, written = plain(source), plain(target)
+    own = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    missing = [w for w in dict.fromkeys(_TITLE.findall(text))
+               if zipf(w.lower(), "en") < NAME_RARE and w.lower() not in written.lower()]
+    if not missing:
+        return None
+    latin = languages.script(lang) == "Latn"
+    known = dictionary(lang) if latin else None
+    if latin and known is None:
+        return None
+    for word in dict.fromkeys(_TITLE.findall(written)):
+        lowered = word.lower()
+        if lowered in own or zipf(lowered, "en") >= NAME_RARE:
+            continue
+        if known is not None and (lowered in known
+                                  or zipf(lowered, base_language(lang)) >= NAME_RARE):
+            continue     # «Zona», «Tome»: a word of the language, capitalised
+        return missing[0], word
+    return None
