@@ -324,7 +324,8 @@ NEGATION: dict[str, tuple[str, ...]] = {
     "ar": ("لا", "لم", "لن", "ليس", "ليست", "لست", "ليسوا", "عدم", "دون", "بدون", "غير",
            "أبدا", "أبداً", "ممنوع", "يمنع", "ألا", "تعذر", "تعذّر", "يتعذر", "يتعذّر",
            "تجنب", "تجنّب", "تجنبي", "تجنّبي", "تتجنب~", "يتجنب~", "يحظر", "امتنع", "امتنعي",
-           "الامتناع", "ابتعد", "ابتعدي", "خال من", "خالية من", "خالٍ من", "خالي من",
+           "الامتناع", "يمتنع~", "تمتنع~", "ليمتنع~", "لتمتنع~", "ابتعد", "ابتعدي", "خال من",
+           "خالية من", "خالٍ من", "خالي من",
            # «إياك أن تضعيها»: beware of (never) putting it; «من دونهما»: without them
            "إياك", "إياكِ", "إياكم", "دونه", "دونها", "دونهما", "دونهم", "دونك",
            *WITHOUT_FOOD["ar"]),
@@ -616,7 +617,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
     "zh": {"most": ("不超过", "最多", "至多", "不多于", "不得超过", "不要超过", "以内", "之内",
                     "上限", "最晚", "之前", "以前", "前", "最高", "最大"),
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
-           "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后",
+           "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后", "最晚提前",
                      "最低", "最小", "或更高", "或更多",
                      # 满 before a count: a full week at least (满一周), 满18岁
                      *(f"满{d}" for d in "一两二三四五六七八九十123456789"))},
@@ -890,6 +891,27 @@ OTHERWISE: dict[str, tuple[str, ...]] = {
     "ar": ("وإلا", "وإلّا", "وإن لم", "إن لم", "إذا لم"),
     "zh": ("否则", "如果没有", "若没有", "不然"),
 }
+# What a dose is counted in (tablets, capsules, doses, drops, puffs, sachets…), each language's
+# words: "take one tablet" made «tome dos comprimidos» is a count changed, where the source's
+# one is no number a translation must write (pipeline.checks.numbers.one_changed). Arabic
+# also counts two in the noun itself (قرصين: two tablets, `NUMBER_WORDS`).
+DOSE_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("tablet", "capsule", "dose", "drop", "puff", "sachet", "injection", "pump",
+           "spray", "patch", "pessary", "suppository", "pill", "lozenge", "spoonful",
+           "teaspoon"),
+    "es": ("comprimido~", "pastilla~", "tableta~", "cápsula~", "dosis", "gota~",
+           "inhalaci~", "pulsaci~", "sobre~", "inyecci~", "parche~", "óvulo~",
+           "supositorio~", "toma~", "cucharad~", "aplicaci~", "pulverizaci~"),
+    "fr": ("comprimé~", "cachet~", "gélule~", "capsule~", "dose~", "goutte~", "bouffée~",
+           "pulvérisation~", "sachet~", "injection~", "patch~", "ovule~", "suppositoire~",
+           "prise~", "cuillère~", "cuillerée~", "pression~"),
+    "ru": ("таблет~", "капсул~", "доз~", "капл~", "вдох~", "ингаляци~", "пакетик~",
+           "инъекци~", "укол~", "пластыр~", "свеч~", "приём~", "прием~", "нажати~",
+           "впрыскиван~", "ложк~"),
+    "ar": ("قرص~", "أقراص", "حب~", "كبسول~", "جرع~", "قطر~", "بخ~", "نفخ~", "كيس~",
+           "أكياس", "حقن~", "لصق~", "لبوس~", "تحميل~", "ملعق~", "ضغط~"),
+    "zh": ("片", "粒", "剂", "滴", "喷", "袋", "针", "贴", "丸", "揿", "勺"),
+}
 # The minutes of a time of day said in words ("9:30" as «nueve y media», «التاسعة والنصف»,
 # 九点半): what a clock's :30, :15 and :45 may be written with instead of the digits.
 CLOCK_MINUTES: dict[str, dict[int, tuple[str, ...]]] = {
@@ -922,7 +944,7 @@ QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
                "déjeuner~", "dîner~", "manger", "mangé", "jeun", "estomac", "lait",
                "collation~", "goûter"),
         "ru": ("ед~", "пищ~", "завтрак~", "обед~", "ужин~", "поесть", "поев", "натощак",
-               "желуд~", "молок~", "перекус~", "кушать", "покушав"),
+               "желуд~", "молок~", "перекус~", "кушать", "покушав", "есть", "съесть"),
         "ar": ("طعام", "أكل", "وجب~", "فطور", "إفطار", "غداء", "عشاء", "معدة", "حليب", "الريق",
                "تأكل", "يأكل", "أطعمة", "السحور", "غذاء", "أغذية"),
         "zh": ("饭", "餐", "食", "吃", "空腹", "奶"),

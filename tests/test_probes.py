@@ -21,7 +21,8 @@ GLOSSARY = project_glossary(load_config(ROOT))
 FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "probes5.jsonl",
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
-         "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl")
+         "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl",
+         "probes19.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -459,6 +460,54 @@ PROBES18 = {
                                 "//example.org/sleep/epworth)"
                                 "。"},
 }
+# The nineteenth (written blind later the same day, measured untuned at 9d443b7: 365/400,
+# 33 errors): the sample glossary's blood count, infection and "side effect" asked for where
+# a translator says "blood test", "fungi", 不良反应 for a reaction; "7:30" said «с половины
+# восьмого» (half past, the hour after); «ثلاث مرات يوميًا» read as 3 days; "back muscle
+# (latissimus dorsi)" said with two muscles; "including car parks and doorways" whose words
+# the dictionaries lack; Chinese `_…_` between characters (right).
+PROBES19 = {
+    ("probes19.jsonl", "es"): {"Para prevenir la infección por CMV tras el trasplante, tome "
+                                "900 mg de valganciclovir una vez al día con alimentos; "
+                                "empiece en los 10 días siguientes a la operación y continúe "
+                                "hasta 100 días después. Le harán un análisis de sangre cada "
+                                "dos semanas."},
+    ("probes19.jsonl", "ru"): {"При грибковом поражении ногтей на ногах итраконазол "
+                                "принимают курсами (пульс-терапия): по 200 мг два раза в день "
+                                "в течение одной недели, затем перерыв на три недели. "
+                                "Повторите этот цикл три раза; капсулы принимайте сразу после "
+                                "еды.",
+                                "В течение 6 недель после реконструкции груди с "
+                                "использованием мышцы спины (лоскут широчайшей мышцы) не "
+                                "поднимайте ничего тяжелее 2 кг, а руку с этой стороны не "
+                                "поднимайте выше уровня плеча.",
+                                "На первом этаже, возле главной регистратуры, находятся "
+                                "магазин и кафе. С понедельника по пятницу они открыты с "
+                                "половины восьмого утра до восьми вечера, в субботу и "
+                                "воскресенье — с десяти утра до четырёх часов дня. Там можно "
+                                "купить сэндвичи, горячие напитки, газеты и зарядки для "
+                                "телефона.",
+                                "Курение запрещено на всей территории больницы, включая "
+                                "автостоянки и входы в здания; электронные сигареты можно "
+                                "использовать только в обозначенных местах на улице. Если вы "
+                                "курите, попросите у медсестры бесплатные никотиновые "
+                                "пластыри или жевательную резинку (выдаются круглосуточно)."},
+    ("probes19.jsonl", "ar"): {"لعلاج الحزام الناري، تناول 500 ملغ من فامسيكلوفير ثلاث مرات "
+                                "يوميًا (كل 8 ساعات تقريبًا) لمدة 7 أيام. ويكون العلاج أكثر "
+                                "فاعلية إذا بدأ خلال 3 أيام من ظهور الطفح الجلدي.",
+                                "لعلاج الفطريات في أظافر القدمين، يُعطى إيتراكونازول على شكل "
+                                "علاج نبضي: 200 ملغ مرتين يوميًا لمدة أسبوع واحد، تليها "
+                                "استراحة لمدة ثلاثة أسابيع. كرّر هذه الدورة ثلاث مرات، وتناول "
+                                "الكبسولات بعد الوجبة مباشرة."},
+    ("probes19.jsonl", "zh"): {"您的下一针奥马珠单抗安排在8月21日（星期四）上午8:4"
+                                "5，在过敏科门诊注射；由于这只是第二针，注射后请预留2小"
+                                "时留院观察，以便我们监测有无不良反应。",
+                                "请穿戴助行靴 **六周**，在X光片显示骨折愈合之前避免"
+                                "跑步或跳跃；除非医生同意，_不要_服用布洛芬超过3天。",
+                                "请用与疼痛腿 **相反** 一侧的手握住手杖，把手高度与"
+                                "手腕齐平；橡胶头磨损后要及时更换，_切勿_使用摇晃不稳的"
+                                "手杖。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
@@ -478,6 +527,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES16,
     **PROBES17,
     **PROBES18,
+    **PROBES19,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -528,7 +578,16 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # counts paired with meals and snacks ("2 capsules with each main meal and 1 with
           # each snack" swapped)
           ("probes18.jsonl", "numbers-swapped"): 3, ("probes18.jsonl", "value-changed"): 5,
-          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1}
+          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1,
+          # the nineteenth: an adult's and a child's dose swapped ("12 and over take a 3 g
+          # sachet; children aged 6 to 11 … a 2 g sachet"), an Arabic "never … without" made
+          # "never … with" and "not protected" made "still protected", a Chinese "unless"
+          # made "if", the 1st made the 11th in Arabic words, "two doses" said 两次 (twice),
+          # and terms the lexicon lacks (shoulder height made head height, eye pads made
+          # 护耳罩, a gynaecology clinic, a urine test for a blood test)
+          ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
+          ("probes19.jsonl", "negation"): 3, ("probes19.jsonl", "date"): 1,
+          ("probes19.jsonl", "glossary"): 7}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -538,7 +597,8 @@ OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 29,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 22,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
-                   "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24}
+                   "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24,
+                   "probes19.jsonl": 30}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

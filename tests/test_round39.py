@@ -71,6 +71,8 @@ def test_food_poisoning_is_no_meal_to_keep() -> None:
      "Utilisez des gouttes lubrifiantes (hypromellose) toutes les 2 à 3 heures.", "fr"),
     ("Stop pyridostigmine the day before your test.",
      "Arrêtez la pyridostigmine la veille de votre examen.", "fr"),
+    ("Take one 10 mg tablet of prasugrel each morning.",
+     "Tome un comprimido de 10 mg de prasugrel cada mañana.", "es"),
     ("Blue Badge holders park free, but must show their badge at reception.",
      "Владельцы карты Blue Badge паркуются бесплатно, но обязаны предъявить карту на стойке "
      "регистрации.", "ru"),
@@ -83,7 +85,7 @@ def test_terms_and_names_both_languages_write_are_no_english_left(
 @pytest.mark.parametrize(("source", "target", "lang"), [
     ("Come back if your fingers become numb.", "Vuelva si nota los dedos numb.", "es"),
     ("Take it with a small sip of water.", "Tómelo con un pequeño sip de agua.", "es"),
-    ("Use the nebuliser every 4 hours.", "Utilisez le nebuliser toutes les 4 heures.", "fr"),
+    ("Use the spacer every 4 hours.", "Utilisez le spacer toutes les 4 heures.", "fr"),
     ("Blue Badge holders park free, but must show their badge at reception.",
      "Владельцы карты Blue Badge паркуются бесплатно, но обязаны предъявить badge.", "ru"),
 ])
@@ -296,3 +298,51 @@ def test_the_thing_a_condition_names_is_the_first_item_of_its_list() -> None:
     assert errors("If you have signs of anaphylaxis, use your adrenaline pen, call an "
                   "ambulance and lie down.", "При признаках анафилаксии воспользуйтесь "
                   "шприц-ручкой с адреналином, вызовите скорую помощь и лягте.", "ru") == []
+
+
+ONE_TABLET = "Take one 10 mg tablet of prasugrel each morning for 12 months."
+ONE_TABLET_SAID = {
+    "es": ("Tome un comprimido de 10 mg de prasugrel cada mañana durante 12 meses.",
+           "Tome dos comprimidos de 10 mg de prasugrel cada mañana durante 12 meses."),
+    "fr": ("Prenez un comprimé de 10 mg de prasugrel chaque matin pendant 12 mois.",
+           "Prenez deux comprimés de 10 mg de prasugrel chaque matin pendant 12 mois."),
+    "ru": ("Принимайте по одной таблетке прасугрела 10 мг каждое утро в течение 12 месяцев.",
+           "Принимайте по две таблетки прасугрела 10 мг каждое утро в течение 12 месяцев."),
+    "ar": ("تناول قرصًا واحدًا من البراسوغريل بتركيز 10 ملغ كل صباح لمدة 12 شهرًا.",
+           "تناول قرصين من البراسوغريل بتركيز 10 ملغ كل صباح لمدة 12 شهرًا."),
+    "zh": ("请每天早晨服用一片10毫克的普拉格雷，连续服用12个月。",
+           "请每天早晨服用两片10毫克的普拉格雷，连续服用12个月。"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ONE_TABLET_SAID))
+def test_one_tablet_made_two_is_found(lang: str) -> None:
+    kept, doubled = ONE_TABLET_SAID[lang]
+    assert errors(ONE_TABLET, kept, lang) == []
+    assert _has("numbers", errors(ONE_TABLET, doubled, lang))
+
+
+def test_three_tablets_the_source_says_beside_one_dose_are_no_change() -> None:
+    source = ("Take 300 mg (three 100 mg tablets) as soon as palpitations start. Do not take "
+              "more than one dose in 24 hours.")
+    assert errors(source, "Tome 300 mg (tres comprimidos de 100 mg) en cuanto empiecen las "
+                  "palpitaciones. No tome más de una dosis en 24 horas.", "es") == []
+    assert _has("numbers", errors(source, "Tome 300 mg (tres comprimidos de 100 mg) en cuanto "
+                                  "empiecen las palpitaciones. No tome más de dos dosis en 24 "
+                                  "horas.", "es"))
+
+
+@pytest.mark.parametrize(("target", "lang"), [
+    ("وسيرتدي الموظفون كمامة في بعض أنواع العدوى (مثل الإنفلونزا أو كوفيد-19).", "ar"),
+    ("工作人员在某些感染（如流感或新冠肺炎）时会戴口罩。", "zh"),
+])
+def test_a_names_number_may_go_with_the_name(target: str, lang: str) -> None:
+    source = "Staff will wear a face mask for some infections (such as flu or COVID-19)."
+    assert not _has("numbers", errors(source, target, lang))
+
+
+def test_a_dose_in_one_week_is_a_rate() -> None:
+    source = "Use it once a day for up to 4 weeks; do not use more than 100 g in one week."
+    assert errors(source, "Úselo una vez al día durante un máximo de 4 semanas; no use más de "
+                  "100 g por semana.", "es") == []
+    assert errors("Take it for 2 weeks.", "Tómelo durante 4 semanas.", "es") != []

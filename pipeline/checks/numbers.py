@@ -370,7 +370,7 @@ def _english_word_values(source: str) -> set[Decimal]:
             and (value := _number_word_value(m.group(), values)) > 1}
 
 
-_CODE_DIGITS = re.compile(r"(?<![\w-])[A-Za-z]+(\d+)(?![\w.,]?\d)")
+_CODE_DIGITS = re.compile(r"(?<![\w-])[A-Za-z]{2,}-?(\d+)(?![\w.,]?\d)")
 _ONE_COUNTED = re.compile(r"(?<![\d.,])1\s*[片粒支颗枚袋瓶贴剂]")
 _EN_NOON = re.compile(r"\b(?:noon|midday|midnight)\b", re.I)
 
@@ -442,8 +442,11 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         words.add(Decimal(24))     # "23 hours a day": «23 heures sur 24»
     clock = _clock_hours(source)
     words |= set(clock.values())
-    # a code's digits written apart in another script ("PPV23" as «ППВ-23»)
-    words |= {Decimal(n) for n in _CODE_DIGITS.findall(source)}
+    # a code's digits written apart in another script ("PPV23" as «ППВ-23»), or left out
+    # with its name said the language's way ("COVID-19" as 新冠肺炎; «كوفيد-19»: no minus)
+    coded = {Decimal(n) for n in _CODE_DIGITS.findall(source)}
+    words |= coded | {-value for value in coded}
+    missing = frozenset(missing - coded)
     if lang.startswith("zh") and _ONE_COUNTED.search(target):
         words.add(Decimal(1))      # "swallow the tablet": 吞服1片 (a count Chinese must say)
     # "3 pm" written 15 h, or «quinze heures»
@@ -482,6 +485,72 @@ def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None
     return (min(lost), min(other)) if lost and other else None
 
 
+@lru_cache(maxsize=1)
+def _en_one_counted() -> re.Pattern[str]:
+    from pipeline import langdata
+
+    nouns = "|".join(langdata.DOSE_NOUNS["en"])
+    return re.compile(rf"\b(?:one|a single|an?)\s+(?:(?:\d+(?:[.,]\d+)?\s*(?:mg|g|ml|mcg|"
+                      rf"micrograms?|%)|[a-z]+)\s+)?(?:{nouns})\b(?!s)", re.I)
+
+
+@lru_cache(maxsize=32)
+def _counted_doses(lang: str) -> re.Pattern[str] | None:
+    """A count of two or more right before a dose noun of the language («dos comprimidos»,
+    «по две таблетки», 两片), or the Arabic dual that is both («قرصين»)."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    base = base_language(lang)
+    nouns = langdata.DOSE_NOUNS.get(base)
+    if not nouns:
+        return None
+    counts = [form for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
+              if 1 < value < 13 for form in forms]
+    noun = words_pattern(nouns, lang).pattern
+    if base == "zh":    # (not 第二剂, the second dose)
+        return re.compile(rf"(?<!第)(?:[2-9]|1[0-2]|[两二三四五六七八九十])\s*(?:{noun})")
+    word = words_pattern(tuple(counts), lang).pattern if counts else r"(?!)"
+    duals: tuple[str, ...] = ()
+    if base == "ar":    # a dose noun's dual (not with the article: `one_changed`)
+        dosed = re.compile(noun)
+        duals = tuple(f for f in langdata.NUMBER_WORDS["ar"].get(2, ()) if dosed.fullmatch(f))
+    dual = rf"|{words_pattern(duals, lang).pattern}" if duals else ""
+    return re.compile(rf"(?:(?<![\d.,])(?:[2-9]|1[0-2])(?![\d.,])|{word})\s+(?:{noun})"
+                      + dual, re.I)
+
+
+def one_changed(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(what the source counts as one, the count the translation gives it) where the source
+    gives one of a dose ("one 10 mg tablet", "no more than one dose") and the translation
+    counts a dose two or more times where the source has no such count («dos comprimidos»,
+    «قرصين», 两片; the "three 100 mg tablets" the source says beside it are no change)."""
+    text = plain(source)
+    said = _en_one_counted().search(text)
+    pattern = _counted_doses(lang) if said is not None else None
+    if pattern is None or said is None:
+        return None
+    own = {int(v) for v in _source_values(source) if v == int(v)} | {
+        int(v) for v in _english_word_values(text)}
+    for found in pattern.finditer(plain(target)):
+        written = found.group(0)
+        if re.match(r"[وفبل]?ال", written):
+            continue    # «الجرعتين»: the two doses the source speaks of, not a count
+        counts = {int(v) for _, options in values(written, lang) for v in options
+                  if v == int(v)} | ({int(v) for v in _han_values(written)}
+                                     if lang.startswith("zh") else set())
+        if not counts:
+            from pipeline.checks.quantities import _number_word_value, _number_words
+
+            pattern_words, worth = _number_words(lang)
+            counts = {_number_word_value(m.group(), worth)
+                      for m in pattern_words.finditer(written)}
+        if counts and not counts & own and min(counts) > 1:
+            return said.group(0), written.strip()
+    return None
+
+
 @check("numbers")
 def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
     """Every number of the source appears in the translation, and no other number."""
@@ -495,6 +564,8 @@ def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if not parts and (changed := changed_count(source, target, scope.lang)):
             parts.append(f"the source says {changed[0]} in words, the translation "
                          f"{changed[1]}")
+        if not parts and (one := one_changed(source, target, scope.lang)):
+            parts.append(f"the source says “{one[0]}”, the translation «{one[1]}»")
         if parts:
             yield scope.catalog.finding("numbers", "numbers differ: " + "; ".join(parts),
                                         entry=entry)

@@ -268,10 +268,16 @@ def _time_pairs(source: str) -> list[tuple[Decimal, str]]:
         return []           # no unit of time at all (most sentences): no duration
     pairs = []
     for match in _EN_TIMED.finditer(source):
+        if _EN_IN_ONE.search(source, 0, match.start()) and _english_count(
+                match.group(1) or "") == 1 and not match.group(2):
+            continue    # "no more than 100 g in one week": a rate, said «por semana»
         for group in (1, 2):
             if (count := match.group(group)):
                 pairs.append((Decimal(_english_count(count)), match.group(3).lower()))
     return pairs
+
+
+_EN_IN_ONE = re.compile(r"\b(?:in|per|each|every)\s+$", re.I)
 
 
 def _reversed_range(source: str, target: str, lang: str) -> str | None:
@@ -954,6 +960,7 @@ _SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:e
                         r"(?:day|week)\b", re.I)
 
 
+_EN_ALL_DAY = re.compile(r"\b24[\s-]*hours?\s+(?:a|per|each)\s+day\b", re.I)
 _EN_AGED = re.compile(r"\byears?[\s-]+old\b|\byears? of age\b", re.I)
 
 
@@ -978,6 +985,10 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     aged := langdata.AGE_SAID.get(base_language(scope.lang))):
                 # "at least 18 years old": «بلغ الثامنة عشرة», 年满18岁 (an age, no years)
                 have += min(ages, len(words_pattern(aged, scope.lang).findall(target)))
+            if unit == "day" and _EN_ALL_DAY.search(source) and re.search(
+                    r"24\s*(?:" + words_pattern(table["hour"], scope.lang).pattern + ")",
+                    target):
+                have += 1   # "24 hours a day": «24小时供应», the hours are the whole day
             if unit == "day" and (out_of := langdata.OUT_OF_A_DAY.get(base_language(
                     scope.lang))):
                 have += len(re.findall("|".join(map(re.escape, out_of)), target))

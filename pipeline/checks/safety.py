@@ -209,6 +209,7 @@ def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | 
     ("**Do not strain**") and the translation stresses the same words without theirs
     («No **haga fuerza**»): the page now stresses the opposite."""
     from pipeline.checks.negation import negations
+    from pipeline.checks.quantities import words_pattern
 
     if _base(lang) not in langdata.NEGATION:
         return None
@@ -216,9 +217,14 @@ def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | 
     if len(said) != len(written):
         return None
     second = _SECOND_PART.get(_base(lang))
+    # a word of negative concord stressed alone says the negation it joins («ولا تستخدم
+    # _أبدًا_»: "never" stressed the only way Arabic can)
+    concord = langdata.CONCORD.get(_base(lang))
+    joined = words_pattern(concord, lang) if concord else None
     for english, other in zip(said, written, strict=True):
         if negations(english, "en") and not negations(other, lang) and negations(
-                target, lang) and not (second and second.search(other)):
+                target, lang) and not (second and second.search(other)) and not (
+                joined and joined.search(other)):
             return english.strip(), other.strip()
     return None
 

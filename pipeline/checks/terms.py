@@ -407,11 +407,13 @@ def _says_another_word(words: set[str], other: Term, written: str, lang: str) ->
     source («مصدر قلق», a cause for concern: «قلق» is concern here, not anxiety)?"""
     own = {w for english in other.english for w in english.lower().split()}
     glued = base_language(lang) in langdata.GLUED
-    for word in sorted(words - own):
+    stop = langdata.FUNCTION_WORDS["en"]
+    for word in sorted(words - own - stop):
         if len(word) >= 4:
             wanted = bilingual.translations(word, lang)
-            if glued:   # one character says little: the 大 of 大腿 (thigh) is no "deep"
-                wanted = frozenset(w for w in wanted if len(w) > 1)
+            # one character says little (the 大 of 大腿, thigh, is no "deep"), nor three
+            # letters (the «par» of «paracétamol» is no "with")
+            wanted = frozenset(w for w in wanted if len(w) > (1 if glued else 3))
             if wanted and bilingual.says(wanted, written, lang):
                 return True
     return False
