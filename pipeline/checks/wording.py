@@ -178,7 +178,7 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         if known is not None and lowered not in known and (
                 written_there(lowered, lang) or substance_name(lowered)):
             continue    # «ptosis», «sepsis»: the language's word too, its dictionary lacks;
-            # «pyridostigmine», «prasugrel»: a name, which English rarely writes either
+            # «pyridostigmine», «hypromellose»: a substance's name, rare in English too
         found.append(word)
     return list(dict.fromkeys(found))
 
@@ -218,17 +218,20 @@ def written_there(word: str, lang: str) -> bool:
     return there >= WRITTEN_THERE and english < RARE_WORD and english - there < SHARED_GAP
 
 
+# How the names of substances end (pyridostigmine, colestyramine, hypromellose, chloride,
+# sodium…): such a word that English itself rarely writes is a name, not English left.
+_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|one|ium|um|an|il|in|yl|ase)$")
 RARE_IN_ENGLISH = 2.0     # Zipf: once in 10 million words or less
 
 
 @lru_cache(maxsize=8192)
 def substance_name(word: str) -> bool:
-    """Is the word one English itself rarely writes (under RARE_IN_ENGLISH on wordfreq's Zipf
-    scale): a drug's or a substance's name (pyridostigmine, hypromellose, fondaparinux,
-    prasugrel), no English a machine left? False where wordfreq is not here. (None of the
-    750 English words the held-back sets leave in is that rare.)"""
+    """Does the word look like a substance's name (`_SUBSTANCE`) and is it rare in English
+    (under RARE_IN_ENGLISH on wordfreq's Zipf scale)? False where wordfreq is not here.
+    (Rarity alone is no name: "engraftment" is English a machine may leave.)"""
     zipf = _zipf()
-    return zipf is not None and zipf(word, "en") < RARE_IN_ENGLISH
+    return zipf is not None and bool(_SUBSTANCE.search(word)) and zipf(
+        word, "en") < RARE_IN_ENGLISH
 
 
 @lru_cache(maxsize=1)
