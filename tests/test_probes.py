@@ -558,7 +558,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
           ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 7,
-          ("probes15.jsonl", "glossary"): 4, ("probes15.jsonl", "negation"): 3,
+          ("probes15.jsonl", "glossary"): 4, ("probes15.jsonl", "negation"): 2,
           # the sixteenth: two durations or frequencies of different clauses exchanged, an
           # "unless" said "if" (zh), the tonsils made the tongue (ru), a GP surgery
           # made a pharmacy (ar)
@@ -581,12 +581,12 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1,
           # the nineteenth: an adult's and a child's dose swapped ("12 and over take a 3 g
           # sachet; children aged 6 to 11 … a 2 g sachet"), an Arabic "never … without" made
-          # "never … with" and "not protected" made "still protected", a Chinese "unless"
-          # made "if", the 1st made the 11th in Arabic words, "two doses" said 两次 (twice),
+          # "never … with" and "not protected" made "still protected", the 1st made the
+          # 11th in Arabic words, "two doses" said 两次 (twice),
           # and terms the lexicon lacks (shoulder height made head height, eye pads made
           # 护耳罩, a gynaecology clinic, a urine test for a blood test)
           ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
-          ("probes19.jsonl", "negation"): 3, ("probes19.jsonl", "date"): 1,
+          ("probes19.jsonl", "negation"): 2, ("probes19.jsonl", "date"): 1,
           ("probes19.jsonl", "glossary"): 7}
 
 

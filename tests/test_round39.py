@@ -346,3 +346,15 @@ def test_a_dose_in_one_week_is_a_rate() -> None:
     assert errors(source, "Úselo una vez al día durante un máximo de 4 semanas; no use más de "
                   "100 g por semana.", "es") == []
     assert errors("Take it for 2 weeks.", "Tómelo durante 4 semanas.", "es") != []
+
+
+def test_do_not_unless_turned_if_do_not_is_found() -> None:
+    source = ("Do not stop taking cabergoline unless your doctor tells you to, even if your "
+              "prolactin level is normal.")
+    good = "除非医生让您停药，否则请不要停用卡麦角林，即使催乳素水平已恢复正常。"
+    bad = "如果医生让您停药，请不要停用卡麦角林，即使催乳素水平已恢复正常。"
+    assert errors(source, good, "zh") == []
+    assert _has("negation", errors(source, bad, "zh"))
+    # "take it unless…" said "if …, do not take it" is the same
+    assert errors("Take it every day unless your doctor tells you to stop.",
+                  "每天服用。如果医生让您停药，请不要再服用。", "zh") == []

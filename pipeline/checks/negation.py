@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import langdata
-from pipeline.checks import Entry, Scope, check
+from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
 from pipeline.checks.listing import SENTENCE_END
 from pipeline.checks.quantities import words_pattern
@@ -616,6 +616,12 @@ def _unless_said_if(source: str, target: str, lang: str) -> str | None:
         return None         # said another way entirely: the omission check's to ask
     spans = clause_spans(text, lang)
     negated = [bool(inside) for inside in _said(text, lang)]
+    # "do not stop unless your doctor tells you to" turned "if your doctor tells you to, do
+    # not stop" says the opposite: a negated main clause after a condition stands for the
+    # source's "unless" only where the source's own main clause is not negated, or the
+    # condition is another (it names nobody the "unless" names)
+    sentence = re.split(r"[.;:!?]\s", plain(source)[:found.start()])[-1]
+    main_negated = _EN_NEGATION.search(sentence) is not None
     for condition in conditions:
         # a negation in the "if" clause ("if there is no physiotherapist"), or, where the
         # condition comes first, in the clause after it ("but if you have kidney disease, do
@@ -626,7 +632,9 @@ def _unless_said_if(source: str, target: str, lang: str) -> str | None:
             continue
         before = text[:condition.start()].rstrip()
         first = not before or _CONDITION_FIRST.search(before) is not None
-        if negated[at] or (first and any(negated[at + 1:at + 2])):
+        # (the condition is the source's where it names whom the "unless" names: the doctor)
+        own = main_negated and terms.item_said(found.group(0), text[slice(*spans[at])], lang)
+        if negated[at] or (first and not own and any(negated[at + 1:at + 2])):
             return None
     return found.group(0).strip()
 
