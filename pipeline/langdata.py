@@ -912,6 +912,15 @@ DOSE_NOUNS: dict[str, tuple[str, ...]] = {
            "أكياس", "حقن~", "لصق~", "لبوس~", "تحميل~", "ملعق~", "ضغط~"),
     "zh": ("片", "粒", "剂", "滴", "喷", "袋", "针", "贴", "丸", "揿", "勺"),
 }
+# …and what a drink is counted in (litres, glasses, cups): "drink two litres" made «un litro»
+# (pipeline.checks.numbers.many_as_one).
+MEASURE_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("litre", "liter", "glass", "cup", "bottle", "mug"),
+    "es": ("litro~", "vaso~", "taza~", "botella~"), "fr": ("litre~", "verre~", "tasse~",
+                                                          "bouteille~"),
+    "ru": ("литр~", "стакан~", "чашк~", "чашек", "бутылк~"),
+    "ar": ("لتر~", "كوب~", "أكواب", "كأس~", "زجاج~"), "zh": ("升", "杯", "瓶"),
+}
 # The minutes of a time of day said in words ("9:30" as «nueve y media», «التاسعة والنصف»,
 # 九点半): what a clock's :30, :15 and :45 may be written with instead of the digits.
 CLOCK_MINUTES: dict[str, dict[int, tuple[str, ...]]] = {

@@ -358,3 +358,16 @@ def test_do_not_unless_turned_if_do_not_is_found() -> None:
     # "take it unless…" said "if …, do not take it" is the same
     assert errors("Take it every day unless your doctor tells you to stop.",
                   "每天服用。如果医生让您停药，请不要再服用。", "zh") == []
+
+
+@pytest.mark.parametrize(("good", "bad", "lang"), [
+    ("Beba al menos dos litros de líquido al día.", "Beba al menos un litro de líquido al día.",
+     "es"),
+    ("每天至少饮用两升液体。", "每天至少饮用一升液体。", "zh"),
+    ("اشرب لترين من السوائل على الأقل يوميًا.", "اشرب لترًا واحدًا من السوائل على الأقل يوميًا.",
+     "ar"),
+])
+def test_two_litres_made_one_is_found(good: str, bad: str, lang: str) -> None:
+    source = "Drink at least two litres of fluid a day."
+    assert errors(source, good, lang) == []
+    assert _has("numbers", errors(source, bad, lang))

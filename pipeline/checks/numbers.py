@@ -485,6 +485,51 @@ def changed_count(source: str, target: str, lang: str) -> tuple[int, int] | None
     return (min(lost), min(other)) if lost and other else None
 
 
+@lru_cache(maxsize=32)
+def _one_of(lang: str) -> re.Pattern[str] | None:
+    """One of a measure in the language: «un litro», «un verre», «один стакан», «لترًا
+    واحدًا», 一升 (the word for one right before the noun; in Arabic after it)."""
+    from pipeline import langdata
+    from pipeline.checks.quantities import words_pattern
+    from pipeline.languages import base_language
+
+    base = base_language(lang)
+    nouns = langdata.MEASURE_NOUNS.get(base, ())
+    ones = langdata.NUMBER_WORDS.get(base, {}).get(1, ())
+    if not nouns or (not ones and base != "zh"):
+        return None
+    noun = words_pattern(nouns, lang).pattern
+    if base == "zh":
+        return re.compile(rf"(?<![\d一二两三四五六七八九十第])一\s*(?:{noun})")
+    one = words_pattern(ones, lang).pattern
+    if base == "ar":
+        return re.compile(rf"(?:{noun})\s+(?:{one})")
+    return re.compile(rf"(?:{one})\s+(?:{noun})", re.I)
+
+
+_EN_MANY_OF = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?"
+                         r"(?:litres|liters|glasses|cups|bottles|mugs)\b", re.I)
+
+
+def many_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(what the source counts, the one the translation gives) where the source counts two or
+    more of a measure in words ("two litres", "three glasses") and says no one of it, and the
+    translation gives one of it («un litro», 一升) and no count of two or more before such a
+    noun. (Doses are left out: "never take two doses … for a missed one" is said «ne doublez
+    jamais la dose pour rattraper une prise oubliée».)"""
+    text = plain(source)
+    many = _EN_MANY_OF.search(text)
+    if many is None or _en_one_counted().search(text) or re.search(
+            r"\b(?:one|a|an|single)\s+(?:litre|liter|glass|cup|bottle|mug)\b", text, re.I):
+        return None
+    pattern, counted = _one_of(lang), _counted_doses(lang, measures=True)
+    written = plain(target)
+    one = pattern.search(written) if pattern is not None else None
+    if one is None or (counted is not None and counted.search(written)):
+        return None
+    return many.group(0), one.group(0)
+
+
 @lru_cache(maxsize=1)
 def _en_one_counted() -> re.Pattern[str]:
     from pipeline import langdata
@@ -494,16 +539,18 @@ def _en_one_counted() -> re.Pattern[str]:
                       rf"micrograms?|%)|[a-z]+)\s+)?(?:{nouns})\b(?!s)", re.I)
 
 
-@lru_cache(maxsize=32)
-def _counted_doses(lang: str) -> re.Pattern[str] | None:
+@lru_cache(maxsize=64)
+def _counted_doses(lang: str, measures: bool = False) -> re.Pattern[str] | None:
     """A count of two or more right before a dose noun of the language («dos comprimidos»,
-    «по две таблетки», 两片), or the Arabic dual that is both («قرصين»)."""
+    «по две таблетки», 两片), or the Arabic dual that is both («قرصين»); with `measures`,
+    of a measure too («dos litros»)."""
     from pipeline import langdata
     from pipeline.checks.quantities import words_pattern
     from pipeline.languages import base_language
 
     base = base_language(lang)
-    nouns = langdata.DOSE_NOUNS.get(base)
+    nouns = (*langdata.DOSE_NOUNS.get(base, ()),
+             *(langdata.MEASURE_NOUNS.get(base, ()) if measures else ()))
     if not nouns:
         return None
     counts = [form for value, forms in langdata.NUMBER_WORDS.get(base, {}).items()
@@ -564,7 +611,8 @@ def numbers(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if not parts and (changed := changed_count(source, target, scope.lang)):
             parts.append(f"the source says {changed[0]} in words, the translation "
                          f"{changed[1]}")
-        if not parts and (one := one_changed(source, target, scope.lang)):
+        if not parts and (one := one_changed(source, target, scope.lang) or many_as_one(
+                source, target, scope.lang)):
             parts.append(f"the source says “{one[0]}”, the translation «{one[1]}»")
         if parts:
             yield scope.catalog.finding("numbers", "numbers differ: " + "; ".join(parts),
