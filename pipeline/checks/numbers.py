@@ -507,8 +507,18 @@ def _one_of(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{one})\s+(?:{noun})", re.I)
 
 
-_EN_MANY_OF = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?"
-                         r"(?:litres|liters|glasses|cups|bottles|mugs)\b", re.I)
+@lru_cache(maxsize=1)
+def _en_measures() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """English counts of a measure (`langdata.MEASURE_NOUNS`): two or more of it in words
+    ("two litres", "three glasses"), and one of it ("a glass")."""
+    from pipeline import langdata
+
+    nouns = langdata.MEASURE_NOUNS["en"]
+    plurals = "|".join(n + ("es" if n.endswith("s") else "s") for n in nouns)
+    many = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z]+\s+)?"
+                      rf"(?:{plurals})\b", re.I)
+    one = re.compile(rf"\b(?:one|a|an|single)\s+(?:{'|'.join(nouns)})\b", re.I)
+    return many, one
 
 
 def many_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
@@ -518,9 +528,9 @@ def many_as_one(source: str, target: str, lang: str) -> tuple[str, str] | None:
     noun. (Doses are left out: "never take two doses … for a missed one" is said «ne doublez
     jamais la dose pour rattraper une prise oubliée».)"""
     text = plain(source)
-    many = _EN_MANY_OF.search(text)
-    if many is None or _en_one_counted().search(text) or re.search(
-            r"\b(?:one|a|an|single)\s+(?:litre|liter|glass|cup|bottle|mug)\b", text, re.I):
+    several, single = _en_measures()
+    many = several.search(text)
+    if many is None or _en_one_counted().search(text) or single.search(text):
         return None
     pattern, counted = _one_of(lang), _counted_doses(lang, measures=True)
     written = plain(target)
@@ -573,6 +583,8 @@ def one_changed(source: str, target: str, lang: str) -> tuple[str, str] | None:
     gives one of a dose ("one 10 mg tablet", "no more than one dose") and the translation
     counts a dose two or more times where the source has no such count («dos comprimidos»,
     «قرصين», 两片; the "three 100 mg tablets" the source says beside it are no change)."""
+    from pipeline.checks.quantities import _target_numbers
+
     text = plain(source)
     said = _en_one_counted().search(text)
     pattern = _counted_doses(lang) if said is not None else None
@@ -584,15 +596,8 @@ def one_changed(source: str, target: str, lang: str) -> tuple[str, str] | None:
         written = found.group(0)
         if re.match(r"[وفبل]?ال", written):
             continue    # «الجرعتين»: the two doses the source speaks of, not a count
-        counts = {int(v) for _, options in values(written, lang) for v in options
-                  if v == int(v)} | ({int(v) for v in _han_values(written)}
-                                     if lang.startswith("zh") else set())
-        if not counts:
-            from pipeline.checks.quantities import _number_word_value, _number_words
-
-            pattern_words, worth = _number_words(lang)
-            counts = {_number_word_value(m.group(), worth)
-                      for m in pattern_words.finditer(written)}
+        counts = {int(v) for _, _, options in _target_numbers(written, lang)
+                  for v in options if v == int(v)}
         if counts and not counts & own and min(counts) > 1:
             return said.group(0), written.strip()
     return None

@@ -1335,7 +1335,7 @@ def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | 
 
 
 _EN_EVERY_NS = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
+                          r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
 _EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
                             re.I)
 

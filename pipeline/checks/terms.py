@@ -203,9 +203,15 @@ _JOINED_MENTION = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b)\s*", re.I)
 @lru_cache(maxsize=4096)
 def _pattern(term_id: str, lang: str) -> re.Pattern[str] | None:
     """Where the translation has the term, by stem as the dictionary check finds words."""
-    term = _by_id()[term_id]
-    forms = tuple(sorted({fold(f) for f in term.forms.get(base_language(lang), ()) if f}))
+    forms = _folded(term_id, lang)
     return bilingual.word_pattern(forms, lang) if forms else None
+
+
+@lru_cache(maxsize=4096)
+def _folded(term_id: str, lang: str) -> tuple[str, ...]:
+    """The term's forms in the language, folded (`fold`), sorted."""
+    term = _by_id()[term_id]
+    return tuple(sorted({fold(f) for f in term.forms.get(base_language(lang), ()) if f}))
 
 
 @lru_cache(maxsize=4096)
@@ -452,8 +458,7 @@ def _inside_said(span: tuple[int, int], text: str, said: dict[str, tuple[Term, s
 
 def _reach(term_id: str, lang: str, word: str) -> int:
     """How much of `word` (folded) the longest of the term's forms that starts it covers."""
-    return max((len(f) for f in (fold(x) for x in _by_id()[term_id].forms.get(
-        base_language(lang), ())) if f and word.startswith(f)), default=0)
+    return max((len(f) for f in _folded(term_id, lang) if word.startswith(f)), default=0)
 
 
 def _mentions(text: str, kind: str) -> list[tuple[Term, int]]:
@@ -556,7 +561,6 @@ def side_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
             if said.count(side) > count[side] and count[other] > said.count(other):
                 return side, other
     return None
-
 
 
 # A name written with a capital and then small letters ("Gaviscon", "Infacol", "Mestinon").

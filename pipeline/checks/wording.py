@@ -188,15 +188,11 @@ def rarer_there(word: str, lang: str) -> bool:
     """Is this word, which the language's dictionary has, far more common in English than in
     the language (FREQUENCY_GAP, FREQUENCY_THERE)? False where wordfreq is not installed or
     has no list for the language."""
-    zipf = _zipf()
-    if zipf is None:
+    found = _frequencies(word, lang)
+    if found is None:
         return False
-    base = base_language(lang)
-    try:
-        there = zipf(word, base)
-    except LookupError:      # no word list for the language
-        return False
-    return there < FREQUENCY_THERE and zipf(word, "en") - there >= FREQUENCY_GAP
+    there, english = found
+    return there < FREQUENCY_THERE and english - there >= FREQUENCY_GAP
 
 
 @lru_cache(maxsize=8192)
@@ -207,15 +203,24 @@ def written_there(word: str, lang: str) -> bool:
     words shared by both («ptosis»: 1.8 in Spanish, 1.9 in English) are; "swelling" (0 in
     Spanish), "numb" (2.1 against 3.5: English quoted in Spanish text) and "sip" (3.6 in
     both, 3.7 in English: a common English word) are not."""
+    found = _frequencies(word, lang)
+    if found is None:
+        return False
+    there, english = found
+    return there >= WRITTEN_THERE and english < RARE_WORD and english - there < SHARED_GAP
+
+
+def _frequencies(word: str, lang: str) -> tuple[float, float] | None:
+    """(Zipf in the language, Zipf in English) of a word (wordfreq); None where wordfreq is
+    not installed or has no list for the language."""
     zipf = _zipf()
     if zipf is None:
-        return False
+        return None
     try:
         there = zipf(word, base_language(lang))
-    except LookupError:
-        return False
-    english = zipf(word, "en")
-    return there >= WRITTEN_THERE and english < RARE_WORD and english - there < SHARED_GAP
+    except LookupError:      # no word list for the language
+        return None
+    return there, zipf(word, "en")
 
 
 # How the names of substances end (pyridostigmine, colestyramine, hypromellose, chloride,
