@@ -141,6 +141,33 @@ EVERY_PERIOD: dict[str, dict[str, tuple[str, ...]]] = {
     "ar": {"day": ("يوميا", "يوميًا", "كل يوم"), "week": ("أسبوعيا", "أسبوعيًا", "كل أسبوع"),
            "month": ("شهريا", "شهريًا", "كل شهر"), "year": ("سنويا", "سنويًا", "كل سنة", "كل عام")},
 }
+# What a thing is done per, by the period alone, counted or not ("daily", "a week"; «al día»,
+# «par semaine», «в месяц», «في الأسبوع», 每周): a rate, not a duration («2 semanas»).
+PER_PERIOD: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"day": ("daily", "a day", "per day", "every day", "each day", "nightly",
+                   "every morning", "every evening", "every night", "each morning",
+                   "each evening", "each night"),
+           "week": ("weekly", "a week", "per week", "every week", "each week"),
+           "month": ("monthly", "a month", "per month", "every month", "each month")},
+    "es": {"day": ("al día", "por día", "diari~", "cada día", "todos los días", "a diario",
+                   "cada mañana", "cada noche", "todas las noches", "todas las mañanas"),
+           "week": ("por semana", "a la semana", "semanal~", "cada semana",
+                    "todas las semanas"),
+           "month": ("al mes", "por mes", "mensual~", "cada mes", "todos los meses")},
+    "fr": {"day": ("par jour", "chaque jour", "tous les jours", "quotidien~", "chaque matin",
+                   "chaque soir", "tous les soirs", "tous les matins"),
+           "week": ("par semaine", "chaque semaine", "toutes les semaines", "hebdomadaire~"),
+           "month": ("par mois", "chaque mois", "tous les mois", "mensuel~")},
+    "ru": {"day": ("в день", "в сутки", "ежедневн~", "каждый день", "ежесуточн~",
+                   "каждое утро", "каждый вечер"),
+           "week": ("в неделю", "еженедельн~", "каждую неделю"),
+           "month": ("в месяц", "ежемесячн~", "каждый месяц")},
+    "ar": {"day": ("يوميا", "يوميًا", "في اليوم", "كل يوم", "كل صباح", "كل مساء", "كل ليلة"),
+           "week": ("أسبوعيا", "أسبوعيًا", "في الأسبوع", "كل أسبوع"),
+           "month": ("شهريا", "شهريًا", "في الشهر", "كل شهر")},
+    "zh": {"day": ("每天", "每日", "每晚", "每早"), "week": ("每周", "每星期", "每个星期"),
+           "month": ("每月", "每个月")},
+}
 # "You do not need a full bladder" said as "needless": «inutile d'avoir la vessie pleine».
 NEEDLESS: dict[str, tuple[str, ...]] = {
     "es": ("innecesari~",), "fr": ("inutile~", "superflu~"),
@@ -158,7 +185,23 @@ ABSTAIN: dict[str, tuple[str, ...]] = {
 # …and "avoid alcohol" as "give it up": «supprimez l'alcool», «откажитесь», 戒酒.
 GIVE_UP: dict[str, tuple[str, ...]] = {
     "es": ("suprim~", "elimin~"), "fr": ("supprim~", "proscri~", "bannis~"),
-    "ru": ("откаж~", "отказ~", "исключ~"), "ar": ("ابتعد~", "اجتنب~"), "zh": ("戒", "忌"),
+    "ru": ("откаж~", "отказ~", "исключ~"), "ar": ("ابتعد~", "اجتنب~", "امنع~", "وامنع~"),
+    "zh": ("戒", "忌"),
+}
+# "If there is no improvement" said "in the absence of": «en l'absence d'amélioration».
+ABSENCE: dict[str, tuple[str, ...]] = {
+    "es": ("en ausencia", "a falta de", "ausencia de"), "fr": ("en l'absence", "en l’absence",
+                                                           "absence d", "faute d"),
+    "ru": ("при отсутствии", "в отсутствие", "отсутстви~"), "ar": ("في غياب", "عند غياب"),
+}
+# "4 days with no treatment" said "a 4-day break": «перерыв на 4 дня», 停药4天.
+PAUSE: dict[str, tuple[str, ...]] = {
+    "es": ("descanso", "pausa", "interrup~"), "fr": ("pause", "interrup~", "arrêt~"),
+    "ru": ("перерыв~",), "ar": ("توقف~", "استراحة", "انقطاع"), "zh": ("停药", "停用", "休息"),
+}
+# "No symptoms" said "asymptomatic": «протекает бессимптомно».
+SYMPTOMLESS: dict[str, tuple[str, ...]] = {
+    "es": ("asintomátic~",), "fr": ("asymptomatique~",), "ru": ("бессимптомн~",),
 }
 # "Never … without" said as "always": «pour toujours disposer d'un stylo», 始终有…
 ALWAYS: dict[str, tuple[str, ...]] = {
@@ -221,6 +264,16 @@ UNSAFE: dict[str, tuple[str, ...]] = {
 }
 # "Before": "without speaking to us first" may be said "before speaking to us" (the
 # negation check counts one of these as the source's "without … first").
+# "Before" said with a word that is no "until" as well (Russian's «до» is both).
+BEFORE_ONLY: dict[str, tuple[str, ...]] = {
+    "es": ("previ~", "anterior~"), "fr": ("précéd~",), "ru": ("перед", "накануне"),
+    "ar": ("تسبق", "يسبق", "سابق~", "السابق~"),
+}
+# "From … until …" said "between … and …": «entre 1 heure avant et 8 heures après».
+BETWEEN: dict[str, tuple[str, ...]] = {
+    "es": ("entre",), "fr": ("entre",), "ru": ("между", "от"), "ar": ("بين", "من"),
+    "zh": ("之间", "从"),
+}
 BEFORE: dict[str, tuple[str, ...]] = {
     "es": ("antes de",), "fr": ("avant de", "avant d'", "avant d’"),
     "ru": ("до того как", "прежде чем", "перед тем как", "пока не"), "ar": ("قبل",),
@@ -862,13 +915,16 @@ CONDITION_SAID: dict[str, tuple[str, ...]] = {
 UNTIL_SAID: dict[str, tuple[str, ...]] = {
     "es": ("hasta", "antes de", "mientras", "a que", "solo cuando", "sólo cuando",
            "solo después", "sólo después"),
-    "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "avant", "d'ici là", "d’ici là",
+    "fr": ("jusqu'à", "jusqu’à", "jusqu'au", "jusqu’au", "jusque-là", "en attendant", "avant",
+           "d'ici là",
+           "d’ici là",
            "qu'une fois", "qu’une fois", "qu'après", "qu’après", "tant que", "tant qu'il",
            "tant qu'ils", "tant qu'elle", "tant qu'elles", "tant qu’il", "tant qu’ils",
            "tant qu’elle", "tant qu’elles"),
     "ru": ("до", "пока", "прежде", "только после", "только когда"),
     "ar": ("حتى", "قبل", "إلى أن", "ريثما", "لحين", "إلا بعد"),
-    "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后"),
+    "zh": ("直到", "直至", "至", "到", "之前", "前", "为止", "才", "以前", "后", "服完", "用完",
+           "吃完", "完成"),
 }
 # An age said without a unit of time where English says "18 years old": the word for years of
 # age (岁) or for having reached an age («بلغ الثامنة عشرة», «في سن», «من العمر»).
@@ -943,6 +999,7 @@ QUALIFIERS_EN: dict[str, str] = {
     "severe": r"\b(?:severe|severely|sudden|suddenly)\b|\bheavy (?:bleeding|periods?|blood "
               r"loss)\b|\bbleeding heavily\b",
     "wrapped in": r"\bwrapped in\b",
+    "even if": r"\beven\s+(?:if|when|once|though|after|while)\b",
 }
 QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
     "with food": {
@@ -979,6 +1036,15 @@ QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
                "завернув"),
         "ar": ("منشف~", "قماش~", "ملفوف~", "لف~", "قطعة", "فوط~"),
         "zh": ("毛巾", "布", "包", "裹"),
+    },
+    "even if": {
+        "es": ("aunque", "incluso", "aun", "aún", "a pesar", "pese a", "también"),
+        "fr": ("même", "bien que", "quand bien", "y compris", "ne serait-ce"),
+        "ru": ("даже", "хотя", "несмотря", "в том числе"),
+        "ar": ("حتى لو", "حتى وإن", "حتى إن", "حتى إذا", "حتى بعد", "حتى عندما", "حتى مع", "حتى في",
+               "حتى أثناء", "حتى خلال", "حتى عند", "وإن", "رغم", "ولو"),
+        "zh": ("即使", "即便", "哪怕", "就算", "也", "仍", "依然", "照样", "尽管", "无论", "不管",
+               "万一"),
     },
 }
 # …and for an "until" after a negation, the time before it ("do not fly until 2 weeks after

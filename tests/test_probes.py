@@ -22,7 +22,7 @@ FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "pro
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
          "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl",
-         "probes19.jsonl")
+         "probes19.jsonl", "probes20.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -39,9 +39,7 @@ ROWS = {name: [json.loads(line) for line in
 # twice" said with a verb and an Arabic dual of a noun («يُنقل بها الدم», «صفيرين»);
 # 早晚各一次 for twice a day; «prick-test», which Hunspell's French lacks.
 PROBES89 = {
-    ("probes3.jsonl", "ru"): {"Позвоните в отделение, если область нового сустава стала "
-                              "горячей, покрасневшей и отёкшей: это могут быть признаки "
-                              "инфекции."},
+    ("probes3.jsonl", "ru"): set(),
     ("probes4.jsonl", "ru"): {"Давайте ребёнку слабительные, только если их порекомендовал "
                               "участковый педиатр, и продолжайте предлагать ему много воды."},
     ("probes8.jsonl", "ru"): {"Раз в день мойте кожу вокруг катетера водой с мылом и "
@@ -492,13 +490,10 @@ PROBES19 = {
                                 "использовать только в обозначенных местах на улице. Если вы "
                                 "курите, попросите у медсестры бесплатные никотиновые "
                                 "пластыри или жевательную резинку (выдаются круглосуточно)."},
-    ("probes19.jsonl", "ar"): {"لعلاج الحزام الناري، تناول 500 ملغ من فامسيكلوفير ثلاث مرات "
-                                "يوميًا (كل 8 ساعات تقريبًا) لمدة 7 أيام. ويكون العلاج أكثر "
-                                "فاعلية إذا بدأ خلال 3 أيام من ظهور الطفح الجلدي.",
-                                "لعلاج الفطريات في أظافر القدمين، يُعطى إيتراكونازول على شكل "
-                                "علاج نبضي: 200 ملغ مرتين يوميًا لمدة أسبوع واحد، تليها "
-                                "استراحة لمدة ثلاثة أسابيع. كرّر هذه الدورة ثلاث مرات، وتناول "
-                                "الكبسولات بعد الوجبة مباشرة."},
+    ("probes19.jsonl", "ar"): {"لعلاج الفطريات في أظافر القدمين، يُعطى إيتراكونازول على شكل "
+                               "علاج نبضي: 200 ملغ مرتين يوميًا لمدة أسبوع واحد، تليها "
+                               "استراحة لمدة ثلاثة أسابيع. كرّر هذه الدورة ثلاث مرات، وتناول "
+                               "الكبسولات بعد الوجبة مباشرة."},
     ("probes19.jsonl", "zh"): {"您的下一针奥马珠单抗安排在8月21日（星期四）上午8:4"
                                 "5，在过敏科门诊注射；由于这只是第二针，注射后请预留2小"
                                 "时留院观察，以便我们监测有无不良反应。",
@@ -507,6 +502,58 @@ PROBES19 = {
                                 "请用与疼痛腿 **相反** 一侧的手握住手杖，把手高度与"
                                 "手腕齐平；橡胶头磨损后要及时更换，_切勿_使用摇晃不稳的"
                                 "手杖。"},
+}
+# the twentieth set's, after this round: four Chinese _…_ between characters (right), the
+# glossary's own terms said otherwise («stomathérapeute», «поликлинического», the
+# infections of «الأمراض المنقولة جنسيًا»), a clock ellipsis («спустя четыре»), zh's
+# durations put first (最初24小时内每12小时), «坐着或站着», «может плохо держаться»
+PROBES20 = {
+    ("probes20.jsonl", "fr"): {"Si votre colostomie n'a évacué aucune selle depuis 3 jours "
+                                "et que vous avez des nausées ou le ventre gonflé, contactez "
+                                "la stomathérapeute le jour même. Ne prenez pas de lopéramide "
+                                "(Imodium) sauf si on vous l'a conseillé."},
+    ("probes20.jsonl", "ru"): {"Прививки от гриппа без предварительной записи проводятся "
+                                "каждую субботу в октябре и ноябре с 9:00 до 12:30 и с 14:00 "
+                                "до 16:30 в холле поликлинического отделения (корпус Б).",
+                                "Наклеивайте каждый пластырь на чистую сухую кожу ягодицы, "
+                                "живота, наружной поверхности плеча или верхней части спины, "
+                                "но никогда — на молочные железы. Не наносите на это место "
+                                "кремы и масла, иначе пластырь может плохо держаться.",
+                                "В большинстве случаев ишиас проходит за 4–6 недель, поэтому "
+                                "старайтесь двигаться как можно больше. Срочно обратитесь за "
+                                "помощью, если заметите онемение между ног или вокруг ягодиц "
+                                "либо перестанете контролировать мочеиспускание или стул.",
+                                "Вам предстоит проглотить капсулу величиной с большую "
+                                "витаминку — продвигаясь по тонкому кишечнику, она будет его "
+                                "фотографировать. Спустя два часа после приёма капсулы "
+                                "разрешается пить прозрачные жидкости, а спустя четыре — "
+                                "слегка перекусить."},
+    ("probes20.jsonl", "ar"): {"تناولي قرص ليفونورجستريل 1.5 ملغ في أسرع وقت ممكن، ويُفضَّل "
+                                "خلال 12 ساعة وفي موعد لا يتجاوز 72 ساعة (3 أيام) بعد الجماع "
+                                "غير المحمي. لا يحميكِ هذا القرص من الأمراض المنقولة جنسيًا."},
+    ("probes20.jsonl", "zh"): {"治疗膀胱感染时，成人首剂服用匹美西林400毫克，之后每8"
+                                "小时服用200毫克，连服3天。请坐着或站着，用一整杯水送"
+                                "服药片。",
+                                "伏立康唑片应在饭前至少1小时或饭后至少1小时服用。体重4"
+                                "0公斤及以上的成人，最初24小时内每12小时服用400毫"
+                                "克，之后每12小时服用200毫克。",
+                                "大多数坐骨神经痛会在4到6周内好转，所以请尽量保持活动。"
+                                "如果发现两腿之间或臀部周围麻木，或者无法控制排尿或排便，"
+                                "请立即求医。",
+                                "在最初48小时内，请让脚踝休息，每隔2至3小时冰敷一次，"
+                                "每次_不超过20分钟_，并将脚踝抬高。在此期间**不要*"
+                                "*按摩脚踝，也不要饮酒。",
+                                "家中所有人应在同一天各服用_100毫克甲苯咪唑_一片；如"
+                                "果蛲虫再次出现，**2周**后再服第二剂。2岁以下儿童请"
+                                "先咨询[您的家庭医生](https://example."
+                                "org/gp/contact)。",
+                                "将**1%特比萘芬乳膏**涂在脚趾之间，每天一到两次，连"
+                                "用1周；洗脚后要仔细擦干双脚。在皮疹消退之前，_不要_与"
+                                "他人共用毛巾、袜子或鞋子。",
+                                "注射后1至2天内，眼睛可能会有沙砾感。如果出现_剧烈疼痛"
+                                "、视力下降或眼睛发红_，请**立即**前往眼科急诊（电话"
+                                "号码见[我们的联系方式页面](https://examp"
+                                "le.org/eye/contacts)）。"},
 }
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
@@ -528,17 +575,18 @@ KNOWN_FALSE_ALARMS = {
     **PROBES17,
     **PROBES18,
     **PROBES19,
+    **PROBES20,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
 # what each set still misses of these kinds, named in the README ("the count stays")
 MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
-          ("probes4.jsonl", "frequency"): 1, ("probes4.jsonl", "negation"): 1,
+          ("probes4.jsonl", "negation"): 1,
           ("probes6.jsonl", "negation"): 1, ("probes7.jsonl", "numbers-swapped"): 4,
           ("probes7.jsonl", "negation"): 1, ("probes8.jsonl", "numbers-swapped"): 6,
           ("probes8.jsonl", "value-changed"): 1, ("probes8.jsonl", "negation"): 4,
           ("probes8.jsonl", "glossary"): 8, ("probes9.jsonl", "value-changed"): 2,
-          ("probes9.jsonl", "frequency"): 1, ("probes9.jsonl", "negation"): 1,
+          ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 2, ("probes10.jsonl", "glossary"): 5,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 3,
@@ -552,12 +600,12 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # limit's "not", a weekday in Russian's genitive, percentages found since)
           ("probes13.jsonl", "value-changed"): 5,
           ("probes13.jsonl", "negation"): 1,
-          ("probes13.jsonl", "glossary"): 6,
+          ("probes13.jsonl", "glossary"): 7,
           # the fourteenth: "three months" made "one month" (one is no count the check
           # reads), a "not" gone where Russian and Chinese repeat it, two Chinese swaps
           ("probes14.jsonl", "value-changed"): 3, ("probes14.jsonl", "numbers-swapped"): 1,
           ("probes14.jsonl", "negation"): 3,
-          ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 7,
+          ("probes15.jsonl", "numbers-swapped"): 6, ("probes15.jsonl", "frequency"): 2,
           ("probes15.jsonl", "glossary"): 4, ("probes15.jsonl", "negation"): 2,
           # the sixteenth: two durations or frequencies of different clauses exchanged, an
           # "unless" said "if" (zh), the tonsils made the tongue (ru), a GP surgery
@@ -569,7 +617,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # "unless" turned "if" where a negation stays, a "not" gone where another stands
           # for it, a sentence's clauses moved, an Arabic lichen sclerosus
           ("probes17.jsonl", "numbers-swapped"): 2, ("probes17.jsonl", "value-changed"): 5,
-          ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 6,
+          ("probes17.jsonl", "frequency"): 5, ("probes17.jsonl", "negation"): 5,
           ("probes17.jsonl", "glossary"): 1,
           ("probes14.jsonl", "glossary"): 1,
           # the eighteenth: two values swapped across clauses with different units, "daily"
@@ -577,7 +625,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # counts paired with meals and snacks ("2 capsules with each main meal and 1 with
           # each snack" swapped)
           ("probes18.jsonl", "numbers-swapped"): 3,
-          ("probes18.jsonl", "frequency"): 5, ("probes18.jsonl", "negation"): 1,
+          ("probes18.jsonl", "negation"): 1,
           # the nineteenth: an adult's and a child's dose swapped ("12 and over take a 3 g
           # sachet; children aged 6 to 11 … a 2 g sachet"), an Arabic "never … without" made
           # "never … with" and "not protected" made "still protected", the 1st made the
@@ -586,18 +634,21 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # 护耳罩, a gynaecology clinic, a urine test for a blood test)
           ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
           ("probes19.jsonl", "negation"): 2, ("probes19.jsonl", "date"): 1,
-          ("probes19.jsonl", "glossary"): 7}
+          ("probes19.jsonl", "glossary"): 7,
+          # the twentieth set, measured untuned at 4c7a0cd: 365/400; the Russian «принимайте
+          # препарат при…» after a «Не пейте» said for "avoid", 无保护 counted for "unprotected"
+          ("probes20.jsonl", "negation"): 2}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
-                   "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 29,
-                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 22,
+                   "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 30,
+                   "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 26,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
                    "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24,
-                   "probes19.jsonl": 30}
+                   "probes19.jsonl": 34, "probes20.jsonl": 34}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 from pipeline import langdata, languages
@@ -60,7 +61,7 @@ def _joints(lang: str) -> re.Pattern[str] | None:
         return re.compile("|".join(map(re.escape, words)))
     joined = "|".join(map(re.escape, words))
     if lang == "ar":
-        joined += r"|و(?=\w\w)"      # "and" written onto the next word: وسجّل, والألم
+        joined += r"|و(?=[*_]*\w\w)"    # "and" written onto the next word: وسجّل, و**الألم**
     return re.compile(rf"(?<!\w)(?:{joined})(?!\w)" if lang != "ar"
                       else rf"(?<!\w)(?:{joined})", re.IGNORECASE)
 
@@ -139,7 +140,10 @@ _CONDITION_HAS = re.compile(r"^\W*(?:if|when|while)\s+(?:you|your\s+\w+|he|she|t
 _IMPERATIVE = re.compile(r"^\W*(?:use|call|ring|phone|go|come|take|stop|contact|seek|get|"
                          r"tell|ask|see|lie|sit|stand|keep|drink|eat|rest|wait|remove|put|"
                          r"apply|give|do|don't|never|always|try|check|make|wash|press|"
-                         r"inject|return|book|bring|let|speak|talk)\b", re.I)
+                         r"inject|return|book|bring|let|speak|talk|stay|avoid|wear|leave|"
+                         r"change|clean|cover|follow|hold|move|walk|start|continue|carry|"
+                         r"swallow|chew|dissolve|mix|shake|measure|weigh|raise|lift|attend|"
+                         r"arrange|dry|wipe|place|sleep|switch|turn|open|close|fill)\b", re.I)
 LEAD = "…"      # marks the first item, guessed as the end of the part that leads into the list
 
 
@@ -240,6 +244,7 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
     kept = len(their)
     if kept >= len(listed):
         return None
+    listed = [_named(listed[0]), *listed[1:]]
     seen = [_seen(item, target, lang, corpus, leave_out) for item in listed]
     if True not in seen:
         return None      # the dictionaries see nothing of the list: they cannot tell
@@ -250,6 +255,14 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
                    and (kept > 1 or not item.startswith(LEAD))),
                   key=lambda item: item.startswith(LEAD))
     return Lost(gone[0], len(listed), kept) if gone else None
+
+
+def _named(first: str) -> str:
+    """The first item from the first lexicon term it names on ("Stop taking aspirin" is
+    aspirin: the words before it lead into the list, and their translation says nothing of
+    the item); the item as it is where it names none."""
+    found = terms._matches(first, every_kind=True)
+    return first[found[0][2]:] if found and not first.startswith(LEAD) else first
 
 
 # Where a sentence ends: a full stop, question or exclamation mark before a space, or the
@@ -348,10 +361,71 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
 # A condition or an exception the source sets ("unless you have kidney disease", "only if
 # your phlegm turns green"), or how long something lasts ("until the wound has healed"; not
 # "wait until", which languages say many ways): what a translation must keep some word of.
-_EN_CONDITION = re.compile(r"\b(?:unless|only (?:if|when)|except (?:if|when)|as long as|"
+_EN_CONDITION = re.compile(r"\b(?:unless|only (?:if|when)|except (?:if|when)|"
+                           r"as long as(?! possible\b| you can\b| you are able\b)|"
                            r"provided that)\b[^,;.:]*", re.I)
 _EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b[^,;.:]*", re.I)
 
+
+# What a language may say with its word for "until": "up to" or a range before a number
+# («hasta cuatro veces», «до 12»), "before" («antes de», «до», قبل), "while» («mientras»).
+_EN_UP_TO_VALUE = re.compile(r"(?:\bup to\s+|(?<![\d.,])(?:\d+(?:[.,]\d+)?|[a-z]+)\s*"
+                             r"(?:to|-|–)\s*)(\d+(?:\.\d+)?|[a-z]+)", re.I)
+_EN_FROM_UNTIL = re.compile(r"\bfrom\b[^.;]{1,60}\buntil\b", re.I)
+_EN_BEFORE = re.compile(r"\b(?:before|prior to)\b", re.I)
+_EN_WHILE = re.compile(r"\b(?:while|whilst)\b", re.I)
+_EN_AFTER = re.compile(r"\bafter\b", re.I)
+_UNTIL_AS_AFTER = ("后", "以后", "之后")
+_UNTIL_AS_WHILE = ("mientras", "tant que", "tant qu")
+_UNTIL_AS_BEFORE = ("antes", "avant", "прежде", "قبل", "前", "之前", "以前")
+_UNTIL_OR_BEFORE = frozenset({"до"})
+
+
+def _untils_said(source: str, target: str, words: tuple[str, ...], lang: str) -> int:
+    """How many of the translation's words for "until" say one: not those that say the
+    source's "up to" or range (a number right after them), "before", "after" or "while", as
+    many of each as the source has outside its "until" phrases ("until 2 hours before" is
+    one "until")."""
+    from pipeline.checks.quantities import _target_numbers, words_pattern
+
+    if _EN_FROM_UNTIL.search(source) and (between := langdata.BETWEEN.get(base_language(lang))
+                                          ) and words_pattern(between, lang).search(target):
+        return 1      # "from 1 hour before until 8 hours after": «entre 1 heure avant et…»
+    rest = _EN_UNTIL.sub(" ", source)
+    # the numbers an "up to" or a range reaches: «hasta 24 horas» for "until 24 hours after"
+    # is an "until", «hasta tres veces» for "up to three times" none
+    from pipeline.checks.quantities import _english_count
+
+    limits = [value for v in _EN_UP_TO_VALUE.findall(rest)
+              if (value := Decimal(v) if v[0].isdigit() else Decimal(_english_count(v)))]
+    budget = {"before": len(_EN_BEFORE.findall(rest)),
+              "while": len(_EN_WHILE.findall(rest)), "after": len(_EN_AFTER.findall(rest))}
+    # a "before" said with a word that says nothing else («перед посадкой») takes none
+    only = langdata.BEFORE_ONLY.get(base_language(lang))
+    if only:
+        budget["before"] = max(0, budget["before"] - len(words_pattern(only, lang).findall(
+            target)))
+    numbers = _target_numbers(target, lang)
+    found = [(m.end(), m.group(0).lower()) for m in words_pattern(words, lang).finditer(target)]
+    said = []
+    for end, word in found:     # first what says only "up to", "before", "after", "while"
+        reached = next((v for at, _, values in numbers if 0 <= at - end <= _UP_TO_GAP
+                        for v in values if v in limits), None)
+        if reached is not None:
+            limits.remove(reached)
+        elif budget["before"] and word.startswith(_UNTIL_AS_BEFORE):
+            budget["before"] -= 1
+        elif budget["while"] and word.startswith(_UNTIL_AS_WHILE):
+            budget["while"] -= 1
+        elif budget["after"] and word in _UNTIL_AS_AFTER:     # 术后: "after the operation"
+            budget["after"] -= 1
+        else:
+            said.append(word)
+    # …then a word that says "until" and "before" alike («до»), for a "before" left
+    return len(said) - min(budget["before"], sum(w in _UNTIL_OR_BEFORE for w in said))
+
+
+_UP_TO_GAP = 3      # characters from «hasta», «до», «حتى» to the number it limits
 
 # A negation in the clause before an "until" ("do not fly until…"; not across a full stop).
 _EN_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|never|no)\b|n't\b)[^.;:!?]*$", re.I)
@@ -370,7 +444,10 @@ def lost_condition(source: str, target: str, lang: str) -> str | None:
         words = table.get(base)
         if found is None or not words:
             continue
-        if words_pattern(words, lang).search(plain(target)):
+        if english is _EN_UNTIL:
+            if _untils_said(text, plain(target), words, lang) >= len(english.findall(text)):
+                continue
+        elif words_pattern(words, lang).search(plain(target)):
             continue
         within = langdata.WITHIN_SAID.get(base)
         count = re.search(r"\d+", found.group(0).split("(")[0])

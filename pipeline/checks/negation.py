@@ -54,6 +54,14 @@ def _en_limits() -> re.Pattern[str]:
                       re.I)
 
 
+@lru_cache(maxsize=1)
+def _en_any_limit() -> re.Pattern[str]:
+    """Any upper limit of the English source, negated or not ("at most", "up to",
+    "maximum"); not "at least", whose «al menos» may follow a real «no» («No conduzca
+    durante al menos 6 semanas»)."""
+    return words_pattern((*langdata.LIMITS["en"]["most"], "up to"), "en")
+
+
 @lru_cache(maxsize=64)
 def _conjunctions(lang: str) -> re.Pattern[str] | None:
     words = langdata.CONJUNCTIONS.get(base_language(lang))
@@ -247,7 +255,13 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         # "…, not even your fingers" after a negation: said with that one and "even"
         (_EN_NOT_EVEN, langdata.EVEN.get(base)),
         # "avoiding scars" said "away from scars"; "avoid alcohol" «supprimez l'alcool», 戒酒
-        (_EN_AVOID, (*langdata.AWAY_FROM.get(base, ()), *langdata.GIVE_UP.get(base, ()))),
+        (_EN_AVOID, (*langdata.AWAY_FROM.get(base, ()), *langdata.GIVE_UP.get(base, ()),
+                     *langdata.FORBID.get(base, ()))),
+        # "if there is no improvement" «en l'absence d'amélioration»; "4 days with no
+        # treatment" «перерыв на 4 дня»; "no symptoms" «бессимптомно»
+        (_EN_NO_CHANGE, langdata.ABSENCE.get(base)),
+        (_EN_NO_TREATMENT, langdata.PAUSE.get(base)),
+        (_EN_NO_SYMPTOMS, langdata.SYMPTOMLESS.get(base)),
         # "do not visit if…" said «absténgase de venir»
         (_EN_DO_NOT, langdata.ABSTAIN.get(base)),
         # "you do not need a full bladder" said «inutile d'avoir…»
@@ -282,6 +296,11 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
 
 
 _EN_WAIT = re.compile(r"\bwait", re.I)
+_EN_NO_CHANGE = re.compile(r"\b(?:no|without)\s+(?:[a-z]+\s+)?(?:improvement|change|response|"
+                           r"benefit|effect|progress)\b", re.I)
+_EN_NO_TREATMENT = re.compile(r"\b(?:with\s+)?no\s+(?:treatment|medicine|tablets?|doses?)\b|"
+                              r"\b(?:treatment|tablet|drug)-free\b", re.I)
+_EN_NO_SYMPTOMS = re.compile(r"\bno\s+(?:[a-z]+\s+)?symptoms?\b", re.I)
 _EN_NOT_WITHIN = re.compile(r"(?:\b(?:not|never)\b|n't\b)[^.;:]{0,50}?\bwithin\s+(?:\d+|[a-z]+)"
                             r"(?:\s*(?:-|to|or)\s*(?:\d+|[a-z]+))?\s+(?:minutes?|hours?|days?)\s+"
                             r"(?:of|before|after)\b", re.I)
@@ -380,8 +399,15 @@ def _said(text: str, lang: str, bounded: bool = False
             end = min(end, next((b for a, b in spans if a <= marker < b), end))
         later = [item for item in found if marker <= item[0] < end and item[1] not in without
                  and not _opens_clause(item[0], text, spans, marker)]
-        if later:
-            found.remove(later[0])
+        # Russian's «пока вам не станет лучше и вы не сможете есть»: each "not" the «пока»
+        # reaches is its expletive
+        for at, item in enumerate(later):
+            # …past its first "not" only over a conjunction: «пока не сможете ходить не
+            # хромая» says "without limping"
+            if at and not (base in _EXPLETIVE_ACROSS and _RU_AND.search(
+                    text, later[at - 1][0], item[0])):
+                break
+            found.remove(item)
     return tuple(tuple((at, word) for at, word in found if start <= at < end)
                  for start, end in spans)
 
@@ -389,6 +415,7 @@ def _said(text: str, lang: str, bounded: bool = False
 # Languages whose expletive "not" may stand past a conjunction, at the end of the clause it
 # opens (Russian «пока … и … не пройдут»).
 _EXPLETIVE_ACROSS = frozenset({"ru", "uk"})
+_RU_AND = re.compile(r"\s(?:и|или|либо|і|або)\s", re.I)
 
 
 def _opens_clause(at: int, text: str, spans: tuple[tuple[int, int], ...], marker: int) -> bool:
@@ -670,8 +697,10 @@ def negation(entry: Entry, scope: Scope) -> Iterator[Finding]:
         wanted = negations(source, "en")
         if not wanted:
             continue
-        # the source's "no more than" is no negation: nor is the translation's «no más de»
-        bounded = _en_limits().search(plain(source)) is not None
+        # the source's "no more than" is no negation: nor is the translation's «no más de»;
+        # nor its «не дольше» for "at most", «не более» for "up to"
+        bounded = _en_limits().search(plain(source)) is not None or _en_any_limit().search(
+            plain(source)) is not None
         have = negations(target, scope.lang, bounded) - _fasting_said(
             source, target, scope.lang) - _free_said(source, target, scope.lang)
         # negations said another way: «неиспользуемые», "before" for "without … first"

@@ -54,6 +54,10 @@ _NEAR_WORD = 18
 # «كبسولة واحدة مرة واحدة», one capsule once)
 _TIMES_AFTER = re.compile(r"[\s\u00a0]*(?:раза?|veces|vez|fois|次|times)(?![^\W\d_])", re.I)
 _SPACES = re.compile(r"[\s\u00a0\u202f-]*")
+# …and the word for times between a count and a period: «ثلاث مرات يوميًا» is 3 times a
+# day, not 3 days
+_TIMES_BETWEEN = re.compile(r"(?<![^\W\d_])(?:مرات|مرّات|مرة|مرّة|раза?|veces|vez|fois|times)"
+                            r"(?![^\W\d_])", re.I)
 # English cardinals as words ("one", "twenty", "forty-eight"), longest first
 _EN_CARDINALS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
@@ -189,7 +193,8 @@ def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, star
             result |= n[2]
     between = _GAP if gap else _SPACES   # "70 мг раз в неделю": 70 is no count of times
     before = [n for n in numbers if n[1] <= start and start - n[1] <= _NEAR_WORD
-              and between.fullmatch(text[n[1]:start])]
+              and between.fullmatch(text[n[1]:start])
+              and not _TIMES_BETWEEN.search(text, n[1], start)]
     if before:
         chain = [before[-1]]
         for item in reversed([n for n in numbers if n[1] <= chain[0][0]]):
@@ -381,6 +386,16 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     "quantities", f"{value.normalize():f} {name} of the source: the "
                     f"translation has {shown} with {name}", entry=entry)
                 return
+        # "every two weeks … every four weeks" made «cada dos semanas … cada dos semanas»:
+        # a count of the unit gone from the translation, another written more often
+        if (doubled := _count_doubled(timed, target, numbers, patterns)) is not None:
+            gone, twice, unit = doubled
+            name = _SHOWN_UNITS.get(unit, unit)
+            yield scope.catalog.finding(
+                "quantities", f"{gone.normalize():f} {name} of the source: the translation "
+                f"has no {gone.normalize():f} but {twice.normalize():f} {name} more often "
+                "than the source", entry=entry)
+            return
         # "a 7-day break" said with another count («un descanso de 21 días», 21天周期)
         named, naming = _modifiers(source, "en"), _modifiers(target, scope.lang)
         anywhere = set().union(*(n[2] for n in numbers))
@@ -427,6 +442,23 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                     f"{_shown(said[1:2])[0]}” come in another order than in the source: were "
                     "they swapped?", entry=entry)
                 return
+
+
+def _count_doubled(timed: list[tuple[Decimal, str]], target: str, numbers: Numbers,
+                   patterns: dict[str, re.Pattern[str]]) -> tuple[Decimal, Decimal, str] | None:
+    """(the source's count, the one written in its place, the unit) where a duration's or an
+    interval's count is nowhere in the translation and another count of that unit is there
+    more often than the source says it."""
+    anywhere = set().union(*(n[2] for n in numbers))
+    for unit in dict.fromkeys(u for _, u in timed):
+        said = Counter(v for v, u in timed if u == unit)
+        written = Counter(v for m in patterns[unit].finditer(target)
+                          for v in _values_before(numbers, target, *m.span()))
+        gone = [v for v in said if v not in anywhere and v != 1]   # «لمدة أسبوع»: one week
+        more = [v for v in written if v in said and written[v] > said[v]]
+        if gone and more:
+            return gone[0], more[0], unit
+    return None
 
 
 _EN_INSTEAD = re.compile(r"\binstead\s+of\b|\brather\s+than\b", re.I)
@@ -1161,6 +1193,9 @@ def _zh_period_counts(text: str) -> Counter[tuple[int, str]]:
     return found
 
 
+_PERIOD_BARRIER = re.compile(r"[.;!?。；！？]")
+
+
 def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
     """Each frequency's count → the periods said nearest to it ("5 veces al día": 5 → day),
     each period word given to the frequency closest to it."""
@@ -1169,7 +1204,11 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
     if not spans:
         return result
     for start, end, unit in _period_words(text, lang):
-        away = [(max(a - end, start - b, 0), c) for a, b, c in spans]
+        # not across a sentence's or a clause's end («deux fois par jour. Une fois…»)
+        away = [(max(a - end, start - b, 0), c) for a, b, c in spans
+                if not _PERIOD_BARRIER.search(text, min(b, end), max(a, start))]
+        if not away:
+            continue
         nearest = min(distance for distance, _ in away)
         if nearest <= _PERIOD_WINDOW:    # to each count of the nearest: «tres o cuatro veces»
             for distance, count in away:
@@ -1416,6 +1455,29 @@ _EVERY_DAY_SAID = {
 }
 
 
+def _per_period_moved(source: str, target: str, lang: str) -> tuple[int, str, int, str] | None:
+    """(times the source says a thing is done per day, times the translation does, the
+    period the translation says it more often than the source) where a rate moved between a
+    day and a week or month: "wash it daily" made «lávela una vez por semana» while "every
+    4 to 6 weeks" stays an interval; "once a week" made 每天服用一次."""
+    periods = langdata.PER_PERIOD.get(base_language(lang))
+    if not periods:
+        return None
+    source, target = plain(source), plain(target)
+    said = {unit: len(words_pattern(words, "en").findall(source))
+            for unit, words in langdata.PER_PERIOD["en"].items()}
+    if not any(said.values()):
+        return None
+    written = {unit: len(words_pattern(words, lang).findall(target))
+               for unit, words in periods.items()}
+    for unit, others in (("day", ("week", "month")), ("week", ("day",)), ("month", ("day",))):
+        if said[unit] and written[unit] < said[unit]:
+            other = next((o for o in others if written[o] > said[o]), None)
+            if other is not None:
+                return said[unit], unit, written[unit], other
+    return None
+
+
 def _every_day_lost(source: str, target: str, lang: str) -> str:
     """The longer period ("week") a translation says where the source says every day and the
     translation no day at all ("Pésese todas las semanas" for "Weigh yourself every day"),
@@ -1471,6 +1533,12 @@ def frequency(entry: Entry, scope: Scope) -> Iterator[Finding]:
             yield scope.catalog.finding(
                 "frequency", f"the source says every day, the translation says no day but a "
                 f"{longer}", entry=entry)
+            return
+        if (moved := _per_period_moved(source, target, scope.lang)):
+            yield scope.catalog.finding(
+                "frequency", f"the source says {moved[0]}× what is done each {moved[1]}, "
+                f"the translation {moved[2]}× and a rate per {moved[3]} the source does not "
+                f"give: done each {moved[3]} instead?", entry=entry)
             return
         if (interval := _interval_as_times(source, target, scope.lang)):
             yield scope.catalog.finding(
@@ -1614,7 +1682,9 @@ def _target_hours(target: str, lang: str) -> list[tuple[set[int], str]]:
         if hour > 12 or hour == 0:
             hours = {hour}
         elif said == "am":
-            hours = {hour % 12}
+            # «上午9:00至12:30»: a range's morning reaches noon, and no one writes 12:30 for
+            # half past midnight
+            hours = {hour % 12} if hour < 12 else {0, 12}
         elif said == "pm":
             hours = {hour % 12 + 12}
         elif said == "night":
@@ -1713,6 +1783,10 @@ def _other_hour(source: str, target: str, lang: str) -> str | None:
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+_EN_WEEKDAYS_ALL = re.compile(r"\bweekdays?\b|\bworking\s+days?\b|\bworkdays?\b", re.I)
+_EN_WEEKEND = re.compile(r"\bweekends?\b", re.I)
+
+
 def _other_weekday(source: str, target: str, lang: str) -> str | None:
     """The source names a weekday and the translation another one but not it ("Friday 17
     October": «el jueves 17 de octubre»). A weekday left out is not reported: translators
@@ -1720,6 +1794,10 @@ def _other_weekday(source: str, target: str, lang: str) -> str | None:
     said = {_WEEKDAYS.index(day) for day in _EN_WEEKDAY.findall(source)}
     if not said:
         return None
+    if _EN_WEEKDAYS_ALL.search(source):
+        said |= set(range(5))     # "on weekdays": «de lunes a viernes»
+    if _EN_WEEKEND.search(source):
+        said |= {5, 6}
     names = langdata.weekday_names(lang)
     if not names:
         return None

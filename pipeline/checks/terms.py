@@ -162,12 +162,30 @@ def item_said(item: str, target: str, lang: str) -> bool | None:
     language: the lexicon cannot tell."""
     if base_language(lang) not in LANGUAGES or not lexicon():
         return None
-    patterns = [pattern for term, _, _, _ in _matches(item, every_kind=True)
-                if (pattern := _pattern(term.id, lang)) is not None]
+    named = [term for term, _, _, _ in _matches(item, every_kind=True)]
+    patterns = [pattern for term in named if (pattern := _pattern(term.id, lang)) is not None]
     if not patterns:
         return None
     text = fold(plain(target))
-    return any(pattern.search(text) for pattern in patterns)
+    if any(pattern.search(text) for pattern in patterns):
+        return True
+    if base_language(lang) == "ar":     # «السيتريزين» for the lexicon's «سيتيريزين»
+        written = {_ar_skeleton(word) for word in re.findall(r"[^\W\d_]+", text)}
+        return any(_ar_skeleton(form) in written for term in named if term.kind == "drug"
+                   for form in _folded(term.id, lang) if " " not in form
+                   and len(_ar_skeleton(form)) >= _AR_SKELETON)
+    return False
+
+
+_AR_SKELETON = 4     # consonants a drug's name must have to be known by them alone
+_AR_VOWELS = re.compile("[اأإآوؤيئىءة]")
+
+
+def _ar_skeleton(word: str) -> str:
+    """An Arabic word's consonants, its article and a joined "and" taken off: a drug's
+    name written with or without its long vowels («سيتيريزين», «السيتريزين»)."""
+    word = re.sub(r"^(?:[وفبلك]?ال|[وف]?لل)", "", word)
+    return _AR_VOWELS.sub("", word)
 
 
 def names_said(source: str, written: str, lang: str) -> bool:
@@ -398,6 +416,12 @@ def _may_say(term: Term, other: Term, written: str, lang: str) -> bool:
     English ("hand": «рука», Russian's word for the hand and the arm)? Only the words the
     other term's English does not share count ("form" of "consent form" and "refusal
     form" tells neither)."""
+    # «seno» is a word of «seno paranasal»: the sinus said short; not a drug's («amoxicilina»
+    # of «amoxicilina y ácido clavulánico» is another drug)
+    own = {w for form in _folded(term.id, lang) if " " in form for w in form.split()
+           } if term.kind != "drug" else set()
+    if fold(written).lower() in own:
+        return True
     shared = {w.rstrip("s") for english in other.english for w in english.lower().split()}
     for english in term.english:
         for word in {w for w in english.lower().split() if w.rstrip("s") not in shared}:
