@@ -451,6 +451,8 @@ NOT_NEGATION_PATTERN: dict[str, str] = {
           r"|\bn['’]importe\b",
     # «دون» before an age or a number is "under" («الأطفال دون سن الثانية», under two)
     "ar": r"(?<![\u0621-\u064a])دون(?=\s+(?:سن(?![\u0621-\u064a])|(?:الـ?\s*)?\d))",
+    # «сердечная недостаточность» is heart failure, a condition; «недостаточно» "not enough"
+    "ru": r"(?i)\bнедостаточност[а-яё]*",
 }
 # Where one clause ends and the next begins, besides punctuation: conjunctions as words.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {

@@ -580,7 +580,7 @@ KNOWN_FALSE_ALARMS = {
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
 # what each set still misses of these kinds, named in the README ("the count stays")
-MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
+MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           ("probes4.jsonl", "negation"): 1,
           ("probes6.jsonl", "negation"): 1, ("probes7.jsonl", "numbers-swapped"): 4,
           ("probes7.jsonl", "negation"): 1, ("probes8.jsonl", "numbers-swapped"): 6,
@@ -634,10 +634,7 @@ MISSED = {("probes.jsonl", "negation"): 2, ("probes3.jsonl", "negation"): 3,
           # 护耳罩, a gynaecology clinic, a urine test for a blood test)
           ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
           ("probes19.jsonl", "negation"): 2, ("probes19.jsonl", "date"): 1,
-          ("probes19.jsonl", "glossary"): 7,
-          # the twentieth set, measured untuned at 4c7a0cd: 365/400; the Russian «принимайте
-          # препарат при…» after a «Не пейте» said for "avoid", 无保护 counted for "unprotected"
-          ("probes20.jsonl", "negation"): 2}
+          ("probes19.jsonl", "glossary"): 7}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries

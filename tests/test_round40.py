@@ -86,6 +86,15 @@ BOTH_WAYS = {
      "weeks instead.", "ar"): (
         "احقن 40 ملغ كل أسبوعين؛ ويحقن بعض الأشخاص 80 ملغ كل أربعة أسابيع بدلًا من ذلك.",
         "احقن 40 ملغ كل أسبوعين؛ ويحقن بعض الأشخاص 80 ملغ كل أسبوعين بدلًا من ذلك."),
+    # «недостаточность» is heart failure, no negation: the "not" removed beside it is found
+    ("negation", "Do not take it if you have heart failure.", "ru"): (
+        "Не принимайте его, если у вас сердечная недостаточность.",
+        "Принимайте его, если у вас сердечная недостаточность."),
+    # 无 of 无保护 says "unprotected", not the source's "not"
+    ("negation", "After unprotected sex, take the tablet at once; it does not protect you "
+     "against infections.", "zh"): (
+        "无保护性行为后请立即服药；本药不能预防感染。",
+        "无保护性行为后请立即服药；本药能预防感染。"),
     # lexicon: low blood pressure, the temples
     ("glossary", "Do not use the spray if you have low blood pressure.", "es"): (
         "No use el aerosol si tiene la tensión baja.",

@@ -336,7 +336,11 @@ def _fasting_said(source: str, target: str, lang: str) -> int:
     return _said_as(_EN_FAST, langdata.FASTING.get(base_language(lang)), source, target, lang)
 
 
-_EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b", re.I)
+_EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b|"
+                      # …and its negative adjectives: "unprotected sex" 无保护性行为, "painless"
+                      r"\bun(?:protected|treated|explained|controlled|supervised|planned|"
+                      r"diluted|opened|used|cooked|pasteurised|pasteurized)\b|"
+                      r"\b(?:pain|harm|symptom|odour|odor|taste|colour|color|scent)less\b", re.I)
 
 
 def _free_said(source: str, target: str, lang: str) -> int:
