@@ -368,7 +368,8 @@ _EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b[^,;.:]*", re.I)
 
 
 # What a language may say with its word for "until": "up to" or a range before a number
-# («hasta cuatro veces», «до 12»), "before" («antes de», «до», قبل), "while» («mientras»).
+# («hasta cuatro veces», «до 12»), "before" («antes de», «до», قبل), "after" (术后), "while"
+# («mientras»).
 _EN_UP_TO_VALUE = re.compile(r"(?:\bup to\s+|(?<![\d.,])(?:\d+(?:[.,]\d+)?|[a-z]+)\s*"
                              r"(?:to|-|–)\s*)(\d+(?:\.\d+)?|[a-z]+)", re.I)
 _EN_FROM_UNTIL = re.compile(r"\bfrom\b[^.;]{1,60}\buntil\b", re.I)
@@ -386,7 +387,7 @@ def _untils_said(source: str, target: str, words: tuple[str, ...], lang: str) ->
     source's "up to" or range (a number right after them), "before", "after" or "while", as
     many of each as the source has outside its "until" phrases ("until 2 hours before" is
     one "until")."""
-    from pipeline.checks.quantities import _target_numbers, words_pattern
+    from pipeline.checks.quantities import _english_count, _target_numbers, words_pattern
 
     if _EN_FROM_UNTIL.search(source) and (between := langdata.BETWEEN.get(base_language(lang))
                                           ) and words_pattern(between, lang).search(target):
@@ -394,8 +395,6 @@ def _untils_said(source: str, target: str, words: tuple[str, ...], lang: str) ->
     rest = _EN_UNTIL.sub(" ", source)
     # the numbers an "up to" or a range reaches: «hasta 24 horas» for "until 24 hours after"
     # is an "until", «hasta tres veces» for "up to three times" none
-    from pipeline.checks.quantities import _english_count
-
     limits = [value for v in _EN_UP_TO_VALUE.findall(rest)
               if (value := Decimal(v) if v[0].isdigit() else Decimal(_english_count(v)))]
     budget = {"before": len(_EN_BEFORE.findall(rest)),
