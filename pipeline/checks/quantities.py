@@ -366,6 +366,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if alternate and _EVERY_TWO_DAYS.search(source):   # "un jour sur deux": 2 days
             timed = [(v, u) for v, u in timed if (v, u) != (Decimal(2), "day")]
         numbers = _target_numbers(target, scope.lang)
+        anywhere = set().union(*(n[2] for n in numbers))
         patterns = {unit: _unit_pattern(unit, scope.lang)[0] for _, unit in wanted}
         patterns.update({unit: words_pattern(table[unit], scope.lang) for _, unit in timed})
         elsewhere = said_in_other_units(source, target, scope.lang)
@@ -378,7 +379,6 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             have = set().union(*(_values_before(numbers, target, *span) for span in spans))
             if value == 1 and _alone_singular(target, spans, numbers, scope.lang):
                 have.add(value)     # «قبل السفر بيوم»: a day, the noun alone
-            anywhere = set().union(*(n[2] for n in numbers))
             if value not in have and value in anywhere:   # moved (changed: `numbers` says)
                 shown = ", ".join(sorted(f"{v.normalize():f}" for v in have)) or "no number"
                 name = _SHOWN_UNITS.get(unit, unit)
@@ -388,7 +388,7 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 return
         # "every two weeks … every four weeks" made «cada dos semanas … cada dos semanas»:
         # a count of the unit gone from the translation, another written more often
-        if (doubled := _count_doubled(timed, target, numbers, patterns)) is not None:
+        if (doubled := _count_doubled(timed, target, numbers, anywhere, patterns)) is not None:
             gone, twice, unit = doubled
             name = _SHOWN_UNITS.get(unit, unit)
             yield scope.catalog.finding(
@@ -398,7 +398,6 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             return
         # "a 7-day break" said with another count («un descanso de 21 días», 21天周期)
         named, naming = _modifiers(source, "en"), _modifiers(target, scope.lang)
-        anywhere = set().union(*(n[2] for n in numbers))
         if named and naming and not named & naming and named <= anywhere:
             yield scope.catalog.finding(
                 "quantities", f"the source's {', '.join(_shown(sorted(named)))} names a "
@@ -445,11 +444,11 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
 
 
 def _count_doubled(timed: list[tuple[Decimal, str]], target: str, numbers: Numbers,
-                   patterns: dict[str, re.Pattern[str]]) -> tuple[Decimal, Decimal, str] | None:
+                   anywhere: set[Decimal], patterns: dict[str, re.Pattern[str]]
+                   ) -> tuple[Decimal, Decimal, str] | None:
     """(the source's count, the one written in its place, the unit) where a duration's or an
-    interval's count is nowhere in the translation and another count of that unit is there
-    more often than the source says it."""
-    anywhere = set().union(*(n[2] for n in numbers))
+    interval's count is nowhere in the translation (`anywhere`: every value it has) and
+    another count of that unit is there more often than the source says it."""
     for unit in dict.fromkeys(u for _, u in timed):
         said = Counter(v for v, u in timed if u == unit)
         written = Counter(v for m in patterns[unit].finditer(target)
