@@ -5,11 +5,11 @@ check` runs them). The sentences are this round's own, not the probe sets'."""
 from __future__ import annotations
 
 import pytest
-from test_probes import errors
+from test_probes import errors, has_error
 
 
 def _found(check: str, source: str, target: str, lang: str) -> bool:
-    return any(e.startswith(f"{check}:") for e in errors(source, target, lang))
+    return has_error(check, errors(source, target, lang))
 
 
 LIMIT = ("Do not use the sunbed after your treatment, and take no more than four tablets in "

@@ -5,15 +5,10 @@ check` runs them)."""
 from __future__ import annotations
 
 import pytest
-from test_probes import errors
+from test_probes import errors, has_error
 
 from pipeline.checks import Catalog, Entry, Scope, registry
 from pipeline.model import Severity
-
-
-def _has(check: str, found: list[str]) -> bool:
-    return any(e.startswith(f"{check}:") for e in found)
-
 
 FOOD = "Take prednisolone 50 mg each morning with breakfast for 10 days."
 FOOD_SAID = {
@@ -34,7 +29,7 @@ FOOD_SAID = {
 def test_with_food_kept_passes_and_dropped_is_an_omission(lang: str) -> None:
     kept, dropped = FOOD_SAID[lang]
     assert errors(FOOD, kept, lang) == []
-    assert _has("omission", errors(FOOD, dropped, lang))
+    assert has_error("omission", errors(FOOD, dropped, lang))
 
 
 QUALIFIED = {
@@ -55,7 +50,7 @@ QUALIFIED = {
 def test_a_qualifier_kept_passes_and_dropped_is_an_omission(source: str, lang: str) -> None:
     kept, dropped = QUALIFIED[(source, lang)]
     assert errors(source, kept, lang) == []
-    assert _has("omission", errors(source, dropped, lang))
+    assert has_error("omission", errors(source, dropped, lang))
 
 
 def test_food_poisoning_is_no_meal_to_keep() -> None:
@@ -90,14 +85,14 @@ def test_terms_and_names_both_languages_write_are_no_english_left(
      "Владельцы карты Blue Badge паркуются бесплатно, но обязаны предъявить badge.", "ru"),
 ])
 def test_english_words_left_are_still_found(source: str, target: str, lang: str) -> None:
-    assert _has("leftover-english", errors(source, target, lang))
+    assert has_error("leftover-english", errors(source, target, lang))
 
 
 def test_an_avoid_beside_a_limit_is_a_negation_of_its_own() -> None:
     source = "Avoid alcohol or keep to no more than 14 units a week."
     assert errors(source, "Evite el alcohol o no tome más de 14 unidades a la semana.",
                   "es") == []
-    assert _has("negation", errors(
+    assert has_error("negation", errors(
         source, "Tome alcohol o no tome más de 14 unidades a la semana.", "es"))
 
 
@@ -116,7 +111,7 @@ def test_sinon_says_if_not() -> None:
     source = "They should feel better within 30 minutes; if not, call 999."
     assert errors(source, "Elle devrait se sentir mieux dans les 30 minutes ; sinon, appelez "
                   "le 999.", "fr") == []
-    assert _has("negation", errors(
+    assert has_error("negation", errors(
         source, "Elle devrait se sentir mieux dans les 30 minutes ; appelez le 999.", "fr"))
 
 
@@ -137,7 +132,7 @@ CLOCK_SAID = {
 def test_half_past_in_words_is_the_clocks_thirty(lang: str) -> None:
     said, lost = CLOCK_SAID[lang]
     assert errors(CLOCK, said, lang) == []
-    assert _has("numbers", errors(CLOCK, lost, lang))
+    assert has_error("numbers", errors(CLOCK, lost, lang))
 
 
 def test_a_codes_digits_and_a_chinese_count_of_one_are_no_new_numbers() -> None:
@@ -146,7 +141,7 @@ def test_a_codes_digits_and_a_chinese_count_of_one_are_no_new_numbers() -> None:
                   "ru") == []
     assert errors("Swallow the 200 mg tablet at the clinic.", "请在诊所吞服1片200毫克的药片。",
                   "zh") == []
-    assert _has("numbers", errors("Swallow the two 200 mg tablets at the clinic.",
+    assert has_error("numbers", errors("Swallow the two 200 mg tablets at the clinic.",
                                   "请在诊所吞服1片200毫克的药片。", "zh"))
 
 
@@ -191,7 +186,7 @@ INTERVAL_SAID = {
 def test_every_two_days_made_twice_a_day_is_found(lang: str) -> None:
     said, changed = INTERVAL_SAID[lang]
     assert errors(INTERVAL, said, lang) == []
-    assert _has("frequency", errors(INTERVAL, changed, lang))
+    assert has_error("frequency", errors(INTERVAL, changed, lang))
 
 
 @pytest.mark.parametrize(("source", "target", "lang"), [
@@ -228,7 +223,7 @@ def test_terms_written_another_right_way_are_no_swap(source: str, target: str,
 ])
 def test_terms_swapped_for_another_of_their_kind_are_found(source: str, target: str,
                                                            lang: str) -> None:
-    assert _has("glossary", errors(source, target, lang))
+    assert has_error("glossary", errors(source, target, lang))
 
 
 def _found(check: str, source: str, target: str, lang: str) -> list[tuple[Severity, str]]:
@@ -243,11 +238,11 @@ def test_words_in_a_code_span_put_into_the_language_are_a_warning_only() -> None
     assert _found("markup", source, target, "es") == []
     assert [severity for severity, _ in _found("code-spans", source, target, "es")] == [
         Severity.WARNING]
-    assert _has("markup", errors(
+    assert has_error("markup", errors(
         source, "Chupe un comprimido de `clonazepam 5 mg` durante 3 minutos.", "es"))
-    assert _has("markup", errors("Quote `REF-2027` when you call.",
+    assert has_error("markup", errors("Quote `REF-2027` when you call.",
                                  "Indique `REF-2028` cuando llame.", "es"))
-    assert _has("markup", errors(source, "Chupe un comprimido de clonazepam 0,5 mg` durante 3 "
+    assert has_error("markup", errors(source, "Chupe un comprimido de clonazepam 0,5 mg` durante 3 "
                                  "minutos.", "es"))
 
 
@@ -258,7 +253,7 @@ def test_words_in_a_code_span_put_into_the_language_are_a_warning_only() -> None
 ])
 def test_a_brand_swapped_for_another_is_found(target: str, lang: str) -> None:
     source = "Gaviscon Infant is mixed with milk and given during feeds."
-    assert _has("glossary", errors(source, target, lang))
+    assert has_error("glossary", errors(source, target, lang))
     kept = target.replace("Infacol", "Gaviscon Infant")
     assert errors(source, kept, lang) == []
 
@@ -282,7 +277,7 @@ def test_a_name_transliterated_or_a_word_of_the_language_is_no_other_name() -> N
 def test_supplements_and_a_thigh_for_a_calf_are_swaps(source: str, good: str, bad: str,
                                                       lang: str) -> None:
     assert errors(source, good, lang) == []
-    assert _has("glossary", errors(source, bad, lang))
+    assert has_error("glossary", errors(source, bad, lang))
 
 
 def test_the_thing_a_condition_names_is_the_first_item_of_its_list() -> None:
@@ -293,7 +288,7 @@ def test_the_thing_a_condition_names_is_the_first_item_of_its_list() -> None:
     bad = ("Si en las semanas posteriores a la operación de derivación aparece un dolor de "
            "cabeza intenso o somnolencia, acuda de inmediato a Urgencias.")
     assert errors(source, good, "es") == []
-    assert _has("omission", errors(source, bad, "es"))
+    assert has_error("omission", errors(source, bad, "es"))
     # what to do after a condition is no item of it
     assert errors("If you have signs of anaphylaxis, use your adrenaline pen, call an "
                   "ambulance and lie down.", "При признаках анафилаксии воспользуйтесь "
@@ -319,7 +314,7 @@ ONE_TABLET_SAID = {
 def test_one_tablet_made_two_is_found(lang: str) -> None:
     kept, doubled = ONE_TABLET_SAID[lang]
     assert errors(ONE_TABLET, kept, lang) == []
-    assert _has("numbers", errors(ONE_TABLET, doubled, lang))
+    assert has_error("numbers", errors(ONE_TABLET, doubled, lang))
 
 
 def test_three_tablets_the_source_says_beside_one_dose_are_no_change() -> None:
@@ -327,7 +322,7 @@ def test_three_tablets_the_source_says_beside_one_dose_are_no_change() -> None:
               "more than one dose in 24 hours.")
     assert errors(source, "Tome 300 mg (tres comprimidos de 100 mg) en cuanto empiecen las "
                   "palpitaciones. No tome más de una dosis en 24 horas.", "es") == []
-    assert _has("numbers", errors(source, "Tome 300 mg (tres comprimidos de 100 mg) en cuanto "
+    assert has_error("numbers", errors(source, "Tome 300 mg (tres comprimidos de 100 mg) en cuanto "
                                   "empiecen las palpitaciones. No tome más de dos dosis en 24 "
                                   "horas.", "es"))
 
@@ -338,7 +333,7 @@ def test_three_tablets_the_source_says_beside_one_dose_are_no_change() -> None:
 ])
 def test_a_names_number_may_go_with_the_name(target: str, lang: str) -> None:
     source = "Staff will wear a face mask for some infections (such as flu or COVID-19)."
-    assert not _has("numbers", errors(source, target, lang))
+    assert not has_error("numbers", errors(source, target, lang))
 
 
 def test_a_dose_in_one_week_is_a_rate() -> None:
@@ -354,7 +349,7 @@ def test_do_not_unless_turned_if_do_not_is_found() -> None:
     good = "除非医生让您停药，否则请不要停用卡麦角林，即使催乳素水平已恢复正常。"
     bad = "如果医生让您停药，请不要停用卡麦角林，即使催乳素水平已恢复正常。"
     assert errors(source, good, "zh") == []
-    assert _has("negation", errors(source, bad, "zh"))
+    assert has_error("negation", errors(source, bad, "zh"))
     # "take it unless…" said "if …, do not take it" is the same
     assert errors("Take it every day unless your doctor tells you to stop.",
                   "每天服用。如果医生让您停药，请不要再服用。", "zh") == []
@@ -370,4 +365,4 @@ def test_do_not_unless_turned_if_do_not_is_found() -> None:
 def test_two_litres_made_one_is_found(good: str, bad: str, lang: str) -> None:
     source = "Drink at least two litres of fluid a day."
     assert errors(source, good, lang) == []
-    assert _has("numbers", errors(source, bad, lang))
+    assert has_error("numbers", errors(source, bad, lang))
