@@ -111,15 +111,30 @@ TAKE_OFF: dict[str, tuple[str, ...]] = {
 # "someone who cannot swallow" said as "unable to": «incapable d'avaler», «incapaz de».
 UNABLE: dict[str, tuple[str, ...]] = {
     "es": ("incapaz", "incapaces", "imposibilitad~"),
-    "fr": ("incapable~", "dans l'impossibilité", "dans l’impossibilité"),
+    "fr": ("incapable~", "dans l'impossibilité", "dans l’impossibilité", "empêchement",
+           "empêché~"),
     "ru": ("неспособ~",), "ar": ("عاجز~", "يعجز", "تعجز", "عجز~"),
     "zh": ("难以",),
+}
+# "Cannot control your bladder" said "lose control of" or "stop controlling": «pierde el
+# control», «perdez le contrôle», «перестанете контролировать», «فقدت السيطرة», 失去控制.
+CONTROL_LOST: dict[str, tuple[str, ...]] = {
+    "es": ("pierde el control", "pierda el control", "pierden el control", "pierdan el control",
+           "pérdida del control", "pérdida de control"),
+    "fr": ("perdez le contrôle", "perd le contrôle", "perdent le contrôle", "perdiez le contrôle",
+           "perte de contrôle", "perte du contrôle"),
+    "ru": ("перестанете контролир~", "перестанет контролир~", "перестаёте контролир~",
+           "перестаете контролир~", "потеряете контрол~", "потеря контрол~",
+           "потери контрол~", "утрата контрол~", "утраты контрол~"),
+    "ar": ("فقدت السيطرة", "فقدان السيطرة", "تفقد السيطرة", "تفقدين السيطرة", "يفقد السيطرة",
+           "فقد السيطرة"),
+    "zh": ("失去控制", "失控", "失禁"),
 }
 # English words a language has taken as they are and its Hunspell dictionary lacks (no
 # English left there): «un tatuaje o un piercing».
 LOANWORDS: dict[str, frozenset[str]] = {
-    "es": frozenset({"piercing", "piercings"}),
-    "fr": frozenset({"piercing", "piercings"}),
+    "es": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve"}),
+    "fr": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve"}),
 }
 # Noon and midnight as words: "by 12 noon" said «avant midi», «до полудня», 中午前.
 NOON: dict[str, tuple[str, ...]] = {
@@ -363,9 +378,15 @@ NEGATION: dict[str, tuple[str, ...]] = {
            "nadie", "tampoco", "evit~", "prohibid~", "absténg~", "abstener~",
            # «ni se la quite»: "ni" before a verb's pronoun is a second "do not", no concord
            "ni se", "ni lo", "ni le", "ni les", "ni me", "ni te", "ni nos",
+           # …and before a verb of its own: «no tome bebidas con gas ni beba con pajita»
+           *(f"ni {verb}{n}" for verb in (
+               "beba", "tome", "coma", "use", "utilice", "conduzca", "maneje", "haga",
+               "aplique", "fume", "frote", "rasque", "moje", "levante", "deje", "comparta",
+               "ponga", "toque", "nade", "practique", "vuelva", "cargue", "duerma")
+             for n in ("", "n")),
            *WITHOUT_FOOD["es"]),
     "fr": ("ne", "n'", "n’", "jamais", "aucun", "aucune", "sans", "ni", "rien",
-           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", "abstenez",
+           "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", "proscri~", "abstenez",
            "abstenir", *WITHOUT_FOOD["fr"]),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
            "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "запрещ~",
@@ -529,7 +550,8 @@ TIME_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
                    "يوميًا", "يومياً", "يومية"),
            "week": ("أسبوع", "أسابيع", "أسبوعين", "أسبوعان", "أسبوعا", "أسبوعًا", "أسبوعي~"),
            "month": ("شهر", "أشهر", "شهور", "شهرين", "شهران", "شهرا", "شهرًا", "شهري~"),
-           "year": ("سنة", "سنوات", "سنتين", "عام", "أعوام", "عامين", "عاما", "عامًا", "سنوي~")},
+           "year": ("سنة", "سنوات", "سنتين", "سنتان", "عام", "أعوام", "عامين", "عامان", "عاما",
+                    "عامًا", "سنوي~")},
     "zh": {"second": ("秒", "秒钟"), "minute": ("分钟",),
            "hour": ("小时", "钟头", "个小时", "个钟头"),    # 四个小时: a count, 个, the unit
            "day": ("天", "日", "昼夜"),
@@ -669,7 +691,7 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
            "least": ("على الأقل", "لا يقل", "لا تقل", "كحد أدنى", "بحد أدنى", "ما لا يقل",
                      "ليس قبل", "الأدنى", "أو أكثر", "أو أعلى", "فأكثر", "فما فوق")},
     "zh": {"most": ("不超过", "最多", "至多", "不多于", "不得超过", "不要超过", "以内", "之内",
-                    "上限", "最晚", "之前", "以前", "前", "最高", "最大"),
+                    "上限", "最晚", "之前", "以前", "前", "最高", "最大", "封顶"),
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
            "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后", "最晚提前",
                      "最低", "最小", "或更高", "或更多",
@@ -1111,7 +1133,8 @@ EVERY: dict[str, tuple[str, ...]] = {
 TIMES_ALONE: dict[str, tuple[str, ...]] = {"ru": ("раз",), "ar": ("مرة",)}
 # …and the doses or intakes a count of times may be said as: "4 prises par jour", "4 tomas".
 TIMES_WORD: dict[str, tuple[str, ...]] = {
-    "en": ("times",), "es": ("veces", "tomas"), "fr": ("fois", "prises"),
+    "en": ("times",), "es": ("veces", "tomas", "aplicaciones"),
+    "fr": ("fois", "prises", "applications"),
     "ru": ("раз", "раза", "приёма", "приема", "приёмов", "приемов"),
     "ar": ("مرات", "مرة"),       # 11 and more count a singular: «20 مرة»
     "zh": ("次", "遍"),      # 遍: times through, of an exercise repeated ("重复八到十遍")

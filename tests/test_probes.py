@@ -295,12 +295,7 @@ PROBES15 = {
                                "الطفح بعد 3 أيام، أو أصيب طفلك بالحمى، فراجع طبيب الأسرة.",
                                "تناول 500 ملغ من أموكسيسيلين ثلاث مرات يوميًا لمدة 5 أيام، "
                                "حتى لو شعرت بتحسن قبل ذلك. قد يستمر السعال من 3 إلى 6 "
-                               "أسابيع، لكن راجع طبيبك إذا لم تنخفض الحرارة بعد 3 أيام.",
-                               "سيُجرى لكِ تنظير الرحم في العيادة الخارجية يوم الجمعة 21 "
-                               "نوفمبر الساعة 2 بعد الظهر. ما لم يُطلب منكِ غير ذلك، تناولي "
-                               "400 ملغ من الإيبوبروفين (قرصين) قبل الموعد بساعة، وأحضري "
-                               "معكِ فوطة صحية، إذ قد يستمر نزيف خفيف لمدة يومين إلى ثلاثة "
-                               "أيام."},
+                               "أسابيع، لكن راجع طبيبك إذا لم تنخفض الحرارة بعد 3 أيام."},
     ("probes15.jsonl", "zh"): {"甲氧氯普胺每次10毫克，每天最多服用三次，两次服药至少间"
                                 "隔八小时，连续服用不超过五天。如果24小时内喝下的任何液"
                                 "体都会吐出来，请当天联系早孕门诊。",
@@ -351,11 +346,7 @@ PROBES17 = {
     ("probes17.jsonl", "es"): {"Haga los ejercicios para despejar los bronquios dos veces al "
                                "día, de 10 a 20 minutos cada vez, unos 15 minutos después de "
                                "usar el inhalador de salbutamol; si tiene una infección "
-                               "respiratoria, hágalos tres o cuatro veces al día.",
-                               "Aplique la pomada oftálmica de cloranfenicol al 1 % en el "
-                               "ojo afectado cuatro veces al día durante 5 días. No se frote "
-                               "el ojo ni use lentes de contacto hasta que se haya curado "
-                               "por completo."},
+                               "respiratoria, hágalos tres o cuatro veces al día."},
     ("probes17.jsonl", "fr"): {"Dégagez vos bronches deux fois par jour, pendant 10 à 20 "
                                "minutes à chaque séance, environ 15 minutes après avoir "
                                "utilisé votre inhalateur de salbutamol ; en cas d'infection "
@@ -508,52 +499,27 @@ PROBES19 = {
 # infections of «الأمراض المنقولة جنسيًا»), a clock ellipsis («спустя четыре»), zh's
 # durations put first (最初24小时内每12小时), «坐着或站着», «может плохо держаться»
 PROBES20 = {
-    ("probes20.jsonl", "fr"): {"Si votre colostomie n'a évacué aucune selle depuis 3 jours "
-                                "et que vous avez des nausées ou le ventre gonflé, contactez "
-                                "la stomathérapeute le jour même. Ne prenez pas de lopéramide "
-                                "(Imodium) sauf si on vous l'a conseillé."},
-    ("probes20.jsonl", "ru"): {"Прививки от гриппа без предварительной записи проводятся "
-                                "каждую субботу в октябре и ноябре с 9:00 до 12:30 и с 14:00 "
-                                "до 16:30 в холле поликлинического отделения (корпус Б).",
-                                "Наклеивайте каждый пластырь на чистую сухую кожу ягодицы, "
-                                "живота, наружной поверхности плеча или верхней части спины, "
-                                "но никогда — на молочные железы. Не наносите на это место "
-                                "кремы и масла, иначе пластырь может плохо держаться.",
-                                "В большинстве случаев ишиас проходит за 4–6 недель, поэтому "
-                                "старайтесь двигаться как можно больше. Срочно обратитесь за "
-                                "помощью, если заметите онемение между ног или вокруг ягодиц "
-                                "либо перестанете контролировать мочеиспускание или стул.",
-                                "Вам предстоит проглотить капсулу величиной с большую "
-                                "витаминку — продвигаясь по тонкому кишечнику, она будет его "
-                                "фотографировать. Спустя два часа после приёма капсулы "
-                                "разрешается пить прозрачные жидкости, а спустя четыре — "
-                                "слегка перекусить."},
-    ("probes20.jsonl", "ar"): {"تناولي قرص ليفونورجستريل 1.5 ملغ في أسرع وقت ممكن، ويُفضَّل "
-                                "خلال 12 ساعة وفي موعد لا يتجاوز 72 ساعة (3 أيام) بعد الجماع "
-                                "غير المحمي. لا يحميكِ هذا القرص من الأمراض المنقولة جنسيًا."},
-    ("probes20.jsonl", "zh"): {"治疗膀胱感染时，成人首剂服用匹美西林400毫克，之后每8"
-                                "小时服用200毫克，连服3天。请坐着或站着，用一整杯水送"
-                                "服药片。",
-                                "伏立康唑片应在饭前至少1小时或饭后至少1小时服用。体重4"
-                                "0公斤及以上的成人，最初24小时内每12小时服用400毫"
-                                "克，之后每12小时服用200毫克。",
-                                "大多数坐骨神经痛会在4到6周内好转，所以请尽量保持活动。"
-                                "如果发现两腿之间或臀部周围麻木，或者无法控制排尿或排便，"
-                                "请立即求医。",
-                                "在最初48小时内，请让脚踝休息，每隔2至3小时冰敷一次，"
-                                "每次_不超过20分钟_，并将脚踝抬高。在此期间**不要*"
-                                "*按摩脚踝，也不要饮酒。",
-                                "家中所有人应在同一天各服用_100毫克甲苯咪唑_一片；如"
-                                "果蛲虫再次出现，**2周**后再服第二剂。2岁以下儿童请"
-                                "先咨询[您的家庭医生](https://example."
-                                "org/gp/contact)。",
-                                "将**1%特比萘芬乳膏**涂在脚趾之间，每天一到两次，连"
-                                "用1周；洗脚后要仔细擦干双脚。在皮疹消退之前，_不要_与"
-                                "他人共用毛巾、袜子或鞋子。",
-                                "注射后1至2天内，眼睛可能会有沙砾感。如果出现_剧烈疼痛"
-                                "、视力下降或眼睛发红_，请**立即**前往眼科急诊（电话"
-                                "号码见[我们的联系方式页面](https://examp"
-                                "le.org/eye/contacts)）。"},
+    ("probes20.jsonl", "fr"): set(),
+    ("probes20.jsonl", "ru"): {"Вам предстоит проглотить капсулу величиной с большую "
+                               "витаминку — продвигаясь по тонкому кишечнику, она будет его "
+                               "фотографировать. Спустя два часа после приёма капсулы "
+                               "разрешается пить прозрачные жидкости, а спустя четыре — "
+                               "слегка перекусить."},
+    ("probes20.jsonl", "ar"): set(),
+    ("probes20.jsonl", "zh"): {"在最初48小时内，请让脚踝休息，每隔2至3小时冰敷一次，"
+                               "每次_不超过20分钟_，并将脚踝抬高。在此期间**不要*"
+                               "*按摩脚踝，也不要饮酒。",
+                               "家中所有人应在同一天各服用_100毫克甲苯咪唑_一片；如"
+                               "果蛲虫再次出现，**2周**后再服第二剂。2岁以下儿童请"
+                               "先咨询[您的家庭医生](https://example."
+                               "org/gp/contact)。",
+                               "将**1%特比萘芬乳膏**涂在脚趾之间，每天一到两次，连"
+                               "用1周；洗脚后要仔细擦干双脚。在皮疹消退之前，_不要_与"
+                               "他人共用毛巾、袜子或鞋子。",
+                               "注射后1至2天内，眼睛可能会有沙砾感。如果出现_剧烈疼痛"
+                               "、视力下降或眼睛发红_，请**立即**前往眼科急诊（电话"
+                               "号码见[我们的联系方式页面](https://examp"
+                               "le.org/eye/contacts)）。"},
 }
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
@@ -589,7 +555,7 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           ("probes9.jsonl", "negation"): 1,
           ("probes9.jsonl", "glossary"): 9, ("probes10.jsonl", "numbers-swapped"): 1,
           ("probes10.jsonl", "negation"): 2, ("probes10.jsonl", "glossary"): 5,
-          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 3,
+          ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 2,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
           ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 4,
@@ -640,7 +606,7 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
 # see the item (pipeline.checks.listing); a clause gone, or an item they do not know, is not
 OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
-                   "probes4.jsonl": 33, "probes5.jsonl": 35, "probes6.jsonl": 26,
+                   "probes4.jsonl": 34, "probes5.jsonl": 35, "probes6.jsonl": 26,
                    "probes7.jsonl": 30, "probes8.jsonl": 27, "probes9.jsonl": 30,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 26,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,

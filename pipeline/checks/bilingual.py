@@ -122,13 +122,21 @@ def _chinese() -> tuple[dict[str, frozenset[str]], frozenset[str]] | None:
     return {word: frozenset(words) for word, words in found.items()}, frozenset(headwords)
 
 
+# Plurals English makes without an ending.
+_IRREGULAR = {"feet": "foot", "teeth": "tooth", "children": "child", "women": "woman",
+              "men": "man", "mice": "mouse", "geese": "goose", "lice": "louse"}
+
+
 def forms(word: str) -> list[str]:
-    """The word and what it may be inflected from ("risks" → "risk", "studies" → "study")."""
-    forms = [word]
+    """The word and what it may be inflected from ("risks" → "risk", "studies" → "study",
+    "sitting" → "sit")."""
+    forms = [word, *([_IRREGULAR[word]] if word in _IRREGULAR else [])]
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[:-len(ending)]
             forms += [stem + "y"] if ending == "ies" else [stem, stem + "e"]
+            if ending in ("ing", "ed") and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                forms.append(stem[:-1])      # "sitting" → "sit", "stopped" → "stop"
     return forms
 
 
@@ -298,8 +306,8 @@ def _phrase_stems(phrase: str, lang: str) -> tuple[str, ...]:
 def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     """Where a text has one of these (folded) words, by stem as `says` finds them: the
     stem and any ending; Chinese as it is; Arabic after a clitic or the article."""
-    if base_language(lang) in langdata.GLUED:
-        return re.compile("|".join(map(re.escape, words)))
+    if base_language(lang) in langdata.GLUED:     # the longest first: 臀部, not its 臀
+        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     arabic = base_language(lang) == "ar"
     # each word of a phrase by its stem («infecciones de oído», «التهابات الأذن»); Arabic's
     # later words as written («ألمانية» folds to «المانية»: no article to take off), with

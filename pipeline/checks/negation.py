@@ -196,7 +196,8 @@ _EN_WITHOUT_FIRST = re.compile(r"\bwithout\b[^,;.]{0,40}?\bfirst\b|\bwithout\s+(
 _EN_NOT_SAFE = re.compile(r"\bnot\s+safe\b|\bunsafe\b", re.I)
 # "It may not be absorbed properly" said «elle risque d'être mal absorbée».
 _EN_NOT_WELL = re.compile(r"\bnot\s+(?:be\s+|been\s+)?(?:[a-z]+\s+){0,2}?(?:properly|well|"
-                          r"correctly)\b", re.I)
+                          r"correctly)\b|\bnot\s+(?:stick|adhere|heal|work)\b", re.I)
+# (…and "may not stick" said «может плохо держаться»: sticks badly)
 
 
 # "Until no more mist appears" said «hasta que deje de salir niebla» (until it stops).
@@ -216,6 +217,7 @@ _EN_NOT_LEAVE_ON = re.compile(r"\b(?:do\s+not|don't|never)\s+(?:leave|keep|wear)
                               r"(?:\b(?:on|in)\b|\bovernight\b|\bat\s+night\b|\bin\s+bed\b)", re.I)
 # "someone who cannot swallow" said «incapable d'avaler», «incapaz de tragar» (unable).
 _EN_CANNOT = re.compile(r"\b(?:cannot|can't|can\s+not|unable)\b", re.I)
+_EN_CANNOT_CONTROL = re.compile(r"\b(?:cannot|can't|can\s+not|unable\s+to)\s+control\b", re.I)
 _EN_STOP = re.compile(r"\b(?:stop|stops|stopped|stopping|quit|cease)\b", re.I)
 
 
@@ -277,6 +279,7 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_NOT_EAT, langdata.FASTING.get(base)),
         (_EN_NOT_LEAVE_ON, langdata.TAKE_OFF.get(base)),
         (_EN_CANNOT, langdata.UNABLE.get(base)),
+        (_EN_CANNOT_CONTROL, langdata.CONTROL_LOST.get(base)),
         # "if not, call 999" said «sinon, appelez le 999»
         (_EN_IF_NOT, langdata.OTHERWISE.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))

@@ -240,6 +240,10 @@ _EVERY_TWO_DAYS = re.compile(r"\bevery\s+(?:2|two)\s+days\b", re.I)
 _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?::(\d\d))?\s*(?:(am|a\.m\.)|(pm|p\.m\.)|o'clock)?"
                     r"(?![\d:])", re.I)
 
+# The half of the day said after a time of day: "in the morning" (group 1), "in the
+# evening", "in the afternoon", "at night".
+_EN_HALF = re.compile(r"\s*(?:(in the morning)|in the (?:evening|afternoon)|at night)\b", re.I)
+
 
 def _clock_hours(source: str) -> dict[Decimal, Decimal]:
     """Each hour of a time of day the source says → the same hour on the other clock: "2 pm"
@@ -247,8 +251,10 @@ def _clock_hours(source: str) -> dict[Decimal, Decimal]:
     found = {}
     for match in _CLOCK.finditer(source):
         hour = int(match.group(1))
-        if match.group(4) and hour < 12:
-            found[Decimal(hour)] = Decimal(hour + 12)
+        half = _EN_HALF.match(source, match.end())
+        if (match.group(4) or (match.group(2) and half and half.group(1) is None and (
+                hour >= 6 or not half.group(0).rstrip().endswith("night")))) and hour < 12:
+            found[Decimal(hour)] = Decimal(hour + 12)      # "7:30 in the evening" too
         elif match.group(2) and 12 < hour < 24:
             found[Decimal(hour)] = Decimal(hour - 12)
     return found

@@ -22,6 +22,7 @@ from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
     _CLOCK,
+    _EN_HALF,
     _EVERY_TWO_DAYS,
     _HAN_DIGITS,
     _HAN_NUMBER,
@@ -409,20 +410,32 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             there = _unit_pattern(unit, "en")[0] if unit not in table else words_pattern(
                 langdata.TIME_UNITS["en"][unit], "en")
             # "1000 mg a day": the "a" is no value of mg; "one pill daily": no "1" of days
-            said = _in_order(english, source, [m.span() for m in there.finditer(source)
-                                               if not _EN_PERIOD.search(source, 0, m.start())],
-                             after=False, gap=False)
+            source_spans = [m.span() for m in there.finditer(source)
+                            if not _EN_PERIOD.search(source, 0, m.start())]
+            said = _in_order(english, source, source_spans, after=False, gap=False)
             # "12 days of each 28-day cycle": a count that names a thing (a 28-day cycle) is
             # no duration to keep in order where the translation names it so too
             # («每个28天周期中的12天»); a swap moves it out of that role ("a break of 21 days")
             said = [v for v in said if v not in named & naming]
-            written = [v for v in _in_order(numbers, target, [
-                m.span() for m in patterns[unit].finditer(target)]) if v in said]
+            spans = [m.span() for m in patterns[unit].finditer(target)]
+            written = [v for v in _in_order(numbers, target, spans) if v in said]
             # "A instead of B": B must follow the translation's "instead of", in any order
             kept = _instead_kept(source, target, scope.lang, said, english, numbers) if len(
                 said) > 1 else None
+            every = _every_values(english, source, "en", source_spans)
+            theirs = _every_values(numbers, target, scope.lang, spans)
+            roles = _roles(said, written, every, theirs) if len(
+                said) > 1 and kept is None else None
+            if len(said) > 1 and set(written) == set(said) and roles is False:
+                name = _SHOWN_UNITS.get(unit, unit)
+                yield scope.catalog.finding(
+                    "quantities", f"the translation has “every” before "
+                    f"{', '.join(_shown(sorted(theirs & set(said) - every)))} ({name}), the "
+                    f"source before {', '.join(_shown(sorted(every & set(said))))}: were "
+                    "they swapped?", entry=entry)
+                return
             if len(said) > 1 and set(written) == set(said) and (
-                    written != said if kept is None else not kept):
+                    written != said if kept is None else not kept) and not roles:
                 yield scope.catalog.finding(
                     "quantities", f"the values with {_SHOWN_UNITS.get(unit, unit)} come in "
                     f"another order than in the source ({', '.join(_shown(said))} → "
@@ -529,9 +542,11 @@ def _counts_swapped(source: str, target: str, lang: str
         if len(said) < 2 or not words:
             continue
         pattern = bilingual.word_pattern(tuple(sorted(words)), lang)
-        written = [v for v in _in_order(numbers, target, [
-            m.span() for m in pattern.finditer(target)]) if v in said]
-        if set(written) == set(said) and written != said:
+        theirs = [m.span() for m in pattern.finditer(target)]
+        written = [v for v in _in_order(numbers, target, theirs) if v in said]
+        if set(written) == set(said) and written != said and not _roles(
+                said, written, _every_values(english, source, "en", spans),
+                _every_values(numbers, target, lang, theirs)):
             return noun + "s", said, written
     return _counts_exchanged(source, target, lang)
 
@@ -732,7 +747,8 @@ def _lost_limit(source: str, target: str, lang: str) -> tuple[str, tuple[str, ..
 
 
 # A limit on how long before something happens: "at least 48 hours before departure".
-_EN_BOUND_BEFORE = re.compile(r"[^.;,]{0,30}?\bbefore\b", re.I)
+_EN_BOUND_BEFORE = re.compile(r"[^.;,]{0,30}?\b(?:before|beforehand|in advance|ahead)\b",
+                              re.I)
 
 
 def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool:
@@ -769,6 +785,52 @@ _PER = re.compile(r"/\s*$")
 _PER_WORD = re.compile(r"\d\s?[^\W\d_]{1,5}\.?\s+(?:in|per|en|por|pour|dans|par|в|на|في|لكل)"
                        r"\s*$")
 _VOLUME = re.compile(r"[\s\u00a0]?(?:ml|mL|мл|مل|毫升)(?![^\W\d_])")
+
+
+def _every_values(numbers: list[tuple[int, int, set[Decimal]]], text: str, lang: str,
+                  spans: list[tuple[int, int]]) -> set[Decimal]:
+    """The values of a unit (its `spans`) an "every" stands right before ("every 12 hours",
+    «cada 12 horas», 每12小时): how often, not how long."""
+    lang = base_language(lang)
+    # English's "4 doses in 24 hours" too: a rate's window, which 每24小时 may say
+    words = ("every", "each", "in", "per", "within", "in any") if lang == "en" else (
+        langdata.EVERY.get(lang, ()))
+    if not words:
+        return set()
+    edge = "" if lang in langdata.GLUED else r"(?<!\w)"
+    before = re.compile(edge + "(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.I)
+    found: set[Decimal] = set()
+    for at, end, values in numbers:
+        if not before.search(text, max(0, at - 12), at):
+            continue
+        # "every 4 to 6 hours": the range reaches the unit
+        joined = [later for later in numbers if later[0] >= end and _joined(text, end, later[0])]
+        reach = [end, *(later[1] for later in joined)]
+        if any(0 <= start - last <= _COUNT_GAP for start, _ in spans for last in reach):
+            found |= values.union(*(later[2] for later in joined))   # its 4 and its 6
+    return found
+
+
+_COUNT_GAP = 2     # characters between an "every"'s count and its unit ("12 hours", 12小时)
+
+
+def _roles(said: list[Decimal], written: list[Decimal], every: set[Decimal],
+           theirs: set[Decimal]) -> bool | None:
+    """How a unit's values stand after "every" in the source (`every`) and the translation
+    (`theirs`): False where the translation puts "every" before a value the source says
+    with none ("every 24 hours for the first 12 hours" for "every 12 hours for the first 24
+    hours", whatever the order); True where the order differs only by the translation
+    saying how long before how often (最初24小时内每12小时), each kind in its order; None
+    where the roles tell nothing."""
+    every, theirs = every & set(said), theirs & set(said)
+    if not every or not theirs:
+        return None
+    if theirs - every:
+        return False
+    if every == theirs:     # each kind in its order: how often, how long
+        return all([v for v in said if (v in every) == often] == [
+            v for v in written if (v in every) == often] for often in (True, False))
+    return None
 
 
 def _in_order(numbers: list[tuple[int, int, set[Decimal]]], text: str,
@@ -1202,7 +1264,7 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
     result: dict[int, set[str]] = {count: set() for _, _, count in spans}
     if not spans:
         return result
-    for start, end, unit in _period_words(text, lang):
+    for start, end, unit in _rate_periods(text, lang, spans):
         # not across a sentence's or a clause's end («deux fois par jour. Une fois…»)
         away = [(max(a - end, start - b, 0), c) for a, b, c in spans
                 if not _PERIOD_BARRIER.search(text, min(b, end), max(a, start))]
@@ -1214,6 +1276,17 @@ def _frequency_periods(text: str, lang: str) -> dict[int, set[str]]:
                 if distance == nearest:
                     result[count].add(unit)
     return result
+
+
+def _rate_periods(text: str, lang: str, spans: tuple[tuple[int, int, int], ...]
+                  ) -> list[tuple[int, int, str]]:
+    """The period words (`_period_words`) that may say what a frequency is per: not those
+    counted («не менее трёх месяцев дважды в день»: three months is how long), a count of
+    times aside («مرة واحدة يوميًا»)."""
+    numbers = [n for n in _target_numbers(text, lang)
+               if not any(a <= n[0] < b for a, b, _ in spans)]
+    return [(start, end, unit) for start, end, unit in _period_words(text, lang)
+            if not _values_before(numbers, text, start, end, after=False, gap=False)]
 
 
 def _source_periods(source: str) -> list[tuple[int, str]]:
@@ -1274,7 +1347,7 @@ def _period_changed(source: str, target: str, lang: str) -> tuple[int, str, str]
     # (每周一次) tells
     glued = base_language(lang) in langdata.GLUED
     spans = () if glued else _frequency_spans(text, lang)
-    periods = _period_words(text, lang)
+    periods = _period_words(text, lang) if glued else _rate_periods(text, lang, spans)
     written: Counter[tuple[int, str]] = _zh_period_counts(text) if glued else Counter()
     for a, b, count in spans:
         away = sorted((max(start - b, a - end, 0), unit) for start, end, unit in periods)
@@ -1656,8 +1729,14 @@ def _source_hours(source: str) -> list[tuple[int, str]]:
             if 1 <= hour <= 12:
                 found.append((hour % 12 + (12 if m.group(4) else 0), m.group(0).strip()))
         elif m.group(2) and hour < 24:
+            # "7:30 in the evening": the half of the day said in words
+            half = _EN_HALF.match(source, m.end()) if 1 <= hour <= 12 else None
+            if half and half.group(1) is None:
+                hour = hour % 12 + 12 if not half.group(0).rstrip().endswith("night") or (
+                    hour >= 6) else hour % 12
             found.append((hour, m.group(0).strip()))
     return found
+
 
 
 def _target_hours(target: str, lang: str) -> list[tuple[set[int], str]]:

@@ -444,9 +444,18 @@ def _says_another_word(words: set[str], other: Term, written: str, lang: str) ->
             # one character says little (the 大 of 大腿, thigh, is no "deep"), nor three
             # letters (the «par» of «paracétamol» is no "with")
             wanted = frozenset(w for w in wanted if len(w) > (1 if glued else 3))
-            if wanted and bilingual.says(wanted, written, lang):
-                return True
+            if wanted and (bilingual.says(wanted, written, lang) or (
+                    languages.script(lang) == "Cyrl" and any(
+                        _case_of(w, x) for w in wanted if " " not in w
+                        for x in written.split()))):
+                return True     # «ноги» for "feet": a case of «нога», the foot and the leg
     return False
+
+
+def _case_of(word: str, other: str) -> bool:
+    """Another case of a short word, its last letter changed: «ноги» of «нога» (not «плеч»
+    of «плена»)."""
+    return 3 <= len(word) <= 5 and len(other) <= len(word) + 1 and other.startswith(word[:-1])
 
 
 def _near(word: str, other: str) -> bool:

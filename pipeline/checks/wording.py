@@ -52,6 +52,9 @@ _INN = re.compile(r"(?:vir|mab|nib|cillin|mycin|olol|pril|sartan|azole|statin|cy
                   r"amer|drine|pexole|inirole|otigotine|buvir|asvir|previr|afinil|grel|parinux|"
                   r"quimod)$")
 _SHARED_AL = ("es", "pt")
+# A species named with its genus's initial ("P. vivax", "E. coli", "H. pylori"): Latin,
+# written alike in every language.
+_SPECIES = re.compile(r"(?<![A-Za-z])[A-Z]\.\s*([a-z]{3,})\b")
 # Hunspell dictionaries (Debian hunspell-es, hunspell-fr) by base language.
 HUNSPELL_DIR = Path("/usr/share/hunspell")
 HUNSPELL = {"es": "es_ES", "fr": "fr_FR"}
@@ -136,7 +139,7 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
     # the source's words; in a Latin script the first of a sentence too ("Always wash…":
     # «Lavez-vous always»), names being written with their capital there
     english = {w.lower() for w in (_SOURCE_WORD if latin else _LATIN_PART).findall(
-        plain(source))}
+        plain(source))} - {m.lower() for m in _SPECIES.findall(plain(source))}
     text = plain(target)
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
     if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
@@ -145,6 +148,8 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
                  if not _SENTENCE_START.search(plain(source)[:m.start()])}
         words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english
                   and w not in named]
+    species = {m.lower() for m in _SPECIES.findall(text)}    # «вызванной P. vivax»
+    words = [w for w in words if w.lower() not in species]
     shared = terms.shared_words(lang)   # the lexicon's "salbutamol" is Spanish too
     loans = langdata.LOANWORDS.get(base_language(lang), frozenset())
     found = []
@@ -225,7 +230,7 @@ def _frequencies(word: str, lang: str) -> tuple[float, float] | None:
 
 # How the names of substances end (pyridostigmine, colestyramine, hypromellose, chloride,
 # sodium…): such a word that English itself rarely writes is a name, not English left.
-_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|one|ium|um|an|il|in|yl|ase)$")
+_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|ole|one|ium|um|an|il|in|yl|ase|el|am)$")
 RARE_IN_ENGLISH = 2.0     # Zipf: once in 10 million words or less
 
 

@@ -102,7 +102,8 @@ def _word_pattern(word: str, group: str) -> str:
     endings, keeping 3+ letters) and any ending of up to 4 letters accepted (4, because a noun
     such as "синдром" loses "ом" that is its own, then takes "омом"), with an optional fleeting
     о/е before a final consonant pair, so "клетки" also accepts "клеток", "клеткам"; a noun in
-    -ия also as its adjective in -ионн- ("инфузия": "в инфузионном зале").
+    -ия also as its adjective in -ионн- ("инфузия": "в инфузионном зале"); a reflexive word
+    inflected before its «ся».
     Arabic: optional clitics (و ف ب ك ل) and article ال (also before Latin words such as
     "وICANS"), ة ↔ ات, up to 2 suffix letters.
     Other languages and non-letter words: the word as is.
@@ -119,6 +120,9 @@ def _word_pattern(word: str, group: str) -> str:
             if word.endswith("es") and word[-3] in "nrldzj":
                 forms.append(word[:-2])
         return "(?:" + "|".join(map(re.escape, forms)) + ")(?:s|es|x)?"
+    if group == "slavic" and len(word) >= 7 and word.endswith("ся"):
+        # a reflexive participle inflects before its «ся»: «передающаяся», «передающихся»
+        return _word_pattern(word[:-2], group) + "с[яь]"
     if group == "slavic" and len(word) >= 4 and "\u0400" <= word[-1] <= "\u04ff":
         stem = next((word[:-len(e)] for e in _RU_ENDINGS
                      if word.endswith(e) and len(word) - len(e) >= 3), word)
@@ -153,5 +157,7 @@ def _phrase_pattern(folded: str, lang: str) -> str:
     words = folded.split(" ")
     if group == "cjk":
         return r"\s*".join(re.escape(w) for w in words)
-    body = r"\s+".join(_word_pattern(w, group) for w in words)
+    # a comma inside a term ("инфекция, передающаяся половым путём") may be there or not
+    body = r"\s+".join(_word_pattern(w[:-1], group) + ",?" if len(w) > 1 and w.endswith(",")
+                       else _word_pattern(w, group) for w in words)
     return rf"(?<!\w){body}(?!\w)"
