@@ -245,15 +245,27 @@ _CLOCK = re.compile(r"(?<![\d:.,])(\d{1,2})(?::(\d\d))?\s*(?:(am|a\.m\.)|(pm|p\.
 _EN_HALF = re.compile(r"\s*(?:(in the morning)|in the (?:evening|afternoon)|at night)\b", re.I)
 
 
+def half_said(source: str, end: int, hour: int) -> int | None:
+    """The hour on the 24-hour clock of a time of day ending at `end` whose half of the day
+    the words after it say ("7:30 in the evening": 19; "1:00 at night": 1); None where they
+    say none."""
+    half = _EN_HALF.match(source, end)
+    if half is None or not 1 <= hour <= 12:
+        return None
+    if half.group(1):
+        return hour
+    night = half.group(0).rstrip().endswith("night")
+    return hour % 12 if night and hour < 6 else hour % 12 + 12
+
+
 def _clock_hours(source: str) -> dict[Decimal, Decimal]:
     """Each hour of a time of day the source says → the same hour on the other clock: "2 pm"
     is 14 (the translation may write 14:00), "14:00" is 2 (下午2点)."""
     found = {}
     for match in _CLOCK.finditer(source):
         hour = int(match.group(1))
-        half = _EN_HALF.match(source, match.end())
-        if (match.group(4) or (match.group(2) and half and half.group(1) is None and (
-                hour >= 6 or not half.group(0).rstrip().endswith("night")))) and hour < 12:
+        if (match.group(4) or (match.group(2) and half_said(source, match.end(), hour)
+                               == hour + 12)) and hour < 12:
             found[Decimal(hour)] = Decimal(hour + 12)      # "7:30 in the evening" too
         elif match.group(2) and 12 < hour < 24:
             found[Decimal(hour)] = Decimal(hour - 12)

@@ -22,13 +22,13 @@ from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
 from pipeline.checks.numbers import (
     _CLOCK,
-    _EN_HALF,
     _EVERY_TWO_DAYS,
     _HAN_DIGITS,
     _HAN_NUMBER,
     _HAN_UNITS,
     _han_values,
     _unit_pattern,
+    half_said,
     located,
     source_units,
     spelled_units,
@@ -422,10 +422,11 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
             # "A instead of B": B must follow the translation's "instead of", in any order
             kept = _instead_kept(source, target, scope.lang, said, english, numbers) if len(
                 said) > 1 else None
-            every = _every_values(english, source, "en", source_spans)
-            theirs = _every_values(numbers, target, scope.lang, spans)
-            roles = _roles(said, written, every, theirs) if len(
-                said) > 1 and kept is None else None
+            roles, every, theirs = None, set(), set()
+            if len(said) > 1 and kept is None:
+                every = _every_values(english, source, "en", source_spans)
+                theirs = _every_values(numbers, target, scope.lang, spans)
+                roles = _roles(said, written, every, theirs)
             if len(said) > 1 and set(written) == set(said) and roles is False:
                 name = _SHOWN_UNITS.get(unit, unit)
                 yield scope.catalog.finding(
@@ -791,14 +792,9 @@ def _every_values(numbers: list[tuple[int, int, set[Decimal]]], text: str, lang:
                   spans: list[tuple[int, int]]) -> set[Decimal]:
     """The values of a unit (its `spans`) an "every" stands right before ("every 12 hours",
     «cada 12 horas», 每12小时): how often, not how long."""
-    lang = base_language(lang)
-    # English's "4 doses in 24 hours" too: a rate's window, which 每24小时 may say
-    words = ("every", "each", "in", "per", "within", "in any") if lang == "en" else (
-        langdata.EVERY.get(lang, ()))
-    if not words:
+    before = _every_before(base_language(lang))
+    if before is None:
         return set()
-    edge = "" if lang in langdata.GLUED else r"(?<!\w)"
-    before = re.compile(edge + "(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.I)
     found: set[Decimal] = set()
     for at, end, values in numbers:
         if not before.search(text, max(0, at - 12), at):
@@ -809,6 +805,18 @@ def _every_values(numbers: list[tuple[int, int, set[Decimal]]], text: str, lang:
         if any(0 <= start - last <= _COUNT_GAP for start, _ in spans for last in reach):
             found |= values.union(*(later[2] for later in joined))   # its 4 and its 6
     return found
+
+
+@lru_cache(maxsize=32)
+def _every_before(lang: str) -> re.Pattern[str] | None:
+    """The language's "every" at the end of a text (what stands right before a count);
+    English's "4 doses in 24 hours" too: a rate's window, which 每24小时 may say."""
+    words = ("every", "each", "in", "per", "within", "in any") if lang == "en" else (
+        langdata.EVERY.get(lang, ()))
+    if not words:
+        return None
+    edge = "" if lang in langdata.GLUED else r"(?<!\w)"
+    return re.compile(edge + "(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.I)
 
 
 _COUNT_GAP = 2     # characters between an "every"'s count and its unit ("12 hours", 12小时)
@@ -1730,13 +1738,9 @@ def _source_hours(source: str) -> list[tuple[int, str]]:
                 found.append((hour % 12 + (12 if m.group(4) else 0), m.group(0).strip()))
         elif m.group(2) and hour < 24:
             # "7:30 in the evening": the half of the day said in words
-            half = _EN_HALF.match(source, m.end()) if 1 <= hour <= 12 else None
-            if half and half.group(1) is None:
-                hour = hour % 12 + 12 if not half.group(0).rstrip().endswith("night") or (
-                    hour >= 6) else hour % 12
-            found.append((hour, m.group(0).strip()))
+            said = half_said(source, m.end(), hour)
+            found.append((hour if said is None else said, m.group(0).strip()))
     return found
-
 
 
 def _target_hours(target: str, lang: str) -> list[tuple[set[int], str]]:

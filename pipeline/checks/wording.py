@@ -138,14 +138,15 @@ def leftover_words(source: str, target: str, lang: str, keep: frozenset[str] = f
         return []      # a Latin-script language without a dictionary: a coverage gap
     # the source's words; in a Latin script the first of a sentence too ("Always wash…":
     # «Lavez-vous always»), names being written with their capital there
-    english = {w.lower() for w in (_SOURCE_WORD if latin else _LATIN_PART).findall(
-        plain(source))} - {m.lower() for m in _SPECIES.findall(plain(source))}
+    said = plain(source)
+    english = {w.lower() for w in (_SOURCE_WORD if latin else _LATIN_PART).findall(said)
+               } - {m.lower() for m in _SPECIES.findall(said)}
     text = plain(target)
     words = _LATIN_WORD.findall(text) if latin else _LATIN_PART.findall(text)
     if not latin:   # "Carefully мойте…": a source word, capitalized at the start of a sentence
         # (not one the source writes capitalized inside a sentence: "Blue Badge" is a name)
-        named = {m.group(0) for m in _CAPITALIZED.finditer(plain(source))
-                 if not _SENTENCE_START.search(plain(source)[:m.start()])}
+        named = {m.group(0) for m in _CAPITALIZED.finditer(said)
+                 if not _SENTENCE_START.search(said[:m.start()])}
         words += [w for w in _CAPITALIZED.findall(text) if w.lower() in english
                   and w not in named]
     species = {m.lower() for m in _SPECIES.findall(text)}    # «вызванной P. vivax»
