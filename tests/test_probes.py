@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, fifteen sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, twenty-one sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -22,7 +22,7 @@ FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "pro
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
          "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl",
-         "probes19.jsonl", "probes20.jsonl")
+         "probes19.jsonl", "probes20.jsonl", "probes22.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -558,7 +558,7 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 2,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
-          ("probes12.jsonl", "numbers-swapped"): 7, ("probes12.jsonl", "value-changed"): 4,
+          ("probes12.jsonl", "numbers-swapped"): 6, ("probes12.jsonl", "value-changed"): 4,
           ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
           ("probes12.jsonl", "glossary"): 23,
@@ -590,7 +590,7 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           # made weekly beside another "a day", a Spanish «ni» that says a second "not", and
           # counts paired with meals and snacks ("2 capsules with each main meal and 1 with
           # each snack" swapped)
-          ("probes18.jsonl", "numbers-swapped"): 3,
+          ("probes18.jsonl", "numbers-swapped"): 2,
           ("probes18.jsonl", "negation"): 1,
           # the nineteenth: an adult's and a child's dose swapped ("12 and over take a 3 g
           # sachet; children aged 6 to 11 … a 2 g sachet"), an Arabic "never … without" made
@@ -600,7 +600,11 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           # 护耳罩, a gynaecology clinic, a urine test for a blood test)
           ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
           ("probes19.jsonl", "negation"): 2, ("probes19.jsonl", "date"): 1,
-          ("probes19.jsonl", "glossary"): 7}
+          ("probes19.jsonl", "glossary"): 7,
+          # the twenty-second (written blind on 2026-12-07, measured untuned at 5010bb8:
+          # 381/400, 15 errors; none now): enzyme capsules with each meal and snack swapped
+          # where the dictionary has no «gélule» and Chinese counts them by 粒 alone
+          ("probes22.jsonl", "numbers-swapped"): 2}
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -611,7 +615,7 @@ OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 26,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
                    "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24,
-                   "probes19.jsonl": 34, "probes20.jsonl": 34}
+                   "probes19.jsonl": 34, "probes20.jsonl": 34, "probes22.jsonl": 31}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

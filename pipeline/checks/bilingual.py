@@ -317,7 +317,13 @@ def word_pattern(words: tuple[str, ...], lang: str) -> re.Pattern[str]:
     stems = sorted({between.join(re.escape(_stem(w, lang) if not at or not arabic
                                            else w.removesuffix("ة"))
                                  for at, w in enumerate(_PHRASE_GAP.split(phrase)) if w)
-                    for phrase in words}, key=len, reverse=True)
+                    for phrase in words}
+                   # a word whose own first letters read as a clitic and the article
+                   # («كالسيوم», calcium, is no «ك» + «ال» + «سيوم»): also as it is
+                   | ({between.join(re.escape(w.removeprefix("ال").removesuffix("ة"))
+                                    for w in _PHRASE_GAP.split(phrase) if w)
+                       for phrase in words if re.match("[وفبلك]ال", phrase)} if arabic
+                      else set()), key=len, reverse=True)
     body = "|".join(stems)
     if arabic:
         return re.compile(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وف]?لل|[وفبلك])?(?:{body})[^\W\d_]*")

@@ -364,7 +364,12 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
 _EN_CONDITION = re.compile(r"\b(?:unless|only (?:if|when)|except (?:if|when)|"
                            r"as long as(?! possible\b| you can\b| you are able\b)|"
                            r"provided that)\b[^,;.:]*", re.I)
-_EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b[^,;.:]*", re.I)
+# (not an "until" of how far to go in applying a thing, "until it is soaked", "until
+# absorbed": «чтобы пропитались», «hasta empaparlo», a result, no condition of when)
+_EN_UNTIL = re.compile(r"(?<!\bwait )\buntil\b(?!\s+(?:(?:it|they|the \w+) (?:is|are|has "
+                       r"been|have been) )?(?:(?:fully|completely|well|thoroughly) )?"
+                       r"(?:soaked|saturated|absorbed|dissolved|coated|rubbed in)\b)[^,;.:]*",
+                       re.I)
 
 
 # What a language may say with its word for "until": "up to" or a range before a number

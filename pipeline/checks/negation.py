@@ -314,8 +314,10 @@ _EN_NOT_THIS = re.compile(r"[,;]\s+not\s+(?!to\b|if\b|when\b|until\b|only\b|just
                           r"be\b|all\b|always\b|more\b|less\b|before\b|after\b)"
                           r"(?:a\s+|an\s+|the\s+|your\s+)?[a-z]+s?\b(?!\s+(?:it|them|this|that)\b)",
                           re.I)
+# (and "usual", which «المعتادة» may translate: "do not stop your usual drops" made «توقف
+# عن … المعتادة» says no "keep")
 _EN_GOING_ON = re.compile(r"\b(?:keep|keeps|kept|continue[sd]?|continuing|carry\s+on|go\s+on|"
-                          r"as\s+(?:usual|before|normal))\b", re.I)
+                          r"as\s+(?:usual|before|normal)|usual|usually)\b", re.I)
 _EN_AVOID = re.compile(r"\bavoid(?:s|ed|ing)?\b", re.I)
 _EN_DO_NOT = re.compile(r"\b(?:do\s+not|don't)\s+(?!need\b)[a-z]+", re.I)
 _EN_NO_NEED = re.compile(r"\b(?:do|does)\s+not\s+need\b|\b(?:don't|doesn't)\s+need\b|"
@@ -364,8 +366,16 @@ def _safe_said_unsafe(source: str, target: str, lang: str) -> str | None:
     text = plain(source)
     if not words or not _EN_SAFE.search(text) or _EN_UNSAFE.search(text):
         return None
-    found = words_pattern(words, lang).search(plain(target))
-    return found.group(0) if found else None
+    written = plain(target)
+    found = [m for m in words_pattern(words, lang).finditer(written)
+             if not _NOT_BEFORE.search(written, 0, m.start())]
+    return found[0].group(0) if found else None
+
+
+# A negation right before "dangerous": «не опасны», "no es peligroso", «غير خطير», 不危险 —
+# safe, as the source says.
+_NOT_BEFORE = re.compile(r"(?:(?<![^\W\d_])(?:не|no(?: es| son| resulta)?|pas|n'est pas"
+                         r"|n’est pas|غير|ليس|ليست)\s+|不|没有)$", re.I)
 
 
 def _participle_negations(source: str, target: str, lang: str) -> int:

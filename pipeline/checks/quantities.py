@@ -20,6 +20,7 @@ from functools import lru_cache
 from pipeline import langdata
 from pipeline.checks import Entry, Scope, check, terms
 from pipeline.checks import unmarked as plain
+from pipeline.checks.lexicon import fold
 from pipeline.checks.numbers import (
     _CLOCK,
     _EVERY_TWO_DAYS,
@@ -518,8 +519,28 @@ def _alone_singular(text: str, spans: list[tuple[int, int]],
                for a, b in spans)
 
 
-# A count and what it counts: "2 portions", "3 drops of", "12 tablets".
-_EN_COUNTED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s+(?:of\s+)?([a-z]{3,})", re.I)
+# A count and what it counts: "2 portions", "3 drops of", "12 tablets"; and the two words
+# after it, where the noun may be ("2 pancreatic enzyme capsules … 1 capsule").
+_EN_COUNTED = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s+(?:of\s+)?([a-z]{3,})"
+                         r"(?:\s+([a-z]{3,}))?(?:\s+([a-z]{3,}))?", re.I)
+
+
+def _counted_nouns(source: str) -> list[tuple[str, tuple[int, int]]]:
+    """(noun, where: from the word after the count to the noun) of each count of the
+    source: the word after it, or one of the next two
+    where that is the word right after another count ("2 pancreatic enzyme capsules and
+    1 capsule": capsule both times)."""
+    found = list(_EN_COUNTED.finditer(source))
+    stop = langdata.FUNCTION_WORDS["en"]
+    firsts = [m.group(1).lower().rstrip("s") for m in found]
+    heads = {w for w in firsts if w not in stop}
+    counted = []
+    for at, m in enumerate(found):
+        own = firsts[at] in heads and firsts[at] in firsts[:at] + firsts[at + 1:]
+        group = 1 if own else next((g for g in (2, 3) if m.group(g) and (
+            m.group(g).lower().rstrip("s") in heads)), 1)
+        counted.append((m.group(group).lower().rstrip("s"), (m.start(1), m.end(group))))
+    return counted
 
 
 def _counts_swapped(source: str, target: str, lang: str
@@ -530,8 +551,7 @@ def _counts_swapped(source: str, target: str, lang: str
     in the translation by what the dictionaries say it is (pipeline.checks.bilingual)."""
     from pipeline.checks import bilingual
 
-    counted = [(m.group(1).lower().rstrip("s"), m.span(1))
-               for m in _EN_COUNTED.finditer(source)]
+    counted = _counted_nouns(source)
     twice = [noun for noun, seen in Counter(noun for noun, _ in counted).items() if seen > 1]
     if not twice:
         return None
@@ -543,7 +563,9 @@ def _counts_swapped(source: str, target: str, lang: str
         if len(said) < 2 or not words:
             continue
         pattern = bilingual.word_pattern(tuple(sorted(words)), lang)
-        theirs = [m.span() for m in pattern.finditer(target)]
+        folded = fold(target)     # «cápsulas» for «capsula»; where folding keeps the places
+        theirs = [m.span() for m in pattern.finditer(
+            folded if len(folded) == len(target) else target)]
         written = [v for v in _in_order(numbers, target, theirs) if v in said]
         if set(written) == set(said) and written != said and not _roles(
                 said, written, _every_values(english, source, "en", spans),
@@ -765,10 +787,17 @@ def _negated_comparative(target: str, words: tuple[str, ...], lang: str) -> bool
     # Chinese: the negation right before it, in its clause (不要超过, 不得多于), not a 不含 of
     # the clause before
     glued = base_language(lang) in langdata.GLUED
-    return any(at < found.start() and not _SENTENCE_END.search(text, at, found.start()) and (
+    return any((at < found.start() and not _SENTENCE_END.search(text, at, found.start()) and (
         not glued or (found.start() - at <= _GLUED_REACH
-                      and not _GLUED_CLAUSE.search(text, at, found.start())))
-        for found in words_pattern(words, lang).finditer(text) for at in negated)
+                      and not _GLUED_CLAUSE.search(text, at, found.start()))))
+               # or after it in its clause, no comma between: «больше одной капли в день
+               # закапывать нельзя», «более 4 таблеток не принимайте»
+               or (not glued and at > found.end()
+                   and not _CLAUSE_END.search(text, found.end(), at))
+               for found in words_pattern(words, lang).finditer(text) for at in negated)
+
+
+_CLAUSE_END = re.compile(r"[.;:,!?—–()]")
 
 
 _GLUED_REACH = 8        # characters from a Chinese negation to the comparative it negates
@@ -1057,8 +1086,9 @@ def said_in_other_units(source: str, target: str, lang: str) -> frozenset[tuple[
         if in_other_unit(value, unit, target, lang, source))
 
 
-_SAME_TIME = re.compile(r"\bat\s+(?:the\s+)?same\s+times?\s+(?:of\s+|on\s+)?(?:each|every|a)\s+"
-                        r"(?:day|week)\b", re.I)
+_SAME_TIME = re.compile(r"\bat\s+(?:(?:about|around|roughly|approximately)\s+)?(?:the\s+)?"
+                        r"same\s+times?\s+(?:of\s+|on\s+)?(?:each|every|a)\s+(?:day|week)\b",
+                        re.I)
 
 
 _EN_ALL_DAY = re.compile(r"\b24[\s-]*hours?\s+(?:a|per|each)\s+day\b", re.I)
@@ -1508,7 +1538,8 @@ def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | No
     for period, shown in said.items():
         single, with_count = "", False
         for unit in words_pattern(table[period], lang).finditer(written):
-            lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP]
+            lead = [end for end in every if 0 <= unit.start() - end <= _EVERY_GAP
+                    and not _noun_between(written, end, unit.start(), numbers)]
             if not lead:
                 continue
             counted = [n for n in numbers if lead[-1] <= n[1] and n[0] < unit.end()
@@ -1521,6 +1552,14 @@ def _every_n_as_one(source: str, target: str, lang: str) -> tuple[str, str] | No
         if single and not with_count:
             return shown, single
     return None
+
+
+def _noun_between(text: str, start: int, end: int,
+                  numbers: list[tuple[int, int, set[Decimal]]]) -> bool:
+    """Is there a word of four letters or more between `start` and `end` that is no number's
+    («كل دورة بيوم»: each cycle, a day before; not «كل ثلاث ساعات»)?"""
+    return any(len(m.group(0)) >= 4 and not any(a <= start + m.start() < b for a, b, _ in numbers)
+               for m in re.finditer(r"[^\W\d_]+", text[start:end]))
 
 
 _LONGER_PERIODS = ("week", "month", "year")

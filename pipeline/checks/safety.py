@@ -151,6 +151,10 @@ def markup(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 "markup", f"the source stresses “{outside[0]}” with its negation, the "
                 f"translation stresses «{outside[1]}» without it: the stress now says the "
                 "opposite", entry=entry)
+        elif (moved := _stress_moved(source, target, scope.lang)) is not None:
+            yield scope.catalog.finding(
+                "markup", f"the source stresses {moved[0]}, the translation {moved[1]}: is "
+                "the bold or italic on another number?", entry=entry)
 
 
 @check("code-spans")
@@ -227,6 +231,44 @@ def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | 
                 joined and joined.search(other)):
             return english.strip(), other.strip()
     return None
+
+
+def _stress_moved(source: str, target: str, lang: str) -> tuple[str, str] | None:
+    """(what the source stresses, what the translation does) where a number the source
+    stresses ("**2 weeks**") is in the translation but not stressed, or the translation
+    stresses a number the source writes unstressed only ("**0,9%**"): the same count of
+    spans, the emphasis on another value. Numbers written as words are not compared."""
+    from pipeline.checks.numbers import _english_word_values, values
+    from pipeline.checks.quantities import _target_numbers
+
+    said, written = _emphasized(source), _emphasized(target)
+    if not said or len(said) != len(written):
+        return None
+
+    def numbers(texts: list[str], language: str) -> list[set[Decimal]]:
+        return [set(options) for text in texts for _, options in values(text, language)]
+
+    def among(pool: list[set[Decimal]], options: set[Decimal]) -> bool:
+        return any(options & other for other in pool)
+
+    # the translation's stressed numbers in words too («**ساعة واحدة**», one hour)
+    stressed = numbers(said, "en")
+    theirs = [set(options) for text in written for *_, options in _target_numbers(text, lang)]
+    everywhere, all_theirs = numbers([source], "en"), numbers([target], lang)
+    # the source's stressed counts in words ("**twice a day**" said «**2 раза в день**»)
+    worded = set().union(*(_english_word_values(text) for text in said)) | {
+        Decimal(2) for text in said if _TWICE.search(text)}
+    shown = ", ".join(f"“{text.strip()}”" for text in said)
+    mine = ", ".join(f"«{text.strip()}»" for text in written)
+    if any(not among(theirs, options) and among(all_theirs, options) for options in stressed):
+        return shown, mine
+    if any(not among(stressed, options) and not options & worded and among(everywhere, options)
+           for options in theirs):
+        return shown, mine
+    return None
+
+
+_TWICE = re.compile(r"twice", re.I)
 
 
 # French splits a negation round its verb: "n'a **plus de fièvre**" stresses the part that

@@ -336,9 +336,11 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         inside = set(as_said.lower().split())
         for other, english_words in _of_kind(term.kind):
             if other.id == term.id or any(w <= inside for w in english_words) or any(
-                    f" of the {as_said.lower()}" in e.lower() for e in other.english) \
+                    f" of the {as_said.lower()}" in e.lower() for e in other.english) or (
+                    term.kind == "organ" and _part_of(other, as_said)) \
                     or (other.id not in said and any(w <= words for w in english_words)):
                 continue    # "kidney and thyroid function tests" names kidney function too;
+                # the eardrum is of the ear ("ear tube surgery" said on the eardrum);
                 # the womb of "womb lining" («revestimiento del útero») is part of its name;
                 # the "pupil of the eye" is of the eye the source says
             caps = _capitals(other.id, lang)    # «IRM»: too short to look for folded
@@ -615,8 +617,10 @@ def name_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
         return None
     text, written = plain(source), plain(target)
     own = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+    names = [w.lower() for w in dict.fromkeys(_TITLE.findall(written))]
     missing = [w for w in dict.fromkeys(_TITLE.findall(text))
-               if zipf(w.lower(), "en") < NAME_RARE and w.lower() not in written.lower()]
+               if zipf(w.lower(), "en") < NAME_RARE and w.lower() not in written.lower()
+               and not any(_adapted(w.lower(), n) for n in names)]
     if not missing:
         return None
     latin = languages.script(lang) == "Latn"
@@ -632,3 +636,22 @@ def name_swapped(source: str, target: str, lang: str) -> tuple[str, str] | None:
             continue     # «Zona», «Tome»: a word of the language, capitalised
         return missing[0], word
     return None
+
+
+def _adapted(name: str, word: str) -> bool:
+    """Is `word` the name spelt the language's way, its ending changed ("Ropinirole",
+    «Ropinirol»; "Lacosamide", «Lacosamida»): all but the last two letters the same, at
+    least five?"""
+    size = min(len(name), len(word))
+    shared = next((i for i, (a, b) in enumerate(zip(name[:size], word[:size], strict=True))
+                   if a != b), size)
+    return shared >= max(5, max(len(name), len(word)) - 2)
+
+
+def _part_of(other: Term, said: str) -> bool:
+    """Is `other` a part the English names after the organ said ("eardrum", "ear canal" of
+    the ear; "eyelid" of the eye)?"""
+    said = said.lower()
+    return len(said) >= 3 and any(e.lower() != said and e.lower().startswith(said)
+                                  and not e.lower().startswith(said + "s")
+                                  for e in other.english)
