@@ -7,6 +7,7 @@ omission and English left are found in every language, but for the misses the RE
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -630,6 +631,29 @@ def errors(source: str, target: str, lang: str) -> list[str]:
 def has_error(check: str, found: list[str]) -> bool:
     """Is one of `errors`' findings the named check's?"""
     return any(e.startswith(f"{check}:") for e in found)
+
+
+BothWays = dict[tuple[str, str, str], tuple[str, str]]
+
+
+def both_ways(table: BothWays) -> Callable[[str, str, str], None]:
+    """The test of a round's rules shown both ways, (check, English, language): (a faithful
+    translation, the dangerous edit): the first passes, the second is the check's error."""
+    @pytest.mark.parametrize(("check", "source", "lang"), sorted(table))
+    def test(check: str, source: str, lang: str) -> None:
+        kept, broken = table[(check, source, lang)]
+        assert errors(source, kept, lang) == []
+        assert has_error(check, errors(source, broken, lang))
+    return test
+
+
+def all_pass(table: list[tuple[str, str, str]]) -> Callable[[str, str, str], None]:
+    """The test of a round's correct translations, (English, language, translation), that
+    the checks used to flag: none is flagged now."""
+    @pytest.mark.parametrize(("source", "lang", "target"), table)
+    def test(source: str, lang: str, target: str) -> None:
+        assert errors(source, target, lang) == []
+    return test
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -4,8 +4,7 @@ runs them)."""
 
 from __future__ import annotations
 
-import pytest
-from test_probes import errors, has_error
+from test_probes import all_pass, both_ways
 
 VORICONAZOLE = ("Adults weighing 40 kg or more take 400 mg every 12 hours for the first 24 "
                 "hours, then 200 mg every 12 hours.")
@@ -63,11 +62,7 @@ BOTH_WAYS = {
 }
 
 
-@pytest.mark.parametrize(("check", "source", "lang"), sorted(BOTH_WAYS))
-def test_faithful_passes_and_the_edit_is_found(check: str, source: str, lang: str) -> None:
-    kept, broken = BOTH_WAYS[(check, source, lang)]
-    assert errors(source, kept, lang) == []
-    assert has_error(check, errors(source, broken, lang))
+test_faithful_passes_and_the_edit_is_found = both_ways(BOTH_WAYS)
 
 
 # correct translations the checks used to flag
@@ -100,6 +95,4 @@ PASSES = [
 ]
 
 
-@pytest.mark.parametrize(("source", "lang", "target"), PASSES)
-def test_correct_translation_passes(source: str, lang: str, target: str) -> None:
-    assert errors(source, target, lang) == []
+test_correct_translation_passes = all_pass(PASSES)
