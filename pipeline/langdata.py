@@ -133,8 +133,9 @@ CONTROL_LOST: dict[str, tuple[str, ...]] = {
 # English words a language has taken as they are and its Hunspell dictionary lacks (no
 # English left there): «un tatuaje o un piercing».
 LOANWORDS: dict[str, frozenset[str]] = {
-    "es": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve"}),
-    "fr": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve"}),
+    "es": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve", "bypass",
+                     "implantable", "implantables"}),
+    "fr": frozenset({"piercing", "piercings", "halal", "kosher", "sleeve", "bypass"}),
 }
 # Noon and midnight as words: "by 12 noon" said «avant midi», «до полудня», 中午前.
 NOON: dict[str, tuple[str, ...]] = {
@@ -389,7 +390,7 @@ NEGATION: dict[str, tuple[str, ...]] = {
            "personne", "non", "nul", "nulle", "pas", "évit~", "interdit~", "proscri~", "abstenez",
            "abstenir", *WITHOUT_FOOD["fr"]),
     "ru": ("не", "нельзя", "ни", "никогда", "без", "нет", "ничего", "никто", "никакой",
-           "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "запрещ~",
+           "никакие", "никаких", "невозможно", "нигде", "избега~", "избег~", "избеж~", "запрещ~",
            "небезопас~", "нежелател~", "недопустим~", "недостаточн~", "воздерж~",
            "откажитесь", "отказаться", "исключите", "исключить", "исключайте",
            "исключать", *WITHOUT_FOOD["ru"]),    # "avoid": give it up, rule it out
@@ -691,7 +692,8 @@ LIMITS: dict[str, dict[str, tuple[str, ...]]] = {
            "least": ("على الأقل", "لا يقل", "لا تقل", "كحد أدنى", "بحد أدنى", "ما لا يقل",
                      "ليس قبل", "الأدنى", "أو أكثر", "أو أعلى", "فأكثر", "فما فوق")},
     "zh": {"most": ("不超过", "最多", "至多", "不多于", "不得超过", "不要超过", "以内", "之内",
-                    "上限", "最晚", "之前", "以前", "前", "最高", "最大", "封顶"),
+                    "上限", "最晚", "之前", "以前", "前", "最高", "最大", "封顶", "不晚于",
+                    "不要晚于", "不得晚于", "不迟于", "最迟"),
            "more": ("超过", "多于", "高于"), "less": ("少于", "低于"),
            "least": ("至少", "不少于", "不低于", "最少", "起码", "最早", "以上", "之后", "最晚提前",
                      "最低", "最小", "或更高", "或更多",
@@ -960,9 +962,12 @@ AGE_SAID: dict[str, tuple[str, ...]] = {
 # Russian «лёгкой форме» is a mild form, no lung («лёгкое»). Matched in folded text (ё as е,
 # й as и).
 NOT_TERMS: dict[str, str] = {
+    # «وسادة» (a cushion, a pillow) is no «و» + «ساد» (cataract)
+    "ar": r"(?<!\w)(?:ال)?وساد(?:ة|ات|تين|تان)?(?!\w)|(?<!\w)(?:ال)?وسائد(?!\w)",
     "ru": r"(?<!\w)легк(?:о[йи]|ая|ую|и[йи]|ие|их|ого|ому|ом|им|ими)\s+(?:форм|степен|случа|"
           r"недомогани|бол|тошнот|нагрузк|упражнени|пищ|ед[аеуы]|закуск|прогулк|ожог|травм|"
-          r"сотрясени|аллерги|инфекци|простуд|массаж|движени|давлени)\w*",
+          r"сотрясени|аллерги|инфекци|простуд|массаж|движени|давлени|касани|прикосновени|"
+          r"нажати|похлопывани)\w*",
 }
 # "If not" said "otherwise" («sinon, appelez le 999»): the source's "not" said without one.
 OTHERWISE: dict[str, tuple[str, ...]] = {
@@ -1052,7 +1057,7 @@ QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
         "ar": ("شديد~", "شدي~", "حاد~", "قوي~", "مفاجئ~", "فجأة", "غزير~", "بشدة", "كثير~",
                "بغزارة", "عنيف~"),
         "zh": ("严重", "剧烈", "重度", "突然", "大量", "剧", "强烈", "猛", "骤", "厉害", "重",
-               "量多", "较多"),
+               "量多", "较多", "突发", "过多"),
     },
     "wrapped in": {
         "es": ("toall~", "paño~", "tela~", "envuelt~", "envolv~", "trapo~"),

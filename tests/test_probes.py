@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, twenty-one sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, twenty-two sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -23,7 +23,7 @@ FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "pro
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
          "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl",
-         "probes19.jsonl", "probes20.jsonl", "probes22.jsonl")
+         "probes19.jsonl", "probes20.jsonl", "probes22.jsonl", "probes23.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -154,9 +154,6 @@ PROBES13 = {
                                "يرجى إحضار طفلك مجددًا إلى عيادة الأطفال يوم الجمعة 3 مارس "
                                "الساعة 10:15 صباحًا، مع مذكرة النوبات وقائمة بدرجات الحرارة "
                                "التي سجلتها.",
-                               "استمر في تناول الغلوتين (شريحتان من الخبز على الأقل يوميًا) "
-                               "حتى موعد تحليل الدم الخاص بالداء البطني (السيلياك) في 22 "
-                               "يناير، وإلا فقد تظهر النتيجة سلبية بشكل خاطئ.",
                                "قبل البدء بحقن الأوستيكينوماب لعلاج الصدفية، ستخضع لفحوص "
                                "للكشف عن السل والتهاب الكبد ب، لأن الدواء قد يعيد تنشيط "
                                "هاتين العدويين.",
@@ -164,9 +161,7 @@ PROBES13 = {
                                "كأن يكون ذلك يومي الاثنين والخميس من كل أسبوع، مع وضع اللصقة "
                                "الجديدة في كل مرة على بشرة جافة ونظيفة تحت مستوى الخصر، "
                                "وإياكِ أن تضعيها على الثديين أو قربهما."},
-    ("probes13.jsonl", "zh"): {"锂盐剂量稳定后，您需要每3个月验一次血锂浓度，每6个月检"
-                                "查一次肾功能和甲状腺功能。",
-                                "在双眼_完全康复_至少24小时之前，请不要佩戴隐形眼镜；"
+    ("probes13.jsonl", "zh"): {"在双眼_完全康复_至少24小时之前，请不要佩戴隐形眼镜；"
                                 "触摸眼睛后要洗手。",
                                 "每次换尿布时涂一薄层隔离霜（如氧化锌软膏），但_不要使用"
                                 "爽身粉_，以免宝宝吸入。"},
@@ -423,20 +418,15 @@ PROBES17 = {
                                 "何捐献开始之前，医院都会先询问他们。"},
 }
 # The eighteenth set (written blind in the session of 2026-12-07, measured untuned: 341/400,
-# 46 errors): a Spanish «no … ni …» (one "not" said for two), the French tongue said
-# «langue» (the lexicon cannot tell it from a language) beside a mouth the translation adds,
-# a "no more than 12 hours after" said «后的12小时内» (within), and Chinese `_…_` between
+# 46 errors): a Spanish «no … ni …» (one "not" said for two), a "no more than 12 hours
+# after" said «后的12小时内» (within), and Chinese `_…_` between
 # characters, which Markdown reads as no emphasis: the check is right there.
 PROBES18 = {
     ("probes18.jsonl", "es"): {"Caliente los dedos de las manos o de los pies congelados en "
                                 "agua tibia (no caliente), a unos 37-39 °C, durante 15 a 30 "
                                 "minutos, hasta que la piel se vuelva rosada; no los frote ni "
                                 "camine con los pies ya descongelados."},
-    ("probes18.jsonl", "fr"): {"La langue géographique (_glossite migratrice bénigne_) est "
-                                "sans danger et n’est pas contagieuse ; si les plats épicés "
-                                "vous piquent, consultez nos [conseils "
-                                "alimentaires](https://example.org/mouth/diet) et rincez-vous "
-                                "la bouche à l’eau fraîche."},
+    ("probes18.jsonl", "fr"): set(),
     ("probes18.jsonl", "zh"): {"乘飞机跨越时区时，请在平时服药时间（按家乡时间）后的12"
                                 "小时内服用避孕药，在飞机上也不例外；如果晚于这个时间服用"
                                 "，接下来的7天内还需同时使用避孕套。",
@@ -606,6 +596,8 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           # 381/400, 15 errors; none now): enzyme capsules with each meal and snack swapped
           # where the dictionary has no «gélule» and Chinese counts them by 粒 alone
           ("probes22.jsonl", "numbers-swapped"): 2}
+# (the twenty-third, written blind the same day and measured untuned at 02ad073: 377/400,
+# 35 errors, misses none of these kinds now, and no error is left on its correct texts)
 
 
 # omissions found at least (of 40 a set): a list item gone is found where the dictionaries
@@ -616,7 +608,8 @@ OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes10.jsonl": 25, "probes11.jsonl": 19, "probes12.jsonl": 26,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
                    "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24,
-                   "probes19.jsonl": 34, "probes20.jsonl": 34, "probes22.jsonl": 31}
+                   "probes19.jsonl": 34, "probes20.jsonl": 34, "probes22.jsonl": 31,
+                   "probes23.jsonl": 25}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

@@ -146,14 +146,15 @@ def _in_limit(at: int, text: str, lang: str, spans: list[tuple[int, int]]) -> bo
 
 
 # Where a negation's clause ends, and how far on its comparative may stand; what may stand
-# between a comparative and its number («más de 6», «plus de 6», «أكثر من ستة», 超过6).
+# between a comparative and its number («más de 6», «plus de 6», «أكثر من ستة», 超过6; an
+# Arabic dual is its number: «أكثر من وحدتين», more than two units).
 _CLAUSE_STOP = re.compile(r"[.;:,，；。：]")
 _LIMIT_REACH = 30
 _NUMBER_NEAR = re.compile(r"\s*(?:de|que|d['’]|du|des|من|чем)?\s*(?:\d|[^\W\d_]+\s+(?:mg|ml|g)\b|"
                           r"(?:un|une|uno|una|dos|deux|tres|trois|cuatro|quatre|cinco|cinq|seis|"
                           r"six|siete|sept|ocho|huit|diez|dix|два|двух|три|трёх|трех|четырёх|"
                           r"пяти|шести|واحد|اثن|ثلاث|أربع|خمس|ست|سبع|ثمان|عشر|一|两|二|三|四|五|"
-                          r"六|七|八|九|十))", re.I)
+                          r"六|七|八|九|十)|[^\W\d_]{2,}(?:تين|تان|ين)(?![^\W\d_]))", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -547,6 +548,10 @@ def unmatched_clause(source: str, target: str, lang: str, bounded: bool = False
         groups[overlap.index(max(overlap))].append(part)
     balance = [sum(p.negations for p in group) - c.negations
                for c, group in zip(wanted, groups, strict=True)]
+    # "if you skip breakfast" said "if you do not have breakfast" («Si no desayuna»): that
+    # clause's own negation says its "skip", none to lend to the next one's lost "not"
+    balance = [b - 1 if b > 0 and _EN_SKIP.search(text_s[c.start:c.end]) else b
+               for b, c in zip(balance, wanted, strict=True)]
     for index, clause in enumerate(wanted):
         for step in (-1, 1):    # across clauses without negations, up to the next negated one
             near = index + step
@@ -564,6 +569,12 @@ def unmatched_clause(source: str, target: str, lang: str, bounded: bool = False
             shown = " ".join(text[p.start:p.end].strip() for p in groups[index]).strip()
             return plain(source)[clause.start:clause.end].strip(), shown
     return None
+
+
+# What a translation may say with a negation of its own: "skip", "miss", "forget", "fail
+# to", "run out of".
+_EN_SKIP = re.compile(r"\b(?:skip(?:s|ped|ping)?|miss(?:es|ed|ing)?|forget(?:s|ting)?|"
+                      r"forgot(?:ten)?|fails? to|failed to|runs? out|ran out)\b", re.I)
 
 
 _EN_CONTENT = re.compile(r"[a-z]{4,}")

@@ -68,6 +68,16 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
            "en": ("millilitre", "millilitres", "milliliter", "milliliters")},
     "m2": {"*": ("m2", "m²"), "ru": ("м2", "м²"), "zh": ("平方米",),
            "ar": ("م2", "م²", "متر مربع")},
+    # lengths (a wound's depth, a dressing's thickness): written as symbols everywhere,
+    # so no English left; not among the units a source's number must keep (`_SOURCE_UNIT`)
+    "mm": {"*": ("mm",), "ru": ("мм", "миллиметр", "миллиметра", "миллиметров"),
+           "zh": ("毫米",), "ar": ("مم", "ملم", "مليمتر", "ملليمتر", "ميليمتر"),
+           "es": ("milímetro", "milímetros"), "fr": ("millimètre", "millimètres"),
+           "en": ("millimetre", "millimetres", "millimeter", "millimeters")},
+    "cm": {"*": ("cm",), "ru": ("см", "сантиметр", "сантиметра", "сантиметров"),
+           "zh": ("厘米",), "ar": ("سم", "سنتيمتر", "سنتيمترات"),
+           "es": ("centímetro", "centímetros"), "fr": ("centimètre", "centimètres"),
+           "en": ("centimetre", "centimetres", "centimeter", "centimeters")},
     "mmol": {"*": ("mmol",), "ru": ("ммоль",), "zh": ("毫摩尔",),
              "ar": ("مليمول", "ملمول", "ميليمول")},
     "L": {"*": ("L", "l"), "ru": ("л", "литр", "литра", "литров", "литре", "литрах", "литрам"),
@@ -93,7 +103,7 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
     "U": {"*": ("IU", "UI"), "en": ("unit", "units"), "es": ("unidad", "unidades"),
           "fr": ("unité", "unités"),
           "ru": ("ЕД", "ед", "единица", "единицы", "единиц", "единицу", "единицами"),
-          "ar": ("وحدة", "وحدات", "وحدتين", "وحدتان"), "zh": ("单位", "个单位")},
+          "ar": ("وحدة", "وحدات", "وحدتين", "وحدتان"), "zh": ("单位", "个单位", "国际单位")},
 }
 # Units as the matrix languages write them (issue 19), one entry per language.
 _MATRIX_UNITS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -415,6 +425,8 @@ def number_problems(source: str, target: str, lang: str) -> tuple[list[str], lis
         missing -= _han_values(target)
     in_words = _word_values(source, target, lang) if missing else set()
     missing -= in_words
+    if Decimal(2) in missing and _dual_said(source, target, lang):
+        missing = missing - {Decimal(2)}    # "2 units": «وحدتين», the noun's dual
     if missing:     # "48 hours" said as two days
         from pipeline.checks.quantities import converted
 
@@ -610,15 +622,50 @@ def one_changed(source: str, target: str, lang: str) -> tuple[str, str] | None:
         return None
     own = {int(v) for v in _source_values(source) if v == int(v)} | {
         int(v) for v in _english_word_values(text)}
-    for found in pattern.finditer(plain(target)):
+    written_text = plain(target)
+    for found in pattern.finditer(written_text):
         written = found.group(0)
         if re.match(r"[وفبل]?ال", written):
             continue    # «الجرعتين»: the two doses the source speaks of, not a count
+        if _EN_BETWEEN.search(text) and _BETWEEN_BEFORE.search(written_text[:found.start()]):
+            continue    # "the gap between injections": «entre deux injections», two of them
         counts = {int(v) for _, _, options in _target_numbers(written, lang)
                   for v in options if v == int(v)}
         if counts and not counts & own and min(counts) > 1:
             return said.group(0), written.strip()
     return None
+
+
+# "Between" doses in the source, and right before a translation's count: the gap between
+# two of them («entre deux injections», «между двумя инъекциями», «بين أي حقنتين»).
+_EN_BETWEEN = re.compile(r"\bbetween\b", re.I)
+_BETWEEN_BEFORE = re.compile(r"(?:\bentre|(?<!\w)между|(?<!\w)بين(?:\s+أي)?)\s*$", re.I)
+
+
+# "2" and what it counts in an English source: "2 units", "2 injections".
+_EN_TWO = re.compile(r"(?<![\d.,])2\s+([a-z]{3,})", re.I)
+
+
+def _dual_said(source: str, target: str, lang: str) -> bool:
+    """Does an Arabic translation say the source's "2 X" with the dual of what the
+    dictionaries say X is («وحدتين», «حقنتان»: وحدة, حقنة with the dual ending)?"""
+    if languages.base_language(lang) != "ar":
+        return False
+    from pipeline.checks import bilingual
+    from pipeline.checks.lexicon import fold
+
+    text = fold(unmarked(target))
+    for noun in _EN_TWO.findall(unmarked(source)):
+        for word in bilingual.translations(noun.lower().rstrip("s") or noun, lang) | \
+                bilingual.translations(noun.lower(), lang):
+            if " " in word or len(word) < 3:
+                continue
+            stem = word.removeprefix("ال")
+            stem = stem[:-1] + "ت" if stem.endswith("ة") else stem
+            if re.search(rf"(?<![^\W\d_])(?:[وفبلك]?ال|[وفبلك])?{re.escape(stem)}(?:ين|ان)"
+                         rf"(?![^\W\d_])", text):
+                return True
+    return False
 
 
 @check("numbers")

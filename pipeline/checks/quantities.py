@@ -181,8 +181,22 @@ def _joined(text: str, end: int, start: int) -> bool:
     """Do the number ending at `end` and the one starting at `start` belong to one range or
     choice ("3 to 6", «3 или 4»; Arabic's «خمس وعشر», the و written on the second)?"""
     between = text[end:start]
+    if _LIST_COMMA.match(between) and _LABELLED.search(text, 0, end):
+        return False    # "in week 1, 10 mg in week 2": the week's number, no milligrams
     return start - end <= _JOINED and (_JOIN.fullmatch(between) is not None or (
         not between.strip() and text.startswith("و", start)))
+
+
+# A number that names a week, a day, a step… ("week 1", «semana 1», «الأسبوع 1»), and a
+# comma after it: the end of that number's part, not a list of values of the next unit.
+_LABELLED = re.compile(r"(?<![^\W\d_])(?:weeks?|days?|months?|cycles?|steps?|stages?|phases?|"
+                       r"visits?|rooms?|wards?|bays?|beds?|floors?|levels?|doses?|sessions?|"
+                       r"semanas?|días?|dias?|mes|ciclos?|pasos?|fases?|visitas?|salas?|"
+                       r"plantas?|sesión|semaines?|jours?|mois|étapes?|salles?|chambres?|"
+                       r"étages?|séances?|недел[яеиюь]|д[ен]нь|дня|месяц[ае]?|цикл[ае]?|"
+                       r"этап[ае]?|палат[аеы]|الأسبوع|اليوم|الشهر|الدورة|المرحلة|الغرفة)"
+                       r"[\s\u00a0]*(?:n[º°o]\.?\s*)?\d+$", re.I)
+_LIST_COMMA = re.compile(r"[,،，、]\s*(?:and\s+|y\s+|et\s+|и\s+|و)?$")
 
 
 def _values_before(numbers: list[tuple[int, int, set[Decimal]]], text: str, start: int,
@@ -353,6 +367,12 @@ def quantities(entry: Entry, scope: Scope) -> Iterator[Finding]:
         if (by_time := _counts_by_time_exchanged(source, target, scope.lang)):
             yield _timed_finding(scope, entry, by_time)
             return
+        if (clocks := _clock_times_swapped(source, target)):
+            yield scope.catalog.finding(
+                "quantities", f"the clock times come in another order than in the source "
+                f"({', '.join(clocks[0])} → {', '.join(clocks[1])}): were they swapped?",
+                entry=entry)
+            return
         if (counted := _counts_swapped(source, target, scope.lang)):
             noun, said, written = counted
             yield scope.catalog.finding(
@@ -517,6 +537,30 @@ def _alone_singular(text: str, spans: list[tuple[int, int]],
     pattern = words_pattern(singular, lang)
     return any(pattern.fullmatch(text, a, b) and not _values_before(numbers, text, a, b)
                for a, b in spans)
+
+
+# Clock times with their minutes: "7:30" in the source; "7:30", «7 h 30», «7 ч 30» in a
+# translation (not "7.30", which may be a decimal).
+_EN_CLOCK_MINUTES = re.compile(r"(?<![\d:.,])(\d{1,2}):(\d\d)(?![\d:])")
+_CLOCK_MINUTES = re.compile(r"(?<![\d:.,])(\d{1,2})\s*(?::|h|ч\.?)\s*(\d\d)(?!\d)")
+
+
+def _clock_times_swapped(source: str, target: str) -> tuple[list[str], list[str]] | None:
+    """(the source's clock times, the translation's) where the source gives two different
+    times of day with their minutes and the translation has the same ones in another order
+    ("breakfast before 7:30 and water until 11:30" made «desayuno antes de las 11:30 y agua
+    hasta las 7:30»); an hour read on the 12-hour clock, so "19:30" is "7:30 pm"."""
+    def times(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+        return [(int(h) % 12, int(m)) for h, m in pattern.findall(text)]
+
+    said, written = times(_EN_CLOCK_MINUTES, source), times(_CLOCK_MINUTES, target)
+    if len(set(said)) < 2 or sorted(said) != sorted(written) or said == written:
+        return None
+
+    def shown(found: list[tuple[int, int]]) -> list[str]:
+        return [f"{h or 12}:{m:02d}" for h, m in found]
+
+    return shown(said), shown(written)
 
 
 # A count and what it counts: "2 portions", "3 drops of", "12 tablets"; and the two words
@@ -1024,8 +1068,14 @@ def _said_of(count: Decimal, unit: str, source: str) -> int:
     english = langdata.TIME_UNITS["en"].get(unit)
     pattern = words_pattern(english, "en") if english else _unit_pattern(unit, "en")[0]
     numbers = _target_numbers(text, "en")
-    return sum(count in _values_before(numbers, text, *m.span(), after=False)
+    # one of it: also where the source says the unit with no number ("every day": one day)
+    return sum(count in (values := _values_before(numbers, text, *m.span(), after=False))
+               or (count == 1 and not values
+                   and _EVERY_ONE_BEFORE.search(text, 0, m.start()) is not None)
                for m in pattern.finditer(text))
+
+
+_EVERY_ONE_BEFORE = re.compile(r"\b(?:every|each|a|an|per|one|the same)\s+$", re.I)
 
 
 # Imperial measures a translation may give in metric ("1 pint of water": «полулитра», نصف
@@ -1111,7 +1161,10 @@ def time_units(entry: Entry, scope: Scope) -> Iterator[Finding]:
                 if clock and re.search(r"24[\s-]*hours?", source, re.I):
                     have += len(words_pattern(clock, scope.lang).findall(target))
                 if unit == "hour" and re.search(r"24[\s-]*hours?", source, re.I):
-                    have += len(words_pattern(table["day"], scope.lang).findall(target))
+                    # the day words beyond those of the source's own days ("over 24 hours
+                    # … every day" made «24 minutos … cada día» keeps no hour)
+                    have += max(0, len(words_pattern(table["day"], scope.lang).findall(
+                        target)) - wanted.get("day", 0))
             if unit == "year" and (ages := len(_EN_AGED.findall(source))) and (
                     aged := langdata.AGE_SAID.get(base_language(scope.lang))):
                 # "at least 18 years old": «بلغ الثامنة عشرة», 年满18岁 (an age, no years)
@@ -1179,10 +1232,12 @@ def _free_counts(source: str, target: str, lang: str, *, counts_too: bool = Fals
     text = plain(target)
     for forms in langdata.weekday_names(lang).values():     # «يوم اثنين», 周二: days, no counts
         text = words_pattern(forms, lang).sub(" ", text)
+    text = _ZH_ORDINAL.sub(" ", text)    # 第二次服药, the second dose: no count of things
     return {int(v) for n in _target_numbers(text, lang) for v in n[2]
             if v not in said and v == v.to_integral_value() and v > 1}
 
 
+_ZH_ORDINAL = re.compile(r"第\s*(?:[一二两三四五六七八九十]+|\d+)")
 _EN_IN_A_ROW = re.compile(r"\b(?:(twice)|(\d+|three|four|five) times)\s+in\s+a\s+row\b", re.I)
 
 
@@ -1272,8 +1327,10 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
     return tuple(sorted(found))
 
 
-# "The next time", "this time", "the first time": a 次 after these and one is no count.
-_ZH_NOT_A_COUNT = re.compile(r"(?:(?<![早晚])[下上]|[这那此首第每])一$")
+# "The next time", "this time", "the first time": a 次 after these and one is no count;
+# nor after 第 and any number (第二次, the second time: "the second dose").
+_ZH_NOT_A_COUNT = re.compile(r"(?:(?<![早晚])[下上]|[这那此首第每])一$"
+                             r"|第\s*(?:[一二两三四五六七八九十]+|\d+)$")
 # A Chinese frequency with its period written together: 每周一次, 每日两次, 一天三次.
 _ZH_PERIOD_COUNT = re.compile(r"(?:每|一)(小时|天|日|晚|周|星期|个月|月|年)"
                               r"([一二两三四五六七八九十\d]{1,2})次")
@@ -1419,6 +1476,9 @@ def _every_one_counted(source: str, target: str, lang: str) -> tuple[str, str] |
     own = {(Decimal(2), "day")} if _EN_OTHER_DAY.search(source) else set()
     own |= {(Decimal(_english_count(n)), u.lower()) for n, u in _EN_EVERY_NS.findall(
         plain(source))}
+    # …and each end of its ranges: "every 3 to 5 days" («cada 3 a 5 días»)
+    own |= {(Decimal(_english_count(n)), m.group(3).lower()) for m in _EN_EVERY_RANGE.finditer(
+        plain(source)) for n in (m.group(1), m.group(2))}
     # Chinese writes the count right between them (每隔7天, 每3个月): not 每天一片…7天
     gap = 4 if base_language(lang) in langdata.GLUED else _EVERY_GAP
     for period in sorted(said):
@@ -1485,6 +1545,10 @@ def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | 
 
 _EN_EVERY_NS = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
                           r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
+_EN_EVERY_RANGE = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                             r"eleven|twelve)\s*(?:to|-|–|or)\s*(\d+|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|eleven|twelve)\s+(hour|day|week|month|year)s"
+                             r"\b", re.I)
 _EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
                             re.I)
 

@@ -225,10 +225,19 @@ def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | 
     # _أبدًا_»: "never" stressed the only way Arabic can)
     concord = langdata.CONCORD.get(_base(lang))
     joined = words_pattern(concord, lang) if concord else None
+    def negated(other: str) -> bool:
+        return bool(negations(other, lang)) or bool(second and second.search(other)) or bool(
+            joined and joined.search(other))
+
+    stressed = [english for english in said if negations(english, "en")]
+    if not stressed or not negations(target, lang):
+        return None
+    # the stressed parts may come in another order («在…后的**36小时**内，**不要**服用» for
+    # "**Do not** take … within **36 hours**"): as many stressed negations, in any place
+    if sum(map(negated, written)) >= len(stressed):
+        return None
     for english, other in zip(said, written, strict=True):
-        if negations(english, "en") and not negations(other, lang) and negations(
-                target, lang) and not (second and second.search(other)) and not (
-                joined and joined.search(other)):
+        if negations(english, "en") and not negated(other):
             return english.strip(), other.strip()
     return None
 

@@ -308,6 +308,14 @@ def _by_id() -> dict[str, Term]:
     return {term.id: term for term in lexicon()}
 
 
+# The organ a part is in, which a translation may name for it ("triamcinolone dental paste"
+# said «pâte buccale», an oral paste; the ear's canal said as the ear).
+_AROUND = {"teeth": ("mouth",), "gums": ("mouth",), "tongue": ("mouth",),
+           "eardrum": ("ear",), "ear-canal": ("ear",), "eyelid": ("eye",), "pupil": ("eye",),
+           "nail": ("fingers-toes",)}
+_PREFIXED = re.compile(r"(?:anti|hypo|hyper|non|post|pre|intra|sub)([a-z]{4,})$")
+
+
 def swaps(source: str, target: str, lang: str) -> list[Swap]:
     """Terms of the source the translation has swapped for another of their kind."""
     base = base_language(lang)
@@ -321,6 +329,8 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
     if base in langdata.NOT_TERMS:     # «лёгкой форме»: mild, no lung
         text = re.sub(langdata.NOT_TERMS[base], lambda m: " " * len(m.group(0)), text)
     words = set(re.findall(r"[a-z]+", plain(source).lower()))
+    # a term inside a prefixed word names it too ("antithyroid medicine": the thyroid)
+    words |= {m.group(1) for w in words if (m := _PREFIXED.match(w))}
     exact_case = not _OTHER_CASE.search(text)
     found = []
     for term, as_said in said.values():
@@ -337,7 +347,8 @@ def swaps(source: str, target: str, lang: str) -> list[Swap]:
         for other, english_words in _of_kind(term.kind):
             if other.id == term.id or any(w <= inside for w in english_words) or any(
                     f" of the {as_said.lower()}" in e.lower() for e in other.english) or (
-                    term.kind == "organ" and _part_of(other, as_said)) \
+                    term.kind == "organ" and (_part_of(other, as_said)
+                                              or other.id in _AROUND.get(term.id, ()))) \
                     or (other.id not in said and any(w <= words for w in english_words)):
                 continue    # "kidney and thyroid function tests" names kidney function too;
                 # the eardrum is of the ear ("ear tube surgery" said on the eardrum);
