@@ -345,7 +345,17 @@ GOING_ON: dict[str, tuple[str, ...]] = {
 # "without" kind (below), as the source's "without" is.
 WITHOUT_FOOD: dict[str, tuple[str, ...]] = {
     "es": ("en ayunas", "fuera de las comidas"), "fr": ("à jeun", "en dehors des repas"),
-    "ru": ("натощак",), "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
+    "ru": ("натощак", "вне приёма пищи", "вне приема пищи", "вне еды"),
+    "ar": ("على معدة فارغة", "على الريق"), "zh": ("空腹",),
+}
+# "Has not stopped" said "goes on", "still" («si el sangrado continúa», «s'il persiste»,
+# «кровь всё ещё идёт», «إذا استمر النزيف», 仍在出血): the source's "not" said without one.
+STILL_GOING: dict[str, tuple[str, ...]] = {
+    "es": ("continú~", "continu~", "sigue", "siguen", "persist~", "todavía", "aún"),
+    "fr": ("persist~", "continu~", "toujours", "encore"),
+    "ru": ("всё ещё", "все еще", "продолжа~", "сохраня~", "по-прежнему"),
+    "ar": ("استمر~", "يستمر~", "تستمر~", "مستمر~", "ما زال~", "ما زالت"),
+    "zh": ("仍", "仍然", "还在", "持续", "依然", "继续"),
 }
 # What says "-free" ("gluten-free", "free of nuts"): a negation word of the translation
 # («无麸质», «sin gluten», «без глютена») that is no negation of the source's. (Only words
@@ -1070,7 +1080,7 @@ QUALIFIERS: dict[str, dict[str, tuple[str, ...]]] = {
     "even if": {
         "es": ("aunque", "incluso", "aun", "aún", "a pesar", "pese a", "también"),
         "fr": ("même", "bien que", "quand bien", "y compris", "ne serait-ce"),
-        "ru": ("даже", "хотя", "несмотря", "в том числе"),
+        "ru": ("даже", "хотя", "несмотря", "в том числе", "всё равно", "все равно"),
         "ar": ("حتى لو", "حتى وإن", "حتى إن", "حتى إذا", "حتى بعد", "حتى عندما", "حتى مع", "حتى في",
                "حتى أثناء", "حتى خلال", "حتى عند", "وإن", "رغم", "ولو"),
         "zh": ("即使", "即便", "哪怕", "就算", "也", "仍", "依然", "照样", "尽管", "无论", "不管",

@@ -1,4 +1,4 @@
-"""The team's probe sentences (bench/probes*.jsonl, twenty-two sets): topics the sample has none
+"""The team's probe sentences (bench/probes*.jsonl, twenty-three sets): topics the sample has none
 of, checked without a corpus as a new document's are. Correct translations and rewordings
 pass, but for the false alarms the README names; the dangerous edits of every class but
 omission and English left are found in every language, but for the misses the README names.
@@ -23,7 +23,8 @@ FILES = ("probes.jsonl", "probes2.jsonl", "probes3.jsonl", "probes4.jsonl", "pro
          "probes6.jsonl", "probes7.jsonl", "probes8.jsonl", "probes9.jsonl", "probes10.jsonl",
          "probes11.jsonl", "probes12.jsonl", "probes13.jsonl", "probes14.jsonl",
          "probes15.jsonl", "probes16.jsonl", "probes17.jsonl", "probes18.jsonl",
-         "probes19.jsonl", "probes20.jsonl", "probes22.jsonl", "probes23.jsonl")
+         "probes19.jsonl", "probes20.jsonl", "probes22.jsonl", "probes23.jsonl",
+         "probes24.jsonl")
 ROWS = {name: [json.loads(line) for line in
                (ROOT / "bench" / name).read_text(encoding="utf-8").splitlines() if line]
         for name in FILES}
@@ -96,11 +97,7 @@ PROBES12 = {
                                 "deux fois par jour, même lorsque vos poumons vous semblent "
                                 "dégagés, et prenez vos gélules d'enzymes à chaque repas et à "
                                 "chaque collation."},
-    ("probes12.jsonl", "ru"): {"Первые 2–3 дня дома ешьте небольшими порциями нежирную пищу "
-                                "и пейте много воды; полностью откажитесь от алкоголя, так "
-                                "как даже одна рюмка может спровоцировать новый приступ "
-                                "панкреатита.",
-                                "При приёме апиксабана для лечения фибрилляции предсердий "
+    ("probes12.jsonl", "ru"): {"При приёме апиксабана для лечения фибрилляции предсердий "
                                 "принимайте по 5 мг каждые двенадцать часов — приблизительно "
                                 "в 08:00 и 20:00. Ни в коем случае не принимайте двойную "
                                 "дозу, чтобы компенсировать пропущенный приём."},
@@ -233,11 +230,6 @@ PROBES15 = {
                                 "dejando al menos 6 horas entre tomas y sin pasar de 4 dosis "
                                 "en 24 horas; un niño de 12 kg necesita 180 mg (7,5 ml del "
                                 "jarabe de 120 mg/5 ml).",
-                                "Su histeroscopia ambulatoria será el viernes 21 de noviembre "
-                                "a las 14:00. Salvo que le indiquen lo contrario, tome 400 mg "
-                                "de ibuprofeno (dos comprimidos) una hora antes y traiga una "
-                                "compresa, ya que puede tener un sangrado leve durante 2 o 3 "
-                                "días.",
                                 "Normalmente, la prueba auditiva neonatal se realiza antes "
                                 "del alta, con el bebé dormido, y tarda de cinco a diez "
                                 "minutos. Se coloca en el oído un auricular suave que emite "
@@ -512,6 +504,31 @@ PROBES20 = {
                                "号码见[我们的联系方式页面](https://examp"
                                "le.org/eye/contacts)）。"},
 }
+# the twenty-fourth set's, after this round: an item the dictionaries miss («gelatina» for
+# jelly), a condition's list read across "or" («sin dejar de presionar», «مع مواصلة الضغط»),
+# «bupropion», which French writes alike, and `_…_` between Chinese characters (right)
+PROBES24 = {
+    ("probes24.jsonl", "es"): {"La cantidad de líquido que puede tomar al día es de 800 ml más la "
+                               "cantidad de orina que haya eliminado el día anterior. Mida lo que "
+                               "bebe con una jarra y cuente también como líquido la sopa, el "
+                               "yogur, la gelatina y los polos.",
+                               "Al terminar la diálisis, apriete cada zona de punción con una gasa "
+                               "limpia durante diez minutos. Llame al 999 sin dejar de presionar "
+                               "con fuerza si el sangrado continúa pasados veinte minutos o si "
+                               "alguna zona vuelve a sangrar cuando ya esté en casa."},
+    ("probes24.jsonl", "ar"): {"عند انتهاء جلسة الغسيل الكلوي، اضغط بشاش نظيف على كل مكان دخلت منه "
+                               "الإبرة مدة عشر دقائق. واتصل بالرقم 999 مع مواصلة الضغط بقوة إذا "
+                               "استمر النزيف بعد مرور عشرين دقيقة، أو إذا عاد أحد الأماكن إلى "
+                               "النزيف وأنت في المنزل."},
+    ("probes24.jsonl", "fr"): {"Ne prenez pas de bupropion si vous avez déjà eu une crise "
+                               "convulsive. Pour arrêter de fumer, prenez un comprimé à 150 mg "
+                               "chaque matin pendant 6 jours, puis un comprimé deux fois par jour, "
+                               "à au moins 8 heures d'intervalle."},
+    ("probes24.jsonl", "zh"): {"如果胸痛再次出现，且**休息5分钟**后仍未缓解，"
+                               "**请拨打999**。_不要_等到门诊预约时间再就诊。"
+                               "请阅读我们的[心脏病发作预警信号]"
+                               "(https://example.org/heart/warning-signs)宣传单。"},
+}
 KNOWN_FALSE_ALARMS = {
     ("probes.jsonl", "zh"): {"移植后您需要住院大约两周。"},
     ("probes2.jsonl", "ru"): {"Принимайте по 4 таблетки капецитабина два раза в день в течение "
@@ -533,6 +550,7 @@ KNOWN_FALSE_ALARMS = {
     **PROBES18,
     **PROBES19,
     **PROBES20,
+    **PROBES24,
 }
 KINDS = ("numbers-swapped", "value-changed", "time-unit", "frequency", "date", "negation",
          "markup", "glossary")
@@ -549,7 +567,7 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           ("probes11.jsonl", "negation"): 1, ("probes11.jsonl", "glossary"): 2,
           # the twelfth set, measured untuned: misses the README names (its nine durations
           # counted in words are found since English number words go past twelve)
-          ("probes12.jsonl", "numbers-swapped"): 6, ("probes12.jsonl", "value-changed"): 4,
+          ("probes12.jsonl", "numbers-swapped"): 4, ("probes12.jsonl", "value-changed"): 4,
           ("probes12.jsonl", "frequency"): 1,
           ("probes12.jsonl", "negation"): 5, ("probes12.jsonl", "markup"): 3,
           ("probes12.jsonl", "glossary"): 23,
@@ -581,7 +599,6 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           # made weekly beside another "a day", a Spanish «ni» that says a second "not", and
           # counts paired with meals and snacks ("2 capsules with each main meal and 1 with
           # each snack" swapped)
-          ("probes18.jsonl", "numbers-swapped"): 2,
           ("probes18.jsonl", "negation"): 1,
           # the nineteenth: an adult's and a child's dose swapped ("12 and over take a 3 g
           # sachet; children aged 6 to 11 … a 2 g sachet"), an Arabic "never … without" made
@@ -589,13 +606,16 @@ MISSED = {("probes.jsonl", "negation"): 1, ("probes3.jsonl", "negation"): 2,
           # 11th in Arabic words, "two doses" said 两次 (twice),
           # and terms the lexicon lacks (shoulder height made head height, eye pads made
           # 护耳罩, a gynaecology clinic, a urine test for a blood test)
-          ("probes19.jsonl", "numbers-swapped"): 5, ("probes19.jsonl", "value-changed"): 1,
+          ("probes19.jsonl", "value-changed"): 1,
           ("probes19.jsonl", "negation"): 2, ("probes19.jsonl", "date"): 1,
           ("probes19.jsonl", "glossary"): 7,
           # the twenty-second (written blind on 2026-12-07, measured untuned at 5010bb8:
           # 381/400, 15 errors; none now): enzyme capsules with each meal and snack swapped
           # where the dictionary has no «gélule» and Chinese counts them by 粒 alone
-          ("probes22.jsonl", "numbers-swapped"): 2}
+          # the twenty-fourth (written blind the same day, measured untuned at d0b302a:
+          # 383/400, 21 errors): a "not" gone where a limit's or a concession's negation
+          # stays («как бы вы ни были…», 请等到 for 请勿等到), «Принимайте … одновременно»
+          ("probes24.jsonl", "negation"): 4}
 # (the twenty-third, written blind the same day and measured untuned at 02ad073: 377/400,
 # 35 errors, misses none of these kinds now, and no error is left on its correct texts)
 
@@ -609,7 +629,7 @@ OMISSIONS_FOUND = {"probes.jsonl": 37, "probes2.jsonl": 32, "probes3.jsonl": 28,
                    "probes13.jsonl": 36, "probes14.jsonl": 12, "probes15.jsonl": 25,
                    "probes16.jsonl": 20, "probes17.jsonl": 37, "probes18.jsonl": 24,
                    "probes19.jsonl": 34, "probes20.jsonl": 34, "probes22.jsonl": 31,
-                   "probes23.jsonl": 25}
+                   "probes23.jsonl": 25, "probes24.jsonl": 35}
 
 
 def errors(source: str, target: str, lang: str) -> list[str]:

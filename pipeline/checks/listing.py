@@ -251,10 +251,15 @@ def lost_item(source: str, target: str, lang: str, corpus: Corpus | None = None,
     # the first item guessed from the words before the list ("…feel chest pain") is gone
     # too when none of those words is there and the translation lists (a list of clauses
     # turned into sentences, «检查前不要进食，不要饮酒，…», lists nothing)
+    # (not a concession, "however frustrated or tired you feel": no item of a list)
     gone = sorted((item for item, state in zip(listed, seen, strict=True) if state is False
-                   and (kept > 1 or not item.startswith(LEAD))),
+                   and (kept > 1 or not item.startswith(LEAD))
+                   and not _CONCESSIVE.match(item.strip())),
                   key=lambda item: item.startswith(LEAD))
     return Lost(gone[0], len(listed), kept) if gone else None
+
+
+_CONCESSIVE = re.compile(r"(?:however|no matter|whatever|whenever|wherever)\b", re.I)
 
 
 def _named(first: str) -> str:
@@ -340,7 +345,9 @@ def _seen(item: str, target: str, lang: str, corpus: Corpus | None,
     known = said is False
     written = {w.lower() for w in re.findall(r"[^\W\d_]+", plain(target))} if (
         languages.script(lang) == "Latn") else set()
-    for word in _EN_WORD.findall(item.lower()):
+    found = _EN_WORD.findall(item.lower())
+    # and each part of a hyphenated word ("blood-thinning": the blood)
+    for word in found + [part for w in found if "-" in w for part in w.split("-")]:
         if len(word) < 3 or word in stop:
             continue
         if len(word) >= 4 and word in written:

@@ -237,6 +237,26 @@ def _said_as(english: re.Pattern[str], words: tuple[str, ...] | None, source: st
 
 
 _EN_IF_NOT = re.compile(r"\bif not\b", re.I)
+_EN_NOT_STOPPED = re.compile(r"\b(?:has|have)\s*(?:not|n't)\s+(?:stopped|settled|eased|"
+                             r"gone away|cleared)\b", re.I)
+_STILL_REACH = 16   # characters after a "still" in which its own negation may stand
+
+
+def _still_said(source: str, target: str, lang: str) -> int:
+    """How many of the source's "has not stopped" the translation says "goes on", "still"
+    with no negation of its own right after («si el sangrado continúa», «إذا استمر النزيف»;
+    not 仍未止血, whose 未 is counted already)."""
+    said = len(_EN_NOT_STOPPED.findall(plain(source)))
+    words = langdata.STILL_GOING.get(base_language(lang))
+    if not said or not words:
+        return 0
+    text = plain(target)
+    negated = [at for at, _ in _positions(text, lang)]
+    alone = [m for m in words_pattern(words, lang).finditer(text)
+             if not any(m.start() <= at <= m.end() + _STILL_REACH for at in negated)]
+    return min(said, len(alone))
+_EN_WITHOUT_MEAL = re.compile(r"\bwithout\s+(?:food|a meal|meals|eating)\b|\bwith\s+(?:food|"
+                              r"meals?|a meal)\s+or\s+(?:\w+\s+)?without\b", re.I)
 
 
 def _said_otherwise(source: str, target: str, lang: str) -> int:
@@ -283,7 +303,10 @@ def _said_otherwise(source: str, target: str, lang: str) -> int:
         (_EN_CANNOT_CONTROL, langdata.CONTROL_LOST.get(base)),
         # "if not, call 999" said «sinon, appelez le 999»
         (_EN_IF_NOT, langdata.OTHERWISE.get(base)),
+        # "with food or always without" said «вне приёма пищи»
+        (_EN_WITHOUT_MEAL, langdata.WITHOUT_FOOD.get(base)),
         *([(_EN_NOT_TAKE, langdata.STOPPING.get(base))] if stop else [])))
+    found += _still_said(source, target, lang)
     # "do not cut down on drinks" said "keep drinking as before": not the "keep" the source
     # says itself ("Do not stop your tablets. Keep taking two…")
     found += _said_as(_EN_NOT_LESS, langdata.GOING_ON.get(base), source, target, lang,
@@ -351,8 +374,14 @@ _EN_FREE = re.compile(r"\b[a-z]+-free\b|\bfree\s+(?:of|from)\b|"
 
 def _free_said(source: str, target: str, lang: str) -> int:
     """How many negation words of the translation say the source's own "-free" («无麸质»,
-    «sin gluten» for "gluten-free"): no negation of the source's there."""
-    return _said_as(_EN_FREE, langdata.FREE_OF.get(base_language(lang)), source, target, lang)
+    «sin gluten» for "gluten-free"): no negation of the source's there; not the «без» that
+    says the source's own "without" ("harmless … without advice": «безвредно … без
+    консультации»)."""
+    return _said_as(_EN_FREE, langdata.FREE_OF.get(base_language(lang)), source, target, lang,
+                    own=_EN_WITHOUT)
+
+
+_EN_WITHOUT = re.compile(r"\bwithout\b", re.I)
 
 
 _EN_SAFE = re.compile(r"\bsafe\b", re.I)
@@ -624,6 +653,8 @@ def without_for_with(source: str, target: str, lang: str) -> tuple[str, str] | N
     for match in _EN_WITH.finditer(source):
         if re.search(rf"\bwithout\s+(?:\w+\s+)?{re.escape(match.group(1))}\b", source, re.I):
             continue
+        if re.match(r"(?:\s+\w+){0,2}\s+or\s+(?:\w+\s+)?without\b", source[match.end():], re.I):
+            continue    # "with food or always without": the source says without it too
         word = match.group(1).lower()
         wanted = frozenset(w for w in bilingual.translations(word, lang) if len(w) > 2)
         food = langdata.FOOD.get(base_language(lang)) if word in _EN_FOOD else None

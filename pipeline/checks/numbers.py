@@ -68,6 +68,10 @@ _ATOMS: dict[str, dict[str, tuple[str, ...]]] = {
            "en": ("millilitre", "millilitres", "milliliter", "milliliters")},
     "m2": {"*": ("m2", "m²"), "ru": ("м2", "м²"), "zh": ("平方米",),
            "ar": ("م2", "م²", "متر مربع")},
+    "g": {"*": ("g",), "ru": ("г", "грамм", "грамма", "граммов"), "zh": ("克",),
+          "ar": ("غ", "غم", "غرام", "غرامات", "جرام", "جم"),
+          "es": ("gramo", "gramos"), "fr": ("gramme", "grammes"),
+          "en": ("gram", "grams", "gramme", "grammes")},
     # lengths (a wound's depth, a dressing's thickness): written as symbols everywhere,
     # so no English left; not among the units a source's number must keep (`_SOURCE_UNIT`)
     "mm": {"*": ("mm",), "ru": ("мм", "миллиметр", "миллиметра", "миллиметров"),
@@ -141,7 +145,7 @@ for _lang, _written in _MATRIX_UNITS.items():
     for _atom, _spellings in _written.items():
         _ATOMS[_atom][_lang] = _spellings
 _SOURCE_UNIT = re.compile(
-    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|°C|ºC|°F|ºF)"
+    r"(?<=\d)[\s\u00a0\u202f]?(?P<num>mg|µg|μg|mcg|mmol|ml|mL|kg|g|°C|ºC|°F|ºF)"
     r"(?:/(?P<den>kg|m2|m²|L|l))?(?![A-Za-z])")
 _CANONICAL = {"μg": "µg", "mcg": "µg", "mL": "ml", "ºC": "°C", "ºF": "°F", "m²": "m2",
               "l": "L"}

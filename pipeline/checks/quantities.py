@@ -604,12 +604,17 @@ def _counts_swapped(source: str, target: str, lang: str
         spans = [span for other, span in counted if other == noun]
         said = _in_order(english, source, spans, after=False, gap=False)
         words = [w for w in bilingual.translations(noun, lang) if " " not in w and len(w) > 2]
-        if len(said) < 2 or not words:
+        doses = langdata.DOSE_NOUNS.get(base_language(lang)) if noun in langdata.DOSE_NOUNS[
+            "en"] else None
+        if len(said) < 2 or not (words or doses):
             continue
-        pattern = bilingual.word_pattern(tuple(sorted(words)), lang)
         folded = fold(target)     # «cápsulas» for «capsula»; where folding keeps the places
-        theirs = [m.span() for m in pattern.finditer(
-            folded if len(folded) == len(target) else target)]
+        text = folded if len(folded) == len(target) else target
+        theirs = [m.span() for m in bilingual.word_pattern(tuple(sorted(words)), lang
+                                                           ).finditer(text)] if words else []
+        if doses:       # what the language counts doses in («comprimidos», 片, «قرص»)
+            theirs = sorted({*theirs, *(m.span() for m in words_pattern(doses, lang).finditer(
+                target))})
         written = [v for v in _in_order(numbers, target, theirs) if v in said]
         if set(written) == set(said) and written != said and not _roles(
                 said, written, _every_values(english, source, "en", spans),

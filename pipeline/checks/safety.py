@@ -277,7 +277,7 @@ def _stress_moved(source: str, target: str, lang: str) -> tuple[str, str] | None
     return None
 
 
-_TWICE = re.compile(r"twice", re.I)
+_TWICE = re.compile(r"\btwice\b", re.I)
 
 
 # French splits a negation round its verb: "n'a **plus de fièvre**" stresses the part that
