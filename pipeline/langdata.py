@@ -483,7 +483,9 @@ NOT_NEGATION_PATTERN: dict[str, str] = {
     # «دون» before an age or a number is "under" («الأطفال دون سن الثانية», under two)
     "ar": r"(?<![\u0621-\u064a])دون(?=\s+(?:سن(?![\u0621-\u064a])|(?:الـ?\s*)?\d))",
     # «сердечная недостаточность» is heart failure, a condition; «недостаточно» "not enough"
-    "ru": r"(?i)\bнедостаточност[а-яё]*",
+    # (…and the «ни» of a concession, «как бы вы ни были раздражены», "however frustrated")
+    "ru": r"(?i)\bнедостаточност[а-яё]*|\b(?:как|что|кто|где|куда|когда|сколько|какой|какая|"
+          r"какое|какие)\s+бы\s+(?:[^\W\d_]+\s+){0,3}?ни\b",
 }
 # Where one clause ends and the next begins, besides punctuation: conjunctions as words.
 CONJUNCTIONS: dict[str, tuple[str, ...]] = {

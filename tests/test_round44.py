@@ -61,6 +61,10 @@ BOTH_WAYS = {
         "أو إذا كنت تتناول أدوية مميّعة للدم.",
         "توجّه إلى قسم الطوارئ إذا استمر نزيف الأنف أكثر من 20 دقيقة، أو إذا شعرت "
         "بالدوخة."),
+    # the «ни» of a concession is no negation: the "never" gone is found
+    ("negation", "Never shake your baby, however frustrated or tired you feel.", "ru"): (
+        "Никогда не трясите ребёнка, как бы вы ни были раздражены или измотаны.",
+        "Трясите ребёнка, как бы вы ни были раздражены или измотаны."),
 }
 
 test_faithful_passes_and_the_edit_is_found = both_ways(BOTH_WAYS)
