@@ -255,6 +255,8 @@ def _still_said(source: str, target: str, lang: str) -> int:
     alone = [m for m in words_pattern(words, lang).finditer(text)
              if not any(m.start() <= at <= m.end() + _STILL_REACH for at in negated)]
     return min(said, len(alone))
+
+
 _EN_WITHOUT_MEAL = re.compile(r"\bwithout\s+(?:food|a meal|meals|eating)\b|\bwith\s+(?:food|"
                               r"meals?|a meal)\s+or\s+(?:\w+\s+)?without\b", re.I)
 

@@ -660,8 +660,7 @@ def _dual_said(source: str, target: str, lang: str) -> bool:
 
     text = fold(unmarked(target))
     for noun in _EN_TWO.findall(unmarked(source)):
-        for word in bilingual.translations(noun.lower().rstrip("s") or noun, lang) | \
-                bilingual.translations(noun.lower(), lang):
+        for word in bilingual.translations(noun, lang):     # "units": unit too
             if " " in word or len(word) < 3:
                 continue
             stem = word.removeprefix("ال")

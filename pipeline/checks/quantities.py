@@ -600,6 +600,8 @@ def _counts_swapped(source: str, target: str, lang: str
     if not twice:
         return None
     english, numbers = _target_numbers(source, "en"), _target_numbers(target, lang)
+    folded = fold(target)     # «cápsulas» for «capsula»; where folding keeps the places
+    text = folded if len(folded) == len(target) else target
     for noun in twice:
         spans = [span for other, span in counted if other == noun]
         said = _in_order(english, source, spans, after=False, gap=False)
@@ -608,8 +610,6 @@ def _counts_swapped(source: str, target: str, lang: str
             "en"] else None
         if len(said) < 2 or not (words or doses):
             continue
-        folded = fold(target)     # «cápsulas» for «capsula»; where folding keeps the places
-        text = folded if len(folded) == len(target) else target
         theirs = [m.span() for m in bilingual.word_pattern(tuple(sorted(words)), lang
                                                            ).finditer(text)] if words else []
         if doses:       # what the language counts doses in («comprimidos», 片, «قرص»)
@@ -1242,7 +1242,9 @@ def _free_counts(source: str, target: str, lang: str, *, counts_too: bool = Fals
             if v not in said and v == v.to_integral_value() and v > 1}
 
 
-_ZH_ORDINAL = re.compile(r"第\s*(?:[一二两三四五六七八九十]+|\d+)")
+# A Chinese ordinal (第二, the second): no count of things, nor of times (_ZH_NOT_A_COUNT).
+_ZH_ORDINAL_PART = r"第\s*(?:[一二两三四五六七八九十]+|\d+)"
+_ZH_ORDINAL = re.compile(_ZH_ORDINAL_PART)
 _EN_IN_A_ROW = re.compile(r"\b(?:(twice)|(\d+|three|four|five) times)\s+in\s+a\s+row\b", re.I)
 
 
@@ -1334,8 +1336,7 @@ def _frequency_spans(text: str, lang: str, *, alone: bool = False
 
 # "The next time", "this time", "the first time": a 次 after these and one is no count;
 # nor after 第 and any number (第二次, the second time: "the second dose").
-_ZH_NOT_A_COUNT = re.compile(r"(?:(?<![早晚])[下上]|[这那此首第每])一$"
-                             r"|第\s*(?:[一二两三四五六七八九十]+|\d+)$")
+_ZH_NOT_A_COUNT = re.compile(rf"(?:(?<![早晚])[下上]|[这那此首第每])一$|{_ZH_ORDINAL_PART}$")
 # A Chinese frequency with its period written together: 每周一次, 每日两次, 一天三次.
 _ZH_PERIOD_COUNT = re.compile(r"(?:每|一)(小时|天|日|晚|周|星期|个月|月|年)"
                               r"([一二两三四五六七八九十\d]{1,2})次")
@@ -1548,12 +1549,10 @@ def _bounds_exchanged(source: str, target: str, lang: str) -> tuple[str, str] | 
     return None
 
 
-_EN_EVERY_NS = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                          r"eleven|twelve)\s+(hour|day|week|month|year)s\b", re.I)
-_EN_EVERY_RANGE = re.compile(r"\bevery\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                             r"eleven|twelve)\s*(?:to|-|–|or)\s*(\d+|two|three|four|five|six|"
-                             r"seven|eight|nine|ten|eleven|twelve)\s+(hour|day|week|month|year)s"
-                             r"\b", re.I)
+_EN_EVERY_COUNT = r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_EN_EVERY_NS = re.compile(rf"\bevery\s+{_EN_EVERY_COUNT}\s+(hour|day|week|month|year)s\b", re.I)
+_EN_EVERY_RANGE = re.compile(rf"\bevery\s+{_EN_EVERY_COUNT}\s*(?:to|-|–|or)\s*{_EN_EVERY_COUNT}"
+                             r"\s+(hour|day|week|month|year)s\b", re.I)
 _EN_EVERY_UNIT = re.compile(r"\b(?:every|each|a|per|once\s+a)\s+(hour|day|week|month|year)\b",
                             re.I)
 

@@ -178,18 +178,20 @@ def _prose_translated(source: Counter[str], target: Counter[str], lang: str) -> 
     drenaje`, `clonazepam 0,5 mg` for `clonazepam 0.5 mg`): as many of them, each of several
     words, and the same numbers in each, in the source's order? A span that is code (one
     word, `REF-2027`) or whose numbers differ is an error still."""
-    from pipeline.checks.numbers import values
-
     missing, extra = list((source - target).elements()), list((target - source).elements())
     if len(missing) != len(extra) or sum(source.values()) != sum(target.values()):
         return False
 
-    def amounts(text: str, language: str) -> list[frozenset[Decimal]]:
-        return [frozenset(options) for _, options in values(text, language)]
-
     return all(len(mine.split()) > 1 and len(theirs.split()) > 1
-               and amounts(mine, "en") == amounts(theirs, lang)
+               and _amounts(mine, "en") == _amounts(theirs, lang)
                for mine, theirs in zip(missing, extra, strict=True))
+
+
+def _amounts(text: str, lang: str) -> list[frozenset[Decimal]]:
+    """The values each number of `text` may stand for in `lang`, in order."""
+    from pipeline.checks.numbers import values
+
+    return [frozenset(options) for _, options in values(text, lang)]
 
 
 def _emphasized(text: str) -> list[str]:
@@ -229,17 +231,16 @@ def _negation_outside(source: str, target: str, lang: str) -> tuple[str, str] | 
         return bool(negations(other, lang)) or bool(second and second.search(other)) or bool(
             joined and joined.search(other))
 
-    stressed = [english for english in said if negations(english, "en")]
-    if not stressed or not negations(target, lang):
+    stressed = [bool(negations(english, "en")) for english in said]
+    if not any(stressed) or not negations(target, lang):
         return None
+    kept = [negated(other) for other in written]
     # the stressed parts may come in another order («在…后的**36小时**内，**不要**服用» for
     # "**Do not** take … within **36 hours**"): as many stressed negations, in any place
-    if sum(map(negated, written)) >= len(stressed):
+    if sum(kept) >= sum(stressed):
         return None
-    for english, other in zip(said, written, strict=True):
-        if negations(english, "en") and not negated(other):
-            return english.strip(), other.strip()
-    return None
+    return next(((english.strip(), other.strip()) for english, other, mine, theirs in zip(
+        said, written, stressed, kept, strict=True) if mine and not theirs), None)
 
 
 def _stress_moved(source: str, target: str, lang: str) -> tuple[str, str] | None:
@@ -247,23 +248,21 @@ def _stress_moved(source: str, target: str, lang: str) -> tuple[str, str] | None
     stresses ("**2 weeks**") is in the translation but not stressed, or the translation
     stresses a number the source writes unstressed only ("**0,9%**"): the same count of
     spans, the emphasis on another value. Numbers written as words are not compared."""
-    from pipeline.checks.numbers import _english_word_values, values
+    from pipeline.checks.numbers import _english_word_values
     from pipeline.checks.quantities import _target_numbers
 
     said, written = _emphasized(source), _emphasized(target)
     if not said or len(said) != len(written):
         return None
 
-    def numbers(texts: list[str], language: str) -> list[set[Decimal]]:
-        return [set(options) for text in texts for _, options in values(text, language)]
-
-    def among(pool: list[set[Decimal]], options: set[Decimal]) -> bool:
+    def among(pool: list[frozenset[Decimal]], options: frozenset[Decimal]) -> bool:
         return any(options & other for other in pool)
 
     # the translation's stressed numbers in words too («**ساعة واحدة**», one hour)
-    stressed = numbers(said, "en")
-    theirs = [set(options) for text in written for *_, options in _target_numbers(text, lang)]
-    everywhere, all_theirs = numbers([source], "en"), numbers([target], lang)
+    stressed = [options for text in said for options in _amounts(text, "en")]
+    theirs = [frozenset(options) for text in written
+              for *_, options in _target_numbers(text, lang)]
+    everywhere, all_theirs = _amounts(source, "en"), _amounts(target, lang)
     # the source's stressed counts in words ("**twice a day**" said «**2 раза в день**»)
     worded = set().union(*(_english_word_values(text) for text in said)) | {
         Decimal(2) for text in said if _TWICE.search(text)}

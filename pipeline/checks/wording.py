@@ -230,11 +230,12 @@ def _frequencies(word: str, lang: str) -> tuple[float, float] | None:
 
 
 # How the names of substances end (pyridostigmine, colestyramine, hypromellose, chloride,
-# sodium…; and the INN stems of newer medicines: -mab, -nib, -clax, -vir, -cept, -lukast,
-# -pag, -gest, -netant, -golix, -fenac): such a word that English itself rarely writes is a name,
-# not English left.
-_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|ole|one|ium|um|an|il|in|yl|ase|el|am|mab|ib|ax"
-                        r"|vir|cept|ast|ag|gest|ant|lix|[nl]ac)$")
+# sodium…; and INN stems short enough to end English words too, -ib, -clax, -lukast, -pag,
+# -gest, -netant, -golix, -fenac): such a word that English itself rarely writes is a name,
+# not English left. (The stems no English word ends in, -mab, -vir, -cept…, are `_INN`'s,
+# read first and without the rarity.)
+_SUBSTANCE = re.compile(r"(?:ine|ose|ide|ate|ol|ole|one|ium|um|an|il|in|yl|ase|el|am|ib|ax"
+                        r"|ast|ag|gest|ant|lix|[nl]ac)$")
 RARE_IN_ENGLISH = 2.0     # Zipf: once in 10 million words or less
 
 
